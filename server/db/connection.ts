@@ -1,0 +1,54 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config';
+import { acquireDataDirLock } from './lock';
+import { PGliteDialect } from './pglite-dialect';
+import type { DB } from './schema';
+
+export type Database = Kysely<DB>;
+
+export interface OpenDatabase {
+  db: Database;
+  kind: DatabaseConfig['kind'];
+  close(): Promise<void>;
+}
+
+// bigint columns hold euros and counts far below 2^53: read them as numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+// Dates (no time) stay strings so that no time zone shifts them.
+pg.types.setTypeParser(1082, (v) => v);
+
+/**
+ * Open the configured database. The embedded one is locked to this process;
+ * `purpose` says who holds it in the message another process would see.
+ */
+export async function openDatabase(config: DatabaseConfig, purpose: string): Promise<OpenDatabase> {
+  if (config.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const lock = acquireDataDirLock(config.dataDir, purpose);
+  try {
+    const pglite = await PGlite.create({ dataDir: config.dataDir, parsers: { 1082: (v: string) => v } });
+    return wrapPGlite(pglite, async () => lock.release());
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+/** Kysely over an already open PGlite (tests open them in memory). */
+export function wrapPGlite(pglite: PGlite, onClose: () => Promise<void> = async () => {}): OpenDatabase {
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+      await onClose();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the tables the migrations create. */
+type Timestamps = {
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+// tsvector columns are written through SQL expressions and never read back.
+type Search = ColumnType<never, unknown, unknown>;
+type Uuid = Generated<string>;
+
+export interface TerritoryRefColumns {
+  commune_code: string | null;
+  epci_code: string | null;
+  departement_code: string | null;
+  region_code: string | null;
+}
+
+export interface DB {
+  regions: { code: string; name: string; name_folded: string; zone: string };
+  departements: { code: string; name: string; name_folded: string; region_code: string; zone: string };
+  epcis: { code: string; name: string; name_folded: string; kind: string; population: number | null };
+  communes: {
+    code: string;
+    name: string;
+    name_folded: string;
+    departement_code: string;
+    region_code: string;
+    epci_code: string | null;
+    population: number | null;
+    postal_codes: string[];
+  };
+  themes: { code: string; label: string; position: Generated<number> };
+  organisations: Timestamps & {
+    id: Uuid;
+    name: string;
+    siret: string | null;
+    siren: string | null;
+    legal_category: string | null;
+    kind: string;
+    siae_kind: string | null;
+    ess: boolean;
+    esus: boolean;
+    naf_code: string | null;
+    commune_code: string | null;
+    website: string | null;
+    description: string;
+    search: Search;
+  };
+  organisation_themes: { organisation_id: string; theme_code: string };
+  people: Timestamps & {
+    id: Uuid;
+    first_name: string;
+    last_name: string;
+    email: string | null;
+    phone: string | null;
+    organisation_id: string | null;
+    titles: string[];
+    is_advisor: boolean;
+    is_public_sponsor: boolean;
+    administration_id: string | null;
+    search: Search;
+  };
+  collectives: Timestamps & {
+    id: Uuid;
+    name: string;
+    territory_label: string;
+    label_date: ColumnType<Date | null, string | null, string | null>;
+    wave: number | null;
+    coordinator_id: string | null;
+    description: string;
+    website: string | null;
+    search: Search;
+  };
+  collective_perimeter: TerritoryRefColumns & { collective_id: string };
+  collective_members: { collective_id: string; organisation_id: string };
+  projects: Timestamps & {
+    id: Uuid;
+    title: string;
+    summary: string;
+    description: string;
+    collective_id: string | null;
+    lead_organisation_id: string | null;
+    stage: string;
+    funding_need_eur: number | null;
+    instruments: string[];
+    commune_code: string | null;
+    status: string;
+    beneficiaries: number | null;
+    search: Search;
+  };
+  project_themes: { project_id: string; theme_code: string };
+  project_partners: { project_id: string; organisation_id: string };
+  funds: Timestamps & {
+    id: Uuid;
+    name: string;
+    manager_id: string | null;
+    french_impact: boolean;
+    amount_mobilisable_eur: number;
+    stages: string[];
+    instruments: string[];
+    ticket_min_eur: number | null;
+    ticket_max_eur: number | null;
+    description: string;
+    search: Search;
+  };
+  fund_themes: { fund_id: string; theme_code: string };
+  fund_territories: TerritoryRefColumns & { fund_id: string };
+  pioneers: Timestamps & {
+    id: Uuid;
+    organisation_id: string;
+    label_year: number;
+    sponsor_id: string | null;
+    description: string;
+  };
+  pioneer_beneficiaries: { pioneer_id: string; year: number; count: number };
+  pioneer_champions: { pioneer_id: string; organisation_id: string };
+  sector_programmes: Timestamps & {
+    id: Uuid;
+    name: string;
+    theme_code: string | null;
+    started_on: ColumnType<Date | null, string | null, string | null>;
+    description: string;
+    search: Search;
+  };
+  sector_programme_members: { programme_id: string; organisation_id: string; role: string };
+  sector_programme_projects: { programme_id: string; project_id: string };
+}

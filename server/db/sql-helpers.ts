@@ -1,0 +1,57 @@
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { TerritoryFilter } from '../../shared/schemas/common';
+import { fold, searchTerms } from '../../shared/text';
+
+/**
+ * A weighted French tsvector from pieces of text, folded first so that accents
+ * and case never matter (the query side is folded the same way).
+ * `searchVector([[name, 'A'], [summary, 'B']])`.
+ */
+export function searchVector(parts: Array<[string | null | undefined, 'A' | 'B' | 'C' | 'D']>): RawBuilder<unknown> {
+  const pieces = parts.map(([text, weight]) => sql`setweight(to_tsvector('french', ${fold(text ?? '')}), ${sql.lit(weight)})`);
+  return sql`(${sql.join(pieces, sql` || `)})`;
+}
+
+/** The tsquery for a search box: every word, as a prefix. Undefined when no word remains. */
+export function tsQuery(q: string | undefined): RawBuilder<unknown> | undefined {
+  const terms = q ? searchTerms(q) : [];
+  if (terms.length === 0) return undefined;
+  return sql`to_tsquery('french', ${terms.map((t) => `${t}:*`).join(' & ')})`;
+}
+
+export function matches(column: Expression<unknown> | RawBuilder<unknown>, query: RawBuilder<unknown>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${column} @@ ${query}`;
+}
+
+const communeColumn = { commune: 'code', epci: 'epci_code', departement: 'departement_code', region: 'region_code' } as const;
+
+/** A row located in a commune lies in the filter territory (commune, EPCI, département or région). */
+export function communeIn(communeRef: RawBuilder<unknown>, t: TerritoryFilter): RawBuilder<SqlBool> {
+  if (t.kind === 'commune') return sql<SqlBool>`${communeRef} = ${t.code}`;
+  return sql<SqlBool>`${communeRef} in (select code from communes where ${sql.ref(communeColumn[t.kind])} = ${t.code})`;
+}
+
+/**
+ * A perimeter table (one territory per row) shares at least one commune with
+ * the filter territory. `nationalWhenEmpty` makes an owner without perimeter
+ * rows match everywhere (a fund with no listed territory is national).
+ */
+export function perimeterOverlaps(
+  table: 'collective_perimeter' | 'fund_territories',
+  ownerColumn: 'collective_id' | 'fund_id',
+  ownerId: RawBuilder<unknown>,
+  t: TerritoryFilter,
+  nationalWhenEmpty = false,
+): RawBuilder<SqlBool> {
+  const p = sql.table(table);
+  const owner = sql.ref(`p.${ownerColumn}`);
+  const overlap = sql<SqlBool>`exists (
+    select 1 from ${p} as p join communes c on
+      c.code = p.commune_code or c.epci_code = p.epci_code
+      or c.departement_code = p.departement_code or c.region_code = p.region_code
+    where ${owner} = ${ownerId} and c.${sql.ref(communeColumn[t.kind])} = ${t.code})`;
+  if (!nationalWhenEmpty) return overlap;
+  return sql<SqlBool>`(${overlap} or not exists (select 1 from ${p} as p where ${owner} = ${ownerId}))`;
+}
+
+export const offsetOf = (page: number, pageSize: number) => (page - 1) * pageSize;

@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponse, idParams, listResponse } from '../../shared/schemas/common';
+import type { DirectoryService, ListQuery } from '../modules/directory/directory-service';
+import { type CsvColumn, toCsv } from './csv';
+import { actorOf } from './request-actor';
+
+export interface DirectoryRouteOptions<Out extends { id: string }, Q extends ListQuery> {
+  /** Plural path under /api, e.g. `organisations`. */
+  path: string;
+  /** French name of the resource for the API documentation. */
+  tag: string;
+  item: z.ZodType<Out>;
+  create: z.ZodType;
+  patch: z.ZodType;
+  listQuery: z.ZodType<Q & { format?: 'json' | 'csv' | undefined }>;
+  csv: CsvColumn<Out>[];
+  service: DirectoryService<Out, Q>;
+}
+
+const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse };
+
+/**
+ * The five routes of a directory resource, each a thin call to its service:
+ * `GET /api/x` (list, or export with `?format=csv|json`), `GET /api/x/:id`,
+ * `POST /api/x`, `PATCH /api/x/:id`, `DELETE /api/x/:id`.
+ */
+export function registerDirectoryRoutes<Out extends { id: string }, Q extends ListQuery>(
+  app: FastifyInstance,
+  o: DirectoryRouteOptions<Out, Q>,
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const base = `/api/${o.path}`;
+  const tags = [o.tag];
+
+  r.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary: `Lister (ou exporter avec format=csv|json)`,
+        querystring: o.listQuery,
+        response: { 200: listResponse(o.item), 400: errorResponse },
+      },
+    },
+    async (req, reply) => {
+      const q = req.query as Q & { format?: 'json' | 'csv' };
+      if (!q.format) return o.service.list(actorOf(req), q);
+      const rows = await o.service.exportAll(actorOf(req), q);
+      const stamp = new Date().toISOString().slice(0, 10);
+      reply.header('content-disposition', `attachment; filename="essaim-${o.path}-${stamp}.${q.format}"`);
+      // Exports bypass the list serializer: they are files, not pages.
+      reply.serializer((payload: unknown) => payload as string);
+      if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows, o.csv));
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(rows));
+    },
+  );
+
+  r.get(
+    `${base}/:id`,
+    { schema: { tags, summary: 'Lire', params: idParams, response: { 200: o.item, ...errors } } },
+    async (req) => o.service.get(actorOf(req), req.params.id),
+  );
+
+  r.post(
+    base,
+    { schema: { tags, summary: 'Créer', body: o.create, response: { 201: o.item, ...errors } } },
+    async (req, reply) => reply.code(201).send(await o.service.create(actorOf(req), req.body)),
+  );
+
+  r.patch(
+    `${base}/:id`,
+    { schema: { tags, summary: 'Modifier (champs partiels)', params: idParams, body: o.patch, response: { 200: o.item, ...errors } } },
+    async (req) => o.service.update(actorOf(req), req.params.id, req.body as Record<string, unknown>),
+  );
+
+  r.delete(
+    `${base}/:id`,
+    { schema: { tags, summary: 'Supprimer', params: idParams, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await o.service.remove(actorOf(req), req.params.id);
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,51 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { translateDbError } from '../db/db-errors';
+import { type ErrorDetail, httpStatusOf } from '../errors';
+
+function body(code: string, message: string, details: ErrorDetail[] = []) {
+  return { error: { code, message, details } };
+}
+
+const where: Record<string, string> = { body: '', querystring: '', params: '', headers: 'en-tête.' };
+
+/**
+ * The one place that turns errors into HTTP answers, in the one error shape.
+ * Client mistakes are 4xx with their cause; a 500 never shows its cause.
+ */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => {
+        const path = (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+        return { path: `${where[err.validationContext ?? ''] ?? ''}${path}`, message: v.message ?? 'Valeur invalide' };
+      });
+      return reply.code(400).send(body('invalid_input', 'Requête invalide : voyez le détail de chaque champ.', details));
+    }
+    const app = translateDbError(err);
+    if (app) return reply.code(httpStatusOf[app.kind]).send(body(app.code, app.message, app.details));
+
+    switch (err.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return reply.code(400).send(body('malformed_json', 'Le corps de la requête n’est pas un JSON valide.'));
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return reply.code(415).send(body('unsupported_media_type', 'Type de contenu non pris en charge (application/json attendu).'));
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      case 'FST_REQ_FILE_TOO_LARGE':
+        return reply.code(413).send(body('payload_too_large', 'Le corps de la requête est trop volumineux.'));
+      case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+        return reply.code(415).send(body('unsupported_media_type', 'Envoyez le fichier en multipart/form-data.'));
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send(body('bad_request', err.message));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send(body('internal_error', 'Erreur interne du serveur. Elle a été journalisée.'));
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send(body('route_not_found', `Aucune route ${req.method} ${req.url.split('?')[0]}.`)),
+  );
+}

@@ -1,0 +1,135 @@
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { TerritoryFilter } from '../../../shared/schemas/common';
+import type { Database } from '../../db/connection';
+import type { DB } from '../../db/schema';
+import { type ErrorDetail, forbidden, invalid, notFound } from '../../errors';
+import { parseOrThrow, writableFields } from '../../validation';
+import type { Actor } from '../auth/actor';
+import { canOnDirectory, type DirectoryAction } from './directory-policy';
+import { missingReferences, type Reference, territoryExists } from './references';
+
+export type Executor = Database | Transaction<DB>;
+
+export interface ListQuery {
+  page: number;
+  pageSize: number;
+  territory?: TerritoryFilter | undefined;
+}
+
+/** What a directory entity's queries file offers; the service composes them. */
+export interface EntityStore<Out, In, Q extends ListQuery> {
+  /** "Structure", "Projet"… for messages. */
+  label: string;
+  count(db: Executor, q: Q): Promise<number>;
+  listIds(db: Executor, q: Q, limit?: number): Promise<string[]>;
+  getMany(db: Executor, ids: string[]): Promise<Out[]>;
+  insert(db: Executor, items: In[]): Promise<string[]>;
+  update(db: Executor, id: string, input: In): Promise<void>;
+  remove(db: Executor, id: string): Promise<boolean>;
+  /** Records the input points to, checked to exist before a write. */
+  references(input: In): Reference[];
+  /** The stored record as writable fields, when its shape differs from the input's. */
+  toInput?(record: Out): Record<string, unknown>;
+  /** Further rules that need the database (duplicates…); `id` when updating. */
+  check?(db: Executor, input: In, id?: string): Promise<ErrorDetail[]>;
+}
+
+export interface EntitySchemas<In> {
+  /** The whole record with its cross-field rules. */
+  input: z.ZodType<In>;
+  /** The plain object behind it, whose keys are the writable fields. */
+  fields: z.ZodObject;
+}
+
+export interface ListResult<Out> {
+  items: Out[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The use cases every directory entity shares: list, export, read, create,
+ * update (a patch merged over the stored record, then validated whole),
+ * delete. Each takes the actor first and authorises before it reads.
+ */
+export function directoryService<Out extends { id: string }, In, Q extends ListQuery>(
+  db: Database,
+  store: EntityStore<Out, In, Q>,
+  schemas: EntitySchemas<In>,
+) {
+  const authorise = (actor: Actor, action: DirectoryAction) => {
+    if (!canOnDirectory(actor, action)) throw forbidden();
+  };
+
+  async function checkTerritory(q: Q) {
+    if (q.territory && !(await territoryExists(db, q.territory)))
+      throw invalid('Territoire inconnu.', [{ path: 'territory', message: `Aucun territoire ${q.territory.kind}:${q.territory.code}` }]);
+  }
+
+  async function validate(tx: Executor, input: In, id?: string) {
+    const details = [...(await missingReferences(tx, store.references(input))), ...((await store.check?.(tx, input, id)) ?? [])];
+    if (details.length) throw invalid('Données invalides.', details);
+  }
+
+  async function get(actor: Actor, id: string): Promise<Out> {
+    authorise(actor, 'read');
+    const [found] = await store.getMany(db, [id]);
+    if (!found) throw notFound(store.label, id);
+    return found;
+  }
+
+  return {
+    get,
+
+    async list(actor: Actor, q: Q): Promise<ListResult<Out>> {
+      authorise(actor, 'read');
+      await checkTerritory(q);
+      const [total, ids] = await Promise.all([store.count(db, q), store.listIds(db, q, q.pageSize)]);
+      return { items: await store.getMany(db, ids), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Every match, in list order, for exports. */
+    async exportAll(actor: Actor, q: Q): Promise<Out[]> {
+      authorise(actor, 'read');
+      await checkTerritory(q);
+      const ids = await store.listIds(db, q);
+      const out: Out[] = [];
+      for (let i = 0; i < ids.length; i += 2000) out.push(...(await store.getMany(db, ids.slice(i, i + 2000))));
+      return out;
+    },
+
+    async create(actor: Actor, body: unknown): Promise<Out> {
+      authorise(actor, 'create');
+      const input = parseOrThrow(schemas.input, body);
+      const id = await db.transaction().execute(async (tx) => {
+        await validate(tx, input);
+        const [newId] = await store.insert(tx, [input]);
+        return newId as string;
+      });
+      return get(actor, id);
+    },
+
+    async update(actor: Actor, id: string, patch: Record<string, unknown>): Promise<Out> {
+      authorise(actor, 'update');
+      await db.transaction().execute(async (tx) => {
+        const [current] = await store.getMany(tx, [id]);
+        if (!current) throw notFound(store.label, id);
+        const stored = store.toInput ? store.toInput(current) : writableFields(current, schemas.fields.shape);
+        const merged = { ...stored, ...patch };
+        const input = parseOrThrow(schemas.input, merged);
+        await validate(tx, input, id);
+        await store.update(tx, id, input);
+      });
+      return get(actor, id);
+    },
+
+    async remove(actor: Actor, id: string): Promise<void> {
+      authorise(actor, 'delete');
+      if (!(await store.remove(db, id))) throw notFound(store.label, id);
+    },
+  };
+}
+
+export type DirectoryService<Out extends { id: string }, Q extends ListQuery> = ReturnType<typeof directoryService<Out, unknown, Q>>;

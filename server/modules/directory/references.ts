@@ -1,0 +1,70 @@
+import type { Transaction } from 'kysely';
+import type { TerritoryFilter } from '../../../shared/schemas/common';
+import type { Database } from '../../db/connection';
+import type { DB } from '../../db/schema';
+import type { ErrorDetail } from '../../errors';
+
+type Executor = Database | Transaction<DB>;
+
+type RefTable = 'themes' | 'communes' | 'organisations' | 'people' | 'collectives' | 'projects';
+const keyOf: Record<RefTable, 'code' | 'id'> = {
+  themes: 'code',
+  communes: 'code',
+  organisations: 'id',
+  people: 'id',
+  collectives: 'id',
+  projects: 'id',
+};
+const labelOf: Record<RefTable, string> = {
+  themes: 'Thème inconnu',
+  communes: 'Commune inconnue (code INSEE)',
+  organisations: 'Structure inconnue',
+  people: 'Personne inconnue',
+  collectives: 'Collectif inconnu',
+  projects: 'Projet inconnu',
+};
+
+export interface Reference {
+  table: RefTable;
+  value: string;
+  path: string;
+}
+
+/**
+ * Check in one query per table that every referenced record exists, and name
+ * each missing one by its field path, so a client sees all its mistakes at once.
+ */
+export async function missingReferences(db: Executor, refs: Reference[]): Promise<ErrorDetail[]> {
+  const details: ErrorDetail[] = [];
+  const byTable = new Map<RefTable, Reference[]>();
+  for (const r of refs) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+  for (const [table, list] of byTable) {
+    const key = keyOf[table];
+    const values = [...new Set(list.map((r) => r.value))];
+    const found = new Set<string>();
+    for (let i = 0; i < values.length; i += 5000) {
+      const rows = await db
+        .selectFrom(table)
+        .select(`${key} as k` as 'code')
+        .where(key as 'code', 'in', values.slice(i, i + 5000))
+        .execute();
+      for (const r of rows) found.add((r as unknown as { k: string }).k);
+    }
+    for (const r of list) if (!found.has(r.value)) details.push({ path: r.path, message: `${labelOf[table]} : ${r.value}` });
+  }
+  return details;
+}
+
+const territoryTable = { commune: 'communes', epci: 'epcis', departement: 'departements', region: 'regions' } as const;
+
+export async function territoryExists(db: Executor, t: TerritoryFilter): Promise<boolean> {
+  const row = await db.selectFrom(territoryTable[t.kind]).select('code').where('code', '=', t.code).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** References of an optional value, an array of values, as `Reference`s. */
+export function refs(table: RefTable, path: string, value: string | string[] | null | undefined): Reference[] {
+  if (value == null) return [];
+  if (Array.isArray(value)) return value.map((v, i) => ({ table, value: v, path: `${path}.${i}` }));
+  return [{ table, value, path }];
+}

@@ -1,0 +1,45 @@
+import { fold } from '../../../shared/text';
+
+/** Raw cell → value given to the shared schema (which gives the error messages). */
+export type CellParser = (raw: string) => unknown;
+
+export interface TableColumn<T> {
+  header: string;
+  field: string;
+  parse: CellParser;
+  format: (row: T) => string | number | boolean | null | undefined | string[];
+  /** Other headers people use for the same column (compared folded). */
+  aliases?: string[];
+}
+
+/** Empty cells are absent values, not empty strings. */
+export const text: CellParser = (raw) => (raw.trim() === '' ? undefined : raw.trim());
+
+export const list: CellParser = (raw) =>
+  raw.trim() === ''
+    ? undefined
+    : raw
+        .split(/[|,;]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+
+const truthy = new Set(['oui', 'o', 'true', 'vrai', '1', 'x', 'yes']);
+const falsy = new Set(['non', 'n', 'false', 'faux', '0', 'no']);
+export const bool: CellParser = (raw) => {
+  const v = fold(raw.trim());
+  if (v === '') return undefined;
+  if (truthy.has(v)) return true;
+  if (falsy.has(v)) return false;
+  return raw; // left as text: the schema says "booléen attendu"
+};
+
+/** Whole numbers written the French way: "300 000", "1 200 000 €", "15000,00". */
+export const integer: CellParser = (raw) => {
+  const v = raw.replace(/[\s\u00a0\u202f€]/g, '').replace(/,00$/, '');
+  if (v === '') return undefined;
+  return /^-?\d+$/.test(v) ? Number(v) : raw;
+};
+
+export function headerKey(header: string) {
+  return fold(header).replace(/[^a-z0-9]+/g, ' ').trim();
+}

@@ -1,0 +1,33 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { wrapPGlite } from '../db/connection';
+import { migrateToLatest } from '../db/migrator';
+import type { DB } from '../db/schema';
+import { ensureReferenceData } from '../modules/territories/territory-reference';
+import { TEMPLATE_DUMP, TEST_DIR } from './paths';
+
+/**
+ * Prepare the database once for the whole run: migrations and reference data
+ * (35,000 communes) in a PGlite template that each test file loads, or in the
+ * PostgreSQL database named by TEST_DATABASE_URL.
+ */
+export default async function setup() {
+  mkdirSync(TEST_DIR, { recursive: true });
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }) });
+    await migrateToLatest(db as Kysely<unknown>);
+    await ensureReferenceData(db);
+    await db.destroy();
+    return;
+  }
+  const pglite = await PGlite.create();
+  const open = wrapPGlite(pglite);
+  await migrateToLatest(open.db as Kysely<unknown>);
+  await ensureReferenceData(open.db);
+  const dump = await pglite.dumpDataDir('none');
+  writeFileSync(TEMPLATE_DUMP, Buffer.from(await dump.arrayBuffer()));
+  await open.close();
+}

@@ -1,0 +1,4 @@
+import { join } from 'node:path';
+
+export const TEST_DIR = join(process.cwd(), '.essaim-test');
+export const TEMPLATE_DUMP = join(TEST_DIR, 'template.tar');

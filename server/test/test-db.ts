@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../app';
+import { type OpenDatabase, wrapPGlite } from '../db/connection';
+import type { DB } from '../db/schema';
+import { TEMPLATE_DUMP } from './paths';
+
+export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+// Every table a test may fill; reference data (territories, themes) stays.
+const domainTables = [
+  'sector_programme_projects',
+  'sector_programme_members',
+  'sector_programmes',
+  'pioneer_champions',
+  'pioneer_beneficiaries',
+  'pioneers',
+  'fund_territories',
+  'fund_themes',
+  'funds',
+  'project_partners',
+  'project_themes',
+  'projects',
+  'collective_members',
+  'collective_perimeter',
+  'collectives',
+  'people',
+  'organisation_themes',
+  'organisations',
+];
+
+/**
+ * A migrated database with reference data and nothing else: a fresh PGlite
+ * from the template, or the PostgreSQL test database emptied of domain rows.
+ * The same suite runs on both (`TEST_DATABASE_URL` picks PostgreSQL).
+ */
+export async function testDatabase(): Promise<OpenDatabase> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: 5 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    await sql`truncate ${sql.join(domainTables.map((t) => sql.table(t)))} cascade`.execute(db);
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(TEMPLATE_DUMP)]), parsers: { 1082: (v: string) => v } });
+  return wrapPGlite(pglite);
+}
+
+/** The HTTP app on a fresh test database. */
+export async function testApp() {
+  const database = await testDatabase();
+  const app = await buildApp({ db: database.db });
+  return {
+    app,
+    db: database.db,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Controlled vocabularies shared by the database checks, the API schemas, the
+ * command line and the web client. The database migration repeats these lists
+ * in CHECK constraints; a test keeps them in step.
+ */
+export const organisationKinds = [
+  'ess_structure',
+  'siae',
+  'large_company',
+  'fund_manager',
+  'administration',
+  'public_operator',
+  'local_authority',
+  'support_organisation',
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const organisationKindLabels: Record<OrganisationKind, string> = {
+  ess_structure: "Structure de l'ESS",
+  siae: "Structure d'insertion par l'activité économique (SIAE)",
+  large_company: 'Grande entreprise',
+  fund_manager: 'Société de gestion / financeur',
+  administration: 'Administration',
+  public_operator: 'Opérateur public',
+  local_authority: 'Collectivité territoriale',
+  support_organisation: "Structure d'accompagnement",
+};
+
+export const siaeKinds = ['ACI', 'AI', 'EI', 'ETTI', 'EITI'] as const;
+export type SiaeKind = (typeof siaeKinds)[number];
+
+export const projectStages = ['idea', 'launch', 'development', 'scale_up'] as const;
+export type ProjectStage = (typeof projectStages)[number];
+export const projectStageLabels: Record<ProjectStage, string> = {
+  idea: 'Idée',
+  launch: 'Lancement',
+  development: 'Développement',
+  scale_up: "Changement d'échelle",
+};
+
+export const instruments = ['grant', 'loan', 'equity', 'quasi_equity'] as const;
+export type Instrument = (typeof instruments)[number];
+export const instrumentLabels: Record<Instrument, string> = {
+  grant: 'Subvention',
+  loan: 'Prêt',
+  equity: 'Fonds propres',
+  quasi_equity: 'Quasi-fonds propres',
+};
+
+export const projectStatuses = ['active', 'paused', 'completed', 'abandoned'] as const;
+export type ProjectStatus = (typeof projectStatuses)[number];
+export const projectStatusLabels: Record<ProjectStatus, string> = {
+  active: 'En cours',
+  paused: 'En pause',
+  completed: 'Terminé',
+  abandoned: 'Abandonné',
+};
+
+export const territoryKinds = ['commune', 'epci', 'departement', 'region'] as const;
+export type TerritoryKind = (typeof territoryKinds)[number];
+
+export const sectorMemberRoles = ['large_group', 'social_innovator', 'partner'] as const;
+export type SectorMemberRole = (typeof sectorMemberRoles)[number];
+
+/** Transition fields (the seed's list plus the programme's usual ones). */
+export const themes: ReadonlyArray<{ code: string; label: string }> = [
+  { code: 'relocalisation', label: 'Relocalisation' },
+  { code: 'economie-circulaire', label: 'Économie circulaire' },
+  { code: 'autonomie', label: 'Autonomie' },
+  { code: 'logement', label: 'Logement' },
+  { code: 'decrochage-scolaire', label: 'Lutte contre le décrochage scolaire' },
+  { code: 'energies-renouvelables', label: 'Énergies renouvelables' },
+  { code: 'reemploi-materiaux', label: 'Réemploi des matériaux de construction' },
+  { code: 'revalorisation-dechets', label: 'Revalorisation des déchets' },
+  { code: 'inclusion-numerique', label: 'Inclusion numérique' },
+  { code: 'bien-vieillir', label: 'Bien vieillir' },
+  { code: 'alimentation-durable', label: 'Alimentation durable' },
+  { code: 'mobilite', label: 'Mobilité' },
+  { code: 'emploi-insertion', label: 'Emploi et insertion' },
+  { code: 'tiers-lieux', label: 'Tiers-lieux' },
+  { code: 'culture-patrimoine', label: 'Culture et patrimoine' },
+  { code: 'sante', label: 'Santé' },
+  { code: 'petite-enfance', label: 'Petite enfance et familles' },
+  { code: 'sport', label: 'Sport et inclusion' },
+];

@@ -1,0 +1,15 @@
+import { PGlite } from '@electric-sql/pglite';
+import { wrapPGlite } from './server/db/connection';
+import { migrateToLatest } from './server/db/migrator';
+import { ensureReferenceData } from './server/modules/territories/territory-reference';
+let t = Date.now();
+const p = await PGlite.create();
+console.log('open', Date.now() - t); t = Date.now();
+const o = wrapPGlite(p);
+console.log(await migrateToLatest(o.db), Date.now() - t); t = Date.now();
+console.log(await ensureReferenceData(o.db), Date.now() - t); t = Date.now();
+const dump = await p.dumpDataDir('none');
+console.log('dump', dump.size, Date.now() - t); t = Date.now();
+const p2 = await PGlite.create({ loadDataDir: dump });
+console.log('load', Date.now() - t, (await p2.query('select count(*)::int n from communes')).rows);
+await o.close();
