@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponse, idParams, listResponse } from '../../shared/schemas/common';
 import type { DirectoryService, ListQuery } from '../modules/directory/directory-service';
@@ -30,7 +29,9 @@ export function registerDirectoryRoutes<Out extends { id: string }, Q extends Li
   app: FastifyInstance,
   o: DirectoryRouteOptions<Out, Q>,
 ) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  // Generic over the entity, so the handlers read the already-validated input
+  // through casts; the schemas still validate and document every route.
+  const r = app;
   const base = `/api/${o.path}`;
   const tags = [o.tag];
 
@@ -60,7 +61,7 @@ export function registerDirectoryRoutes<Out extends { id: string }, Q extends Li
   r.get(
     `${base}/:id`,
     { schema: { tags, summary: 'Lire', params: idParams, response: { 200: o.item, ...errors } } },
-    async (req) => o.service.get(actorOf(req), req.params.id),
+    async (req) => o.service.get(actorOf(req), (req.params as { id: string }).id),
   );
 
   r.post(
@@ -72,15 +73,15 @@ export function registerDirectoryRoutes<Out extends { id: string }, Q extends Li
   r.patch(
     `${base}/:id`,
     { schema: { tags, summary: 'Modifier (champs partiels)', params: idParams, body: o.patch, response: { 200: o.item, ...errors } } },
-    async (req) => o.service.update(actorOf(req), req.params.id, req.body as Record<string, unknown>),
+    async (req) => o.service.update(actorOf(req), (req.params as { id: string }).id, req.body as Record<string, unknown>),
   );
 
   r.delete(
     `${base}/:id`,
     { schema: { tags, summary: 'Supprimer', params: idParams, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
-      await o.service.remove(actorOf(req), req.params.id);
-      return reply.code(204).send();
+      await o.service.remove(actorOf(req), (req.params as { id: string }).id);
+      return reply.code(204).send(null);
     },
   );
 }

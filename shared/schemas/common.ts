@@ -64,7 +64,10 @@ export const url = z
 export const communeCode = z.string().regex(/^[0-9][0-9AB][0-9]{3}$/, 'Code INSEE de commune attendu (5 caractères)');
 export const eur = z.number().int('Montant en euros entiers attendu').min(0).max(10_000_000_000);
 export const isoDate = z.iso.date({ message: 'Date attendue au format AAAA-MM-JJ' });
-export const themeCodes = z.array(z.string().regex(/^[a-z0-9-]+$/, 'Code de thème invalide')).max(20);
+export const themeCodes = z
+  .array(z.string().regex(/^[a-z0-9-]+$/, 'Code de thème invalide'))
+  .max(20)
+  .transform((a) => [...new Set(a)]);
 
 export const territoryRef = z.strictObject({ kind: z.enum(territoryKinds), code: z.string().regex(/^[0-9AB]{2,9}$/) });
 export type TerritoryRef = z.output<typeof territoryRef>;

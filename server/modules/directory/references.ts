@@ -6,10 +6,13 @@ import type { ErrorDetail } from '../../errors';
 
 type Executor = Database | Transaction<DB>;
 
-type RefTable = 'themes' | 'communes' | 'organisations' | 'people' | 'collectives' | 'projects';
+type RefTable = 'themes' | 'communes' | 'epcis' | 'departements' | 'regions' | 'organisations' | 'people' | 'collectives' | 'projects';
 const keyOf: Record<RefTable, 'code' | 'id'> = {
   themes: 'code',
   communes: 'code',
+  epcis: 'code',
+  departements: 'code',
+  regions: 'code',
   organisations: 'id',
   people: 'id',
   collectives: 'id',
@@ -18,6 +21,9 @@ const keyOf: Record<RefTable, 'code' | 'id'> = {
 const labelOf: Record<RefTable, string> = {
   themes: 'Thème inconnu',
   communes: 'Commune inconnue (code INSEE)',
+  epcis: 'EPCI inconnu (SIREN)',
+  departements: 'Département inconnu',
+  regions: 'Région inconnue',
   organisations: 'Structure inconnue',
   people: 'Personne inconnue',
   collectives: 'Collectif inconnu',

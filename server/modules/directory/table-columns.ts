@@ -43,3 +43,22 @@ export const integer: CellParser = (raw) => {
 export function headerKey(header: string) {
   return fold(header).replace(/[^a-z0-9]+/g, ' ').trim();
 }
+
+/** A code from a vocabulary, written either as the code or as its French label. */
+export function vocabulary(labels: Record<string, string>): CellParser {
+  const byFolded = new Map<string, string>();
+  for (const [code, label] of Object.entries(labels)) {
+    byFolded.set(headerKey(code), code);
+    byFolded.set(headerKey(label), code);
+  }
+  return (raw) => {
+    const v = raw.trim();
+    if (v === '') return undefined;
+    return byFolded.get(headerKey(v)) ?? v;
+  };
+}
+
+export function vocabularyList(labels: Record<string, string>): CellParser {
+  const one = vocabulary(labels);
+  return (raw) => (list(raw) as string[] | undefined)?.map((v) => one(v));
+}

@@ -2,7 +2,8 @@ import { type SqlBool, sql, type Transaction } from 'kysely';
 import type { Organisation, OrganisationInput, OrganisationListQuery } from '../../../shared/schemas/organisation';
 import type { Database } from '../../db/connection';
 import type { DB } from '../../db/schema';
-import { communeIn, matches, offsetOf, searchVector, tsQuery } from '../../db/sql-helpers';
+import { communeIn, matches, searchVector, tsQuery } from '../../db/sql-helpers';
+import { orderAndPage } from '../../db/sql-helpers-order';
 
 type Executor = Database | Transaction<DB>;
 
@@ -88,13 +89,14 @@ export async function countOrganisations(db: Executor, f: OrganisationListQuery)
 /** One page of ids in the requested order; `limit` undefined = every match (exports). */
 export async function listOrganisationIds(db: Executor, f: OrganisationListQuery, limit?: number) {
   const query = tsQuery(f.q);
-  const sort = f.sort ?? (query ? 'relevance' : 'name');
-  let q = filtered(db, f).select('o.id');
-  if (sort === 'relevance' && query) q = q.orderBy(sql`ts_rank(o.search, ${query})`, 'desc');
-  else if (sort === 'createdAt' || sort === '-createdAt') q = q.orderBy('o.created_at', sort === 'createdAt' ? 'asc' : 'desc');
-  else q = q.orderBy(sql`lower(o.name)`, sort === '-name' ? 'desc' : 'asc');
-  q = q.orderBy('o.id');
-  if (limit !== undefined) q = q.limit(limit).offset(offsetOf(f.page, limit));
+  const q = orderAndPage(filtered(db, f).select('o.id'), {
+    sort: f.sort ?? (query ? 'relevance' : 'name'),
+    keys: { name: sql`lower(o.name)`, createdAt: sql`o.created_at` },
+    rank: query && sql`ts_rank(o.search, ${query})`,
+    idColumn: 'o.id',
+    page: f.page,
+    limit,
+  });
   return (await q.execute()).map((r) => r.id);
 }
 

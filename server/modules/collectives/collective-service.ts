@@ -1,0 +1,41 @@
+import {
+  type Collective,
+  type CollectiveInput,
+  type CollectiveListQuery,
+  collectiveFields,
+  collectiveInput,
+} from '../../../shared/schemas/collective';
+import type { Database } from '../../db/connection';
+import { directoryService, type EntityStore } from '../directory/directory-service';
+import { refs } from '../directory/references';
+import { territoryReferences } from '../territories/perimeter-queries';
+import * as q from './collective-queries';
+
+export const collectiveStore: EntityStore<Collective, CollectiveInput, CollectiveListQuery> = {
+  label: 'Collectif',
+  count: q.countCollectives,
+  listIds: q.listCollectiveIds,
+  getMany: q.getCollectives,
+  insert: (db, items) => q.insertCollectives(db, items),
+  update: q.updateCollective,
+  remove: q.deleteCollective,
+  toInput: (k) => ({
+    name: k.name,
+    territoryLabel: k.territoryLabel,
+    labelDate: k.labelDate,
+    wave: k.wave,
+    coordinatorId: k.coordinatorId,
+    description: k.description,
+    website: k.website,
+    perimeter: k.perimeter.map((t) => `${t.kind}:${t.code}`),
+    memberIds: k.memberIds,
+  }),
+  references: (k) => [
+    ...refs('people', 'coordinatorId', k.coordinatorId),
+    ...refs('organisations', 'memberIds', k.memberIds),
+    ...territoryReferences('perimeter', k.perimeter),
+  ],
+};
+
+export const collectiveService = (db: Database) =>
+  directoryService(db, collectiveStore, { input: collectiveInput, fields: collectiveFields });

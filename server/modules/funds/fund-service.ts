@@ -1,0 +1,27 @@
+import { type Fund, type FundInput, type FundListQuery, fundFields, fundInput } from '../../../shared/schemas/fund';
+import type { Database } from '../../db/connection';
+import { directoryService, type EntityStore } from '../directory/directory-service';
+import { refs } from '../directory/references';
+import { territoryReferences } from '../territories/perimeter-queries';
+import * as q from './fund-queries';
+
+export const fundStore: EntityStore<Fund, FundInput, FundListQuery> = {
+  label: 'Fonds',
+  count: q.countFunds,
+  listIds: q.listFundIds,
+  getMany: q.getFunds,
+  insert: (db, items) => q.insertFunds(db, items),
+  update: q.updateFund,
+  remove: q.deleteFund,
+  toInput: (f) => {
+    const { id, managerName, createdAt, updatedAt, territories, ...rest } = f;
+    return { ...rest, territories: territories.map((t) => `${t.kind}:${t.code}`) };
+  },
+  references: (f) => [
+    ...refs('organisations', 'managerId', f.managerId),
+    ...refs('themes', 'themes', f.themes),
+    ...territoryReferences('territories', f.territories),
+  ],
+};
+
+export const fundService = (db: Database) => directoryService(db, fundStore, { input: fundInput, fields: fundFields });

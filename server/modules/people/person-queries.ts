@@ -1,0 +1,116 @@
+import { sql } from 'kysely';
+import type { Person, PersonInput, PersonListQuery } from '../../../shared/schemas/person';
+import { matches, searchVector, tsQuery } from '../../db/sql-helpers';
+import { orderAndPage } from '../../db/sql-helpers-order';
+import type { Executor } from '../directory/directory-service';
+
+function filtered(db: Executor, f: PersonListQuery) {
+  const query = tsQuery(f.q);
+  return db.selectFrom('people as p').where((eb) => {
+    const c = [];
+    if (query) c.push(matches(sql.ref('p.search'), query));
+    if (f.organisation) c.push(eb('p.organisation_id', '=', f.organisation));
+    if (f.administration) c.push(eb('p.administration_id', '=', f.administration));
+    if (f.advisor !== undefined) c.push(eb('p.is_advisor', '=', f.advisor));
+    if (f.publicSponsor !== undefined) c.push(eb('p.is_public_sponsor', '=', f.publicSponsor));
+    return eb.and(c);
+  });
+}
+
+export async function countPeople(db: Executor, f: PersonListQuery) {
+  return (await filtered(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+}
+
+export async function listPersonIds(db: Executor, f: PersonListQuery, limit?: number) {
+  const query = tsQuery(f.q);
+  const q = orderAndPage(filtered(db, f).select('p.id'), {
+    sort: f.sort ?? (query ? 'relevance' : 'name'),
+    keys: { name: sql`lower(p.last_name) || ' ' || lower(p.first_name)`, createdAt: sql`p.created_at` },
+    rank: query && sql`ts_rank(p.search, ${query})`,
+    idColumn: 'p.id',
+    page: f.page,
+    limit,
+  });
+  return (await q.execute()).map((r) => r.id);
+}
+
+export async function getPeople(db: Executor, ids: string[]): Promise<Person[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('people as p')
+    .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
+    .leftJoin('organisations as a', 'a.id', 'p.administration_id')
+    .selectAll('p')
+    .select(['o.name as organisation_name', 'a.name as administration_name'])
+    .where('p.id', 'in', ids)
+    .execute();
+  const byId = new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        email: r.email,
+        phone: r.phone,
+        organisationId: r.organisation_id,
+        organisationName: r.organisation_name,
+        titles: r.titles,
+        isAdvisor: r.is_advisor,
+        isPublicSponsor: r.is_public_sponsor,
+        administrationId: r.administration_id,
+        administrationName: r.administration_name,
+        createdAt: r.created_at.toISOString(),
+        updatedAt: r.updated_at.toISOString(),
+      } satisfies Person,
+    ]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+function toRow(p: PersonInput) {
+  return {
+    first_name: p.firstName,
+    last_name: p.lastName,
+    email: p.email ?? null,
+    phone: p.phone ?? null,
+    organisation_id: p.organisationId ?? null,
+    titles: p.titles ?? [],
+    is_advisor: p.isAdvisor ?? false,
+    is_public_sponsor: p.isPublicSponsor ?? false,
+    administration_id: p.administrationId ?? null,
+    search: searchVector([
+      [`${p.firstName} ${p.lastName}`, 'A'],
+      [(p.titles ?? []).join(' '), 'B'],
+    ]),
+  };
+}
+
+export async function insertPeople(db: Executor, items: PersonInput[], ids?: string[]) {
+  const out: string[] = [];
+  for (let i = 0; i < items.length; i += 500) {
+    const rows = await db
+      .insertInto('people')
+      .values(items.slice(i, i + 500).map((p, j) => ({ ...toRow(p), ...(ids ? { id: ids[i + j] } : {}) })))
+      .returning('id')
+      .execute();
+    out.push(...rows.map((r) => r.id));
+  }
+  return out;
+}
+
+export async function updatePerson(db: Executor, id: string, p: PersonInput) {
+  await db.updateTable('people').set({ ...toRow(p), updated_at: sql`now()` }).where('id', '=', id).execute();
+}
+
+export async function deletePerson(db: Executor, id: string) {
+  return Number((await db.deleteFrom('people').where('id', '=', id).executeTakeFirst()).numDeletedRows) > 0;
+}
+
+export async function personIdByEmail(db: Executor, email: string) {
+  return (await db.selectFrom('people').select('id').where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst())?.id;
+}
+
+export async function organisationKindOf(db: Executor, id: string) {
+  return (await db.selectFrom('organisations').select('kind').where('id', '=', id).executeTakeFirst())?.kind;
+}

@@ -1,0 +1,32 @@
+import { type Person, type PersonInput, type PersonListQuery, personFields, personInput } from '../../../shared/schemas/person';
+import type { Database } from '../../db/connection';
+import { conflict } from '../../errors';
+import { directoryService, type EntityStore } from '../directory/directory-service';
+import { refs } from '../directory/references';
+import * as q from './person-queries';
+
+export const personStore: EntityStore<Person, PersonInput, PersonListQuery> = {
+  label: 'Personne',
+  count: q.countPeople,
+  listIds: q.listPersonIds,
+  getMany: q.getPeople,
+  insert: (db, items) => q.insertPeople(db, items),
+  update: q.updatePerson,
+  remove: q.deletePerson,
+  references: (p) => [...refs('organisations', 'organisationId', p.organisationId), ...refs('organisations', 'administrationId', p.administrationId)],
+  async check(db, p, id) {
+    if (p.email) {
+      const owner = await q.personIdByEmail(db, p.email);
+      if (owner && owner !== id)
+        throw conflict('duplicate_email', `Une personne porte déjà l'adresse ${p.email}.`, [{ path: 'email', message: 'Adresse déjà enregistrée' }]);
+    }
+    if (p.administrationId) {
+      const kind = await q.organisationKindOf(db, p.administrationId);
+      if (kind && kind !== 'administration')
+        return [{ path: 'administrationId', message: "Cette structure n'est pas une administration" }];
+    }
+    return [];
+  },
+};
+
+export const personService = (db: Database) => directoryService(db, personStore, { input: personInput, fields: personFields });

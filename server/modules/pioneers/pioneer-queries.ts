@@ -1,0 +1,124 @@
+import { sql } from 'kysely';
+import type { Pioneer, PioneerInput, PioneerListQuery } from '../../../shared/schemas/pioneer';
+import { communeIn, matches, tsQuery } from '../../db/sql-helpers';
+import { orderAndPage } from '../../db/sql-helpers-order';
+import type { Executor } from '../directory/directory-service';
+
+// A pioneer is found by its organisation's name and place.
+function filtered(db: Executor, f: PioneerListQuery) {
+  const query = tsQuery(f.q);
+  return db
+    .selectFrom('pioneers as pi')
+    .innerJoin('organisations as o', 'o.id', 'pi.organisation_id')
+    .where((eb) => {
+      const c = [];
+      if (query) c.push(matches(sql.ref('o.search'), query));
+      if (f.territory) c.push(communeIn(sql.ref('o.commune_code'), f.territory));
+      if (f.labelYear) c.push(eb('pi.label_year', '=', f.labelYear));
+      return eb.and(c);
+    });
+}
+
+export async function countPioneers(db: Executor, f: PioneerListQuery) {
+  return (await filtered(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+}
+
+export async function listPioneerIds(db: Executor, f: PioneerListQuery, limit?: number) {
+  const query = tsQuery(f.q);
+  const q = orderAndPage(filtered(db, f).select('pi.id'), {
+    sort: f.sort ?? (query ? 'relevance' : 'name'),
+    keys: { name: sql`lower(o.name)`, labelYear: sql`pi.label_year` },
+    rank: query && sql`ts_rank(o.search, ${query})`,
+    idColumn: 'pi.id',
+    page: f.page,
+    limit,
+  });
+  return (await q.execute()).map((r) => r.id);
+}
+
+export async function getPioneers(db: Executor, ids: string[]): Promise<Pioneer[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('pioneers as pi')
+    .innerJoin('organisations as o', 'o.id', 'pi.organisation_id')
+    .leftJoin('people as s', 's.id', 'pi.sponsor_id')
+    .selectAll('pi')
+    .select([
+      'o.name as organisation_name',
+      'o.commune_code',
+      sql<string | null>`s.first_name || ' ' || s.last_name`.as('sponsor_name'),
+      sql<Array<{ year: number; count: number }>>`coalesce((select json_agg(json_build_object('year', b.year, 'count', b.count) order by b.year) from pioneer_beneficiaries b where b.pioneer_id = pi.id), '[]'::json)`.as(
+        'beneficiaries',
+      ),
+      sql<Array<{ id: string; name: string }>>`coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name) order by c.name, c.id) from pioneer_champions pc join organisations c on c.id = pc.organisation_id where pc.pioneer_id = pi.id), '[]'::json)`.as(
+        'champions',
+      ),
+    ])
+    .where('pi.id', 'in', ids)
+    .execute();
+  const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  const byId = new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        organisationId: r.organisation_id,
+        organisationName: r.organisation_name,
+        communeCode: r.commune_code,
+        labelYear: r.label_year,
+        sponsorId: r.sponsor_id,
+        sponsorName: r.sponsor_name,
+        description: r.description,
+        beneficiaries: parse(r.beneficiaries),
+        champions: parse(r.champions),
+        createdAt: r.created_at.toISOString(),
+        updatedAt: r.updated_at.toISOString(),
+      } satisfies Pioneer,
+    ]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+const toRow = (p: PioneerInput) => ({
+  organisation_id: p.organisationId,
+  label_year: p.labelYear,
+  sponsor_id: p.sponsorId ?? null,
+  description: p.description ?? '',
+});
+
+async function writeLinks(db: Executor, id: string, p: PioneerInput) {
+  await db.deleteFrom('pioneer_beneficiaries').where('pioneer_id', '=', id).execute();
+  await db.deleteFrom('pioneer_champions').where('pioneer_id', '=', id).execute();
+  if (p.beneficiaries?.length)
+    await db.insertInto('pioneer_beneficiaries').values(p.beneficiaries.map((b) => ({ pioneer_id: id, ...b }))).execute();
+  const champions = [...new Set(p.championIds ?? [])];
+  if (champions.length)
+    await db.insertInto('pioneer_champions').values(champions.map((o) => ({ pioneer_id: id, organisation_id: o }))).execute();
+}
+
+export async function insertPioneers(db: Executor, items: PioneerInput[], ids?: string[]) {
+  const out: string[] = [];
+  for (const [i, p] of items.entries()) {
+    const row = await db
+      .insertInto('pioneers')
+      .values({ ...toRow(p), ...(ids ? { id: ids[i] } : {}) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeLinks(db, row.id, p);
+    out.push(row.id);
+  }
+  return out;
+}
+
+export async function updatePioneer(db: Executor, id: string, p: PioneerInput) {
+  await db.updateTable('pioneers').set({ ...toRow(p), updated_at: sql`now()` }).where('id', '=', id).execute();
+  await writeLinks(db, id, p);
+}
+
+export async function deletePioneer(db: Executor, id: string) {
+  return Number((await db.deleteFrom('pioneers').where('id', '=', id).executeTakeFirst()).numDeletedRows) > 0;
+}
+
+export async function pioneerIdOfOrganisation(db: Executor, organisationId: string) {
+  return (await db.selectFrom('pioneers').select('id').where('organisation_id', '=', organisationId).executeTakeFirst())?.id;
+}

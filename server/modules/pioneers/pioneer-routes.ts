@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import { type PioneerListQuery, pioneer, pioneerInput, pioneerListQuery, pioneerPatch } from '../../../shared/schemas/pioneer';
+import type { Database } from '../../db/connection';
+import { registerDirectoryRoutes } from '../../http/directory-routes';
+import { pioneerService } from './pioneer-service';
+
+export function pioneerRoutes(app: FastifyInstance, db: Database) {
+  registerDirectoryRoutes<ReturnType<typeof pioneer.parse>, PioneerListQuery>(app, {
+    path: 'pioneers',
+    tag: 'Pionniers',
+    item: pioneer,
+    create: pioneerInput,
+    patch: pioneerPatch,
+    listQuery: pioneerListQuery,
+    csv: [
+      { header: 'Structure', value: (p) => p.organisationName },
+      { header: 'Année de labellisation', value: (p) => p.labelYear },
+      { header: 'Parrain', value: (p) => p.sponsorName },
+      { header: 'Bénéficiaires par année', value: (p) => p.beneficiaries.map((b) => `${b.year}:${b.count}`) },
+      { header: 'Entreprises championnes', value: (p) => p.champions.map((c) => c.name) },
+      { header: 'Identifiant', value: (p) => p.id },
+    ],
+    service: pioneerService(db),
+  });
+}

@@ -1,0 +1,36 @@
+import type { Project } from '../../../shared/schemas/project';
+import { instrumentLabels, projectStageLabels, projectStatusLabels } from '../../../shared/vocabulary';
+import { integer, list, type TableColumn, text, vocabulary, vocabularyList } from '../directory/table-columns';
+
+/**
+ * The spreadsheet form of a project. Links are written the way people know
+ * them — the collective by name, organisations by SIRET — and resolved to ids
+ * by the importer (fields starting with `_`); ids are accepted too.
+ */
+export const projectColumns: TableColumn<Project>[] = [
+  { header: 'Titre', field: 'title', parse: text, format: (p) => p.title, aliases: ['nom du projet', 'projet', 'intitule'] },
+  { header: 'Résumé', field: 'summary', parse: text, format: (p) => p.summary },
+  { header: 'Description', field: 'description', parse: text, format: (p) => p.description },
+  { header: 'Collectif', field: '_collective', parse: text, format: (p) => p.collectiveName, aliases: ['collectif territorial'] },
+  {
+    header: 'Structure porteuse (SIRET)',
+    field: '_lead',
+    parse: text,
+    format: (p) => p.leadOrganisationSiret ?? p.leadOrganisationId,
+    aliases: ['structure porteuse', 'siret porteur', 'porteur'],
+  },
+  { header: 'Partenaires', field: '_partners', parse: list, format: (p) => p.partnerIds, aliases: ['structures partenaires'] },
+  { header: 'Thèmes', field: '_themes', parse: list, format: (p) => p.themes, aliases: ['themes', 'thematiques'] },
+  { header: 'Stade', field: 'stage', parse: vocabulary(projectStageLabels), format: (p) => p.stage, aliases: ['etape', 'maturite'] },
+  {
+    header: 'Besoin de financement (€)',
+    field: 'fundingNeedEur',
+    parse: integer,
+    format: (p) => p.fundingNeedEur,
+    aliases: ['besoin de financement', 'montant recherche', 'besoin'],
+  },
+  { header: 'Instruments', field: 'instruments', parse: vocabularyList(instrumentLabels), format: (p) => p.instruments },
+  { header: 'Code commune', field: 'communeCode', parse: text, format: (p) => p.communeCode, aliases: ['commune', 'code insee'] },
+  { header: 'Statut', field: 'status', parse: vocabulary(projectStatusLabels), format: (p) => p.status },
+  { header: 'Bénéficiaires', field: 'beneficiaries', parse: integer, format: (p) => p.beneficiaries, aliases: ['nombre de beneficiaires'] },
+];

@@ -1,0 +1,37 @@
+import {
+  type SectorProgramme,
+  type SectorProgrammeInput,
+  type SectorProgrammeListQuery,
+  sectorProgrammeFields,
+  sectorProgrammeInput,
+} from '../../../shared/schemas/sector-programme';
+import type { Database } from '../../db/connection';
+import { directoryService, type EntityStore } from '../directory/directory-service';
+import { refs } from '../directory/references';
+import * as q from './sector-programme-queries';
+
+export const sectorProgrammeStore: EntityStore<SectorProgramme, SectorProgrammeInput, SectorProgrammeListQuery> = {
+  label: 'Filière',
+  count: q.countSectorProgrammes,
+  listIds: q.listSectorProgrammeIds,
+  getMany: q.getSectorProgrammes,
+  insert: (db, items) => q.insertSectorProgrammes(db, items),
+  update: q.updateSectorProgramme,
+  remove: q.deleteSectorProgramme,
+  toInput: (s) => ({
+    name: s.name,
+    themeCode: s.themeCode,
+    startedOn: s.startedOn,
+    description: s.description,
+    members: s.members.map((m) => ({ organisationId: m.organisationId, role: m.role })),
+    projectIds: s.projectIds,
+  }),
+  references: (s) => [
+    ...refs('themes', 'themeCode', s.themeCode),
+    ...(s.members ?? []).flatMap((m, i) => refs('organisations', `members.${i}.organisationId`, m.organisationId)),
+    ...refs('projects', 'projectIds', s.projectIds),
+  ],
+};
+
+export const sectorProgrammeService = (db: Database) =>
+  directoryService(db, sectorProgrammeStore, { input: sectorProgrammeInput, fields: sectorProgrammeFields });

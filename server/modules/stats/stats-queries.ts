@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import type { Executor } from '../directory/directory-service';
+
+/** Key figures, each counted from the records in one round trip. */
+export async function keyFigures(db: Executor) {
+  const r = await sql<{
+    collectives: number;
+    projects: number;
+    pioneers: number;
+    champions: number;
+    funds: number;
+    funds_eur: number;
+    advisors: number;
+    public_sponsors: number;
+    administrations: number;
+    siae: number;
+    sector_programmes: number;
+    organisations: number;
+    ess_organisations: number;
+    people: number;
+    departements: number;
+    regions: number;
+  }>`select
+      (select count(*)::int from collectives) as collectives,
+      (select count(*)::int from projects) as projects,
+      (select count(*)::int from pioneers) as pioneers,
+      (select count(distinct organisation_id)::int from pioneer_champions) as champions,
+      (select count(*)::int from funds where french_impact) as funds,
+      (select coalesce(sum(amount_mobilisable_eur), 0)::float8 from funds where french_impact) as funds_eur,
+      (select count(*)::int from people where is_advisor) as advisors,
+      (select count(*)::int from people where is_public_sponsor) as public_sponsors,
+      (select count(distinct administration_id)::int from people where is_public_sponsor) as administrations,
+      (select count(*)::int from organisations where kind = 'siae') as siae,
+      (select count(*)::int from sector_programmes) as sector_programmes,
+      (select count(*)::int from organisations) as organisations,
+      (select count(*)::int from organisations where ess) as ess_organisations,
+      (select count(*)::int from people) as people,
+      (select count(distinct c.departement_code)::int from projects p join communes c on c.code = p.commune_code) as departements,
+      (select count(distinct c.region_code)::int from projects p join communes c on c.code = p.commune_code) as regions`.execute(db);
+  const byStage = await db.selectFrom('projects').select(['stage', sql<number>`count(*)::int`.as('n')]).groupBy('stage').execute();
+  return { figures: r.rows[0] as NonNullable<(typeof r.rows)[0]>, byStage: Object.fromEntries(byStage.map((s) => [s.stage, s.n])) };
+}

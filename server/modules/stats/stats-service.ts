@@ -1,0 +1,31 @@
+import type { Stats } from '../../../shared/schemas/reference';
+import type { Database } from '../../db/connection';
+import { forbidden } from '../../errors';
+import type { Actor } from '../auth/actor';
+import { canOnDirectory } from '../directory/directory-policy';
+import { keyFigures } from './stats-queries';
+
+/** Live key figures (never typed by hand): what the home page and the review show. */
+export async function getStats(db: Database, actor: Actor, now: Date): Promise<Stats> {
+  if (!canOnDirectory(actor, 'read')) throw forbidden();
+  const { figures: f, byStage } = await keyFigures(db);
+  return {
+    collectives: f.collectives,
+    projects: f.projects,
+    pioneers: f.pioneers,
+    champions: f.champions,
+    funds: f.funds,
+    fundsMobilisableEur: Number(f.funds_eur),
+    advisors: f.advisors,
+    publicSponsors: f.public_sponsors,
+    administrations: f.administrations,
+    siae: f.siae,
+    sectorProgrammes: f.sector_programmes,
+    organisations: f.organisations,
+    essOrganisations: f.ess_organisations,
+    people: f.people,
+    territoriesCovered: { departements: f.departements, regions: f.regions },
+    projectsByStage: byStage,
+    generatedAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type { themeInput, themePatch } from '../../../shared/schemas/reference';
+import type { Database } from '../../db/connection';
+import { conflict, forbidden, notFound } from '../../errors';
+import type { Actor } from '../auth/actor';
+import { canOnDirectory, type DirectoryAction } from '../directory/directory-policy';
+import * as q from './theme-queries';
+
+/** The controlled vocabulary of transition fields. */
+export function themeService(db: Database) {
+  const authorise = (actor: Actor, action: DirectoryAction) => {
+    if (!canOnDirectory(actor, action)) throw forbidden();
+  };
+  const get = async (actor: Actor, code: string) => {
+    authorise(actor, 'read');
+    const t = await q.getTheme(db, code);
+    if (!t) throw notFound('Thème', code);
+    return t;
+  };
+  return {
+    get,
+    async list(actor: Actor) {
+      authorise(actor, 'read');
+      const items = await q.listThemes(db);
+      return { items, total: items.length, page: 1, pageSize: items.length };
+    },
+    async create(actor: Actor, input: z.output<typeof themeInput>) {
+      authorise(actor, 'create');
+      if (await q.getTheme(db, input.code)) throw conflict('duplicate_theme', `Le thème ${input.code} existe déjà.`);
+      await q.insertTheme(db, input);
+      return get(actor, input.code);
+    },
+    async update(actor: Actor, code: string, patch: z.output<typeof themePatch>) {
+      authorise(actor, 'update');
+      if (!(await q.updateTheme(db, code, patch))) throw notFound('Thème', code);
+      return get(actor, code);
+    },
+    async remove(actor: Actor, code: string) {
+      authorise(actor, 'delete');
+      const t = await get(actor, code);
+      if (t.usage > 0) throw conflict('theme_in_use', `Le thème ${code} est utilisé ${t.usage} fois : retirez-le d'abord.`);
+      await q.deleteTheme(db, code);
+    },
+  };
+}

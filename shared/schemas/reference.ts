@@ -1,0 +1,58 @@
+import { territoryKinds } from '../vocabulary';
+import { listQueryBase, z } from './common';
+
+export const themeCode = z.string().regex(/^[a-z0-9-]{2,60}$/, 'Code attendu en minuscules, chiffres et tirets');
+export const themeInput = z.strictObject({ code: themeCode, label: z.string().trim().min(1).max(120), position: z.number().int().min(0).max(10000).optional() });
+export const themePatch = themeInput.omit({ code: true }).partial();
+export const theme = z.object({ code: z.string(), label: z.string(), position: z.number(), usage: z.number().int() });
+export type Theme = z.output<typeof theme>;
+export const themeParams = z.strictObject({ code: themeCode });
+
+export const territory = z.object({
+  kind: z.enum(territoryKinds),
+  code: z.string(),
+  name: z.string(),
+  population: z.number().nullable(),
+  regionCode: z.string().nullable(),
+  departementCode: z.string().nullable(),
+  epciCode: z.string().nullable(),
+});
+export type Territory = z.output<typeof territory>;
+export const territoryDetail = territory.extend({
+  parents: z.array(territory.pick({ kind: true, code: true, name: true })),
+  postalCodes: z.array(z.string()),
+  communeCount: z.number().int(),
+});
+export const territoryListQuery = z.strictObject({
+  q: listQueryBase.q,
+  kind: z.enum(territoryKinds).optional(),
+  parent: z
+    .string()
+    .regex(/^(epci|departement|region):[0-9AB]{2,9}$/, 'Parent attendu sous la forme departement:73')
+    .optional(),
+  page: listQueryBase.page,
+  pageSize: listQueryBase.pageSize,
+});
+export type TerritoryListQuery = z.output<typeof territoryListQuery>;
+export const territoryParams = z.strictObject({ kind: z.enum(territoryKinds), code: z.string().regex(/^[0-9AB]{2,9}$/) });
+
+export const stats = z.object({
+  collectives: z.number().int(),
+  projects: z.number().int(),
+  pioneers: z.number().int(),
+  champions: z.number().int(),
+  funds: z.number().int(),
+  fundsMobilisableEur: z.number(),
+  advisors: z.number().int(),
+  publicSponsors: z.number().int(),
+  administrations: z.number().int(),
+  siae: z.number().int(),
+  sectorProgrammes: z.number().int(),
+  organisations: z.number().int(),
+  essOrganisations: z.number().int(),
+  people: z.number().int(),
+  territoriesCovered: z.object({ departements: z.number().int(), regions: z.number().int() }),
+  projectsByStage: z.record(z.string(), z.number().int()),
+  generatedAt: z.string(),
+});
+export type Stats = z.output<typeof stats>;
