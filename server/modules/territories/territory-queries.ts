@@ -68,3 +68,20 @@ export async function getTerritory(db: Executor, kind: TerritoryKind, code: stri
   const { postalCodes, ...territory } = row;
   return { ...territory, postalCodes: postalCodes ?? [], communeCount: communeCount ?? 0, parents };
 }
+
+/** Communes of a territory, largest first (used by the demo generators). */
+export async function communesWithin(db: Executor, kind: TerritoryKind, code: string) {
+  const column = kind === 'commune' ? 'code' : parentColumn[kind];
+  return db
+    .selectFrom('communes')
+    .select(['code', 'name', 'population'])
+    .where(sql.ref(column), '=', code)
+    .orderBy(sql`population desc nulls last`)
+    .orderBy('code')
+    .execute();
+}
+
+/** The largest communes of France, for spreading organisations nationwide. */
+export async function largestCommunes(db: Executor, limit: number) {
+  return db.selectFrom('communes').select(['code', 'name', 'population']).orderBy(sql`population desc nulls last`).orderBy('code').limit(limit).execute();
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisationInput } from '../../shared/schemas/organisation';
+import { projectInput } from '../../shared/schemas/project';
+import { listOrganisationIds, getOrganisations } from '../modules/organisations/organisation-queries';
+import { listProjectIds, getProjects } from '../modules/projects/project-queries';
+import { testApp } from '../test/test-db';
+import { seedDemo } from './demo';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => {
+  t = await testApp();
+  await seedDemo(t.db);
+}, 180_000);
+afterAll(() => t.close());
+
+describe('demo network', () => {
+  it('reproduces the 2020 review figures in /api/stats', async () => {
+    const r = await t.app.inject({ url: '/api/stats' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({
+      collectives: 27,
+      projects: 400,
+      pioneers: 22,
+      champions: 104,
+      funds: 25,
+      advisors: 45,
+      publicSponsors: 100,
+      administrations: 20,
+      siae: 4000,
+      sectorProgrammes: 2,
+    });
+    expect(r.json().fundsMobilisableEur).toBeGreaterThanOrEqual(600_000_000);
+  });
+
+  it('places the named projects on their real communes and EPCI', async () => {
+    const r = await t.app.inject({ url: '/api/projects?q=materio&territory=epci:200069110' });
+    expect(r.json().items[0]).toMatchObject({ title: 'MatériO.TEC 73', communeCode: '73065', collectiveName: 'Collectif French Impact Grand Chambéry' });
+    const v = await t.app.inject({ url: '/api/projects?q=voisiwatt&territory=departement:26' });
+    expect(v.json().items[0]).toMatchObject({ title: 'VoisiWATT', communeName: 'Valence' });
+    const c = await t.app.inject({ url: '/api/collectives?territory=commune:73065' });
+    expect(c.json().items.map((k: { name: string }) => k.name)).toEqual(['Collectif French Impact Grand Chambéry']);
+  });
+
+  it('is valid against the shared schemas', async () => {
+    const orgIds = await listOrganisationIds(t.db, { page: 1, pageSize: 20, kind: 'ess_structure' } as never);
+    for (const o of await getOrganisations(t.db, orgIds)) expect(organisationInput.safeParse(writableOnly(o, organisationInput)).success, o.name).toBe(true);
+    const projectIds = await listProjectIds(t.db, { page: 1, pageSize: 20 } as never);
+    for (const p of await getProjects(t.db, projectIds)) expect(projectInput.safeParse(writableOnly(p, projectInput)).success, p.title).toBe(true);
+  });
+
+  it('refuses to load twice', async () => {
+    await expect(seedDemo(t.db)).rejects.toMatchObject({ code: 'database_not_empty' });
+  });
+});
+
+/** The record restricted to the writable fields of a schema. */
+function writableOnly(record: Record<string, unknown>, schema: { shape?: Record<string, unknown> } & object) {
+  const shape = (schema as unknown as { shape: Record<string, unknown> }).shape;
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k in shape));
+}

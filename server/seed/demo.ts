@@ -1,0 +1,308 @@
+import { sql } from 'kysely';
+import type { OrganisationInput } from '../../shared/schemas/organisation';
+import type { ProjectInput } from '../../shared/schemas/project';
+import { withLuhnKey } from '../../shared/siret';
+import type { OrganisationKind, ProjectStage, SiaeKind } from '../../shared/vocabulary';
+import type { Database } from '../db/connection';
+import { conflict } from '../errors';
+import type { Executor } from '../modules/directory/directory-service';
+import { insertCollectives } from '../modules/collectives/collective-queries';
+import { insertFunds } from '../modules/funds/fund-queries';
+import { insertOrganisations } from '../modules/organisations/organisation-queries';
+import { insertPeople } from '../modules/people/person-queries';
+import { insertPioneers } from '../modules/pioneers/pioneer-queries';
+import { insertProjects } from '../modules/projects/project-queries';
+import { insertSectorProgrammes } from '../modules/sector-programmes/sector-programme-queries';
+import { communesWithin, largestCommunes } from '../modules/territories/territory-queries';
+import * as net from './demo-network';
+import { firstNames, lastNames, nameSuffixes, nameWords, projectArchetypes, titles } from './names';
+import { type Rng, rng } from './rng';
+
+export type Progress = (step: string, done: number, total: number) => void;
+
+export interface SeedOptions {
+  seed?: number;
+  onProgress?: Progress;
+}
+
+/** "Chambéry" → "de Chambéry", "Aubervilliers" → "d’Aubervilliers", "Le Havre" → "du Havre". */
+export function deCommune(name: string) {
+  if (name.startsWith('Le ')) return `du ${name.slice(3)}`;
+  if (name.startsWith('Les ')) return `des ${name.slice(4)}`;
+  if (/^[AEIOUYÉÈÊÂÎÔH]/i.test(name)) return `d’${name}`;
+  return `de ${name}`;
+}
+
+export const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** Unique, valid SIRET numbers: SIREN 8xxxxxxx + key, head office 0001 + key. */
+export function demoSiret(n: number) {
+  const siren = withLuhnKey(`8${String(n).padStart(7, '0')}`);
+  return withLuhnKey(`${siren}0001`);
+}
+
+export const SEED_STEPS = 8;
+
+async function assertEmpty(db: Executor) {
+  const { n } = await db.selectFrom('organisations').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  if (n > 0) throw conflict('database_not_empty', `La base contient déjà ${n} structures : le réseau de démonstration ne se charge que dans une base vide.`);
+}
+
+/** Build the organisations of the demo network and keep track of them by name. */
+class OrgBook {
+  readonly inputs: OrganisationInput[] = [];
+  readonly ids: string[] = [];
+  private readonly byName = new Map<string, string>();
+  private serial = 0;
+  constructor(private readonly r: Rng, private readonly firstSerial: number) {}
+
+  add(o: Omit<OrganisationInput, 'siret'> & { siret?: string | null }, siret = true): string {
+    const existing = this.byName.get(o.name);
+    if (existing) return existing;
+    const id = this.r.uuid();
+    this.inputs.push({ ...o, siret: siret ? demoSiret(this.firstSerial + this.serial++) : null } as OrganisationInput);
+    this.ids.push(id);
+    this.byName.set(o.name, id);
+    return id;
+  }
+  id(name: string) {
+    const id = this.byName.get(name);
+    if (!id) throw new Error(`unknown demo organisation ${name}`);
+    return id;
+  }
+}
+
+function person(r: Rng, organisationId: string | null, domain: string, extra: Partial<{ isAdvisor: boolean; isPublicSponsor: boolean; administrationId: string; title: string }> = {}, name?: [string, string]) {
+  const [firstName, lastName] = name ?? [r.pick(firstNames), r.pick(lastNames)];
+  return {
+    id: r.uuid(),
+    input: {
+      firstName,
+      lastName,
+      email: `${slug(firstName)}.${slug(lastName)}.${r.int(10, 99)}@${domain}.test`,
+      phone: `0${r.int(1, 5)} ${r.digits(2)} ${r.digits(2)} ${r.digits(2)} ${r.digits(2)}`,
+      organisationId,
+      titles: [extra.title ?? r.pick(titles)],
+      isAdvisor: extra.isAdvisor ?? false,
+      isPublicSponsor: extra.isPublicSponsor ?? false,
+      administrationId: extra.administrationId ?? null,
+    },
+  };
+}
+
+const siaeShare: Array<[SiaeKind, number, string, string, string]> = [
+  ['ACI', 0.45, 'Chantier d’insertion', '88.99B', '9220'],
+  ['AI', 0.2, 'Association intermédiaire', '78.30Z', '9220'],
+  ['EI', 0.25, 'Entreprise d’insertion', '38.32Z', '5710'],
+  ['ETTI', 0.07, 'Intérim d’insertion', '78.20Z', '5710'],
+  ['EITI', 0.03, 'Travail indépendant d’insertion', '82.99Z', '5499'],
+];
+
+/**
+ * The demo network of 2020, deterministic for a given seed: 27 collectives,
+ * 400 projects, 22 pioneers, 104 champion companies, 25 labelled funds
+ * (€662.5M), 45 advisors, 100 public sponsors in 20 administrations,
+ * 4,000 SIAE and 2 sector programmes. Written in one transaction.
+ */
+export async function seedDemo(db: Database, opts: SeedOptions = {}) {
+  const r = rng(opts.seed ?? 2020);
+  const progress = opts.onProgress ?? (() => {});
+  await db.transaction().execute(async (tx) => {
+    await assertEmpty(tx);
+    await buildDemo(tx, r, progress, 0);
+  });
+}
+
+export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstSerial: number) {
+  const book = new OrgBook(r, firstSerial);
+  const people: Array<ReturnType<typeof person>> = [];
+  progress('Structures nommées', 0, SEED_STEPS);
+
+  // Named organisations.
+  const adminIds = net.administrations.map((name) => book.add({ name, kind: 'administration', communeCode: '75056', legalCategory: '7120' }, false));
+  for (const [name, commune] of net.publicOperators) book.add({ name, kind: 'public_operator', communeCode: commune, legalCategory: '7389' });
+  for (const [name, commune] of net.supportOrganisations)
+    book.add({ name, kind: 'support_organisation', communeCode: commune, ess: true, legalCategory: '9220', themes: ['emploi-insertion'] });
+  for (const [name, commune] of net.largeCompanies) book.add({ name, kind: 'large_company', communeCode: commune, legalCategory: '5599' });
+  for (const f of net.funds)
+    book.add({ name: f.manager, kind: 'fund_manager', communeCode: '75056', legalCategory: '5710', ess: f.manager.includes('Active') });
+  for (const p of net.pioneers)
+    book.add({ name: p.name, kind: 'ess_structure', communeCode: p.communeCode, ess: true, esus: true, legalCategory: '9220', description: p.description });
+
+  // Champion companies: the large groups and ESS companies the pioneers accompany.
+  const champions = [...net.largeCompanies.map(([n]) => book.id(n))];
+  const bigCommunes = await largestCommunes(tx, 400);
+  while (champions.length < 104) {
+    const c = r.pick(bigCommunes.slice(0, 120));
+    const name = `${r.pick(nameWords)} ${r.pick(nameSuffixes)} ${r.pick(['SCOP', 'SCIC', 'SAS', 'SA coopérative'])}`;
+    const id = book.add({ name: `${name} (${c.name})`, kind: 'ess_structure', ess: true, esus: r.chance(0.5), communeCode: c.code, legalCategory: r.pick(['5458', '5560', '5710']), nafCode: r.pick(['38.32Z', '43.99C', '56.10A', '47.79Z', '62.01Z']) });
+    if (!champions.includes(id)) champions.push(id);
+  }
+  progress('Collectifs et projets', 1, SEED_STEPS);
+
+  // Collectives, their members and projects.
+  const collectiveIds = net.collectives.map(() => r.uuid());
+  const collectiveInputs = [];
+  const projectInputs: ProjectInput[] = [];
+  const perCollective = net.collectives.map((_, i) => 14 + (i < 22 ? 1 : 0));
+  for (const [i, k] of net.collectives.entries()) {
+    const [kind, code] = (k.perimeter[0] as string).split(':') as ['epci' | 'departement' | 'commune', string];
+    const communes = k.perimeter.length > 1 ? (await Promise.all(k.perimeter.map((t) => communesWithin(tx, 'commune', t.split(':')[1] as string)))).flat() : await communesWithin(tx, kind, code);
+    const local = communes.slice(0, 12);
+    const main = local[0] as (typeof local)[number];
+    const members: string[] = [];
+    const domain = slug(k.territoryLabel).slice(0, 30);
+    const pole = book.add({ name: k.name === 'Figeacteurs' ? 'Figeacteurs' : `Pôle de coopération ${k.territoryLabel}`, kind: 'support_organisation', ess: true, communeCode: main.code, legalCategory: '9220', themes: ['relocalisation'] });
+    members.push(pole);
+    const coordinator = person(r, pole, domain, { title: 'Coordinatrice du collectif' }, k.coordinator ? [k.coordinator.firstName, k.coordinator.lastName] : undefined);
+    people.push(coordinator);
+
+    const named = net.namedProjects.filter((p) => p.collective === k.name);
+    const archetypes = r.sample(projectArchetypes, perCollective[i] as number);
+    const projectsHere: ProjectInput[] = named.map((p) => {
+      const lead = book.add({ name: p.lead, kind: 'ess_structure', ess: true, esus: true, communeCode: p.communeCode, legalCategory: '5560', themes: p.themes });
+      members.push(lead);
+      return { title: p.title, summary: p.summary, description: `${p.summary} Projet du collectif ${k.name}.`, collectiveId: collectiveIds[i] as string, leadOrganisationId: lead, partnerIds: lead === pole ? [] : [pole], themes: p.themes, stage: p.stage, fundingNeedEur: p.fundingNeedEur, instruments: [...p.instruments], communeCode: p.communeCode, status: 'active', beneficiaries: r.int(50, 800) };
+    });
+    for (const a of archetypes.slice(0, (perCollective[i] as number) - named.length)) {
+      const c = r.pick(local);
+      const title = a.title.replace('{lieu}', deCommune(c.name));
+      const leadName = `${r.pick(nameWords)} ${r.pick(nameSuffixes)} ${deCommune(c.name)}`;
+      const lead = book.add({ name: leadName, kind: 'ess_structure', ess: true, esus: r.chance(0.3), communeCode: c.code, legalCategory: r.pick(['9220', '5560', '5458']), themes: a.themes.slice(0, 2) });
+      members.push(lead);
+      const stage: ProjectStage = r.pick(['idea', 'launch', 'launch', 'development', 'development', 'scale_up']);
+      const partners = r.chance(0.6) ? [pole] : [];
+      projectsHere.push({
+        title,
+        summary: a.summary,
+        description: `${a.summary} Porté par ${leadName} au sein du collectif ${k.name}, le projet mobilise les acteurs publics, associatifs et économiques ${deCommune(c.name)} et de ses environs.`,
+        collectiveId: collectiveIds[i] as string,
+        leadOrganisationId: lead,
+        partnerIds: partners,
+        themes: a.themes,
+        stage,
+        fundingNeedEur: stage === 'idea' ? null : r.int(4, 400) * 5000,
+        instruments: a.instruments as ProjectInput['instruments'],
+        communeCode: c.code,
+        status: r.chance(0.9) ? 'active' : r.pick(['paused', 'completed']),
+        beneficiaries: r.int(20, 3000),
+      });
+    }
+    projectInputs.push(...projectsHere);
+    collectiveInputs.push({
+      name: k.name,
+      territoryLabel: k.territoryLabel,
+      labelDate: k.wave === 1 ? '2019-07-04' : '2020-02-11',
+      wave: k.wave,
+      coordinatorId: coordinator.id,
+      description: `Collectif territorial labellisé French Impact (vague ${k.wave}) réunissant acteurs de l’ESS, collectivités et entreprises du territoire ${k.territoryLabel}.`,
+      website: `https://${domain}.frenchimpact.test`,
+      perimeter: k.perimeter,
+      memberIds: [...new Set(members)],
+    });
+  }
+  progress('SIAE du défi Inclusion numérique', 2, SEED_STEPS);
+
+  // 4,000 SIAE across France (the digital-inclusion challenge).
+  for (let i = 0; i < 4000; i++) {
+    const x = r.next();
+    let acc = 0;
+    const share = siaeShare.find(([, p]) => (acc += p) >= x) ?? siaeShare[0];
+    const [kind, , label, naf, legal] = share as (typeof siaeShare)[number];
+    const c = r.pick(bigCommunes);
+    book.add({ name: `${label} ${r.pick(nameWords)} ${r.pick(nameSuffixes)} ${deCommune(c.name)} n°${i + 1}`, kind: 'siae' as OrganisationKind, siaeKind: kind, ess: true, esus: r.chance(0.6), communeCode: c.code, nafCode: naf, legalCategory: legal, themes: ['emploi-insertion', ...(r.chance(0.3) ? ['inclusion-numerique'] : [])] });
+  }
+  progress('Enregistrement des structures', 3, SEED_STEPS);
+  await insertOrganisations(tx, book.inputs, book.ids);
+
+  progress('Personnes', 4, SEED_STEPS);
+  const advisorOrgs = net.supportOrganisations.map(([n]) => book.id(n));
+  for (let i = 0; i < 45; i++) people.push(person(r, advisorOrgs[i % advisorOrgs.length] as string, 'accompagnement', { isAdvisor: true, title: 'Chargée d’accompagnement finance à impact' }));
+  const sponsors: string[] = [];
+  for (let i = 0; i < 100; i++) {
+    const admin = adminIds[i % adminIds.length] as string;
+    const p = person(r, admin, 'administration', { isPublicSponsor: true, administrationId: admin, title: r.pick(['Sous-directrice', 'Chef de service', 'Directeur de projet', 'Inspectrice générale', 'Adjoint au directeur']) });
+    people.push(p);
+    sponsors.push(p.id);
+  }
+  for (const p of net.pioneers) if (p.director) people.push(person(r, book.id(p.name), 'pionniers', { title: 'Directeur général' }, p.director));
+  await insertPeople(tx, people.map((p) => p.input), people.map((p) => p.id));
+
+  progress('Collectifs', 5, SEED_STEPS);
+  await insertCollectives(tx, collectiveInputs, collectiveIds);
+  const projectIds = await insertProjects(tx, projectInputs);
+
+  progress('Pionniers et fonds', 6, SEED_STEPS);
+  await insertPioneers(
+    tx,
+    net.pioneers.map((p, i) => {
+      const start = r.int(500, 20000);
+      return {
+        organisationId: book.id(p.name),
+        labelYear: p.labelYear,
+        sponsorId: sponsors[i * 4] as string,
+        description: p.description,
+        // The review: pioneers doubled their beneficiaries in one year.
+        beneficiaries: [{ year: 2019, count: start }, { year: 2020, count: start * 2 + r.int(0, 50) }],
+        championIds: champions.filter((_, j) => j % net.pioneers.length === i),
+      };
+    }),
+  );
+  await insertFunds(
+    tx,
+    net.funds.map((f) => ({
+      name: f.name,
+      managerId: book.id(f.manager),
+      frenchImpact: true,
+      amountMobilisableEur: f.amount,
+      themes: f.themes,
+      territories: f.territories,
+      stages: f.stages as ProjectStage[],
+      instruments: f.instruments as ProjectInput['instruments'] & object,
+      ticketMinEur: f.min,
+      ticketMaxEur: f.max,
+      description: `Fonds sous bannière French Impact géré par ${f.manager}.`,
+    })),
+  );
+
+  progress('Filières', 7, SEED_STEPS);
+  const projectsWith = (theme: string) => projectIds.filter((_, i) => projectInputs[i]?.themes?.includes(theme)).slice(0, 40);
+  await insertSectorProgrammes(tx, [
+    {
+      name: 'Filière réemploi des matériaux du BTP',
+      themeCode: 'reemploi-materiaux',
+      startedOn: '2020-03-01',
+      description: 'Coopération entre grands groupes du BTP et innovateurs sociaux pour le réemploi des matériaux et les métiers en tension.',
+      members: [
+        { organisationId: book.id('Vinci'), role: 'large_group' },
+        { organisationId: book.id('Bouygues Construction'), role: 'large_group' },
+        { organisationId: book.id('Ares'), role: 'social_innovator' },
+        { organisationId: book.id('Plateau Urbain'), role: 'social_innovator' },
+        { organisationId: book.id('MatériO.TEC 73'), role: 'social_innovator' },
+      ],
+      projectIds: projectsWith('reemploi-materiaux'),
+    },
+    {
+      name: 'Filière revalorisation des déchets textiles et alimentaires',
+      themeCode: 'revalorisation-dechets',
+      startedOn: '2020-06-15',
+      description: 'Collecte, tri et revalorisation des textiles, emballages et biodéchets avec les acteurs de l’insertion.',
+      members: [
+        { organisationId: book.id('Veolia'), role: 'large_group' },
+        { organisationId: book.id('Suez'), role: 'large_group' },
+        { organisationId: book.id('Le Relais'), role: 'social_innovator' },
+        { organisationId: book.id('Lemon Tri'), role: 'social_innovator' },
+        { organisationId: book.id('Moulinot'), role: 'social_innovator' },
+      ],
+      projectIds: projectsWith('revalorisation-dechets'),
+    },
+  ]);
+  progress('Terminé', SEED_STEPS, SEED_STEPS);
+  return { organisations: book.inputs.length, projects: projectIds.length, serialsUsed: book.inputs.length };
+}
