@@ -5,13 +5,9 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/connection';
 import { installErrorHandler } from './http/error-handler';
-import { collectiveRoutes } from './modules/collectives/collective-routes';
-import { fundRoutes } from './modules/funds/fund-routes';
-import { organisationRoutes } from './modules/organisations/organisation-routes';
-import { personRoutes } from './modules/people/person-routes';
-import { pioneerRoutes } from './modules/pioneers/pioneer-routes';
-import { projectRoutes } from './modules/projects/project-routes';
-import { sectorProgrammeRoutes } from './modules/sector-programmes/sector-programme-routes';
+import { registerDirectoryRoutes } from './http/directory-routes';
+import { directoryResources } from './modules/directory/resources';
+import { importRoutes } from './modules/imports/import-routes';
 import { statsRoutes } from './modules/stats/stats-routes';
 import { territoryRoutes } from './modules/territories/territory-routes';
 import { themeRoutes } from './modules/themes/theme-routes';
@@ -49,18 +45,7 @@ export async function buildApp(deps: AppDeps) {
     return { status: 'ok' };
   });
 
-  for (const routes of [
-    collectiveRoutes,
-    projectRoutes,
-    organisationRoutes,
-    personRoutes,
-    fundRoutes,
-    pioneerRoutes,
-    sectorProgrammeRoutes,
-    themeRoutes,
-    territoryRoutes,
-    statsRoutes,
-  ])
-    routes(app, deps.db);
+  for (const resource of directoryResources) registerDirectoryRoutes(app, deps.db, resource);
+  for (const routes of [themeRoutes, territoryRoutes, statsRoutes, importRoutes]) routes(app, deps.db);
   return app;
 }

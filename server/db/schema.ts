@@ -17,6 +17,7 @@ export interface TerritoryRefColumns {
 }
 
 export interface DB {
+  essaim_settings: { key: string; value: unknown; updated_at: Generated<Date> };
   regions: { code: string; name: string; name_folded: string; zone: string };
   departements: { code: string; name: string; name_folded: string; region_code: string; zone: string };
   epcis: { code: string; name: string; name_folded: string; kind: string; population: number | null };

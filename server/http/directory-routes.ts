@@ -1,22 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { errorResponse, idParams, listResponse } from '../../shared/schemas/common';
-import type { DirectoryService, ListQuery } from '../modules/directory/directory-service';
-import { type CsvColumn, toCsv } from './csv';
+import type { Database } from '../db/connection';
+import type { DirectoryResource } from '../modules/directory/directory-resource';
+import type { ListQuery } from '../modules/directory/directory-service';
+import { toCsv } from './csv';
 import { actorOf } from './request-actor';
 
-export interface DirectoryRouteOptions<Out extends { id: string }, Q extends ListQuery> {
-  /** Plural path under /api, e.g. `organisations`. */
-  path: string;
-  /** French name of the resource for the API documentation. */
-  tag: string;
-  item: z.ZodType<Out>;
-  create: z.ZodType;
-  patch: z.ZodType;
-  listQuery: z.ZodType<Q & { format?: 'json' | 'csv' | undefined }>;
-  csv: CsvColumn<Out>[];
-  service: DirectoryService<Out, Q>;
-}
 
 const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse };
 
@@ -27,8 +17,10 @@ const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse };
  */
 export function registerDirectoryRoutes<Out extends { id: string }, Q extends ListQuery>(
   app: FastifyInstance,
-  o: DirectoryRouteOptions<Out, Q>,
+  db: Database,
+  resource: DirectoryResource<Out, Q>,
 ) {
+  const o = { ...resource, service: resource.service(db) };
   // Generic over the entity, so the handlers read the already-validated input
   // through casts; the schemas still validate and document every route.
   const r = app;

@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import type { Database } from '../../db/connection';
+import type { CsvColumn } from '../../http/csv';
+import type { DirectoryService, ListQuery } from './directory-service';
+
+/**
+ * Everything about a directory resource that the HTTP routes and the command
+ * line share: its path, schemas, spreadsheet columns and service.
+ */
+export interface DirectoryResource<Out extends { id: string }, Q extends ListQuery> {
+  /** Plural path under /api and the CLI entity name, e.g. `organisations`. */
+  path: string;
+  /** French name of the resource for the documentation. */
+  tag: string;
+  item: z.ZodType<Out>;
+  create: z.ZodType;
+  patch: z.ZodType;
+  listQuery: z.ZodType<Q & { format?: 'json' | 'csv' | undefined }>;
+  csv: CsvColumn<Out>[];
+  service: (db: Database) => DirectoryService<Out, Q>;
+}
+
+export const defineResource = <Out extends { id: string }, Q extends ListQuery>(r: DirectoryResource<Out, Q>) => r;

@@ -1,0 +1,22 @@
+import { collectiveResource } from '../collectives/collective-resource';
+import { fundResource } from '../funds/fund-resource';
+import { organisationResource } from '../organisations/organisation-resource';
+import { personResource } from '../people/person-resource';
+import { pioneerResource } from '../pioneers/pioneer-resource';
+import { projectResource } from '../projects/project-resource';
+import { sectorProgrammeResource } from '../sector-programmes/sector-programme-resource';
+import type { DirectoryResource } from './directory-resource';
+import type { ListQuery } from './directory-service';
+
+/** The directory resources, in the order the API documentation lists them. */
+export const directoryResources = [
+  collectiveResource,
+  projectResource,
+  organisationResource,
+  personResource,
+  fundResource,
+  pioneerResource,
+  sectorProgrammeResource,
+] as unknown as ReadonlyArray<DirectoryResource<{ id: string }, ListQuery>>;
+
+export const resourceByPath = new Map(directoryResources.map((r) => [r.path, r]));

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorResponse } from '../../../shared/schemas/common';
+import { importParams, importQuery, importResult } from '../../../shared/schemas/import';
+import type { Database } from '../../db/connection';
+import { invalid } from '../../errors';
+import { actorOf } from '../../http/request-actor';
+import { importService } from './import-service';
+
+export function importRoutes(app: FastifyInstance, db: Database) {
+  const s = importService(db);
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/import/:entity',
+    {
+      schema: {
+        tags: ['Import'],
+        summary: "Importer un fichier CSV ou XLSX (multipart, champ « file ») ; dryRun=true valide sans rien écrire",
+        consumes: ['multipart/form-data'],
+        params: importParams,
+        querystring: importQuery,
+        response: { 200: importResult, 400: errorResponse, 413: errorResponse, 415: errorResponse },
+      },
+    },
+    async (req) => {
+      const file = await req.file();
+      if (!file) throw invalid('Aucun fichier reçu (champ « file » attendu).', [{ path: 'file', message: 'Fichier manquant' }], 'missing_file');
+      const bytes = await file.toBuffer();
+      return s.importFile(actorOf(req), req.params.entity, { bytes, filename: file.filename }, { dryRun: req.query.dryRun === 'true' });
+    },
+  );
+}
