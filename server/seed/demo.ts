@@ -168,7 +168,7 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
     const projectsHere: ProjectInput[] = named.map((p) => {
       const lead = book.add({ name: p.lead, kind: 'ess_structure', ess: true, esus: true, communeCode: p.communeCode, legalCategory: '5560', themes: p.themes });
       members.push(lead);
-      return { title: p.title, summary: p.summary, description: `${p.summary} Projet du collectif ${k.name}.`, collectiveId: collectiveIds[i] as string, leadOrganisationId: lead, partnerIds: lead === pole ? [] : [pole], themes: p.themes, stage: p.stage, fundingNeedEur: p.fundingNeedEur, instruments: [...p.instruments], communeCode: p.communeCode, status: 'active', beneficiaries: r.int(50, 800) };
+      return { title: p.title, summary: p.summary, description: `${p.summary} Projet porté au sein du collectif territorial ${k.territoryLabel}.`, collectiveId: collectiveIds[i] as string, leadOrganisationId: lead, partnerIds: lead === pole ? [] : [pole], themes: p.themes, stage: p.stage, fundingNeedEur: p.fundingNeedEur, instruments: [...p.instruments], communeCode: p.communeCode, status: 'active', beneficiaries: r.int(50, 800) };
     });
     for (const a of archetypes.slice(0, (perCollective[i] as number) - named.length)) {
       const c = r.pick(local);
