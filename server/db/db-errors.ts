@@ -28,8 +28,9 @@ export function translateDbError(err: unknown): AppError | undefined {
   switch (e.code) {
     case '23505':
       return conflict('duplicate', constraintMessages[e.constraint ?? ''] ?? 'Cet enregistrement existe déjà.');
+    case '23001': // restrict_violation (ON DELETE RESTRICT)
     case '23503':
-      return e.detail?.includes('is still referenced')
+      return e.code === '23001' || e.detail?.includes('referenced from')
         ? conflict('still_referenced', 'Cet enregistrement est encore utilisé ailleurs : retirez d’abord ce qui y renvoie.')
         : invalid('Une référence pointe vers un enregistrement inexistant.', [], 'unknown_reference');
     case '23514':

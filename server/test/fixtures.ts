@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import { withLuhnKey } from '../../shared/siret';
+
+let serial = 0;
+/** A fresh valid SIRET for each call (SIREN 9xxxxxxx, never used by the demo). */
+export function freshSiret() {
+  serial += 1;
+  return withLuhnKey(`${withLuhnKey(`9${String(serial).padStart(7, '0')}`)}0001`);
+}
+
+/** POST a body and expect it created; returns the created record. */
+export async function create(app: FastifyInstance, path: string, body: Record<string, unknown>) {
+  const r = await app.inject({ method: 'POST', url: `/api/${path}`, payload: body });
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json() as Record<string, unknown> & { id: string };
+}
+
+export const orgBody = (over: Record<string, unknown> = {}) => ({
+  name: 'Ressourcerie du Lac',
+  siret: freshSiret(),
+  kind: 'ess_structure',
+  ess: true,
+  communeCode: '73065',
+  ...over,
+});
