@@ -39,7 +39,8 @@ export function importService(db: Database) {
 
       // Map headers to columns (French headers, folded; aliases accepted).
       const byKey = new Map<string, (typeof spec.columns)[number]>();
-      for (const c of spec.columns) for (const h of [c.header, ...(c.aliases ?? [])]) byKey.set(headerKey(h), c);
+      // The API's field names are accepted too, so a JSON-minded export maps back.
+      for (const c of spec.columns) for (const h of [c.header, ...(c.aliases ?? []), c.field.replace(/^_/, '')]) byKey.set(headerKey(h), c);
       const mapping: Array<(typeof spec.columns)[number] | undefined> = [];
       const headerIssues: ErrorDetail[] = [];
       const used = new Set<string>();

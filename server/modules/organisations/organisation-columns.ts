@@ -1,6 +1,7 @@
 import type { Organisation } from '../../../shared/schemas/organisation';
 import type { TableColumn } from '../directory/table-columns';
-import { bool, list, text } from '../directory/table-columns';
+import { organisationKindLabels } from '../../../shared/vocabulary';
+import { bool, list, text, vocabulary } from '../directory/table-columns';
 
 /**
  * The spreadsheet form of an organisation: French headers, read by the
@@ -11,7 +12,7 @@ export const organisationColumns: TableColumn<Organisation>[] = [
   { header: 'SIRET', field: 'siret', parse: text, format: (o) => o.siret },
   { header: 'SIREN', field: 'siren', parse: text, format: (o) => o.siren },
   { header: 'Catégorie juridique', field: 'legalCategory', parse: text, format: (o) => o.legalCategory, aliases: ['forme juridique'] },
-  { header: 'Type', field: 'kind', parse: text, format: (o) => o.kind, aliases: ['type de structure'] },
+  { header: 'Type', field: 'kind', parse: vocabulary(organisationKindLabels), format: (o) => o.kind, aliases: ['type de structure'] },
   { header: 'Type de SIAE', field: 'siaeKind', parse: text, format: (o) => o.siaeKind, aliases: ['siae'] },
   { header: 'ESS', field: 'ess', parse: bool, format: (o) => o.ess },
   { header: 'ESUS', field: 'esus', parse: bool, format: (o) => o.esus, aliases: ['agrement esus'] },
