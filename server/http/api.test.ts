@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { create, orgBody } from '../test/fixtures';
 import { testApp } from '../test/test-db';
@@ -8,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const inject = (...a: Parameters<typeof t.app.inject>) => t.app.inject(...a);
+const inject = (opts: InjectOptions) => t.app.inject(opts);
 
 describe('directory resources over HTTP', () => {
   it('links organisations, people, collectives, projects, funds, pioneers and sector programmes', async () => {
@@ -126,7 +127,7 @@ describe('directory resources over HTTP', () => {
 
   it('answers every client mistake with a 4xx in the one error shape', async () => {
     const shape = { error: { code: expect.any(String), message: expect.any(String), details: expect.any(Array) } };
-    const cases: Array<[Parameters<typeof inject>[0], number, string]> = [
+    const cases: Array<[InjectOptions, number, string]> = [
       [{ url: '/api/projects/not-a-uuid' }, 400, 'invalid_input'],
       [{ url: '/api/projects/4b0a1b5e-8a7b-4c57-9d6b-8f3c0a9b1c2d' }, 404, 'not_found'],
       [{ url: '/api/projects?territory=departement:99' }, 400, 'invalid_input'],

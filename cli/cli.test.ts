@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { freshSiret } from '../server/test/fixtures';
+import { EXIT } from './exit-codes';
+import { runCli } from './essaim';
+
+// The command line on its own embedded database, whatever the suite runs on.
+const dir = mkdtempSync(join(tmpdir(), 'essaim-cli-'));
+let out = '';
+let err = '';
+beforeAll(() => {
+  process.env.ESSAIM_DATA_DIR = join(dir, 'data');
+  delete process.env.DATABASE_URL;
+  process.env.LOG_LEVEL = 'silent';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
+});
+afterAll(() => vi.restoreAllMocks());
+
+async function run(...argv: string[]) {
+  out = '';
+  err = '';
+  return runCli(argv);
+}
+
+describe('essaim command line', () => {
+  it('migrates, reports status and rolls back', async () => {
+    expect(await run('db', 'migrate')).toBe(EXIT.ok);
+    expect(out).toMatch(/20261126T210000_directory/);
+    expect(await run('db', 'status')).toBe(EXIT.ok);
+    expect(out).toMatch(/appliquée le .* 20261126T213000_settings/);
+    expect(await run('db', 'rollback')).toBe(EXIT.ok);
+    expect(out).toMatch(/↓ 20261126T213000_settings/);
+    expect(await run('db', 'status')).toBe(EXIT.ok);
+    expect(out).toMatch(/en attente\s+20261126T213000_settings/);
+  }, 120_000);
+
+  it('imports all or nothing with exit codes scripts can trust', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, `Nom;SIRET;Type\nBonne;${freshSiret()};ess_structure\nMauvaise;123;ess_structure\n`);
+    expect(await run('import', 'organisations', bad)).toBe(EXIT.invalid);
+    expect(err).toMatch(/import_rejected.*1 ligne en erreur sur 2/);
+    expect(err).toMatch(/ligne 3 · SIRET : Le SIRET compte 14 chiffres/);
+
+    const good = join(dir, 'good.csv');
+    writeFileSync(good, `Nom;SIRET;Type;Commune\nRecyclerie des Bauges;${freshSiret()};ess_structure;73065\n`);
+    expect(await run('import', 'organisations', good, '--dry-run')).toBe(EXIT.ok);
+    expect(out).toMatch(/rien n'a été écrit/);
+    expect(await run('import', 'organisations', good)).toBe(EXIT.ok);
+    expect(out).toMatch(/1 structures importées/);
+    expect(await run('import', 'organisations', good)).toBe(EXIT.invalid);
+    expect(err).toMatch(/déjà le SIRET/);
+    expect(await run('import', 'chats', good)).toBe(EXIT.invalid);
+    expect(await run('import', 'organisations', join(dir, 'absent.csv'))).toBe(EXIT.invalid);
+  }, 120_000);
+
+  it('exports with filters to a file or stdout', async () => {
+    const file = join(dir, 'export.json');
+    expect(await run('export', 'organisations', '--format', 'json', '--out', file, '--filter', 'territory=departement:73')).toBe(EXIT.ok);
+    expect(JSON.parse(readFileSync(file, 'utf8')).map((o: { name: string }) => o.name)).toEqual(['Recyclerie des Bauges']);
+    expect(await run('export', 'organisations', '--filter', 'territory=region:11')).toBe(EXIT.ok);
+    expect(out.trim().split('\r\n')).toHaveLength(1);
+    expect(await run('export', 'organisations', '--filter', 'territory=nulle-part')).toBe(EXIT.invalid);
+    expect(await run('export', 'licornes')).toBe(EXIT.invalid);
+    expect(await run('export', 'organisations', '--format', 'xml')).toBe(EXIT.invalid);
+  }, 120_000);
+
+  it('refuses to seed the demo into a database that has data', async () => {
+    expect(await run('seed', '--demo')).toBe(EXIT.conflict);
+    expect(err).toMatch(/database_not_empty/);
+  }, 120_000);
+
+  it('prints help and rejects unknown commands', async () => {
+    expect(await run('--help')).toBe(EXIT.ok);
+    expect(await run('import', '--help')).toBe(EXIT.ok);
+    expect(await run('envoler')).toBe(EXIT.invalid);
+  });
+});
