@@ -1,4 +1,4 @@
-import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { TerritoryFilter } from '../../shared/schemas/common';
 import { fold, searchTerms } from '../../shared/text';
 
@@ -55,3 +55,18 @@ export function perimeterOverlaps(
 }
 
 export const offsetOf = (page: number, pageSize: number) => (page - 1) * pageSize;
+
+/**
+ * Lists count their matches exactly up to this many, then say "more than"
+ * (like search engines do): counting 100,000 matches costs more than the page.
+ */
+export const COUNT_CAP = 10_000;
+
+// biome-ignore lint/suspicious/noExplicitAny: any list query of any table
+export async function cappedCount(db: Kysely<any>, q: SelectQueryBuilder<any, any, any>): Promise<number> {
+  const r = await db
+    .selectFrom(q.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('m'))
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return r.n;
+}

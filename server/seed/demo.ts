@@ -117,6 +117,7 @@ export async function seedDemo(db: Database, opts: SeedOptions = {}) {
     await assertEmpty(tx);
     await buildDemo(tx, r, progress, 0);
   });
+  await sql`vacuum analyze`.execute(db);
 }
 
 export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstSerial: number) {

@@ -92,5 +92,6 @@ export async function seedNational(db: Database, opts: SeedOptions = {}) {
       progress('Projets', demo.projects + done, NATIONAL.projects);
     }
   });
-  await sql`analyze`.execute(db);
+  // Fresh statistics and visibility map: the planner and index-only scans need them.
+  await sql`vacuum analyze`.execute(db);
 }

@@ -41,6 +41,8 @@ export function listResponse<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.number().int(),
+    /** False when the matches exceed the counting cap (10,000): `total` is then that cap. */
+    totalExact: z.boolean(),
     page: z.number().int(),
     pageSize: z.number().int(),
   });

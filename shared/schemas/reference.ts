@@ -49,7 +49,6 @@ export const stats = z.object({
   siae: z.number().int(),
   sectorProgrammes: z.number().int(),
   organisations: z.number().int(),
-  essOrganisations: z.number().int(),
   people: z.number().int(),
   territoriesCovered: z.object({ departements: z.number().int(), regions: z.number().int() }),
   projectsByStage: z.record(z.string(), z.number().int()),

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Collective, CollectiveInput, CollectiveListQuery } from '../../../shared/schemas/collective';
-import { matches, perimeterOverlaps, searchVector, tsQuery } from '../../db/sql-helpers';
+import { cappedCount, matches, perimeterOverlaps, searchVector, tsQuery } from '../../db/sql-helpers';
 import { orderAndPage } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 import { readPerimeters, writePerimeter } from '../territories/perimeter-queries';
@@ -19,7 +19,7 @@ function filtered(db: Executor, f: CollectiveListQuery) {
 }
 
 export async function countCollectives(db: Executor, f: CollectiveListQuery) {
-  return (await filtered(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  return cappedCount(db, filtered(db, f));
 }
 
 export async function listCollectiveIds(db: Executor, f: CollectiveListQuery, limit?: number) {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { TerritoryFilter } from '../../../shared/schemas/common';
 import type { Database } from '../../db/connection';
 import type { DB } from '../../db/schema';
+import { COUNT_CAP } from '../../db/sql-helpers';
 import { type ErrorDetail, forbidden, invalid, notFound } from '../../errors';
 import { parseOrThrow, writableFields } from '../../validation';
 import type { Actor } from '../auth/actor';
@@ -45,6 +46,8 @@ export interface EntitySchemas<In> {
 export interface ListResult<Out> {
   items: Out[];
   total: number;
+  /** False when there are more than COUNT_CAP matches: `total` is then the cap. */
+  totalExact: boolean;
   page: number;
   pageSize: number;
 }
@@ -86,8 +89,9 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
     async list(actor: Actor, q: Q): Promise<ListResult<Out>> {
       authorise(actor, 'read');
       await checkTerritory(q);
-      const [total, ids] = await Promise.all([store.count(db, q), store.listIds(db, q, q.pageSize)]);
-      return { items: await store.getMany(db, ids), total, page: q.page, pageSize: q.pageSize };
+      const [counted, ids] = await Promise.all([store.count(db, q), store.listIds(db, q, q.pageSize)]);
+      const total = Math.min(counted, COUNT_CAP);
+      return { items: await store.getMany(db, ids), total, totalExact: counted <= COUNT_CAP, page: q.page, pageSize: q.pageSize };
     },
 
     /** Every match, in list order, for exports. */

@@ -1,6 +1,6 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Fund, FundInput, FundListQuery } from '../../../shared/schemas/fund';
-import { matches, perimeterOverlaps, searchVector, tsQuery } from '../../db/sql-helpers';
+import { cappedCount, matches, perimeterOverlaps, searchVector, tsQuery } from '../../db/sql-helpers';
 import { orderAndPage } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 import { readPerimeters, writePerimeter } from '../territories/perimeter-queries';
@@ -25,7 +25,7 @@ function filtered(db: Executor, f: FundListQuery) {
 }
 
 export async function countFunds(db: Executor, f: FundListQuery) {
-  return (await filtered(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  return cappedCount(db, filtered(db, f));
 }
 
 export async function listFundIds(db: Executor, f: FundListQuery, limit?: number) {

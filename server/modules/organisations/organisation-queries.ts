@@ -2,7 +2,7 @@ import { type SqlBool, sql, type Transaction } from 'kysely';
 import type { Organisation, OrganisationInput, OrganisationListQuery } from '../../../shared/schemas/organisation';
 import type { Database } from '../../db/connection';
 import type { DB } from '../../db/schema';
-import { communeIn, matches, searchVector, tsQuery } from '../../db/sql-helpers';
+import { cappedCount, communeIn, matches, searchVector, tsQuery } from '../../db/sql-helpers';
 import { orderAndPage } from '../../db/sql-helpers-order';
 
 type Executor = Database | Transaction<DB>;
@@ -82,8 +82,7 @@ function filtered(db: Executor, f: Omit<OrganisationListQuery, 'page' | 'pageSiz
 }
 
 export async function countOrganisations(db: Executor, f: OrganisationListQuery) {
-  const r = await filtered(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  return r.n;
+  return cappedCount(db, filtered(db, f));
 }
 
 /** One page of ids in the requested order; `limit` undefined = every match (exports). */

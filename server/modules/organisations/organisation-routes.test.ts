@@ -55,3 +55,18 @@ describe('organisations API', () => {
     expect(b.json().error.code).toBe('duplicate_siret');
   });
 });
+
+describe('counting large result sets', () => {
+  it('counts exactly up to the cap, then says the count is a floor', async () => {
+    const { insertOrganisations } = await import('./organisation-queries');
+    const { COUNT_CAP } = await import('../../db/sql-helpers');
+    await insertOrganisations(
+      t.db,
+      Array.from({ length: COUNT_CAP + 1 }, (_, i) => ({ name: `Association Comptage ${i}`, kind: 'ess_structure' as const, communeCode: '26362' })),
+    );
+    const r = (await t.app.inject({ url: '/api/organisations?q=comptage&pageSize=1' })).json();
+    expect(r).toMatchObject({ total: COUNT_CAP, totalExact: false });
+    const small = (await t.app.inject({ url: '/api/organisations?q=comptage%2010000' })).json();
+    expect(small.totalExact).toBe(true);
+  }, 60_000);
+});

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Person, PersonInput, PersonListQuery } from '../../../shared/schemas/person';
-import { matches, searchVector, tsQuery } from '../../db/sql-helpers';
+import { cappedCount, matches, searchVector, tsQuery } from '../../db/sql-helpers';
 import { orderAndPage } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
@@ -18,7 +18,7 @@ function filtered(db: Executor, f: PersonListQuery) {
 }
 
 export async function countPeople(db: Executor, f: PersonListQuery) {
-  return (await filtered(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  return cappedCount(db, filtered(db, f));
 }
 
 export async function listPersonIds(db: Executor, f: PersonListQuery, limit?: number) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Pioneer, PioneerInput, PioneerListQuery } from '../../../shared/schemas/pioneer';
-import { communeIn, matches, tsQuery } from '../../db/sql-helpers';
+import { cappedCount, communeIn, matches, tsQuery } from '../../db/sql-helpers';
 import { orderAndPage } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
@@ -20,7 +20,7 @@ function filtered(db: Executor, f: PioneerListQuery) {
 }
 
 export async function countPioneers(db: Executor, f: PioneerListQuery) {
-  return (await filtered(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  return cappedCount(db, filtered(db, f));
 }
 
 export async function listPioneerIds(db: Executor, f: PioneerListQuery, limit?: number) {

@@ -1,6 +1,6 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Project, ProjectInput, ProjectListQuery } from '../../../shared/schemas/project';
-import { communeIn, matches, searchVector, tsQuery } from '../../db/sql-helpers';
+import { cappedCount, communeIn, matches, searchVector, tsQuery } from '../../db/sql-helpers';
 import { orderAndPage } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
@@ -30,7 +30,7 @@ function filtered(db: Executor, f: Omit<ProjectListQuery, 'page' | 'pageSize'>) 
 }
 
 export async function countProjects(db: Executor, f: ProjectListQuery) {
-  return (await filtered(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  return cappedCount(db, filtered(db, f));
 }
 
 export async function listProjectIds(db: Executor, f: ProjectListQuery, limit?: number) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { SectorProgramme, SectorProgrammeInput, SectorProgrammeListQuery } from '../../../shared/schemas/sector-programme';
-import { matches, searchVector, tsQuery } from '../../db/sql-helpers';
+import { cappedCount, matches, searchVector, tsQuery } from '../../db/sql-helpers';
 import { orderAndPage } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
@@ -17,7 +17,7 @@ function filtered(db: Executor, f: SectorProgrammeListQuery) {
 }
 
 export async function countSectorProgrammes(db: Executor, f: SectorProgrammeListQuery) {
-  return (await filtered(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+  return cappedCount(db, filtered(db, f));
 }
 
 export async function listSectorProgrammeIds(db: Executor, f: SectorProgrammeListQuery, limit?: number) {

@@ -16,7 +16,6 @@ export async function keyFigures(db: Executor) {
     siae: number;
     sector_programmes: number;
     organisations: number;
-    ess_organisations: number;
     people: number;
     departements: number;
     regions: number;
@@ -33,7 +32,6 @@ export async function keyFigures(db: Executor) {
       (select count(*)::int from organisations where kind = 'siae') as siae,
       (select count(*)::int from sector_programmes) as sector_programmes,
       (select count(*)::int from organisations) as organisations,
-      (select count(*)::int from organisations where ess) as ess_organisations,
       (select count(*)::int from people) as people,
       (select count(distinct c.departement_code)::int from projects p join communes c on c.code = p.commune_code) as departements,
       (select count(distinct c.region_code)::int from projects p join communes c on c.code = p.commune_code) as regions`.execute(db);

@@ -22,7 +22,6 @@ export async function getStats(db: Database, actor: Actor, now: Date): Promise<S
     siae: f.siae,
     sectorProgrammes: f.sector_programmes,
     organisations: f.organisations,
-    essOrganisations: f.ess_organisations,
     people: f.people,
     territoriesCovered: { departements: f.departements, regions: f.regions },
     projectsByStage: byStage,

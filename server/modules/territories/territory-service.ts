@@ -11,7 +11,7 @@ export function territoryService(db: Database) {
   return {
     async search(actor: Actor, f: TerritoryListQuery) {
       if (!canOnDirectory(actor, 'read')) throw forbidden();
-      return { ...(await q.searchTerritories(db, f)), page: f.page, pageSize: f.pageSize };
+      return { ...(await q.searchTerritories(db, f)), totalExact: true, page: f.page, pageSize: f.pageSize };
     },
     async get(actor: Actor, kind: TerritoryKind, code: string) {
       if (!canOnDirectory(actor, 'read')) throw forbidden();

@@ -22,7 +22,7 @@ export function themeService(db: Database) {
     async list(actor: Actor) {
       authorise(actor, 'read');
       const items = await q.listThemes(db);
-      return { items, total: items.length, page: 1, pageSize: items.length };
+      return { items, total: items.length, totalExact: true, page: 1, pageSize: items.length };
     },
     async create(actor: Actor, input: z.output<typeof themeInput>) {
       authorise(actor, 'create');
