@@ -1,0 +1,110 @@
+import { upperBound } from './bounds';
+import { balanceClasses, bipartiteSides, colourBipartite, colourMisraGries, maxDegree } from './colouring';
+import { type HighsSolver, solveExact } from './exact';
+import { finish } from './finish';
+import { runHeuristic } from './heuristic';
+import { buildModel, type Model } from './model';
+import type { ScheduleOptions, ScheduleOutput } from './types';
+
+export type { ScheduleInput, ScheduleOutput, ScheduleOptions } from './types';
+
+/** mulberry32: the engine's only source of randomness, seeded by the caller. */
+export function seededRandom(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function feasibleSlots(model: Model) {
+  const { M, S, ma, mb, avail, tables } = model;
+  const out: number[][] = new Array(M);
+  for (let m = 0; m < M; m++) {
+    const a = (ma[m] as number) * S;
+    const b = (mb[m] as number) * S;
+    const list: number[] = [];
+    for (let s = 0; s < S; s++) if (avail[a + s] && avail[b + s] && (tables[s] as number) > 0) list.push(s);
+    out[m] = list;
+  }
+  return out;
+}
+
+/**
+ * Schedule bilateral meetings in slots and at tables.
+ *
+ * Unconstrained bipartite instances (no availability, caps, locks or published
+ * schedule; tables enough) are edge-coloured in exactly Δ slots (König), then
+ * balanced; simple non-bipartite ones in Δ + 1 (Misra–Gries). Everything else
+ * goes to the heuristic, with a proven upper bound reported next to the result.
+ *
+ * @example
+ * schedule({ slots: [{ id: 's1' }, { id: 's2' }],
+ *            participants: [{ id: 'p' }, { id: 'f1' }, { id: 'f2' }],
+ *            meetings: [{ id: 'm1', a: 'p', b: 'f1' }, { id: 'm2', a: 'p', b: 'f2' }] }, { now: () => 0 })
+ * // → m1 and m2 in different slots, stats.slotsUsed = 2 = stats.maxDegree
+ */
+export function schedule(input: unknown, options: ScheduleOptions = {}): ScheduleOutput {
+  const now = options.now ?? (() => 0);
+  const started = now();
+  const model = buildModel(input);
+  const feasible = feasibleSlots(model);
+  const delta = maxDegree(model.incident);
+  const sides = bipartiteSides(model.P, model.ma, model.mb, model.incident);
+  const bound = upperBound(model, feasible, sides);
+  const out = (slotOf: Int32Array, method: ScheduleOutput['stats']['method']) =>
+    finish(model, feasible, slotOf, { upperBound: bound, maxDegree: delta, elapsedMs: now() - started, method });
+
+  const unconstrained =
+    model.locked.length === 0 &&
+    model.previous.size === 0 &&
+    model.limited.every((l) => !l) &&
+    model.cap.every((c) => !Number.isFinite(c));
+  if (unconstrained && model.M > 0) {
+    // The fewest slots (from the first) that hold every meeting.
+    let K = Math.max(delta, 1);
+    let room = 0;
+    for (let s = 0; s < K && s < model.S; s++) room += model.tables[s] as number;
+    while (room < model.M && K < model.S) room += model.tables[K++] as number;
+    if (sides && K <= model.S && room >= model.M) {
+      const order = Int32Array.from({ length: model.M }, (_, i) => i);
+      const { colour, at } = colourBipartite(model.P, model.ma, model.mb, order, K);
+      const sizes = balanceClasses(model.P, model.ma, model.mb, colour, at, K, model.tables.slice(0, K));
+      if (sizes.every((n, s) => n <= (model.tables[s] as number))) return out(colour, 'edge-colouring');
+      return heuristic(colour);
+    }
+    if (!sides && delta + 1 <= model.S && model.tables.every((t) => !Number.isFinite(t))) {
+      const colour = colourMisraGries(model.P, model.ma, model.mb, model.incident, delta + 1);
+      if (colour) return out(colour, 'edge-colouring');
+    }
+  }
+  return heuristic(undefined);
+
+  function heuristic(initial: Int32Array | undefined) {
+    const { state } = runHeuristic(model, feasible, {
+      random: seededRandom(options.seed ?? 1),
+      now,
+      deadline: started + (options.timeLimitMs ?? 2000),
+      initial,
+      upperBound: bound,
+      onProgress: options.onProgress,
+    });
+    return out(state.slotOf, 'heuristic');
+  }
+}
+
+/** The same input solved to optimality by HiGHS (small instances; tests and `--exact`). */
+export function scheduleExact(input: unknown, highs: HighsSolver, options: ScheduleOptions = {}): ScheduleOutput & { optimal: boolean } {
+  const now = options.now ?? (() => 0);
+  const started = now();
+  const model = buildModel(input);
+  const feasible = feasibleSlots(model);
+  const sides = bipartiteSides(model.P, model.ma, model.mb, model.incident);
+  const bound = upperBound(model, feasible, sides);
+  const { slotOf, optimal } = solveExact(model, feasible, highs, options.timeLimitMs);
+  const result = finish(model, feasible, slotOf, { upperBound: bound, maxDegree: maxDegree(model.incident), elapsedMs: now() - started, method: 'exact' });
+  return { ...result, optimal };
+}
