@@ -1,0 +1,181 @@
+import type { Criterion, LeftItem, Reason, RightItem } from './types';
+
+const STAGES = ['idea', 'launch', 'development', 'scale_up'] as const;
+const STAGE_FR: Record<string, string> = { idea: 'Idée', launch: 'Lancement', development: 'Développement', scale_up: "Changement d'échelle" };
+const INSTRUMENTS = ['grant', 'loan', 'equity', 'quasi_equity'] as const;
+const LEVELS = ['commune', 'epci', 'departement', 'region'] as const;
+const LEVEL_FR = { commune: 'même commune', epci: 'même EPCI', departement: 'même département', region: 'même région' } as const;
+const LEVEL_VALUE = { commune: 1, epci: 0.8, departement: 0.6, region: 0.4 } as const;
+type Level = (typeof LEVELS)[number];
+
+/** Items turned into bitmasks and lists once, so a pair is checked in a few operations. */
+export interface PreparedLeft {
+  themes: string[];
+  /** Bit i = theme i (the first 31 distinct themes); others are compared by name. */
+  themeMask: number;
+  stage: number; // index, -1 unknown
+  amount: number; // -1 unknown
+  instruments: number; // bitmask, 0 = any
+  territory: Partial<Record<Level, string>>;
+}
+export interface PreparedRight {
+  themes: string[];
+  themeMask: number;
+  stages: number; // bitmask, 0 = any
+  ticketMin: number;
+  ticketMax: number;
+  instruments: number;
+  territories: Array<{ level: Level; code: string }>; // empty = national
+  territory: Partial<Record<Level, string>> | undefined;
+}
+
+export function prepare(left: LeftItem[], right: RightItem[]) {
+  const themeIndex = new Map<string, number>();
+  for (const item of [...left, ...right]) for (const t of item.themes ?? []) if (!themeIndex.has(t)) themeIndex.set(t, themeIndex.size);
+  const wide = themeIndex.size > 31;
+  const mask = (themes: string[] | undefined) => (wide ? 0 : (themes ?? []).reduce((m, t) => m | (1 << (themeIndex.get(t) as number)), 0));
+  const bits = (values: readonly string[], list: string[] | undefined) => (list ?? []).reduce((m, v) => m | (1 << values.indexOf(v)), 0);
+  const L: PreparedLeft[] = left.map((l) => ({
+    themes: l.themes ?? [],
+    themeMask: mask(l.themes),
+    stage: l.stage ? STAGES.indexOf(l.stage) : -1,
+    amount: l.amount ?? -1,
+    instruments: bits(INSTRUMENTS, l.instruments),
+    territory: l.territory ?? {},
+  }));
+  const R: PreparedRight[] = right.map((r) => ({
+    themes: r.themes ?? [],
+    themeMask: mask(r.themes),
+    stages: bits(STAGES, r.stages),
+    ticketMin: r.ticketMin ?? 0,
+    ticketMax: r.ticketMax ?? Number.POSITIVE_INFINITY,
+    instruments: bits(INSTRUMENTS, r.instruments),
+    territories: (r.territories ?? []).map((t) => {
+      const [level, code] = t.split(':') as [Level, string];
+      return { level, code };
+    }),
+    territory: r.territory,
+  }));
+  return { L, R, wide };
+}
+
+/** The hard rule that excludes a pair, or null when the pair is admissible. */
+export function exclusion(l: PreparedLeft, r: PreparedRight): string | null {
+  if (l.amount >= 0 && (l.amount < r.ticketMin || l.amount > r.ticketMax)) return 'ticket';
+  if (l.instruments && r.instruments && !(l.instruments & r.instruments)) return 'instrument';
+  if (l.stage >= 0 && r.stages && !(r.stages & (1 << l.stage))) return 'stage';
+  if (r.territories.length) {
+    let inside = false;
+    for (const t of r.territories) if (l.territory[t.level] === t.code) inside = true;
+    if (!inside) return 'territory';
+  }
+  return null;
+}
+
+export function popcount(m: number) {
+  let x = m - ((m >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+export function commonThemes(l: PreparedLeft, r: PreparedRight, wide: boolean) {
+  if (!wide) return popcount(l.themeMask & r.themeMask);
+  let n = 0;
+  for (const t of l.themes) if (r.themes.includes(t)) n++;
+  return n;
+}
+
+/** Value in [0, 1] of each soft criterion (text is computed by the caller). */
+export function values(l: PreparedLeft, r: PreparedRight, wide = false) {
+  const common = commonThemes(l, r, wide);
+  const theme = l.themes.length === 0 ? 0 : r.themes.length === 0 ? 0.5 : common / l.themes.length;
+  let territory = 0;
+  const theirs = r.territory;
+  if (theirs) {
+    for (const level of LEVELS)
+      if (l.territory[level] && theirs[level] === l.territory[level]) {
+        territory = LEVEL_VALUE[level];
+        break;
+      }
+  } else if (r.territories.length === 0) territory = 0.2;
+  else {
+    for (const level of LEVELS) {
+      if (r.territories.some((t) => t.level === level && l.territory[level] === t.code)) {
+        territory = LEVEL_VALUE[level];
+        break;
+      }
+    }
+  }
+  const stage = l.stage < 0 ? 0.5 : r.stages === 0 ? 0.5 : 1;
+  let ticket = 0.5;
+  if (l.amount > 0 && Number.isFinite(r.ticketMax) && r.ticketMin > 0) {
+    // 1 at the geometric centre of the range, falling to 0.5 at its edges.
+    const centre = Math.sqrt(r.ticketMin * r.ticketMax);
+    const half = Math.log(r.ticketMax / r.ticketMin) / 2 || 1;
+    ticket = Math.max(0, 1 - (0.5 * Math.abs(Math.log(l.amount / centre))) / half);
+  }
+  return { theme, territory, stage, ticket };
+}
+
+export function euros(n: number) {
+  if (n >= 1_000_000) return `${(n / 1_000_000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} M€`;
+  if (n >= 1_000) return `${(n / 1_000).toLocaleString('fr-FR', { maximumFractionDigits: 0 })} k€`;
+  return `${n} €`;
+}
+
+/**
+ * Contributions in whole points out of 1,000, rounded so that they add up
+ * exactly to the rounded score (largest remainders get the leftover points).
+ */
+export function toPoints(raw: Record<Criterion, number>, weights: Record<Criterion, number>) {
+  const entries = (Object.keys(raw) as Criterion[]).map((c) => [c, 1000 * (weights[c] as number) * (raw[c] as number)] as const);
+  // Same operations, in the same order, as the ranking loop: the score is scorePoints(raw).
+  const score = scorePoints(raw, weights);
+  const floors = entries.map(([c, v]) => [c, Math.floor(v), v - Math.floor(v)] as const);
+  let left = score - floors.reduce((s, [, f]) => s + f, 0);
+  const order = [...floors].sort((x, y) => y[2] - x[2]);
+  const points = new Map<Criterion, number>(floors.map(([c, f]) => [c, f]));
+  for (const [c] of order) {
+    if (left <= 0) break;
+    points.set(c, (points.get(c) as number) + 1);
+    left--;
+  }
+  return { score, points };
+}
+
+/** The score of a pair in points out of 1,000. */
+export function scorePoints(raw: Record<Criterion, number>, w: Record<Criterion, number>) {
+  return Math.round(1000 * (w.theme * raw.theme + w.territory * raw.territory + w.stage * raw.stage + w.ticket * raw.ticket + w.text * raw.text));
+}
+
+/** French sentences a person understands, one per criterion. */
+export function explain(l: PreparedLeft, r: PreparedRight, raw: Record<Criterion, number>, shared: string[], stageOf: string | undefined): Record<Criterion, string> {
+  const common = l.themes.filter((t) => r.themes.includes(t));
+  let territory = 'aucune proximité territoriale';
+  const mine = l.territory;
+  const level = LEVELS.find((lv) => mine[lv] && (r.territory ? r.territory[lv] === mine[lv] : r.territories.some((t) => t.level === lv && t.code === mine[lv])));
+  if (level) territory = `${LEVEL_FR[level]} (${mine[level]})`;
+  else if (!r.territory && r.territories.length === 0) territory = 'intervient sur tout le territoire national';
+  let ticket = 'montant ou ticket non précisé';
+  if (l.amount >= 0 && (r.ticketMin > 0 || Number.isFinite(r.ticketMax))) {
+    const range = `${euros(r.ticketMin)}–${Number.isFinite(r.ticketMax) ? euros(r.ticketMax) : '∞'}`;
+    ticket = `ticket ${range} couvre le besoin de ${euros(l.amount)}`;
+  }
+  return {
+    theme:
+      l.themes.length === 0
+        ? 'aucun thème déclaré'
+        : r.themes.length === 0
+          ? 'intervient sur tous les thèmes'
+          : common.length
+            ? `${common.length} thème${common.length > 1 ? 's' : ''} commun${common.length > 1 ? 's' : ''} sur ${l.themes.length} : ${common.join(', ')}`
+            : 'aucun thème commun',
+    territory,
+    stage: stageOf ? (r.stages ? `stade « ${STAGE_FR[stageOf]} » explicitement ciblé` : 'aucun stade exclu') : 'stade non précisé',
+    ticket,
+    text:
+      raw.text > 0
+        ? `descriptions proches (similarité ${raw.text.toLocaleString('fr-FR', { maximumFractionDigits: 2 })}${shared.length ? ` : ${shared.join(', ')}` : ''})`
+        : 'descriptions sans mot clé commun',
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * French text for similarity: folded, stop words removed, light stemming,
+ * TF-IDF vectors (L2-normalised, 24 strongest terms kept).
+ * `tokens("Les recycleries solidaires")` → `["recycler", "solidair"]`.
+ */
+const STOP = new Set(
+  `a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous c d j l m n s t y est sont ete etre avoir ont fait faire plus moins tres tout tous toute toutes sans sous entre vers chez afin ainsi comme dont donc alors aussi bien deux leurs cela celle celui ceux ici la-bas pres lors selon depuis apres avant pendant contre projet projets structure structures`.split(
+    /\s+/,
+  ),
+);
+
+const SUFFIXES = ['issements', 'issement', 'atrices', 'atrice', 'ateurs', 'ateur', 'ations', 'ation', 'ements', 'ement', 'ances', 'ance', 'ences', 'ence', 'ites', 'ite', 'ives', 'ive', 'ifs', 'if', 'euses', 'euse', 'eurs', 'eur', 'iques', 'ique', 'ables', 'able', 'istes', 'iste', 'ismes', 'isme', 'ments', 'ment', 'ies', 'ie', 'es', 'e', 's', 'x'];
+
+export function fold(text: string) {
+  return text
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/[æÆ]/g, 'ae')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+export function stem(word: string) {
+  for (const suf of SUFFIXES) if (word.length - suf.length >= 4 && word.endsWith(suf)) return word.slice(0, -suf.length);
+  return word;
+}
+
+export function tokens(text: string): string[] {
+  const out: string[] = [];
+  for (const w of fold(text).split(/[^a-z0-9]+/)) if (w.length >= 3 && !STOP.has(w)) out.push(stem(w));
+  return out;
+}
+
+export interface SparseVector {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+/** TF-IDF over all documents of both sides; term ids are shared. */
+export function tfidf(docs: string[], keep = 24) {
+  const vocab = new Map<string, number>();
+  const docTerms = docs.map((d) => {
+    const counts = new Map<number, number>();
+    for (const t of tokens(d)) {
+      let id = vocab.get(t);
+      if (id === undefined) {
+        id = vocab.size;
+        vocab.set(t, id);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
+  });
+  const df = new Float64Array(vocab.size);
+  for (const c of docTerms) for (const t of c.keys()) df[t] = (df[t] as number) + 1;
+  const N = docs.length;
+  const names = [...vocab.keys()];
+  const vectors: SparseVector[] = docTerms.map((counts) => {
+    const entries = [...counts].map(([t, n]) => [t, (1 + Math.log(n)) * Math.log(1 + N / (df[t] as number))] as [number, number]);
+    entries.sort((x, y) => y[1] - x[1]);
+    const kept = entries.slice(0, keep);
+    const norm = Math.sqrt(kept.reduce((s, [, v]) => s + v * v, 0)) || 1;
+    return { terms: Int32Array.from(kept.map(([t]) => t)), weights: Float64Array.from(kept.map(([, v]) => v / norm)) };
+  });
+  return { vectors, names };
+}
+
+export function cosine(a: SparseVector, b: SparseVector) {
+  let s = 0;
+  for (let i = 0; i < a.terms.length; i++) {
+    const t = a.terms[i];
+    for (let j = 0; j < b.terms.length; j++) if (b.terms[j] === t) s += (a.weights[i] as number) * (b.weights[j] as number);
+  }
+  return s;
+}
+
+/** The terms two vectors share, strongest first. */
+export function sharedTerms(a: SparseVector, b: SparseVector, names: string[], n = 3) {
+  const out: Array<[string, number]> = [];
+  for (let i = 0; i < a.terms.length; i++) {
+    const t = a.terms[i] as number;
+    for (let j = 0; j < b.terms.length; j++) if (b.terms[j] === t) out.push([names[t] as string, (a.weights[i] as number) * (b.weights[j] as number)]);
+  }
+  return out.sort((x, y) => y[1] - x[1]).slice(0, n).map(([w]) => w);
+}
