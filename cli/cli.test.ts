@@ -84,3 +84,50 @@ describe('essaim command line', () => {
     expect(await run('envoler')).toBe(EXIT.invalid);
   });
 });
+
+describe('engines on the command line', () => {
+  it('schedules a JSON file, exactly or not, and rejects bad input with exit code 2', async () => {
+    const file = join(dir, 'schedule.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        slots: [{ id: 's1', tables: 2 }, { id: 's2' }],
+        participants: [{ id: 'p1', available: ['s1', 's2'], maxMeetings: 6 }, { id: 'p2' }, { id: 'p3' }],
+        meetings: [{ id: 'm1', a: 'p1', b: 'p2', weight: 2 }, { id: 'm2', a: 'p1', b: 'p3' }],
+        locked: [{ meeting: 'm1', slot: 's1', table: 2 }],
+      }),
+    );
+    const outFile = join(dir, 'out.json');
+    expect(await run('schedule', file, '--out', outFile, '--seed', '3')).toBe(EXIT.ok);
+    const result = JSON.parse(readFileSync(outFile, 'utf8'));
+    expect(result.assignments).toContainEqual({ meeting: 'm1', slot: 's1', table: 2 });
+    expect(err).toMatch(/2 rencontres placées \(poids 3 \/ borne 3\)/);
+    expect(await run('schedule', file, '--exact')).toBe(EXIT.ok);
+    expect(JSON.parse(out).stats.method).toBe('exact');
+
+    writeFileSync(file, JSON.stringify({ slots: [{ id: 's1' }], participants: [{ id: 'a' }], meetings: [{ id: 'm', a: 'a', b: 'zz' }] }));
+    expect(await run('schedule', file)).toBe(EXIT.invalid);
+    expect(err).toMatch(/meetings\[0\]\.b : participant inconnu « zz »/);
+    writeFileSync(file, '{ nope');
+    expect(await run('schedule', file)).toBe(EXIT.invalid);
+    expect(await run('schedule', file, '--seed', 'abc')).toBe(EXIT.invalid);
+  });
+
+  it('matches a JSON file with --k', async () => {
+    const file = join(dir, 'match.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        left: [{ id: 'proj1', themes: ['economie-circulaire'], amount: 300000, instruments: ['loan'] }],
+        right: [
+          { id: 'fund1', themes: ['economie-circulaire'], ticketMin: 100000, ticketMax: 2000000, instruments: ['loan'] },
+          { id: 'fund2', themes: [], ticketMin: 100000, ticketMax: 2000000 },
+        ],
+      }),
+    );
+    expect(await run('match', file, '--k', '1')).toBe(EXIT.ok);
+    const result = JSON.parse(out);
+    expect(result.left[0].candidates.map((c: { right: string }) => c.right)).toEqual(['fund1']);
+    expect(err).toMatch(/1 × 2 : 2 paires admissibles sur 2/);
+  });
+});

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { startServer } from '../server/main';
 import { dbCommands } from './commands/db';
+import { engineCommands } from './commands/engines';
 import { importExportCommands } from './commands/import-export';
 import { seedCommand } from './commands/seed';
 import { EXIT, reportError } from './exit-codes';
@@ -28,6 +29,7 @@ export function buildCli() {
   dbCommands(program);
   seedCommand(program);
   importExportCommands(program);
+  engineCommands(program);
   return program;
 }
 

@@ -3,9 +3,10 @@ import type { Criterion, LeftItem, Reason, RightItem } from './types';
 const STAGES = ['idea', 'launch', 'development', 'scale_up'] as const;
 const STAGE_FR: Record<string, string> = { idea: 'Idée', launch: 'Lancement', development: 'Développement', scale_up: "Changement d'échelle" };
 const INSTRUMENTS = ['grant', 'loan', 'equity', 'quasi_equity'] as const;
-const LEVELS = ['commune', 'epci', 'departement', 'region'] as const;
+export const LEVELS = ['commune', 'epci', 'departement', 'region'] as const;
 const LEVEL_FR = { commune: 'même commune', epci: 'même EPCI', departement: 'même département', region: 'même région' } as const;
-const LEVEL_VALUE = { commune: 1, epci: 0.8, departement: 0.6, region: 0.4 } as const;
+export const LEVEL_VALUE = { commune: 1, epci: 0.8, departement: 0.6, region: 0.4 } as const;
+export const NATIONAL_VALUE = 0.2;
 type Level = (typeof LEVELS)[number];
 
 /** Items turned into bitmasks and lists once, so a pair is checked in a few operations. */
@@ -85,6 +86,11 @@ export function commonThemes(l: PreparedLeft, r: PreparedRight, wide: boolean) {
   return n;
 }
 
+/** Shared by the ranking loop and the explanations, so both compute the same number. */
+export function ticketFit(logAmount: number, logCentre: number, halfWidth: number) {
+  return Math.max(0, 1 - (0.5 * Math.abs(logAmount - logCentre)) / halfWidth);
+}
+
 /** Value in [0, 1] of each soft criterion (text is computed by the caller). */
 export function values(l: PreparedLeft, r: PreparedRight, wide = false) {
   const common = commonThemes(l, r, wide);
@@ -97,7 +103,7 @@ export function values(l: PreparedLeft, r: PreparedRight, wide = false) {
         territory = LEVEL_VALUE[level];
         break;
       }
-  } else if (r.territories.length === 0) territory = 0.2;
+  } else if (r.territories.length === 0) territory = NATIONAL_VALUE;
   else {
     for (const level of LEVELS) {
       if (r.territories.some((t) => t.level === level && l.territory[level] === t.code)) {
@@ -110,17 +116,24 @@ export function values(l: PreparedLeft, r: PreparedRight, wide = false) {
   let ticket = 0.5;
   if (l.amount > 0 && Number.isFinite(r.ticketMax) && r.ticketMin > 0) {
     // 1 at the geometric centre of the range, falling to 0.5 at its edges.
-    const centre = Math.sqrt(r.ticketMin * r.ticketMax);
-    const half = Math.log(r.ticketMax / r.ticketMin) / 2 || 1;
-    ticket = Math.max(0, 1 - (0.5 * Math.abs(Math.log(l.amount / centre))) / half);
+    const lo = Math.log(r.ticketMin);
+    const hi = Math.log(r.ticketMax);
+    ticket = ticketFit(Math.log(l.amount), (lo + hi) / 2, (hi - lo) / 2 || 1);
   }
   return { theme, territory, stage, ticket };
 }
 
+/** A decimal number the French way, without Intl (which costs microseconds per call). */
+export function frenchNumber(x: number, decimals: number) {
+  const f = 10 ** decimals;
+  return String(Math.round(x * f) / f).replace('.', ',');
+}
+
+/** "300 k€", "1,5 M€", "850 €". */
 export function euros(n: number) {
-  if (n >= 1_000_000) return `${(n / 1_000_000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} M€`;
-  if (n >= 1_000) return `${(n / 1_000).toLocaleString('fr-FR', { maximumFractionDigits: 0 })} k€`;
-  return `${n} €`;
+  if (n >= 1_000_000) return `${frenchNumber(n / 1_000_000, 1)} M€`;
+  if (n >= 1_000) return `${Math.round(n / 1_000)} k€`;
+  return `${Math.round(n)} €`;
 }
 
 /**
@@ -128,19 +141,20 @@ export function euros(n: number) {
  * exactly to the rounded score (largest remainders get the leftover points).
  */
 export function toPoints(raw: Record<Criterion, number>, weights: Record<Criterion, number>) {
-  const entries = (Object.keys(raw) as Criterion[]).map((c) => [c, 1000 * (weights[c] as number) * (raw[c] as number)] as const);
   // Same operations, in the same order, as the ranking loop: the score is scorePoints(raw).
   const score = scorePoints(raw, weights);
-  const floors = entries.map(([c, v]) => [c, Math.floor(v), v - Math.floor(v)] as const);
-  let left = score - floors.reduce((s, [, f]) => s + f, 0);
-  const order = [...floors].sort((x, y) => y[2] - x[2]);
-  const points = new Map<Criterion, number>(floors.map(([c, f]) => [c, f]));
-  for (const [c] of order) {
-    if (left <= 0) break;
-    points.set(c, (points.get(c) as number) + 1);
+  const exact = [1000 * weights.theme * raw.theme, 1000 * weights.territory * raw.territory, 1000 * weights.stage * raw.stage, 1000 * weights.ticket * raw.ticket, 1000 * weights.text * raw.text];
+  const pts = exact.map(Math.floor);
+  let left = score - pts.reduce((x, y) => x + y, 0);
+  // Leftover points go to the largest remainders (ties: criterion order).
+  while (left > 0) {
+    let best = 0;
+    for (let i = 1; i < 5; i++) if ((exact[i] as number) - (pts[i] as number) > (exact[best] as number) - (pts[best] as number)) best = i;
+    pts[best] = (pts[best] as number) + 1;
+    exact[best] = pts[best] as number; // its remainder is used up
     left--;
   }
-  return { score, points };
+  return { score, points: pts as [number, number, number, number, number] };
 }
 
 /** The score of a pair in points out of 1,000. */
@@ -175,7 +189,7 @@ export function explain(l: PreparedLeft, r: PreparedRight, raw: Record<Criterion
     ticket,
     text:
       raw.text > 0
-        ? `descriptions proches (similarité ${raw.text.toLocaleString('fr-FR', { maximumFractionDigits: 2 })}${shared.length ? ` : ${shared.join(', ')}` : ''})`
+        ? `descriptions proches (similarité ${frenchNumber(raw.text, 2)}${shared.length ? ` : ${shared.join(', ')}` : ''})`
         : 'descriptions sans mot clé commun',
   };
 }

@@ -1,6 +1,7 @@
 import { EngineInputError } from '../errors';
 import { assign } from './assignment';
-import { exclusion, explain, prepare, toPoints, values } from './criteria';
+import { compile } from './compiled';
+import { explain, prepare, toPoints, values } from './criteria';
 import { stableMatching } from './stable';
 import { cosine, sharedTerms, tfidf } from './text';
 import { type Criterion, DEFAULT_WEIGHTS, type MatchInput, type MatchOutput, matchInputSchema, type Reason } from './types';
@@ -8,6 +9,7 @@ import { type Criterion, DEFAULT_WEIGHTS, type MatchInput, type MatchOutput, mat
 export type { MatchInput, MatchOutput } from './types';
 
 const CRITERIA: Criterion[] = ['theme', 'territory', 'stage', 'ticket', 'text'];
+const LEVEL_KEYS = ['commune', 'epci', 'departement', 'region'] as const;
 const ALL_PAIRS_LIMIT = 250_000;
 
 /** A bounded list of the best k (score, index), kept sorted descending. */
@@ -79,19 +81,29 @@ export function match(input: unknown, opts: { now?: () => number; onProgress?: (
   const nL = L.length;
   const nR = R.length;
   const { vectors, names } = tfidf([...data.left.map((l) => l.text ?? ''), ...data.right.map((r) => r.text ?? '')]);
-  // Inverted index of the right side's vectors for fast dot products.
-  const postings = new Map<number, Array<[number, number]>>();
+  // The most any right vector weighs on each term: bounds a left item's text similarity.
+  const maxWeight = new Float64Array(names.length);
   for (let r = 0; r < nR; r++) {
     const v = vectors[nL + r];
     if (!v) continue;
     for (let i = 0; i < v.terms.length; i++) {
       const t = v.terms[i] as number;
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push([r, v.weights[i] as number]);
+      if ((v.weights[i] as number) > (maxWeight[t] as number)) maxWeight[t] = v.weights[i] as number;
     }
   }
-  const dot = new Float64Array(nR);
+  const pairScore = compile(L, R, wide);
+  const ticketMin = Float64Array.from(data.right, (r) => r.ticketMin ?? 0);
+  const sortByTicket = (list: number[]) => Int32Array.from(list).sort((x, y) => (ticketMin[x] as number) - (ticketMin[y] as number) || x - y);
+  const nationalList: number[] = [];
+  const territoryLists = new Map<string, number[]>();
+  data.right.forEach((r, i) => {
+    if (!r.territories?.length) nationalList.push(i);
+    else for (const t of r.territories) territoryLists.set(t, [...(territoryLists.get(t) ?? []), i]);
+  });
+  const national = sortByTicket(nationalList);
+  const byTerritory = new Map([...territoryLists].map(([k, v]) => [k, sortByTicket(v)]));
+  const seen = new Int32Array(nR).fill(-1);
+  const dense = new Float64Array(names.length);
   const leftTop = Array.from({ length: nL }, () => new TopK(k));
   const rightTop = Array.from({ length: nR }, () => new TopK(k));
   const excluded = new Int32Array(nL);
@@ -101,38 +113,58 @@ export function match(input: unknown, opts: { now?: () => number; onProgress?: (
   let excludedTotal = 0;
 
   for (let l = 0; l < nL; l++) {
-    const lv = vectors[l];
-    const touched: number[] = [];
-    if (lv)
-      for (let i = 0; i < lv.terms.length; i++) {
-        const list = postings.get(lv.terms[i] as number);
-        if (!list) continue;
-        for (const [r, wr] of list) {
-          if (dot[r] === 0) touched.push(r);
-          dot[r] = (dot[r] as number) + (lv.weights[i] as number) * wr;
-        }
+    const lv = vectors[l] as (typeof vectors)[number];
+    let textBound = 0;
+    for (let i = 0; i < lv.terms.length; i++) textBound += (lv.weights[i] as number) * (maxWeight[lv.terms[i] as number] as number);
+    const textGain = weights.text * Math.min(1, textBound);
+    // The left vector spread out densely: a right vector's similarity is then one pass over its own terms.
+    for (let i = 0; i < lv.terms.length; i++) dense[lv.terms[i] as number] = lv.weights[i] as number;
+    const lt = leftTop[l] as TopK;
+    // Only rights that can cover this territory: national ones and those listing one of its
+    // codes, each list sorted by minimum ticket (past the amount, every one is excluded).
+    const amount = data.left[l]?.amount;
+    let admissible = 0;
+    const lists = [national, ...LEVEL_KEYS.map((lv) => byTerritory.get(`${lv}:${data.left[l]?.territory?.[lv]}`))];
+    for (const list of lists) {
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) {
+        const r = list[i] as number;
+        if (amount !== undefined && (ticketMin[r] as number) > amount) break;
+        if (seen[r] === l) continue;
+        seen[r] = l;
+        const base = pairScore(l, r, weights, 0);
+        if (base < 0) continue;
+        admissible++;
+        const rt = rightTop[r] as TopK;
+        // Skip the text comparison when even a perfect one could not enter either list.
+        if (!keepAll && base + textGain <= lt.floor && base + textGain <= rt.floor) continue;
+        const rv = vectors[nL + r] as (typeof vectors)[number];
+        let c = 0;
+        for (let j = 0; j < rv.terms.length; j++) c += (rv.weights[j] as number) * (dense[rv.terms[j] as number] as number);
+        const score = c > 0 ? pairScore(l, r, weights, c < 1 ? c : 1) : base;
+        if (score > lt.floor) lt.offer(score, r);
+        if (score > rt.floor) rt.offer(score, l);
+        if (keepAll) allEdges.push({ l, r, w: score });
       }
-    const pl = L[l] as (typeof L)[number];
-    for (let r = 0; r < nR; r++) {
-      const pr = R[r] as (typeof R)[number];
-      evaluated++;
-      if (exclusion(pl, pr)) {
-        excluded[l] = (excluded[l] as number) + 1;
-        excludedTotal++;
-        continue;
-      }
-      const v = values(pl, pr, wide);
-      const score = weights.theme * v.theme + weights.territory * v.territory + weights.stage * v.stage + weights.ticket * v.ticket + weights.text * Math.min(1, dot[r] as number); // as scorePoints
-      (leftTop[l] as TopK).offer(score, r);
-      (rightTop[r] as TopK).offer(score, l);
-      if (keepAll) allEdges.push({ l, r, w: score });
     }
-    for (const r of touched) dot[r] = 0;
+    for (let i = 0; i < lv.terms.length; i++) dense[lv.terms[i] as number] = 0;
+    evaluated += nR;
+    excluded[l] = nR - admissible;
+    excludedTotal += nR - admissible;
     if (l % 1000 === 0) opts.onProgress?.(l, nL);
   }
 
-  /** Full explanation of one pair, in points. */
+  /** Full explanation of one pair, in points (pairs in both sides' lists are explained once). */
+  const explained = new Map<number, { score: number; reasons: Reason[] }>();
   const detail = (l: number, r: number) => {
+    const key = l * nR + r;
+    const known = explained.get(key);
+    if (known) return known;
+    const fresh = explainPair(l, r);
+    explained.set(key, fresh);
+    return fresh;
+  };
+  const explainPair = (l: number, r: number) => {
     const pl = L[l] as (typeof L)[number];
     const pr = R[r] as (typeof R)[number];
     const v = values(pl, pr, wide);
@@ -142,7 +174,7 @@ export function match(input: unknown, opts: { now?: () => number; onProgress?: (
     const raw = { ...v, text };
     const { score, points } = toPoints(raw, weights);
     const sentences = explain(pl, pr, raw, lv && rv ? sharedTerms(lv, rv, names) : [], data.left[l]?.stage);
-    const reasons: Reason[] = CRITERIA.map((c) => ({ criterion: c, contribution: points.get(c) as number, detail: sentences[c] }));
+    const reasons: Reason[] = CRITERIA.map((c, i) => ({ criterion: c, contribution: points[i] as number, detail: sentences[c] }));
     return { score, reasons };
   };
   const sortByScore = <T extends { score: number }>(list: T[]) => list.sort((x, y) => y.score - x.score);

@@ -58,28 +58,49 @@ export function tfidf(docs: string[], keep = 24) {
   const vectors: SparseVector[] = docTerms.map((counts) => {
     const entries = [...counts].map(([t, n]) => [t, (1 + Math.log(n)) * Math.log(1 + N / (df[t] as number))] as [number, number]);
     entries.sort((x, y) => y[1] - x[1]);
-    const kept = entries.slice(0, keep);
+    // The strongest terms, then in term order so that two vectors merge in one pass.
+    const kept = entries.slice(0, keep).sort((x, y) => x[0] - y[0]);
     const norm = Math.sqrt(kept.reduce((s, [, v]) => s + v * v, 0)) || 1;
     return { terms: Int32Array.from(kept.map(([t]) => t)), weights: Float64Array.from(kept.map(([, v]) => v / norm)) };
   });
   return { vectors, names };
 }
 
+/** Dot product of two normalised vectors whose terms are in increasing order. */
 export function cosine(a: SparseVector, b: SparseVector) {
   let s = 0;
-  for (let i = 0; i < a.terms.length; i++) {
-    const t = a.terms[i];
-    for (let j = 0; j < b.terms.length; j++) if (b.terms[j] === t) s += (a.weights[i] as number) * (b.weights[j] as number);
+  let i = 0;
+  let j = 0;
+  const at = a.terms;
+  const bt = b.terms;
+  while (i < at.length && j < bt.length) {
+    const x = at[i] as number;
+    const y = bt[j] as number;
+    if (x === y) s += (a.weights[i++] as number) * (b.weights[j++] as number);
+    else if (x < y) i++;
+    else j++;
   }
   return s;
 }
 
-/** The terms two vectors share, strongest first. */
+/** The terms two vectors share, strongest first (at most n). */
 export function sharedTerms(a: SparseVector, b: SparseVector, names: string[], n = 3) {
-  const out: Array<[string, number]> = [];
-  for (let i = 0; i < a.terms.length; i++) {
-    const t = a.terms[i] as number;
-    for (let j = 0; j < b.terms.length; j++) if (b.terms[j] === t) out.push([names[t] as string, (a.weights[i] as number) * (b.weights[j] as number)]);
+  const top: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const x = a.terms[i] as number;
+    const y = b.terms[j] as number;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      const v = (a.weights[i++] as number) * (b.weights[j++] as number);
+      if (top.length < n || v > (top[top.length - 1] as [number, number])[1]) {
+        top.push([x, v]);
+        top.sort((p, q) => q[1] - p[1]);
+        if (top.length > n) top.pop();
+      }
+    }
   }
-  return out.sort((x, y) => y[1] - x[1]).slice(0, n).map(([w]) => w);
+  return top.map(([t]) => names[t] as string);
 }

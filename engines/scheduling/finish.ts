@@ -109,7 +109,7 @@ export function finish(
       slotsUsed: used.size,
       maxDegree: extra.maxDegree,
       moved,
-      elapsedMs: extra.elapsedMs,
+      elapsedMs: Math.round(extra.elapsedMs * 10) / 10,
       fairness: n === 0 || sumSq === 0 ? 1 : (sum * sum) / (n * sumSq),
       idleGaps: gaps,
       method: extra.method,

@@ -153,9 +153,15 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
   };
   let bestWeight = st.weight;
   let bestMoved = movedOf();
+  // Meetings still waiting for a slot; the neighbourhoods re-offer them every round.
+  let waiting = pending();
   let rounds = 0;
-  while (opts.now() < opts.deadline && bestWeight < opts.upperBound - 1e-9 && M > 0) {
+  let sinceBetter = 0;
+  // Stop at the deadline, at the bound, or when many neighbours in a row brought nothing.
+  const patience = Math.max(300, 3 * M);
+  while (opts.now() < opts.deadline && bestWeight < opts.upperBound - 1e-9 && M > 0 && sinceBetter < patience) {
     rounds++;
+    sinceBetter++;
     const mark = st.mark();
     const centre = Math.floor(opts.random() * model.P);
     const ruined: number[] = [];
@@ -165,14 +171,16 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
           if ((st.slotOf[x] as number) >= 0 && !fixed[x] && ruined.length < 40 && !ruined.includes(x)) ruined.push(x);
     }
     for (const x of ruined) st.unplace(x);
-    const again = pending();
+    const again = [...ruined, ...waiting.filter((m) => st.slotOf[m] === -1)];
     again.sort((x, y) => (w[y] as number) - (w[x] as number) + (opts.random() - 0.5) * 0.5);
     for (const m of again) if (!greedyPlace(m)) tryPlace(m, 1, new Set());
     const moved = movedOf();
     if (st.weight > bestWeight + 1e-9 || (Math.abs(st.weight - bestWeight) <= 1e-9 && moved <= bestMoved)) {
+      if (st.weight > bestWeight + 1e-9 || moved < bestMoved) sinceBetter = 0;
       bestWeight = st.weight;
       bestMoved = moved;
       st.commit();
+      waiting = waiting.filter((m) => st.slotOf[m] === -1).concat(ruined.filter((m) => st.slotOf[m] === -1));
     } else st.rollback(mark);
     if (rounds > 20 * (M + 10)) break;
   }
