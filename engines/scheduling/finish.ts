@@ -8,7 +8,7 @@ import type { Assignment, ScheduleOutput, UnscheduledReason } from './types';
  */
 export function finish(
   model: Model,
-  feasible: number[][],
+  feasibleOf: (m: number) => number[],
   slotOf: Int32Array,
   extra: { upperBound: number; maxDegree: number; elapsedMs: number; method: ScheduleOutput['stats']['method'] },
 ): ScheduleOutput {
@@ -67,9 +67,9 @@ export function finish(
     const a = ma[m] as number;
     const b = mb[m] as number;
     let reason: UnscheduledReason = 'conflict';
-    if ((feasible[m] as number[]).length === 0) reason = 'no-common-slot';
+    if (feasibleOf(m).length === 0) reason = 'no-common-slot';
     else if ((count[a] as number) >= (model.cap[a] as number) || (count[b] as number) >= (model.cap[b] as number)) reason = 'max-meetings';
-    else if ((feasible[m] as number[]).some((s) => !busy[a * S + s] && !busy[b * S + s])) reason = 'table-capacity';
+    else if (feasibleOf(m).some((s) => !busy[a * S + s] && !busy[b * S + s])) reason = 'table-capacity';
     unscheduled.push({ meeting: model.meetingIds[m] as string, reason });
   }
 

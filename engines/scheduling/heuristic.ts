@@ -76,9 +76,10 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
   const movable = (x: number, forWeight: number) => !fixed[x] && (prevSlot[x] !== st.slotOf[x] || forWeight > 0);
 
   /** Place m, relocating blockers (depth levels deep) when needed. */
+  let budget = 0; // search nodes left for the current repair
   const tryPlace = (m: number, depth: number, banned: Set<number>): boolean => {
     if (greedyPlace(m)) return true;
-    if (depth === 0) return false;
+    if (depth === 0 || --budget < 0) return false;
     const a = ma[m] as number;
     const b = mb[m] as number;
     if ((st.count[a] as number) >= (model.cap[a] as number) || (st.count[b] as number) >= (model.cap[b] as number)) return false;
@@ -126,6 +127,7 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
         const mark = st.mark();
         const before = st.weight;
         st.unplace(x);
+        budget = 50;
         if (tryPlace(m, 1, new Set([x])) && st.weight > before) return true;
         st.rollback(mark);
       }
@@ -133,16 +135,20 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
     return false;
   };
 
-  const depthFor = M <= 3000 ? 3 : 2;
+  const maxDepth = M <= 3000 ? 3 : 2;
   let list = pending();
   for (const m of list) greedyPlace(m);
-  list = pending();
-  const total = list.length;
-  list.forEach((m, i) => {
-    if (opts.now() > opts.deadline) return;
-    if (!tryPlace(m, depthFor, new Set())) capSwap(m);
-    if (i % 500 === 0) opts.onProgress?.(i, total);
-  });
+  // Deeper repairs only while the bound is not reached: most instances stop after the first pass.
+  for (let depth = 1; depth <= maxDepth && st.weight < opts.upperBound - 1e-9; depth++) {
+    list = pending();
+    const total = list.length;
+    list.forEach((m, i) => {
+      if (opts.now() > opts.deadline || st.weight >= opts.upperBound - 1e-9) return;
+      budget = 200 * depth;
+      if (!tryPlace(m, depth, new Set()) && depth === 1) capSwap(m);
+      if (i % 500 === 0) opts.onProgress?.(i, total);
+    });
+  }
   st.commit();
 
   // Ruin and recreate around a random participant, kept when not worse.
@@ -158,7 +164,7 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
   let rounds = 0;
   let sinceBetter = 0;
   // Stop at the deadline, at the bound, or when many neighbours in a row brought nothing.
-  const patience = Math.max(300, 3 * M);
+  const patience = Math.max(100, M / 2);
   while (opts.now() < opts.deadline && bestWeight < opts.upperBound - 1e-9 && M > 0 && sinceBetter < patience) {
     rounds++;
     sinceBetter++;
@@ -171,9 +177,17 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
           if ((st.slotOf[x] as number) >= 0 && !fixed[x] && ruined.length < 40 && !ruined.includes(x)) ruined.push(x);
     }
     for (const x of ruined) st.unplace(x);
+    // Waiting meetings that the ruin can help: those of the participants it freed.
+    const freed = new Set<number>();
+    for (const x of ruined) freed.add(ma[x] as number).add(mb[x] as number);
+    const near = (m: number) => freed.has(ma[m] as number) || freed.has(mb[m] as number);
     const again = [...ruined, ...waiting.filter((m) => st.slotOf[m] === -1)];
     again.sort((x, y) => (w[y] as number) - (w[x] as number) + (opts.random() - 0.5) * 0.5);
-    for (const m of again) if (!greedyPlace(m)) tryPlace(m, 1, new Set());
+    for (const m of again) {
+      budget = 20;
+      // Repairs only where the ruin freed room; elsewhere a free slot or nothing.
+      if (!greedyPlace(m) && (ruined.includes(m) || near(m))) tryPlace(m, 1, new Set());
+    }
     const moved = movedOf();
     if (st.weight > bestWeight + 1e-9 || (Math.abs(st.weight - bestWeight) <= 1e-9 && moved <= bestMoved)) {
       if (st.weight > bestWeight + 1e-9 || moved < bestMoved) sinceBetter = 0;
@@ -184,6 +198,6 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
     } else st.rollback(mark);
     if (rounds > 20 * (M + 10)) break;
   }
-  opts.onProgress?.(total, total);
+  opts.onProgress?.(M, M);
   return { state: st, fixed };
 }

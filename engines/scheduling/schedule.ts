@@ -51,12 +51,14 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
   const now = options.now ?? (() => 0);
   const started = now();
   const model = buildModel(input);
-  const feasible = feasibleSlots(model);
   const delta = maxDegree(model.incident);
   const sides = bipartiteSides(model.P, model.ma, model.mb, model.incident);
-  const bound = upperBound(model, feasible, sides);
-  const out = (slotOf: Int32Array, method: ScheduleOutput['stats']['method']) =>
-    finish(model, feasible, slotOf, { upperBound: bound, maxDegree: delta, elapsedMs: now() - started, method });
+  // Slot lists (M × S) and the bound are only built when the heuristic needs them.
+  let feasible: number[][] | undefined;
+  const feasibleAll = () => (feasible ??= feasibleSlots(model));
+  const out = (slotOf: Int32Array, method: ScheduleOutput['stats']['method'], bound: number) =>
+    finish(model, (m) => feasibleAll()[m] as number[], slotOf, { upperBound: bound, maxDegree: delta, elapsedMs: now() - started, method });
+  const totalWeight = () => model.w.reduce((x, y) => x + y, 0);
 
   const unconstrained =
     model.locked.length === 0 &&
@@ -73,18 +75,20 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
       const order = Int32Array.from({ length: model.M }, (_, i) => i);
       const { colour, at } = colourBipartite(model.P, model.ma, model.mb, order, K);
       const sizes = balanceClasses(model.P, model.ma, model.mb, colour, at, K, model.tables.slice(0, K));
-      if (sizes.every((n, s) => n <= (model.tables[s] as number))) return out(colour, 'edge-colouring');
+      // Everything is scheduled: the total weight is the (tight) bound.
+      if (sizes.every((n, s) => n <= (model.tables[s] as number))) return out(colour, 'edge-colouring', totalWeight());
       return heuristic(colour);
     }
     if (!sides && delta + 1 <= model.S && model.tables.every((t) => !Number.isFinite(t))) {
       const colour = colourMisraGries(model.P, model.ma, model.mb, model.incident, delta + 1);
-      if (colour) return out(colour, 'edge-colouring');
+      if (colour) return out(colour, 'edge-colouring', totalWeight());
     }
   }
   return heuristic(undefined);
 
   function heuristic(initial: Int32Array | undefined) {
-    const { state } = runHeuristic(model, feasible, {
+    const bound = upperBound(model, feasibleAll(), sides);
+    const { state } = runHeuristic(model, feasibleAll(), {
       random: seededRandom(options.seed ?? 1),
       now,
       deadline: started + (options.timeLimitMs ?? 2000),
@@ -92,7 +96,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
       upperBound: bound,
       onProgress: options.onProgress,
     });
-    return out(state.slotOf, 'heuristic');
+    return out(state.slotOf, 'heuristic', bound);
   }
 }
 
@@ -105,6 +109,6 @@ export function scheduleExact(input: unknown, highs: HighsSolver, options: Sched
   const sides = bipartiteSides(model.P, model.ma, model.mb, model.incident);
   const bound = upperBound(model, feasible, sides);
   const { slotOf, optimal } = solveExact(model, feasible, highs, options.timeLimitMs);
-  const result = finish(model, feasible, slotOf, { upperBound: bound, maxDegree: maxDegree(model.incident), elapsedMs: now() - started, method: 'exact' });
+  const result = finish(model, (m) => feasible[m] as number[], slotOf, { upperBound: bound, maxDegree: maxDegree(model.incident), elapsedMs: now() - started, method: 'exact' });
   return { ...result, optimal };
 }
