@@ -31,7 +31,13 @@ export function assign(nLeft: number, nRight: number, capLeft: number[], capRigh
   for (const e of edges) {
     edgeArc.push(to.length);
     if (e.w > 0) add(e.l, nLeft + e.r, 1, -e.w);
-    else to.push(-1, -1), cap.push(0, 0), cost.push(0, 0), next.push(-1, -1);
+    else {
+      // A pair worth nothing is never chosen: a placeholder keeps indexes aligned.
+      to.push(-1, -1);
+      cap.push(0, 0);
+      cost.push(0, 0);
+      next.push(-1, -1);
+    }
   }
   // Initial potentials: the graph is a DAG source → left → right → sink.
   const pot = new Float64Array(N);

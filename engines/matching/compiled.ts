@@ -22,7 +22,11 @@ export function compile(L: PreparedLeft[], R: PreparedRight[], wide: boolean) {
   const lLog = Float64Array.from(L, (l) => (l.amount > 0 ? Math.log(l.amount) : 0));
   const lInstr = Int32Array.from(L, (l) => l.instruments);
   const lTerr = new Int32Array(nL * 4);
-  L.forEach((l, i) => LEVELS.forEach((lv, k) => (lTerr[i * 4 + k] = code(l.territory[lv]))));
+  L.forEach((l, i) => {
+    LEVELS.forEach((lv, k) => {
+      lTerr[i * 4 + k] = code(l.territory[lv]);
+    });
+  });
 
   const rTheme = Int32Array.from(R, (r) => r.themeMask);
   const rThemeCount = Int32Array.from(R, (r) => r.themes.length);
@@ -45,7 +49,10 @@ export function compile(L: PreparedLeft[], R: PreparedRight[], wide: boolean) {
       rLogC[i] = (lo + hi) / 2;
       rHalf[i] = (hi - lo) / 2 || 1;
     }
-    if (r.territory) LEVELS.forEach((lv, k) => (rOwn[i * 4 + k] = code(r.territory?.[lv])));
+    if (r.territory)
+      LEVELS.forEach((lv, k) => {
+        rOwn[i * 4 + k] = code(r.territory?.[lv]);
+      });
     rStart[i] = flatLevel.length;
     for (const t of r.territories) {
       flatLevel.push(LEVELS.indexOf(t.level));

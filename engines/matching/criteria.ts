@@ -1,4 +1,4 @@
-import type { Criterion, LeftItem, Reason, RightItem } from './types';
+import type { Criterion, LeftItem, RightItem } from './types';
 
 const STAGES = ['idea', 'launch', 'development', 'scale_up'] as const;
 const STAGE_FR: Record<string, string> = { idea: 'Idée', launch: 'Lancement', development: 'Développement', scale_up: "Changement d'échelle" };

@@ -141,7 +141,7 @@ export function match(input: unknown, opts: { now?: () => number; onProgress?: (
         const rv = vectors[nL + r] as (typeof vectors)[number];
         let c = 0;
         for (let j = 0; j < rv.terms.length; j++) c += (rv.weights[j] as number) * (dense[rv.terms[j] as number] as number);
-        const score = c > 0 ? pairScore(l, r, weights, c < 1 ? c : 1) : base;
+        const score = c > 0 ? pairScore(l, r, weights, Math.min(c, 1)) : base;
         if (score > lt.floor) lt.offer(score, r);
         if (score > rt.floor) rt.offer(score, l);
         if (keepAll) allEdges.push({ l, r, w: score });

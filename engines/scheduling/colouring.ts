@@ -92,7 +92,7 @@ export function colourBipartite(P: number, a: Int32Array, b: Int32Array, order: 
  * every class fits its capacity and, among equal capacities, sizes differ by at
  * most one. Works on any proper colouring of a bipartite graph.
  */
-export function balanceClasses(P: number, a: Int32Array, b: Int32Array, colour: Int32Array, at: Int32Array, K: number, capacity: number[]) {
+export function balanceClasses(_P: number, a: Int32Array, b: Int32Array, colour: Int32Array, at: Int32Array, K: number, capacity: number[]) {
   const size = new Array<number>(K).fill(0);
   for (let e = 0; e < colour.length; e++) {
     const c = colour[e] as number;
@@ -234,7 +234,7 @@ export function colourMisraGries(P: number, a: Int32Array, b: Int32Array, edges:
       }
       const newColours = path.map((f) => (colour[f] === c ? d : c));
       for (const f of path) setColour(f, -1);
-      path.forEach((f, i) => setColour(f, newColours[i] as number));
+      for (let i = 0; i < path.length; i++) setColour(path[i] as number, newColours[i] as number);
     }
     // The first fan vertex where d is free, with the prefix still a fan.
     let wIndex = fan.length - 1;

@@ -3,7 +3,7 @@ import loadHighs from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EngineInputError } from '../errors';
 import { violations } from './check';
-import { type HighsSolver } from './exact';
+import type { HighsSolver } from './exact';
 import { randomInstance } from './generate';
 import { schedule, scheduleExact } from './schedule';
 import type { ScheduleInput } from './types';
