@@ -8,6 +8,8 @@ type Timestamps = {
 // tsvector columns are written through SQL expressions and never read back.
 type Search = ColumnType<never, unknown, unknown>;
 type Uuid = Generated<string>;
+// Copied from the commune by an SQL expression at write time.
+type Derived = ColumnType<string | null, unknown, unknown>;
 
 export interface TerritoryRefColumns {
   commune_code: string | null;
@@ -44,6 +46,9 @@ export interface DB {
     esus: boolean;
     naf_code: string | null;
     commune_code: string | null;
+    epci_code: Derived;
+    departement_code: Derived;
+    region_code: Derived;
     website: string | null;
     description: string;
     search: Search;
@@ -86,6 +91,9 @@ export interface DB {
     funding_need_eur: number | null;
     instruments: string[];
     commune_code: string | null;
+    epci_code: Derived;
+    departement_code: Derived;
+    region_code: Derived;
     status: string;
     beneficiaries: number | null;
     search: Search;

@@ -27,3 +27,13 @@ export function orderAndPage<DB, TB extends keyof DB, O>(
   if (opts.limit !== undefined) out = out.limit(opts.limit).offset(offsetOf(opts.page, opts.limit));
   return out;
 }
+
+/**
+ * Ranking by relevance reads every match; past this many matches a list is
+ * ordered alphabetically instead (the name index then yields a page at once).
+ */
+export const RANK_LIMIT = 5_000;
+export interface RankOptions {
+  /** False: order a search by name, not by relevance (too many matches to rank). */
+  rank?: boolean;
+}

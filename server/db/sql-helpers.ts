@@ -23,13 +23,21 @@ export function matches(column: Expression<unknown> | RawBuilder<unknown>, query
   return sql<SqlBool>`${column} @@ ${query}`;
 }
 
-const communeColumn = { commune: 'code', epci: 'epci_code', departement: 'departement_code', region: 'region_code' } as const;
-
-/** A row located in a commune lies in the filter territory (commune, EPCI, département or région). */
-export function communeIn(communeRef: RawBuilder<unknown>, t: TerritoryFilter): RawBuilder<SqlBool> {
-  if (t.kind === 'commune') return sql<SqlBool>`${communeRef} = ${t.code}`;
-  return sql<SqlBool>`${communeRef} in (select code from communes where ${sql.ref(communeColumn[t.kind])} = ${t.code})`;
+/**
+ * The territory columns of a row located in a commune, filled by SQL from the
+ * INSEE reference: `{ ...locatedIn(communeCode) }` in an insert or update.
+ */
+export function territoryColumns(communeCode: string | null | undefined) {
+  const from = (column: string) => (communeCode ? sql`(select ${sql.ref(column)} from communes where code = ${communeCode})` : null);
+  return { epci_code: from('epci_code'), departement_code: from('departement_code'), region_code: from('region_code') };
 }
+
+/** A row with territory columns (alias `table`) lies in the filter territory. */
+export function locatedIn(table: string, t: TerritoryFilter): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(`${table}.${t.kind}_code`)} = ${t.code}`;
+}
+
+const communeColumn = { commune: 'code', epci: 'epci_code', departement: 'departement_code', region: 'region_code' } as const;
 
 /**
  * A perimeter table (one territory per row) shares at least one commune with

@@ -88,6 +88,11 @@ export async function up(db: Kysely<unknown>) {
       esus boolean not null default false,
       naf_code text check (naf_code ~ '^[0-9]{2}\\.[0-9]{2}[A-Z]$'),
       commune_code text references communes(code),
+      -- The commune's EPCI, département and région, copied at write time so that
+      -- territory filters are index-only scans (the INSEE reference is fixed).
+      epci_code text references epcis(code),
+      departement_code text references departements(code),
+      region_code text references regions(code),
       website text check (website ~ '^https?://'),
       description text not null default '',
       search tsvector not null,
@@ -100,7 +105,8 @@ export async function up(db: Kysely<unknown>) {
   await sql`create index organisations_search on organisations using gin(search)`.execute(db);
   await sql`create index organisations_siren on organisations(siren)`.execute(db);
   await sql`create index organisations_kind on organisations(kind)`.execute(db);
-  await sql`create index organisations_commune on organisations(commune_code, id)`.execute(db);
+  for (const level of ['commune', 'epci', 'departement', 'region'])
+    await sql`create index ${sql.raw(`organisations_${level}`)} on organisations (${sql.raw(`${level}_code`)}, id)`.execute(db);
   await sql`create index organisations_name on organisations(lower(name), id)`.execute(db);
   await sql`
     create table organisation_themes (
@@ -169,6 +175,11 @@ export async function up(db: Kysely<unknown>) {
       funding_need_eur bigint check (funding_need_eur >= 0 and funding_need_eur <= 10000000000),
       instruments text[] not null default '{}' check (instruments <@ array[${list(instruments)}]::text[]),
       commune_code text references communes(code),
+      -- The commune's EPCI, département and région, copied at write time so that
+      -- territory filters are index-only scans (the INSEE reference is fixed).
+      epci_code text references epcis(code),
+      departement_code text references departements(code),
+      region_code text references regions(code),
       status text not null default 'active' check (status in (${list(projectStatuses)})),
       beneficiaries integer check (beneficiaries >= 0),
       search tsvector not null,
@@ -178,7 +189,8 @@ export async function up(db: Kysely<unknown>) {
   await sql`create index projects_search on projects using gin(search)`.execute(db);
   await sql`create index projects_collective on projects(collective_id)`.execute(db);
   await sql`create index projects_lead on projects(lead_organisation_id)`.execute(db);
-  await sql`create index projects_commune on projects(commune_code, id)`.execute(db);
+  for (const level of ['commune', 'epci', 'departement', 'region'])
+    await sql`create index ${sql.raw(`projects_${level}`)} on projects (${sql.raw(`${level}_code`)}, id)`.execute(db);
   await sql`create index projects_stage on projects(stage)`.execute(db);
   await sql`create index projects_created on projects(created_at desc, id)`.execute(db);
   await sql`create index projects_title on projects(lower(title), id)`.execute(db);

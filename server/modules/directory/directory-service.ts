@@ -4,6 +4,7 @@ import type { TerritoryFilter } from '../../../shared/schemas/common';
 import type { Database } from '../../db/connection';
 import type { DB } from '../../db/schema';
 import { COUNT_CAP } from '../../db/sql-helpers';
+import { RANK_LIMIT, type RankOptions } from '../../db/sql-helpers-order';
 import { type ErrorDetail, forbidden, invalid, notFound } from '../../errors';
 import { parseOrThrow, writableFields } from '../../validation';
 import type { Actor } from '../auth/actor';
@@ -23,7 +24,7 @@ export interface EntityStore<Out, In, Q extends ListQuery> {
   /** "Structure", "Projet"… for messages. */
   label: string;
   count(db: Executor, q: Q): Promise<number>;
-  listIds(db: Executor, q: Q, limit?: number): Promise<string[]>;
+  listIds(db: Executor, q: Q, limit?: number, opts?: RankOptions): Promise<string[]>;
   getMany(db: Executor, ids: string[]): Promise<Out[]>;
   insert(db: Executor, items: In[]): Promise<string[]>;
   update(db: Executor, id: string, input: In): Promise<void>;
@@ -89,7 +90,8 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
     async list(actor: Actor, q: Q): Promise<ListResult<Out>> {
       authorise(actor, 'read');
       await checkTerritory(q);
-      const [counted, ids] = await Promise.all([store.count(db, q), store.listIds(db, q, q.pageSize)]);
+      const counted = await store.count(db, q);
+      const ids = await store.listIds(db, q, q.pageSize, { rank: counted <= RANK_LIMIT });
       const total = Math.min(counted, COUNT_CAP);
       return { items: await store.getMany(db, ids), total, totalExact: counted <= COUNT_CAP, page: q.page, pageSize: q.pageSize };
     },
@@ -98,7 +100,7 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
     async exportAll(actor: Actor, q: Q): Promise<Out[]> {
       authorise(actor, 'read');
       await checkTerritory(q);
-      const ids = await store.listIds(db, q);
+      const ids = await store.listIds(db, q, undefined, { rank: (await store.count(db, q)) <= RANK_LIMIT });
       const out: Out[] = [];
       for (let i = 0; i < ids.length; i += 2000) out.push(...(await store.getMany(db, ids.slice(i, i + 2000))));
       return out;

@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Fund, FundInput, FundListQuery } from '../../../shared/schemas/fund';
 import { cappedCount, matches, perimeterOverlaps, searchVector, tsQuery } from '../../db/sql-helpers';
-import { orderAndPage } from '../../db/sql-helpers-order';
+import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 import { readPerimeters, writePerimeter } from '../territories/perimeter-queries';
 
@@ -28,12 +28,12 @@ export async function countFunds(db: Executor, f: FundListQuery) {
   return cappedCount(db, filtered(db, f));
 }
 
-export async function listFundIds(db: Executor, f: FundListQuery, limit?: number) {
+export async function listFundIds(db: Executor, f: FundListQuery, limit?: number, opts: RankOptions = {}) {
   const query = tsQuery(f.q);
   const q = orderAndPage(filtered(db, f).select('f.id'), {
     sort: f.sort ?? (query ? 'relevance' : 'name'),
     keys: { name: sql`lower(f.name)`, amount: sql`f.amount_mobilisable_eur` },
-    rank: query && sql`ts_rank(f.search, ${query})`,
+    rank: opts.rank === false ? undefined : query && sql`ts_rank(f.search, ${query})`,
     idColumn: 'f.id',
     page: f.page,
     limit,

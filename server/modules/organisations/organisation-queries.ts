@@ -2,8 +2,8 @@ import { type SqlBool, sql, type Transaction } from 'kysely';
 import type { Organisation, OrganisationInput, OrganisationListQuery } from '../../../shared/schemas/organisation';
 import type { Database } from '../../db/connection';
 import type { DB } from '../../db/schema';
-import { cappedCount, communeIn, matches, searchVector, tsQuery } from '../../db/sql-helpers';
-import { orderAndPage } from '../../db/sql-helpers-order';
+import { cappedCount, locatedIn, territoryColumns, matches, searchVector, tsQuery } from '../../db/sql-helpers';
+import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
 
 type Executor = Database | Transaction<DB>;
 
@@ -66,7 +66,7 @@ function filtered(db: Executor, f: Omit<OrganisationListQuery, 'page' | 'pageSiz
   return db.selectFrom('organisations as o').where((eb) => {
     const conds = [];
     if (query) conds.push(matches(sql.ref('o.search'), query));
-    if (f.territory) conds.push(communeIn(sql.ref('o.commune_code'), f.territory));
+    if (f.territory) conds.push(locatedIn('o', f.territory));
     if (f.theme?.length)
       conds.push(
         sql<SqlBool>`exists (select 1 from organisation_themes t where t.organisation_id = o.id and t.theme_code in (${sql.join(f.theme)}))`,
@@ -86,12 +86,12 @@ export async function countOrganisations(db: Executor, f: OrganisationListQuery)
 }
 
 /** One page of ids in the requested order; `limit` undefined = every match (exports). */
-export async function listOrganisationIds(db: Executor, f: OrganisationListQuery, limit?: number) {
+export async function listOrganisationIds(db: Executor, f: OrganisationListQuery, limit?: number, opts: RankOptions = {}) {
   const query = tsQuery(f.q);
   const q = orderAndPage(filtered(db, f).select('o.id'), {
     sort: f.sort ?? (query ? 'relevance' : 'name'),
     keys: { name: sql`lower(o.name)`, createdAt: sql`o.created_at` },
-    rank: query && sql`ts_rank(o.search, ${query})`,
+    rank: opts.rank === false ? undefined : query && sql`ts_rank(o.search, ${query})`,
     idColumn: 'o.id',
     page: f.page,
     limit,
@@ -131,6 +131,7 @@ function toRow(o: OrganisationInput) {
     esus: o.esus ?? false,
     naf_code: o.nafCode ?? null,
     commune_code: o.communeCode ?? null,
+    ...territoryColumns(o.communeCode),
     website: o.website ?? null,
     description: o.description ?? '',
     search: searchVector([

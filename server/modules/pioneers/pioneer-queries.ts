@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Pioneer, PioneerInput, PioneerListQuery } from '../../../shared/schemas/pioneer';
-import { cappedCount, communeIn, matches, tsQuery } from '../../db/sql-helpers';
-import { orderAndPage } from '../../db/sql-helpers-order';
+import { cappedCount, locatedIn, matches, tsQuery } from '../../db/sql-helpers';
+import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
 // A pioneer is found by its organisation's name and place.
@@ -13,7 +13,7 @@ function filtered(db: Executor, f: PioneerListQuery) {
     .where((eb) => {
       const c = [];
       if (query) c.push(matches(sql.ref('o.search'), query));
-      if (f.territory) c.push(communeIn(sql.ref('o.commune_code'), f.territory));
+      if (f.territory) c.push(locatedIn('o', f.territory));
       if (f.labelYear) c.push(eb('pi.label_year', '=', f.labelYear));
       return eb.and(c);
     });
@@ -23,12 +23,12 @@ export async function countPioneers(db: Executor, f: PioneerListQuery) {
   return cappedCount(db, filtered(db, f));
 }
 
-export async function listPioneerIds(db: Executor, f: PioneerListQuery, limit?: number) {
+export async function listPioneerIds(db: Executor, f: PioneerListQuery, limit?: number, opts: RankOptions = {}) {
   const query = tsQuery(f.q);
   const q = orderAndPage(filtered(db, f).select('pi.id'), {
     sort: f.sort ?? (query ? 'relevance' : 'name'),
     keys: { name: sql`lower(o.name)`, labelYear: sql`pi.label_year` },
-    rank: query && sql`ts_rank(o.search, ${query})`,
+    rank: opts.rank === false ? undefined : query && sql`ts_rank(o.search, ${query})`,
     idColumn: 'pi.id',
     page: f.page,
     limit,

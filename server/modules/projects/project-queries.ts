@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Project, ProjectInput, ProjectListQuery } from '../../../shared/schemas/project';
-import { cappedCount, communeIn, matches, searchVector, tsQuery } from '../../db/sql-helpers';
-import { orderAndPage } from '../../db/sql-helpers-order';
+import { cappedCount, locatedIn, territoryColumns, matches, searchVector, tsQuery } from '../../db/sql-helpers';
+import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
 function filtered(db: Executor, f: Omit<ProjectListQuery, 'page' | 'pageSize'>) {
@@ -9,7 +9,7 @@ function filtered(db: Executor, f: Omit<ProjectListQuery, 'page' | 'pageSize'>) 
   return db.selectFrom('projects as p').where((eb) => {
     const c = [];
     if (query) c.push(matches(sql.ref('p.search'), query));
-    if (f.territory) c.push(communeIn(sql.ref('p.commune_code'), f.territory));
+    if (f.territory) c.push(locatedIn('p', f.territory));
     if (f.theme?.length)
       c.push(sql<SqlBool>`exists (select 1 from project_themes t where t.project_id = p.id and t.theme_code in (${sql.join(f.theme)}))`);
     if (f.stage) c.push(eb('p.stage', '=', f.stage));
@@ -33,12 +33,12 @@ export async function countProjects(db: Executor, f: ProjectListQuery) {
   return cappedCount(db, filtered(db, f));
 }
 
-export async function listProjectIds(db: Executor, f: ProjectListQuery, limit?: number) {
+export async function listProjectIds(db: Executor, f: ProjectListQuery, limit?: number, opts: RankOptions = {}) {
   const query = tsQuery(f.q);
   const q = orderAndPage(filtered(db, f).select('p.id'), {
     sort: f.sort ?? (query ? 'relevance' : '-createdAt'),
     keys: { title: sql`lower(p.title)`, createdAt: sql`p.created_at`, fundingNeed: sql`p.funding_need_eur` },
-    rank: query && sql`ts_rank(p.search, ${query})`,
+    rank: opts.rank === false ? undefined : query && sql`ts_rank(p.search, ${query})`,
     idColumn: 'p.id',
     page: f.page,
     limit,
@@ -126,6 +126,7 @@ function toRow(p: ProjectInput) {
     funding_need_eur: p.fundingNeedEur ?? null,
     instruments: p.instruments ?? [],
     commune_code: p.communeCode ?? null,
+    ...territoryColumns(p.communeCode),
     status: p.status ?? 'active',
     beneficiaries: p.beneficiaries ?? null,
     search: searchVector([

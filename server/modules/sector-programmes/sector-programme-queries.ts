@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SectorProgramme, SectorProgrammeInput, SectorProgrammeListQuery } from '../../../shared/schemas/sector-programme';
 import { cappedCount, matches, searchVector, tsQuery } from '../../db/sql-helpers';
-import { orderAndPage } from '../../db/sql-helpers-order';
+import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
 function filtered(db: Executor, f: SectorProgrammeListQuery) {
@@ -20,12 +20,12 @@ export async function countSectorProgrammes(db: Executor, f: SectorProgrammeList
   return cappedCount(db, filtered(db, f));
 }
 
-export async function listSectorProgrammeIds(db: Executor, f: SectorProgrammeListQuery, limit?: number) {
+export async function listSectorProgrammeIds(db: Executor, f: SectorProgrammeListQuery, limit?: number, opts: RankOptions = {}) {
   const query = tsQuery(f.q);
   const q = orderAndPage(filtered(db, f).select('s.id'), {
     sort: f.sort ?? (query ? 'relevance' : 'name'),
     keys: { name: sql`lower(s.name)` },
-    rank: query && sql`ts_rank(s.search, ${query})`,
+    rank: opts.rank === false ? undefined : query && sql`ts_rank(s.search, ${query})`,
     idColumn: 's.id',
     page: f.page,
     limit,
