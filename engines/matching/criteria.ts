@@ -18,6 +18,8 @@ export interface PreparedLeft {
   amount: number; // -1 unknown
   instruments: number; // bitmask, 0 = any
   territory: Partial<Record<Level, string>>;
+  /** Memoised French text for the explanations. */
+  amountText?: string;
 }
 export interface PreparedRight {
   themes: string[];
@@ -28,6 +30,7 @@ export interface PreparedRight {
   instruments: number;
   territories: Array<{ level: Level; code: string }>; // empty = national
   territory: Partial<Record<Level, string>> | undefined;
+  rangeText?: string;
 }
 
 export function prepare(left: LeftItem[], right: RightItem[]) {
@@ -172,8 +175,9 @@ export function explain(l: PreparedLeft, r: PreparedRight, raw: Record<Criterion
   else if (!r.territory && r.territories.length === 0) territory = 'intervient sur tout le territoire national';
   let ticket = 'montant ou ticket non précisé';
   if (l.amount >= 0 && (r.ticketMin > 0 || Number.isFinite(r.ticketMax))) {
-    const range = `${euros(r.ticketMin)}–${Number.isFinite(r.ticketMax) ? euros(r.ticketMax) : '∞'}`;
-    ticket = `ticket ${range} couvre le besoin de ${euros(l.amount)}`;
+    r.rangeText ??= `${euros(r.ticketMin)}–${Number.isFinite(r.ticketMax) ? euros(r.ticketMax) : '∞'}`;
+    l.amountText ??= euros(l.amount);
+    ticket = `ticket ${r.rangeText} couvre le besoin de ${l.amountText}`;
   }
   return {
     theme:

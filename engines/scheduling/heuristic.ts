@@ -9,6 +9,8 @@ export interface HeuristicOptions {
   initial?: Int32Array | undefined;
   upperBound: number;
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** 0: heaviest, most constrained first; above: that much randomness in the order (restarts). */
+  noise?: number;
 }
 
 /**
@@ -37,11 +39,13 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
   }
 
   // Heaviest first; among equals, the fewest options first; random tie-break.
+  const noise = opts.noise ?? 0;
   const jitter = Float64Array.from({ length: M }, () => opts.random());
+  const options = Float64Array.from(feasible, (f, m) => f.length * (1 + noise * ((jitter[m] as number) - 0.5)));
   const pending = () => {
     const list: number[] = [];
     for (let m = 0; m < M; m++) if (st.slotOf[m] === -1 && (feasible[m] as number[]).length > 0) list.push(m);
-    return list.sort((x, y) => (w[y] as number) - (w[x] as number) || (feasible[x] as number[]).length - (feasible[y] as number[]).length || (jitter[x] as number) - (jitter[y] as number));
+    return list.sort((x, y) => (w[y] as number) - (w[x] as number) || (options[x] as number) - (options[y] as number) || (jitter[x] as number) - (jitter[y] as number));
   };
 
   const slotScore = (m: number, s: number) => {
