@@ -3,6 +3,7 @@ import type { Criterion, LeftItem, RightItem } from './types';
 const STAGES = ['idea', 'launch', 'development', 'scale_up'] as const;
 const STAGE_FR: Record<string, string> = { idea: 'Idée', launch: 'Lancement', development: 'Développement', scale_up: "Changement d'échelle" };
 const INSTRUMENTS = ['grant', 'loan', 'equity', 'quasi_equity'] as const;
+const STAGE_TARGETED: Record<string, string> = Object.fromEntries(Object.entries(STAGE_FR).map(([k, v]) => [k, `stade « ${v} » explicitement ciblé`]));
 export const LEVELS = ['commune', 'epci', 'departement', 'region'] as const;
 const LEVEL_FR = { commune: 'même commune', epci: 'même EPCI', departement: 'même département', region: 'même région' } as const;
 export const LEVEL_VALUE = { commune: 1, epci: 0.8, departement: 0.6, region: 0.4 } as const;
@@ -167,12 +168,33 @@ export function scorePoints(raw: Record<Criterion, number>, w: Record<Criterion,
 
 /** French sentences a person understands, one per criterion. */
 export function explain(l: PreparedLeft, r: PreparedRight, raw: Record<Criterion, number>, shared: string[], stageOf: string | undefined): Record<Criterion, string> {
-  const common = l.themes.filter((t) => r.themes.includes(t));
+  let theme: string;
+  if (l.themes.length === 0) theme = 'aucun thème déclaré';
+  else if (r.themes.length === 0) theme = 'intervient sur tous les thèmes';
+  else {
+    let list = '';
+    let n = 0;
+    for (const t of l.themes)
+      if (r.themes.includes(t)) {
+        list = n === 0 ? t : `${list}, ${t}`;
+        n++;
+      }
+    theme = n === 0 ? 'aucun thème commun' : n === 1 ? `1 thème commun sur ${l.themes.length} : ${list}` : `${n} thèmes communs sur ${l.themes.length} : ${list}`;
+  }
   let territory = 'aucune proximité territoriale';
   const mine = l.territory;
-  const level = LEVELS.find((lv) => mine[lv] && (r.territory ? r.territory[lv] === mine[lv] : r.territories.some((t) => t.level === lv && t.code === mine[lv])));
-  if (level) territory = `${LEVEL_FR[level]} (${mine[level]})`;
-  else if (!r.territory && r.territories.length === 0) territory = 'intervient sur tout le territoire national';
+  for (const lv of LEVELS) {
+    const code = mine[lv];
+    if (!code) continue;
+    let same = false;
+    if (r.territory) same = r.territory[lv] === code;
+    else for (const t of r.territories) if (t.level === lv && t.code === code) same = true;
+    if (same) {
+      territory = `${LEVEL_FR[lv]} (${code})`;
+      break;
+    }
+  }
+  if (territory === 'aucune proximité territoriale' && !r.territory && r.territories.length === 0) territory = 'intervient sur tout le territoire national';
   let ticket = 'montant ou ticket non précisé';
   if (l.amount >= 0 && (r.ticketMin > 0 || Number.isFinite(r.ticketMax))) {
     r.rangeText ??= `${euros(r.ticketMin)}–${Number.isFinite(r.ticketMax) ? euros(r.ticketMax) : '∞'}`;
@@ -180,16 +202,9 @@ export function explain(l: PreparedLeft, r: PreparedRight, raw: Record<Criterion
     ticket = `ticket ${r.rangeText} couvre le besoin de ${l.amountText}`;
   }
   return {
-    theme:
-      l.themes.length === 0
-        ? 'aucun thème déclaré'
-        : r.themes.length === 0
-          ? 'intervient sur tous les thèmes'
-          : common.length
-            ? `${common.length} thème${common.length > 1 ? 's' : ''} commun${common.length > 1 ? 's' : ''} sur ${l.themes.length} : ${common.join(', ')}`
-            : 'aucun thème commun',
+    theme,
     territory,
-    stage: stageOf ? (r.stages ? `stade « ${STAGE_FR[stageOf]} » explicitement ciblé` : 'aucun stade exclu') : 'stade non précisé',
+    stage: stageOf ? (r.stages ? STAGE_TARGETED[stageOf] ?? 'stade ciblé' : 'aucun stade exclu') : 'stade non précisé',
     ticket,
     text:
       raw.text > 0

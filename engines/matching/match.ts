@@ -141,7 +141,8 @@ export function match(input: unknown, opts: { now?: () => number; onProgress?: (
         const rv = vectors[nL + r] as (typeof vectors)[number];
         let c = 0;
         for (let j = 0; j < rv.terms.length; j++) c += (rv.weights[j] as number) * (dense[rv.terms[j] as number] as number);
-        const score = c > 0 ? pairScore(l, r, weights, Math.min(c, 1)) : base;
+        // Bit-identical to pairScore(l, r, weights, text): the text term is the last of the sum.
+        const score = base + weights.text * Math.min(c, 1);
         if (score > lt.floor) lt.offer(score, r);
         if (score > rt.floor) rt.offer(score, l);
         if (keepAll) allEdges.push({ l, r, w: score });
@@ -171,7 +172,7 @@ export function match(input: unknown, opts: { now?: () => number; onProgress?: (
     const lv = vectors[l];
     const rv = vectors[nL + r];
     const text = lv && rv ? Math.min(1, cosine(lv, rv)) : 0;
-    const raw = { ...v, text };
+    const raw = { theme: v.theme, territory: v.territory, stage: v.stage, ticket: v.ticket, text };
     const { score, points } = toPoints(raw, weights);
     const sentences = explain(pl, pr, raw, lv && rv ? sharedTerms(lv, rv, names) : [], data.left[l]?.stage);
     const reasons: Reason[] = CRITERIA.map((c, i) => ({ criterion: c, contribution: points[i] as number, detail: sentences[c] }));

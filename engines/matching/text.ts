@@ -83,9 +83,14 @@ export function cosine(a: SparseVector, b: SparseVector) {
   return s;
 }
 
-/** The terms two vectors share, strongest first (at most n). */
-export function sharedTerms(a: SparseVector, b: SparseVector, names: string[], n = 3) {
-  const top: Array<[number, number]> = [];
+/** The (at most) three terms two vectors share, strongest first. */
+export function sharedTerms(a: SparseVector, b: SparseVector, names: string[]) {
+  let t1 = -1;
+  let t2 = -1;
+  let t3 = -1;
+  let v1 = 0;
+  let v2 = 0;
+  let v3 = 0;
   let i = 0;
   let j = 0;
   while (i < a.terms.length && j < b.terms.length) {
@@ -95,12 +100,17 @@ export function sharedTerms(a: SparseVector, b: SparseVector, names: string[], n
     else if (x > y) j++;
     else {
       const v = (a.weights[i++] as number) * (b.weights[j++] as number);
-      if (top.length < n || v > (top[top.length - 1] as [number, number])[1]) {
-        top.push([x, v]);
-        top.sort((p, q) => q[1] - p[1]);
-        if (top.length > n) top.pop();
+      if (v > v1) {
+        [t3, v3, t2, v2, t1, v1] = [t2, v2, t1, v1, x, v];
+      } else if (v > v2) {
+        [t3, v3, t2, v2] = [t2, v2, x, v];
+      } else if (v > v3) {
+        t3 = x;
+        v3 = v;
       }
     }
   }
-  return top.map(([t]) => names[t] as string);
+  const out: string[] = [];
+  for (const t of [t1, t2, t3]) if (t >= 0) out.push(names[t] as string);
+  return out;
 }
