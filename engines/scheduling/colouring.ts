@@ -112,32 +112,34 @@ export function balanceClasses(_P: number, a: Int32Array, b: Int32Array, colour:
     if (over && excess(lo) >= 0) return size; // no room anywhere
     if (!over && (size[hi] as number) - (size[lo] as number) <= 1) return size; // fits and balanced
     if ((size[hi] as number) <= (size[lo] as number)) return size; // no path is sure to help
-    // Find a hi/lo alternating path with one more hi edge, and flip it.
+    // Move edges from hi to lo by flipping hi/lo alternating paths that carry one more hi
+    // edge, as many as needed in one pass over hi's edges.
+    const want = over ? Math.min(excess(hi), -excess(lo)) : Math.floor(((size[hi] as number) - (size[lo] as number)) / 2);
     visited.fill(0);
-    let flipped = false;
-    for (let e = 0; e < colour.length && !flipped; e++) {
+    let moved = 0;
+    for (let e = 0; e < colour.length && moved < want; e++) {
       if (colour[e] !== hi || visited[e]) continue;
       const comp = component(e, hi, lo);
       for (const f of comp) visited[f] = 1;
       let nHi = 0;
       for (const f of comp) if (colour[f] === hi) nHi++;
-      if (nHi * 2 > comp.length) {
-        for (const f of comp) {
-          at[(a[f] as number) * K + (colour[f] as number)] = -1;
-          at[(b[f] as number) * K + (colour[f] as number)] = -1;
-        }
-        for (const f of comp) {
-          const nc = colour[f] === hi ? lo : hi;
-          colour[f] = nc;
-          at[(a[f] as number) * K + nc] = f;
-          at[(b[f] as number) * K + nc] = f;
-        }
-        size[hi] = (size[hi] as number) - 1;
-        size[lo] = (size[lo] as number) + 1;
-        flipped = true;
+      if (nHi * 2 <= comp.length) continue;
+      for (const f of comp) {
+        at[(a[f] as number) * K + (colour[f] as number)] = -1;
+        at[(b[f] as number) * K + (colour[f] as number)] = -1;
       }
+      for (const f of comp) {
+        const nc = colour[f] === hi ? lo : hi;
+        colour[f] = nc;
+        at[(a[f] as number) * K + nc] = f;
+        at[(b[f] as number) * K + nc] = f;
+      }
+      const delta = 2 * nHi - comp.length;
+      size[hi] = (size[hi] as number) - delta;
+      size[lo] = (size[lo] as number) + delta;
+      moved += delta;
     }
-    if (!flipped) return size;
+    if (moved === 0) return size;
   }
   return size;
 

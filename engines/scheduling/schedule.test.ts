@@ -45,6 +45,10 @@ describe('scheduling engine', () => {
         expect(violations(input, out)).toEqual([]);
         expect(out.unscheduled).toEqual([]);
         expect(out.stats.slotsUsed).toBe(out.stats.maxDegree);
+        // Balanced: slot loads differ by at most one meeting.
+        const load = new Map<string, number>();
+        for (const a of out.assignments) load.set(a.slot, (load.get(a.slot) ?? 0) + 1);
+        if (load.size) expect(Math.max(...load.values()) - Math.min(...load.values())).toBeLessThanOrEqual(1);
       }),
       { numRuns: 150 },
     );
