@@ -22,7 +22,7 @@ function topSum(values: number[], k: number) {
  * - on bipartite instances up to B_MATCHING_LIMIT meetings, the exact
  *   maximum-weight b-matching with those k_p (slots relaxed away), by min-cost flow.
  */
-export function upperBound(model: Model, feasible: number[][], side: Int8Array | null): number {
+export function upperBound(model: Model, feasible: number[][], side: Int8Array | null, opts: { bMatching?: boolean } = {}): number {
   const { P, S, M, w, incident, avail, cap, tables } = model;
   const usable: number[] = [];
   for (let m = 0; m < M; m++) if ((feasible[m] as number[]).length > 0) usable.push(m);
@@ -51,7 +51,7 @@ export function upperBound(model: Model, feasible: number[][], side: Int8Array |
   }
   const byCapacity = topSum(usable.map((m) => w[m] as number), capacity);
   let byMatching = Number.POSITIVE_INFINITY;
-  if (side && usable.length <= B_MATCHING_LIMIT) {
+  if (opts.bMatching !== false && side && usable.length <= B_MATCHING_LIMIT) {
     const index = new Int32Array(P);
     const counts = [0, 0];
     for (let p = 0; p < P; p++) {

@@ -8,6 +8,8 @@ export interface HeuristicOptions {
   /** A starting slot per meeting (-1: none), e.g. from an edge colouring. */
   initial?: Int32Array | undefined;
   upperBound: number;
+  /** A tighter (dearer) bound, computed only if the greedy schedule does not reach the first one. */
+  refineBound?: (() => number) | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** 0: heaviest, most constrained first; above: that much randomness in the order (restarts). */
   noise?: number;
@@ -142,6 +144,7 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
   const maxDepth = M <= 3000 ? 3 : 2;
   let list = pending();
   for (const m of list) greedyPlace(m);
+  if (st.weight < opts.upperBound - 1e-9 && opts.refineBound) opts.upperBound = Math.min(opts.upperBound, opts.refineBound());
   // Deeper repairs only while the bound is not reached: most instances stop after the first pass.
   for (let depth = 1; depth <= maxDepth && st.weight < opts.upperBound - 1e-9; depth++) {
     list = pending();
@@ -203,5 +206,5 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
     if (rounds > 20 * (M + 10)) break;
   }
   opts.onProgress?.(M, M);
-  return { state: st, fixed };
+  return { state: st, fixed, upperBound: opts.upperBound };
 }

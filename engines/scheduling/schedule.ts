@@ -87,7 +87,13 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
   return heuristic(undefined);
 
   function heuristic(initial: Int32Array | undefined) {
-    const bound = upperBound(model, feasibleAll(), sides);
+    let bound = upperBound(model, feasibleAll(), sides, { bMatching: false });
+    let refined = false;
+    const refineBound = () => {
+      if (!refined) bound = Math.min(bound, upperBound(model, feasibleAll(), sides));
+      refined = true;
+      return bound;
+    };
     const deadline = started + (options.timeLimitMs ?? 2000);
     const run = (i: number) =>
       runHeuristic(model, feasibleAll(), {
@@ -96,6 +102,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
         deadline,
         initial,
         upperBound: bound,
+        refineBound,
         onProgress: options.onProgress,
         noise: i === 0 ? 0 : 0.6,
       }).state;
