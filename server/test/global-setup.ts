@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { wrapPGlite } from '../db/connection';
 import { migrateToLatest } from '../db/migrator';
@@ -18,6 +18,10 @@ export default async function setup() {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }) });
+    // The test database is disposable: start from an empty schema, so every run
+    // applies the migrations from the first one, whatever an earlier run left.
+    await sql`drop schema if exists public cascade`.execute(db);
+    await sql`create schema public`.execute(db);
     await migrateToLatest(db as Kysely<unknown>);
     await ensureReferenceData(db);
     await db.destroy();
