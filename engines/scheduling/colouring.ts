@@ -29,6 +29,20 @@ export function bipartiteSides(P: number, a: Int32Array, b: Int32Array, edges: n
   return side;
 }
 
+/** Exchange colours c1 and c2 on the edges of an alternating path or cycle, keeping `at` in step. */
+function swapColours(edges: number[], c1: number, c2: number, a: Int32Array, b: Int32Array, colour: Int32Array, at: Int32Array, K: number) {
+  for (const f of edges) {
+    at[(a[f] as number) * K + (colour[f] as number)] = -1;
+    at[(b[f] as number) * K + (colour[f] as number)] = -1;
+  }
+  for (const f of edges) {
+    const nc = colour[f] === c1 ? c2 : c1;
+    colour[f] = nc;
+    at[(a[f] as number) * K + nc] = f;
+    at[(b[f] as number) * K + nc] = f;
+  }
+}
+
 export function maxDegree(edges: number[][]) {
   let d = 0;
   for (const list of edges) if (list.length > d) d = list.length;
@@ -68,16 +82,7 @@ export function colourBipartite(P: number, a: Int32Array, b: Int32Array, order: 
         x = (a[f] === x ? b[f] : a[f]) as number;
         c = c === alpha ? beta : alpha;
       }
-      for (const f of path) {
-        at[(a[f] as number) * K + (colour[f] as number)] = -1;
-        at[(b[f] as number) * K + (colour[f] as number)] = -1;
-      }
-      for (const f of path) {
-        const nc = colour[f] === alpha ? beta : alpha;
-        colour[f] = nc;
-        at[(a[f] as number) * K + nc] = f;
-        at[(b[f] as number) * K + nc] = f;
-      }
+      swapColours(path, alpha, beta, a, b, colour, at, K);
     }
     colour[e] = alpha;
     at[u * K + alpha] = e;
@@ -124,16 +129,7 @@ export function balanceClasses(_P: number, a: Int32Array, b: Int32Array, colour:
       let nHi = 0;
       for (const f of comp) if (colour[f] === hi) nHi++;
       if (nHi * 2 <= comp.length) continue;
-      for (const f of comp) {
-        at[(a[f] as number) * K + (colour[f] as number)] = -1;
-        at[(b[f] as number) * K + (colour[f] as number)] = -1;
-      }
-      for (const f of comp) {
-        const nc = colour[f] === hi ? lo : hi;
-        colour[f] = nc;
-        at[(a[f] as number) * K + nc] = f;
-        at[(b[f] as number) * K + nc] = f;
-      }
+      swapColours(comp, hi, lo, a, b, colour, at, K);
       const delta = 2 * nHi - comp.length;
       size[hi] = (size[hi] as number) - delta;
       size[lo] = (size[lo] as number) + delta;
