@@ -178,11 +178,16 @@ describe('directory resources over HTTP', () => {
     const epci = (await inject({ url: '/api/territories/epci/200069110' })).json();
     expect(epci).toMatchObject({ name: 'CA du Grand Chambéry', communeCount: 38, parents: [{ kind: 'region', code: '84' }, { kind: 'departement', code: '73' }] });
     expect((await inject({ url: '/api/territories/commune/00000' })).statusCode).toBe(404);
+    const csv = await inject({ url: '/api/territories?kind=departement&parent=region:84&format=csv' });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.trim().split('\r\n')).toHaveLength(13); // header + the 12 départements of Auvergne-Rhône-Alpes
   });
 
   it('manages the theme vocabulary and refuses to delete a used theme', async () => {
     const list = (await inject({ url: '/api/themes' })).json();
     expect(list.items.find((th: { code: string }) => th.code === 'economie-circulaire')).toMatchObject({ label: 'Économie circulaire' });
+    const json = await inject({ url: '/api/themes?format=json' });
+    expect(json.json()).toHaveLength(list.total);
     expect((await inject({ method: 'POST', url: '/api/themes', payload: { code: 'culture-ouverte', label: 'Culture ouverte' } })).statusCode).toBe(201);
     expect((await inject({ method: 'POST', url: '/api/themes', payload: { code: 'culture-ouverte', label: 'Autre' } })).statusCode).toBe(409);
     expect((await inject({ method: 'PATCH', url: '/api/themes/culture-ouverte', payload: { label: 'Culture libre' } })).json().label).toBe('Culture libre');

@@ -4,7 +4,7 @@ import { errorResponse, idParams, listResponse } from '../../shared/schemas/comm
 import type { Database } from '../db/connection';
 import type { DirectoryResource } from '../modules/directory/directory-resource';
 import type { ListQuery } from '../modules/directory/directory-service';
-import { toCsv } from './csv';
+import { sendExport } from './export';
 import { actorOf } from './request-actor';
 
 
@@ -40,13 +40,7 @@ export function registerDirectoryRoutes<Out extends { id: string }, Q extends Li
     async (req, reply) => {
       const q = req.query as Q & { format?: 'json' | 'csv' };
       if (!q.format) return o.service.list(actorOf(req), q);
-      const rows = await o.service.exportAll(actorOf(req), q);
-      const stamp = new Date().toISOString().slice(0, 10);
-      reply.header('content-disposition', `attachment; filename="essaim-${o.path}-${stamp}.${q.format}"`);
-      // Exports bypass the list serializer: they are files, not pages.
-      reply.serializer((payload: unknown) => payload as string);
-      if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(rows, o.csv));
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(rows));
+      return sendExport(reply, o.path, q.format, await o.service.exportAll(actorOf(req), q), o.csv);
     },
   );
 

@@ -7,6 +7,7 @@ export const themePatch = themeInput.omit({ code: true }).partial();
 export const theme = z.object({ code: z.string(), label: z.string(), position: z.number(), usage: z.number().int() });
 export type Theme = z.output<typeof theme>;
 export const themeParams = z.strictObject({ code: themeCode });
+export const themeListQuery = z.strictObject({ format: listQueryBase.format });
 
 export const territory = z.object({
   kind: z.enum(territoryKinds),
@@ -32,6 +33,7 @@ export const territoryListQuery = z.strictObject({
     .optional(),
   page: listQueryBase.page,
   pageSize: listQueryBase.pageSize,
+  format: listQueryBase.format,
 });
 export type TerritoryListQuery = z.output<typeof territoryListQuery>;
 export const territoryParams = z.strictObject({ kind: z.enum(territoryKinds), code: z.string().regex(/^[0-9AB]{2,9}$/) });

@@ -31,6 +31,11 @@ function where(f: TerritoryListQuery) {
   return sql.join(conds, sql` and `);
 }
 
+/** Every match, in list order (exports). */
+export async function exportTerritories(db: Executor, f: TerritoryListQuery) {
+  return searchTerritories(db, { ...f, page: 1, pageSize: 1_000_000 });
+}
+
 export async function searchTerritories(db: Executor, f: TerritoryListQuery) {
   const q = f.q ? fold(f.q).trim() : '';
   const total = await sql<{ n: number }>`select count(*)::int as n from ${allTerritories} t where ${where(f)}`.execute(db);

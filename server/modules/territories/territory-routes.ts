@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponse, listResponse } from '../../../shared/schemas/common';
 import { territory, territoryDetail, territoryListQuery, territoryParams } from '../../../shared/schemas/reference';
 import type { Database } from '../../db/connection';
+import { sendExport } from '../../http/export';
 import { actorOf } from '../../http/request-actor';
 import { territoryService } from './territory-service';
 
@@ -15,12 +16,23 @@ export function territoryRoutes(app: FastifyInstance, db: Database) {
     {
       schema: {
         tags,
-        summary: 'Chercher une commune, un EPCI, un département ou une région par nom, code INSEE ou code postal',
+        summary: 'Chercher une commune, un EPCI, un département ou une région par nom, code INSEE ou code postal (format=csv|json : tout exporter)',
         querystring: territoryListQuery,
         response: { 200: listResponse(territory), 400: errorResponse },
       },
     },
-    async (req) => s.search(actorOf(req), req.query),
+    async (req, reply) => {
+      if (!req.query.format) return s.search(actorOf(req), req.query);
+      return sendExport(reply, 'territories', req.query.format, await s.exportAll(actorOf(req), req.query), [
+        { header: 'Type', value: (t) => t.kind },
+        { header: 'Code', value: (t) => t.code },
+        { header: 'Nom', value: (t) => t.name },
+        { header: 'Population', value: (t) => t.population },
+        { header: 'Région', value: (t) => t.regionCode },
+        { header: 'Département', value: (t) => t.departementCode },
+        { header: 'EPCI', value: (t) => t.epciCode },
+      ]);
+    },
   );
   r.get(
     '/api/territories/:kind/:code',

@@ -13,6 +13,10 @@ export function territoryService(db: Database) {
       if (!canOnDirectory(actor, 'read')) throw forbidden();
       return { ...(await q.searchTerritories(db, f)), totalExact: true, page: f.page, pageSize: f.pageSize };
     },
+    async exportAll(actor: Actor, f: TerritoryListQuery) {
+      if (!canOnDirectory(actor, 'read')) throw forbidden();
+      return (await q.exportTerritories(db, f)).items;
+    },
     async get(actor: Actor, kind: TerritoryKind, code: string) {
       if (!canOnDirectory(actor, 'read')) throw forbidden();
       const t = await q.getTerritory(db, kind, code);

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponse, listResponse } from '../../../shared/schemas/common';
-import { theme, themeInput, themeParams, themePatch } from '../../../shared/schemas/reference';
+import { theme, themeInput, themeListQuery, themeParams, themePatch } from '../../../shared/schemas/reference';
 import type { Database } from '../../db/connection';
+import { sendExport } from '../../http/export';
 import { actorOf } from '../../http/request-actor';
 import { themeService } from './theme-service';
 
@@ -12,7 +13,19 @@ export function themeRoutes(app: FastifyInstance, db: Database) {
   const s = themeService(db);
   const tags = ['Thèmes'];
   const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse };
-  r.get('/api/themes', { schema: { tags, summary: 'Lister', response: { 200: listResponse(theme) } } }, async (req) => s.list(actorOf(req)));
+  r.get(
+    '/api/themes',
+    { schema: { tags, summary: 'Lister (format=csv|json : exporter)', querystring: themeListQuery, response: { 200: listResponse(theme) } } },
+    async (req, reply) => {
+      const list = await s.list(actorOf(req));
+      if (!req.query.format) return list;
+      return sendExport(reply, 'themes', req.query.format, list.items, [
+        { header: 'Code', value: (t) => t.code },
+        { header: 'Libellé', value: (t) => t.label },
+        { header: 'Utilisations', value: (t) => t.usage },
+      ]);
+    },
+  );
   r.get('/api/themes/:code', { schema: { tags, summary: 'Lire', params: themeParams, response: { 200: theme, ...errors } } }, async (req) =>
     s.get(actorOf(req), req.params.code),
   );
