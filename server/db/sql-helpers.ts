@@ -23,13 +23,32 @@ export function matches(column: Expression<unknown> | RawBuilder<unknown>, query
   return sql<SqlBool>`${column} @@ ${query}`;
 }
 
+export type CommuneParents = Map<string, { epci_code: string | null; departement_code: string; region_code: string }>;
+
+/** The EPCI, département and région of communes, read once for a batch of rows. */
+// biome-ignore lint/suspicious/noExplicitAny: any executor of the Essaim schema
+export async function communeParents(db: Kysely<any>, codes: Array<string | null | undefined>): Promise<CommuneParents> {
+  const unique = [...new Set(codes.filter((c): c is string => Boolean(c)))];
+  const out: CommuneParents = new Map();
+  for (let i = 0; i < unique.length; i += 5000) {
+    const rows = await db
+      .selectFrom('communes')
+      .select(['code', 'epci_code', 'departement_code', 'region_code'])
+      .where('code', 'in', unique.slice(i, i + 5000))
+      .execute();
+    for (const r of rows) out.set(r.code, r);
+  }
+  return out;
+}
+
 /**
- * The territory columns of a row located in a commune, filled by SQL from the
- * INSEE reference: `{ ...locatedIn(communeCode) }` in an insert or update.
+ * The territory columns of a row located in a commune (copied so that
+ * territory filters are index-only): `{ ...territoryColumns(code, parents) }`.
+ * An unknown commune gives nulls; its foreign key then refuses the row.
  */
-export function territoryColumns(communeCode: string | null | undefined) {
-  const from = (column: string) => (communeCode ? sql`(select ${sql.ref(column)} from communes where code = ${communeCode})` : null);
-  return { epci_code: from('epci_code'), departement_code: from('departement_code'), region_code: from('region_code') };
+export function territoryColumns(communeCode: string | null | undefined, parents: CommuneParents) {
+  const p = communeCode ? parents.get(communeCode) : undefined;
+  return { epci_code: p?.epci_code ?? null, departement_code: p?.departement_code ?? null, region_code: p?.region_code ?? null };
 }
 
 /** A row with territory columns (alias `table`) lies in the filter territory. */

@@ -2,7 +2,7 @@ import { type SqlBool, sql, type Transaction } from 'kysely';
 import type { Organisation, OrganisationInput, OrganisationListQuery } from '../../../shared/schemas/organisation';
 import type { Database } from '../../db/connection';
 import type { DB } from '../../db/schema';
-import { cappedCount, locatedIn, territoryColumns, matches, searchVector, tsQuery } from '../../db/sql-helpers';
+import { type CommuneParents, cappedCount, communeParents, locatedIn, territoryColumns, matches, searchVector, tsQuery } from '../../db/sql-helpers';
 import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
 
 type Executor = Database | Transaction<DB>;
@@ -119,7 +119,7 @@ export async function existingOrganisationIds(db: Executor, ids: string[]) {
   return new Set(rows.map((r) => r.id));
 }
 
-function toRow(o: OrganisationInput) {
+function toRow(parents: CommuneParents, o: OrganisationInput) {
   return {
     name: o.name,
     siret: o.siret ?? null,
@@ -131,7 +131,7 @@ function toRow(o: OrganisationInput) {
     esus: o.esus ?? false,
     naf_code: o.nafCode ?? null,
     commune_code: o.communeCode ?? null,
-    ...territoryColumns(o.communeCode),
+    ...territoryColumns(o.communeCode, parents),
     website: o.website ?? null,
     description: o.description ?? '',
     search: searchVector([
@@ -145,12 +145,13 @@ function toRow(o: OrganisationInput) {
 /** Insert many organisations in one statement per chunk; returns their ids in order. */
 export async function insertOrganisations(db: Executor, items: OrganisationInput[], ids?: string[]): Promise<string[]> {
   const out: string[] = [];
+  const parents = await communeParents(db, items.map((o) => o.communeCode));
   const chunk = 500;
   for (let i = 0; i < items.length; i += chunk) {
     const slice = items.slice(i, i + chunk);
     const rows = await db
       .insertInto('organisations')
-      .values(slice.map((o, j) => ({ ...toRow(o), ...(ids ? { id: ids[i + j] } : {}) })))
+      .values(slice.map((o, j) => ({ ...toRow(parents, o), ...(ids ? { id: ids[i + j] } : {}) })))
       .returning('id')
       .execute();
     const sliceIds = rows.map((r) => r.id);
@@ -164,7 +165,7 @@ export async function insertOrganisations(db: Executor, items: OrganisationInput
 export async function updateOrganisation(db: Executor, id: string, o: OrganisationInput) {
   await db
     .updateTable('organisations')
-    .set({ ...toRow(o), updated_at: sql`now()` })
+    .set({ ...toRow(await communeParents(db, [o.communeCode]), o), updated_at: sql`now()` })
     .where('id', '=', id)
     .execute();
   await db.deleteFrom('organisation_themes').where('organisation_id', '=', id).execute();

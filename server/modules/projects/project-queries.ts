@@ -1,6 +1,6 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Project, ProjectInput, ProjectListQuery } from '../../../shared/schemas/project';
-import { cappedCount, locatedIn, territoryColumns, matches, searchVector, tsQuery } from '../../db/sql-helpers';
+import { type CommuneParents, cappedCount, communeParents, locatedIn, territoryColumns, matches, searchVector, tsQuery } from '../../db/sql-helpers';
 import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
@@ -115,7 +115,7 @@ export async function getProjects(db: Executor, ids: string[]): Promise<Project[
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-function toRow(p: ProjectInput) {
+function toRow(parents: CommuneParents, p: ProjectInput) {
   return {
     title: p.title,
     summary: p.summary ?? '',
@@ -126,7 +126,7 @@ function toRow(p: ProjectInput) {
     funding_need_eur: p.fundingNeedEur ?? null,
     instruments: p.instruments ?? [],
     commune_code: p.communeCode ?? null,
-    ...territoryColumns(p.communeCode),
+    ...territoryColumns(p.communeCode, parents),
     status: p.status ?? 'active',
     beneficiaries: p.beneficiaries ?? null,
     search: searchVector([
@@ -146,11 +146,12 @@ async function writeLinks(db: Executor, pairs: Array<{ id: string; p: ProjectInp
 
 export async function insertProjects(db: Executor, items: ProjectInput[], ids?: string[]) {
   const out: string[] = [];
+  const parents = await communeParents(db, items.map((p) => p.communeCode));
   for (let i = 0; i < items.length; i += 500) {
     const slice = items.slice(i, i + 500);
     const rows = await db
       .insertInto('projects')
-      .values(slice.map((p, j) => ({ ...toRow(p), ...(ids ? { id: ids[i + j] } : {}) })))
+      .values(slice.map((p, j) => ({ ...toRow(parents, p), ...(ids ? { id: ids[i + j] } : {}) })))
       .returning('id')
       .execute();
     await writeLinks(db, rows.map((r, j) => ({ id: r.id, p: slice[j] as ProjectInput })));
@@ -160,7 +161,7 @@ export async function insertProjects(db: Executor, items: ProjectInput[], ids?: 
 }
 
 export async function updateProject(db: Executor, id: string, p: ProjectInput) {
-  await db.updateTable('projects').set({ ...toRow(p), updated_at: sql`now()` }).where('id', '=', id).execute();
+  await db.updateTable('projects').set({ ...toRow(await communeParents(db, [p.communeCode]), p), updated_at: sql`now()` }).where('id', '=', id).execute();
   await db.deleteFrom('project_themes').where('project_id', '=', id).execute();
   await db.deleteFrom('project_partners').where('project_id', '=', id).execute();
   await writeLinks(db, [{ id, p }]);
