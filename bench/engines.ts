@@ -157,6 +157,26 @@ say('\n== 4. Rescheduling: cancel 5%, add 5%');
   const kept = new Map(out.assignments.map((a) => [a.meeting, a]));
   const placedNew = added.filter((m) => kept.has(m.id)).length;
   say(`  ${previous.length} published meetings kept as previous; moved ${out.stats.moved} (${ms(now() - t0)}); ${placedNew}/${added.length} new meetings placed; ${violations(input, out).length} violations  [target: no move that was not needed]`);
+  // A needless move: a published meeting away from its slot although that slot is free for both and has a table.
+  const byMeeting = new Map(input.meetings.map((m) => [m.id, m]));
+  const busy = new Set(out.assignments.flatMap((a) => {
+    const m = byMeeting.get(a.meeting);
+    return m ? [`${m.a}@${a.slot}`, `${m.b}@${a.slot}`] : [];
+  }));
+  const load = new Map<string, number>();
+  for (const a of out.assignments) load.set(a.slot, (load.get(a.slot) ?? 0) + 1);
+  const tablesOf = new Map(input.slots.map((sl) => [sl.id, sl.tables ?? Number.POSITIVE_INFINITY]));
+  const availOf = new Map(input.participants.map((p) => [p.id, p.available]));
+  const placed = new Map(out.assignments.map((a) => [a.meeting, a.slot]));
+  let needless = 0;
+  for (const p of previous) {
+    const m = byMeeting.get(p.meeting);
+    const now = placed.get(p.meeting);
+    if (!m || now === p.slot) continue;
+    const free = (who: string) => !busy.has(`${who}@${p.slot}`) && (availOf.get(who)?.includes(p.slot) ?? true);
+    if (free(m.a) && free(m.b) && (load.get(p.slot) ?? 0) < (tablesOf.get(p.slot) as number)) needless++;
+  }
+  say(`  needless moves (published slot still free for both, with a table): ${needless}`);
   // The same change with every published meeting locked: what the moves bought.
   const frozen = schedule({ ...input, previous: undefined, locked: previous }, { seed: 2, now, timeLimitMs: 3500 });
   say(`  weight with moves ${out.stats.weight}, with every published meeting frozen ${frozen.stats.weight} (+${out.stats.weight - frozen.stats.weight} for ${out.stats.moved} moves; bound ${out.stats.upperBound})`);

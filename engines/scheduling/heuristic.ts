@@ -205,6 +205,16 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
     } else st.rollback(mark);
     if (rounds > 20 * (M + 10)) break;
   }
+  // A published meeting away from its slot goes back whenever that slot is free
+  // again: no move survives that the final schedule does not need.
+  for (const [m, p] of model.previous) {
+    if (fixed[m] || st.slotOf[m] === p.s) continue;
+    const mark = st.mark();
+    if (st.slotOf[m] !== -1) st.unplace(m);
+    if (st.canPlace(m, p.s)) st.place(m, p.s);
+    else st.rollback(mark);
+  }
+  st.commit();
   opts.onProgress?.(M, M);
   return { state: st, fixed, upperBound: opts.upperBound };
 }
