@@ -3,6 +3,7 @@ import type { Config } from './config';
 import { type OpenDatabase, openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrator';
 import { getSetting, setSetting } from './db/settings-queries';
+import { organisationTotal } from './modules/organisations/organisation-queries';
 import { ensureReferenceData } from './modules/territories/territory-reference';
 import { type Progress, seedDemo } from './seed/demo';
 
@@ -24,11 +25,7 @@ export async function prepareDatabase(config: Config, opts: PrepareOptions): Pro
     const ref = await ensureReferenceData(open.db);
     if (ref.loaded) log('Référentiel des territoires chargé (régions, départements, EPCI, communes).');
     if (opts.seedDemoOnFirstStart && !(await getSetting(open.db, 'instance.initialised'))) {
-      const { n } = await open.db
-        .selectFrom('organisations')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      if (Number(n) === 0) {
+      if ((await organisationTotal(open.db)) === 0) {
         log('Premier démarrage : chargement du réseau de démonstration 2020…');
         await seedDemo(open.db, opts.onProgress ? { onProgress: opts.onProgress } : {});
         await setSetting(open.db, 'demo.seeded', { seed: 2020 });

@@ -13,3 +13,8 @@ export async function setSetting(db: Database, key: string, value: unknown) {
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: sql`now()` }))
     .execute();
 }
+
+/** Fresh planner statistics and visibility map after a bulk load (outside any transaction). */
+export async function vacuumAnalyze(db: Database) {
+  await sql`vacuum analyze`.execute(db);
+}

@@ -1,14 +1,14 @@
-import { sql } from 'kysely';
 import type { OrganisationInput } from '../../shared/schemas/organisation';
 import type { ProjectInput } from '../../shared/schemas/project';
 import { withLuhnKey } from '../../shared/siret';
 import type { OrganisationKind, ProjectStage, SiaeKind } from '../../shared/vocabulary';
 import type { Database } from '../db/connection';
+import { vacuumAnalyze } from '../db/settings-queries';
 import { conflict } from '../errors';
 import type { Executor } from '../modules/directory/directory-service';
 import { insertCollectives } from '../modules/collectives/collective-queries';
 import { insertFunds } from '../modules/funds/fund-queries';
-import { insertOrganisations } from '../modules/organisations/organisation-queries';
+import { insertOrganisations, organisationTotal } from '../modules/organisations/organisation-queries';
 import { insertPeople } from '../modules/people/person-queries';
 import { insertPioneers } from '../modules/pioneers/pioneer-queries';
 import { insertProjects } from '../modules/projects/project-queries';
@@ -50,7 +50,7 @@ export function demoSiret(n: number) {
 export const SEED_STEPS = 8;
 
 async function assertEmpty(db: Executor) {
-  const { n } = await db.selectFrom('organisations').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const n = await organisationTotal(db);
   if (n > 0) throw conflict('database_not_empty', `La base contient déjà ${n} structures : le réseau de démonstration ne se charge que dans une base vide.`);
 }
 
@@ -117,7 +117,7 @@ export async function seedDemo(db: Database, opts: SeedOptions = {}) {
     await assertEmpty(tx);
     await buildDemo(tx, r, progress, 0);
   });
-  await sql`vacuum analyze`.execute(db);
+  await vacuumAnalyze(db);
 }
 
 export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstSerial: number) {

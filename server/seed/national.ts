@@ -1,11 +1,12 @@
-import { sql } from 'kysely';
 import type { OrganisationInput } from '../../shared/schemas/organisation';
 import type { ProjectInput } from '../../shared/schemas/project';
 import { themes } from '../../shared/vocabulary';
 import type { OrganisationKind, ProjectStage } from '../../shared/vocabulary';
 import type { Database } from '../db/connection';
 import { conflict } from '../errors';
-import { insertOrganisations } from '../modules/organisations/organisation-queries';
+import { insertOrganisations, organisationTotal } from '../modules/organisations/organisation-queries';
+import { allCommunes } from '../modules/territories/territory-queries';
+import { vacuumAnalyze } from '../db/settings-queries';
 import { insertProjects } from '../modules/projects/project-queries';
 import { buildDemo, deCommune, demoSiret, type SeedOptions } from './demo';
 import { nameSuffixes, nameWords, projectArchetypes } from './names';
@@ -31,10 +32,10 @@ const kinds: Array<[OrganisationKind, number, string]> = [
 export async function seedNational(db: Database, opts: SeedOptions = {}) {
   const r = rng(opts.seed ?? 2020);
   const progress = opts.onProgress ?? (() => {});
-  const communes = await db.selectFrom('communes').select(['code', 'name']).orderBy('code').execute();
+  const communes = await allCommunes(db);
   const communeByCode = new Map(communes.map((c) => [c.code, c]));
   await db.transaction().execute(async (tx) => {
-    const { n } = await tx.selectFrom('organisations').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    const n = await organisationTotal(tx);
     if (n > 0) throw conflict('database_not_empty', `La base contient déjà ${n} structures : le jeu national se charge dans une base vide.`);
     const demo = await buildDemo(tx, r, (step) => progress(`Réseau 2020 : ${step}`, 0, NATIONAL.organisations), 0);
     let serial = demo.serialsUsed;
@@ -93,5 +94,5 @@ export async function seedNational(db: Database, opts: SeedOptions = {}) {
     }
   });
   // Fresh statistics and visibility map: the planner and index-only scans need them.
-  await sql`vacuum analyze`.execute(db);
+  await vacuumAnalyze(db);
 }

@@ -180,3 +180,8 @@ export async function deleteOrganisation(db: Executor, id: string) {
   const r = await db.deleteFrom('organisations').where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
+
+/** How many organisations the base holds (an empty base gets the demo network). */
+export async function organisationTotal(db: Executor) {
+  return (await db.selectFrom('organisations').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+}

@@ -90,3 +90,8 @@ export async function communesWithin(db: Executor, kind: TerritoryKind, code: st
 export async function largestCommunes(db: Executor, limit: number) {
   return db.selectFrom('communes').select(['code', 'name', 'population']).orderBy(sql`population desc nulls last`).orderBy('code').limit(limit).execute();
 }
+
+/** Every commune's code and name, in code order (the national generator). */
+export async function allCommunes(db: Executor) {
+  return db.selectFrom('communes').select(['code', 'name']).orderBy('code').execute();
+}
