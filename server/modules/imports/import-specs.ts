@@ -9,7 +9,7 @@ import type { Reference } from '../directory/references';
 import type { TableColumn } from '../directory/table-columns';
 import { findOrganisationIdsBySiret, insertOrganisations } from '../organisations/organisation-queries';
 import { organisationColumns } from '../organisations/organisation-columns';
-import { organisationStore } from '../organisations/organisation-store';
+import { organisationStore } from '../organisations/organisation-service';
 import { projectColumns } from '../projects/project-columns';
 import { insertProjects } from '../projects/project-queries';
 import { projectStore } from '../projects/project-service';

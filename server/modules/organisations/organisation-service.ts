@@ -1,7 +1,35 @@
-import { organisationFields, organisationInput } from '../../../shared/schemas/organisation';
+import {
+  type Organisation,
+  type OrganisationInput,
+  type OrganisationListQuery,
+  organisationFields,
+  organisationInput,
+} from '../../../shared/schemas/organisation';
 import type { Database } from '../../db/connection';
-import { directoryService } from '../directory/directory-service';
-import { organisationStore } from './organisation-store';
+import { conflict } from '../../errors';
+import { directoryService, type EntityStore } from '../directory/directory-service';
+import { refs } from '../directory/references';
+import * as q from './organisation-queries';
+
+export const organisationStore: EntityStore<Organisation, OrganisationInput, OrganisationListQuery> = {
+  label: 'Structure',
+  count: q.countOrganisations,
+  listIds: q.listOrganisationIds,
+  getMany: q.getOrganisations,
+  insert: (db, items) => q.insertOrganisations(db, items),
+  update: q.updateOrganisation,
+  remove: q.deleteOrganisation,
+  references: (o) => [...refs('communes', 'communeCode', o.communeCode), ...refs('themes', 'themes', o.themes)],
+  async check(db, o, id) {
+    if (!o.siret) return [];
+    const owner = (await q.findOrganisationIdsBySiret(db, [o.siret])).get(o.siret);
+    if (owner && owner !== id)
+      throw conflict('duplicate_siret', `Une structure porte déjà le SIRET ${o.siret}.`, [
+        { path: 'siret', message: 'SIRET déjà enregistré' },
+      ]);
+    return [];
+  },
+};
 
 export const organisationService = (db: Database) =>
   directoryService(db, organisationStore, { input: organisationInput, fields: organisationFields });
