@@ -130,3 +130,20 @@ describe('matching engine', () => {
     expect(() => match({ left: [{ id: 'a', stage: 'growth' }], right: [] })).toThrow(EngineInputError);
   });
 });
+
+describe('any matching input', () => {
+  it('gives recommendations or a named input error, never a crash', () => {
+    const item = fc.record({ id: fc.constantFrom('a', 'b', 'c'), themes: fc.array(fc.string(), { maxLength: 2 }), amount: fc.double(), ticketMin: fc.double(), ticketMax: fc.double(), text: fc.string(), territories: fc.array(fc.string(), { maxLength: 2 }), capacity: fc.integer({ min: -1, max: 3 }) }, { requiredKeys: ['id'] });
+    fc.assert(
+      fc.property(fc.oneof(fc.record({ left: fc.array(item, { maxLength: 3 }), right: fc.array(item, { maxLength: 3 }) }), fc.anything()), (raw) => {
+        try {
+          const out = match(raw);
+          for (const l of out.left) for (const c of l.candidates) expect(c.reasons.reduce((s, r) => s + r.contribution, 0)).toBe(c.score);
+        } catch (err) {
+          expect(err).toBeInstanceOf(EngineInputError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

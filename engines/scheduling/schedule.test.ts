@@ -204,3 +204,29 @@ describe('scheduling engine', () => {
     expect(schedule(input, { seed: 9 })).toEqual(schedule(input, { seed: 9 }));
   });
 });
+
+describe('any input', () => {
+  it('gives a valid schedule or a named input error, never a crash', () => {
+    const id = fc.constantFrom('a', 'b', 'c', 's1', 's2', 'm1', 'm2', '');
+    const input = fc.record(
+      {
+        slots: fc.array(fc.record({ id, tables: fc.option(fc.integer({ min: -1, max: 3 }), { nil: undefined }) }, { requiredKeys: ['id'] }), { maxLength: 3 }),
+        participants: fc.array(fc.record({ id, available: fc.option(fc.array(id, { maxLength: 3 }), { nil: undefined }), maxMeetings: fc.option(fc.integer({ min: -1, max: 3 }), { nil: undefined }) }, { requiredKeys: ['id'] }), { maxLength: 4 }),
+        meetings: fc.array(fc.record({ id, a: id, b: id, weight: fc.option(fc.double(), { nil: undefined }) }, { requiredKeys: ['id', 'a', 'b'] }), { maxLength: 5 }),
+        locked: fc.option(fc.array(fc.record({ meeting: id, slot: id }), { maxLength: 2 }), { nil: undefined }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(input, fc.anything()), (raw) => {
+        try {
+          const out = schedule(raw);
+          expect(violations(raw as ScheduleInput, out)).toEqual([]);
+        } catch (err) {
+          expect(err).toBeInstanceOf(EngineInputError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
