@@ -38,9 +38,9 @@ describe('essaim command line', () => {
     expect(await run('db', 'status')).toBe(EXIT.ok);
     expect(out).toMatch(/appliquée le .* 20261126T213000_settings/);
     expect(await run('db', 'rollback')).toBe(EXIT.ok);
-    expect(out).toMatch(/↓ 20261126T213000_settings/);
+    expect(out).toMatch(/↓ 20261126T223000_audit_log/);
     expect(await run('db', 'status')).toBe(EXIT.ok);
-    expect(out).toMatch(/en attente\s+20261126T213000_settings/);
+    expect(out).toMatch(/en attente\s+20261126T223000_audit_log/);
   }, 120_000);
 
   it('imports all or nothing with exit codes scripts can trust', async () => {
@@ -58,6 +58,9 @@ describe('essaim command line', () => {
     expect(out).toMatch(/1 structures importées/);
     expect(await run('import', 'organisations', good)).toBe(EXIT.invalid);
     expect(err).toMatch(/déjà le SIRET/);
+    expect(await run('audit', '--action', 'import')).toBe(EXIT.ok);
+    expect(JSON.parse(out.trim().split('\n')[0] ?? '{}')).toMatchObject({ action: 'import', entity: 'organisations', actor: { kind: 'system' }, after: { name: 'Recyclerie des Bauges' } });
+    expect(await run('audit', '--since', 'hier')).toBe(EXIT.invalid);
     expect(await run('import', 'chats', good)).toBe(EXIT.invalid);
     expect(await run('import', 'organisations', join(dir, 'absent.csv'))).toBe(EXIT.invalid);
   }, 120_000);

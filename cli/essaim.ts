@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { startServer } from '../server/main';
+import { auditCommand } from './commands/audit';
 import { dbCommands } from './commands/db';
 import { engineCommands } from './commands/engines';
 import { importExportCommands } from './commands/import-export';
@@ -30,6 +31,7 @@ export function buildCli() {
   seedCommand(program);
   importExportCommands(program);
   engineCommands(program);
+  auditCommand(program);
   return program;
 }
 

@@ -19,6 +19,17 @@ export interface TerritoryRefColumns {
 }
 
 export interface DB {
+  audit_log: {
+    id: Generated<number>;
+    at: Generated<Date>;
+    actor_kind: string;
+    actor_id: string | null;
+    action: string;
+    entity: string;
+    record_id: string;
+    before: unknown;
+    after: unknown;
+  };
   essaim_settings: { key: string; value: unknown; updated_at: Generated<Date> };
   regions: { code: string; name: string; name_folded: string; zone: string };
   departements: { code: string; name: string; name_folded: string; region_code: string; zone: string };

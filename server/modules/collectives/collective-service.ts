@@ -13,6 +13,7 @@ import * as q from './collective-queries';
 
 export const collectiveStore: EntityStore<Collective, CollectiveInput, CollectiveListQuery> = {
   label: 'Collectif',
+  entity: 'collectives',
   count: q.countCollectives,
   listIds: q.listCollectiveIds,
   getMany: q.getCollectives,

@@ -7,6 +7,7 @@ import { COUNT_CAP } from '../../db/sql-helpers';
 import { RANK_LIMIT, type RankOptions } from '../../db/sql-helpers-order';
 import { type ErrorDetail, forbidden, invalid, notFound } from '../../errors';
 import { parseOrThrow, writableFields } from '../../validation';
+import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../auth/actor';
 import { canOnDirectory, type DirectoryAction } from './directory-policy';
 import { missingReferences, type Reference, territoryExists } from './references';
@@ -23,6 +24,8 @@ export interface ListQuery {
 export interface EntityStore<Out, In, Q extends ListQuery> {
   /** "Structure", "Projet"… for messages. */
   label: string;
+  /** The resource's name in the audit log and the API path (`organisations`). */
+  entity: string;
   count(db: Executor, q: Q): Promise<number>;
   listIds(db: Executor, q: Q, limit?: number, opts?: RankOptions): Promise<string[]>;
   getMany(db: Executor, ids: string[]): Promise<Out[]>;
@@ -111,8 +114,10 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
       const input = parseOrThrow(schemas.input, body);
       const id = await db.transaction().execute(async (tx) => {
         await validate(tx, input);
-        const [newId] = await store.insert(tx, [input]);
-        return newId as string;
+        const [newId] = (await store.insert(tx, [input])) as [string];
+        const [after] = await store.getMany(tx, [newId]);
+        await recordWrite(tx, actor, [{ action: 'create', entity: store.entity, recordId: newId, after }]);
+        return newId;
       });
       return get(actor, id);
     },
@@ -127,13 +132,19 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
         const input = parseOrThrow(schemas.input, merged);
         await validate(tx, input, id);
         await store.update(tx, id, input);
+        const [after] = await store.getMany(tx, [id]);
+        await recordWrite(tx, actor, [{ action: 'update', entity: store.entity, recordId: id, before: current, after }]);
       });
       return get(actor, id);
     },
 
     async remove(actor: Actor, id: string): Promise<void> {
       authorise(actor, 'delete');
-      if (!(await store.remove(db, id))) throw notFound(store.label, id);
+      await db.transaction().execute(async (tx) => {
+        const [before] = await store.getMany(tx, [id]);
+        if (!before || !(await store.remove(tx, id))) throw notFound(store.label, id);
+        await recordWrite(tx, actor, [{ action: 'delete', entity: store.entity, recordId: id, before }]);
+      });
     },
   };
 }

@@ -7,6 +7,7 @@ import * as q from './fund-queries';
 
 export const fundStore: EntityStore<Fund, FundInput, FundListQuery> = {
   label: 'Fonds',
+  entity: 'funds',
   count: q.countFunds,
   listIds: q.listFundIds,
   getMany: q.getFunds,

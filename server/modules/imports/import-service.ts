@@ -1,5 +1,6 @@
 import type { Database } from '../../db/connection';
 import { type ErrorDetail, forbidden, invalid } from '../../errors';
+import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../auth/actor';
 import { canOnDirectory } from '../directory/directory-policy';
 import { missingReferences } from '../directory/references';
@@ -104,7 +105,15 @@ export function importService(db: Database) {
       const base = { entity, rows: table.rows.length, columns };
       if (opts.dryRun) return { ...base, dryRun: true, imported: 0 };
       progress('enregistrement', 0, valid.length);
-      const ids = await db.transaction().execute((tx) => spec.insert(tx, valid.map((v) => v.x)));
+      const ids = await db.transaction().execute(async (tx) => {
+        const inserted = await spec.insert(tx, valid.map((v) => v.x));
+        await recordWrite(
+          tx,
+          actor,
+          inserted.map((recordId, i) => ({ action: 'import' as const, entity, recordId, after: valid[i]?.x })),
+        );
+        return inserted;
+      });
       progress('enregistrement', valid.length, valid.length);
       return { ...base, dryRun: false, imported: ids.length };
     },

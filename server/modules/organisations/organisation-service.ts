@@ -13,6 +13,7 @@ import * as q from './organisation-queries';
 
 export const organisationStore: EntityStore<Organisation, OrganisationInput, OrganisationListQuery> = {
   label: 'Structure',
+  entity: 'organisations',
   count: q.countOrganisations,
   listIds: q.listOrganisationIds,
   getMany: q.getOrganisations,

@@ -7,6 +7,7 @@ import * as q from './person-queries';
 
 export const personStore: EntityStore<Person, PersonInput, PersonListQuery> = {
   label: 'Personne',
+  entity: 'people',
   count: q.countPeople,
   listIds: q.listPersonIds,
   getMany: q.getPeople,

@@ -7,6 +7,7 @@ import * as q from './pioneer-queries';
 
 export const pioneerStore: EntityStore<Pioneer, PioneerInput, PioneerListQuery> = {
   label: 'Pionnier',
+  entity: 'pioneers',
   count: q.countPioneers,
   listIds: q.listPioneerIds,
   getMany: q.getPioneers,

@@ -6,6 +6,7 @@ import * as q from './project-queries';
 
 export const projectStore: EntityStore<Project, ProjectInput, ProjectListQuery> = {
   label: 'Projet',
+  entity: 'projects',
   count: q.countProjects,
   listIds: q.listProjectIds,
   getMany: q.getProjects,

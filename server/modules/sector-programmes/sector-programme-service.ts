@@ -12,6 +12,7 @@ import * as q from './sector-programme-queries';
 
 export const sectorProgrammeStore: EntityStore<SectorProgramme, SectorProgrammeInput, SectorProgrammeListQuery> = {
   label: 'Filière',
+  entity: 'sector-programmes',
   count: q.countSectorProgrammes,
   listIds: q.listSectorProgrammeIds,
   getMany: q.getSectorProgrammes,

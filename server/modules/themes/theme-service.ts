@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { themeInput, themePatch } from '../../../shared/schemas/reference';
 import type { Database } from '../../db/connection';
 import { conflict, forbidden, notFound } from '../../errors';
+import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../auth/actor';
 import { canOnDirectory, type DirectoryAction } from '../directory/directory-policy';
 import * as q from './theme-queries';
@@ -27,19 +28,29 @@ export function themeService(db: Database) {
     async create(actor: Actor, input: z.output<typeof themeInput>) {
       authorise(actor, 'create');
       if (await q.getTheme(db, input.code)) throw conflict('duplicate_theme', `Le thème ${input.code} existe déjà.`);
-      await q.insertTheme(db, input);
+      await db.transaction().execute(async (tx) => {
+        await q.insertTheme(tx, input);
+        await recordWrite(tx, actor, [{ action: 'create', entity: 'themes', recordId: input.code, after: await q.getTheme(tx, input.code) }]);
+      });
       return get(actor, input.code);
     },
     async update(actor: Actor, code: string, patch: z.output<typeof themePatch>) {
       authorise(actor, 'update');
-      if (!(await q.updateTheme(db, code, patch))) throw notFound('Thème', code);
+      await db.transaction().execute(async (tx) => {
+        const before = await q.getTheme(tx, code);
+        if (!before || !(await q.updateTheme(tx, code, patch))) throw notFound('Thème', code);
+        await recordWrite(tx, actor, [{ action: 'update', entity: 'themes', recordId: code, before, after: await q.getTheme(tx, code) }]);
+      });
       return get(actor, code);
     },
     async remove(actor: Actor, code: string) {
       authorise(actor, 'delete');
       const t = await get(actor, code);
       if (t.usage > 0) throw conflict('theme_in_use', `Le thème ${code} est utilisé ${t.usage} fois : retirez-le d'abord.`);
-      await q.deleteTheme(db, code);
+      await db.transaction().execute(async (tx) => {
+        await q.deleteTheme(tx, code);
+        await recordWrite(tx, actor, [{ action: 'delete', entity: 'themes', recordId: code, before: t }]);
+      });
     },
   };
 }
