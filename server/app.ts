@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -5,6 +6,8 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/connection';
 import { installErrorHandler } from './http/error-handler';
+import { installActorResolution } from './http/request-actor';
+import { authRoutes } from './modules/auth/auth-routes';
 import { registerDirectoryRoutes } from './http/directory-routes';
 import { directoryResources } from './modules/directory/resources';
 import { importRoutes } from './modules/imports/import-routes';
@@ -15,6 +18,8 @@ import { themeRoutes } from './modules/themes/theme-routes';
 export interface AppDeps {
   db: Database;
   logger?: FastifyServerOptions['logger'];
+  /** Session cookies marked Secure (everywhere but development). */
+  secureCookies?: boolean;
 }
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -38,6 +43,8 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(cookie);
+  installActorResolution(app, deps.db);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => {
@@ -47,5 +54,6 @@ export async function buildApp(deps: AppDeps) {
 
   for (const resource of directoryResources) registerDirectoryRoutes(app, deps.db, resource);
   for (const routes of [themeRoutes, territoryRoutes, statsRoutes, importRoutes]) routes(app, deps.db);
+  authRoutes(app, deps.db, { secureCookies: deps.secureCookies ?? false });
   return app;
 }

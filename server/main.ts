@@ -13,7 +13,7 @@ export async function startServer(overrides: { port?: number } = {}) {
   const logger = { level: config.logLevel };
   const say = (m: string) => process.stderr.write(`${m}\n`);
   const database = await prepareDatabase(config, { purpose: 'serveur', seedDemoOnFirstStart: true, log: say });
-  const app = await buildApp({ db: database.db, logger });
+  const app = await buildApp({ db: database.db, logger, secureCookies: config.env !== 'development' });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${new URL(address).port}`;
   if (config.database.kind === 'pglite') annotateLock(config.database.dataDir, url);

@@ -19,6 +19,23 @@ export interface TerritoryRefColumns {
 }
 
 export interface DB {
+  accounts: Timestamps & {
+    id: Uuid;
+    email: string;
+    password_hash: string | null;
+    person_id: string | null;
+    roles: ColumnType<unknown, string, string>;
+  };
+  sessions: { token_hash: string; account_id: string; csrf_token: string; created_at: Generated<Date>; expires_at: Date };
+  api_tokens: {
+    id: Uuid;
+    account_id: string;
+    name: string;
+    token_hash: string;
+    created_at: Generated<Date>;
+    last_used_at: Date | null;
+    revoked_at: Date | null;
+  };
   audit_log: {
     id: Generated<number>;
     at: Generated<Date>;

@@ -6,6 +6,8 @@ import type { Database } from '../db/connection';
 import { vacuumAnalyze } from '../db/settings-queries';
 import { conflict } from '../errors';
 import type { Executor } from '../modules/directory/directory-service';
+import { insertAccounts } from '../modules/auth/auth-queries';
+import { hashPassword } from '../modules/auth/passwords';
 import { insertCollectives } from '../modules/collectives/collective-queries';
 import { insertFunds } from '../modules/funds/fund-queries';
 import { insertOrganisations, organisationTotal } from '../modules/organisations/organisation-queries';
@@ -48,6 +50,7 @@ export function demoSiret(n: number) {
 }
 
 export const SEED_STEPS = 8;
+export const DEMO_PASSWORD = 'essaim-demo-2020';
 
 async function assertEmpty(db: Executor) {
   const n = await organisationTotal(db);
@@ -149,6 +152,7 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
 
   // Collectives, their members and projects.
   const collectiveIds = net.collectives.map(() => r.uuid());
+  const coordinatorIds: string[] = [];
   const collectiveInputs = [];
   const projectInputs: ProjectInput[] = [];
   const perCollective = net.collectives.map((_, i) => 14 + (i < 22 ? 1 : 0));
@@ -163,6 +167,7 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
     members.push(pole);
     const coordinator = person(r, pole, domain, { title: 'Coordinatrice du collectif' }, k.coordinator ? [k.coordinator.firstName, k.coordinator.lastName] : undefined);
     people.push(coordinator);
+    coordinatorIds.push(coordinator.id);
 
     const named = net.namedProjects.filter((p) => p.collective === k.name);
     const archetypes = r.sample(projectArchetypes, perCollective[i] as number);
@@ -303,6 +308,17 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
       ],
       projectIds: projectsWith('revalorisation-dechets'),
     },
+  ]);
+  // One account per role, all with the demo password (listed in the README).
+  const demoHash = await hashPassword(DEMO_PASSWORD);
+  await insertAccounts(tx, [
+    { email: 'equipe@essaim.test', passwordHash: demoHash, roles: [{ role: 'admin' }] },
+    { email: 'coordination.figeac@essaim.test', passwordHash: demoHash, personId: coordinatorIds[0], roles: [{ role: 'coordinator', scope: [collectiveIds[0] as string] }] },
+    { email: 'coordination.chambery@essaim.test', passwordHash: demoHash, personId: coordinatorIds[1], roles: [{ role: 'coordinator', scope: [collectiveIds[1] as string] }] },
+    { email: 'porteur.voisiwatt@essaim.test', passwordHash: demoHash, roles: [{ role: 'holder', scope: [book.id('VoisiWATT SCIC')] }] },
+    { email: 'financeur@essaim.test', passwordHash: demoHash, roles: [{ role: 'investor', scope: [book.id('France Active Investissement')] }] },
+    { email: 'hacker.public@essaim.test', passwordHash: demoHash, personId: sponsors[0], roles: [{ role: 'public_sponsor' }] },
+    { email: 'operateur@essaim.test', passwordHash: demoHash, roles: [{ role: 'operator', scope: [book.id('Bpifrance')] }] },
   ]);
   progress('Terminé', SEED_STEPS, SEED_STEPS);
   return { organisations: book.inputs.length, projects: projectIds.length, serialsUsed: book.inputs.length };

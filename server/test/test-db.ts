@@ -11,6 +11,9 @@ export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 // Every table a test may fill; reference data (territories, themes) stays.
 const domainTables = [
+  'api_tokens',
+  'sessions',
+  'accounts',
   'audit_log',
   'sector_programme_projects',
   'sector_programme_members',

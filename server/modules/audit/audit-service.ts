@@ -7,7 +7,7 @@ import type { Executor } from '../directory/directory-service';
 
 /** The audit entry's "who" for an actor. */
 export function auditActor(actor: Actor): Pick<AuditRecord, 'actorKind' | 'actorId'> {
-  return { actorKind: actor.kind, actorId: null };
+  return { actorKind: actor.kind, actorId: actor.kind === 'account' ? actor.accountId : null };
 }
 
 /** Record a write made by `actor`, in the caller's transaction. */
@@ -20,6 +20,7 @@ export function recordWrite(db: Executor, actor: Actor, entries: Array<Omit<Audi
  * the national team its role; the trail holds personal data before and after.
  */
 export async function readAudit(db: Database, actor: Actor, f: AuditQuery) {
-  if (actor.kind !== 'system') throw forbidden("Le journal d'audit est réservé à l'équipe nationale.");
+  const admin = actor.kind === 'system' || (actor.kind === 'account' && actor.roles.some((r) => r.role === 'admin'));
+  if (!admin) throw forbidden("Le journal d'audit est réservé à l'équipe nationale.");
   return listAudit(db, f);
 }

@@ -13,6 +13,8 @@ export function canOnDirectory(actor: Actor, action: DirectoryAction): boolean {
       return true;
     case 'anonymous':
       return action === 'read' || openWrites;
+    case 'account':
+      return action === 'read' || openWrites || actor.roles.some((r) => r.role === 'admin');
   }
 }
 

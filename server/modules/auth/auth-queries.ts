@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import type { Role } from '../../../shared/schemas/auth';
+import type { Executor } from '../directory/directory-service';
+
+export interface AccountRow {
+  id: string;
+  email: string;
+  passwordHash: string | null;
+  personId: string | null;
+  roles: Role[];
+}
+
+const parseRoles = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Role[];
+
+export async function accountByEmail(db: Executor, email: string): Promise<AccountRow | undefined> {
+  const r = await db.selectFrom('accounts').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  return r && { id: r.id, email: r.email, passwordHash: r.password_hash, personId: r.person_id, roles: parseRoles(r.roles) };
+}
+
+export async function insertAccounts(db: Executor, accounts: Array<{ email: string; passwordHash: string | null; personId?: string | null; roles: Role[] }>) {
+  if (!accounts.length) return [];
+  const rows = await db
+    .insertInto('accounts')
+    .values(accounts.map((a) => ({ email: a.email, password_hash: a.passwordHash, person_id: a.personId ?? null, roles: JSON.stringify(a.roles) })))
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function insertSession(db: Executor, s: { tokenHash: string; accountId: string; csrfToken: string; expiresAt: Date }) {
+  await db.insertInto('sessions').values({ token_hash: s.tokenHash, account_id: s.accountId, csrf_token: s.csrfToken, expires_at: s.expiresAt }).execute();
+}
+
+export async function deleteSession(db: Executor, tokenHash: string) {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** The account behind a live session, with the session's CSRF token. */
+export async function sessionAccount(db: Executor, tokenHash: string, now: Date) {
+  const r = await db
+    .selectFrom('sessions as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .select(['a.id', 'a.email', 'a.person_id', 'a.roles', 's.csrf_token'])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
+  return r && { id: r.id, email: r.email, personId: r.person_id, roles: parseRoles(r.roles), csrfToken: r.csrf_token };
+}
+
+/** The account behind an unrevoked API token (and the token's use is noted). */
+export async function tokenAccount(db: Executor, tokenHash: string, now: Date) {
+  const r = await db
+    .selectFrom('api_tokens as t')
+    .innerJoin('accounts as a', 'a.id', 't.account_id')
+    .select(['a.id', 'a.email', 'a.person_id', 'a.roles', 't.id as token_id'])
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', r.token_id).execute();
+  return { id: r.id, email: r.email, personId: r.person_id, roles: parseRoles(r.roles) };
+}
+
+export async function insertToken(db: Executor, t: { accountId: string; name: string; tokenHash: string }) {
+  return db.insertInto('api_tokens').values({ account_id: t.accountId, name: t.name, token_hash: t.tokenHash }).returning(['id', 'created_at']).executeTakeFirstOrThrow();
+}
+
+export async function listTokens(db: Executor, accountId: string) {
+  return db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at']).where('account_id', '=', accountId).orderBy('created_at', 'desc').execute();
+}
+
+/** Revoke one of an account's tokens; false when it has no such token. */
+export async function revokeToken(db: Executor, accountId: string, id: string, now: Date) {
+  const r = await db.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('account_id', '=', accountId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

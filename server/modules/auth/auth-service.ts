@@ -1,0 +1,96 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database } from '../../db/connection';
+import { AppError, forbidden, notFound } from '../../errors';
+import type { Actor } from './actor';
+import * as q from './auth-queries';
+import { burnVerification, verifyPassword } from './passwords';
+
+export const SESSION_COOKIE = 'essaim_session';
+export const SESSION_DAYS = 14;
+
+const newToken = () => randomBytes(32).toString('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const unauthorized = (message = 'Connexion requise.', code = 'unauthorized') => new AppError('unauthorized', code, message);
+
+type AccountActor = Extract<Actor, { kind: 'account' }>;
+
+/** Sign-in, sessions and personal API tokens. The clock is a parameter. */
+export function authService(db: Database) {
+  return {
+    /** Check e-mail and password; the same answer whether the e-mail exists or not. */
+    async login(email: string, password: string, now: Date) {
+      const account = await q.accountByEmail(db, email);
+      if (!account) await burnVerification(password);
+      if (!account || !(await verifyPassword(account.passwordHash, password))) throw unauthorized('Adresse e-mail ou mot de passe incorrect.', 'invalid_credentials');
+      const token = newToken();
+      const csrfToken = newToken();
+      await q.insertSession(db, { tokenHash: hashToken(token), accountId: account.id, csrfToken, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000) });
+      return { token, csrfToken, account };
+    },
+
+    async logout(token: string | undefined) {
+      if (token) await q.deleteSession(db, hashToken(token));
+    },
+
+    /**
+     * The actor behind a request: a bearer token (scripts, exempt from CSRF),
+     * else a session cookie (with its CSRF token), else anonymous.
+     */
+    async resolve(authorization: string | undefined, sessionToken: string | undefined, now: Date): Promise<{ actor: Actor; csrfToken: string | null }> {
+      if (authorization) {
+        const m = /^Bearer\s+(\S+)$/i.exec(authorization);
+        if (!m) throw unauthorized('En-tête Authorization attendu : Bearer <jeton>.', 'invalid_token');
+        const a = await q.tokenAccount(db, hashToken(m[1] as string), now);
+        if (!a) throw unauthorized('Jeton inconnu ou révoqué.', 'invalid_token');
+        return { actor: { kind: 'account', accountId: a.id, email: a.email, personId: a.personId, roles: a.roles, via: 'token' }, csrfToken: null };
+      }
+      if (sessionToken) {
+        const a = await q.sessionAccount(db, hashToken(sessionToken), now);
+        if (a) return { actor: { kind: 'account', accountId: a.id, email: a.email, personId: a.personId, roles: a.roles, via: 'session' }, csrfToken: a.csrfToken };
+      }
+      return { actor: { kind: 'anonymous' }, csrfToken: null };
+    },
+
+    me(actor: Actor, csrfToken: string | null) {
+      const a = requireAccount(actor);
+      return { id: a.accountId, email: a.email, personId: a.personId, roles: a.roles, csrfToken };
+    },
+
+    async createToken(actor: Actor, name: string) {
+      const a = requireAccount(actor);
+      const token = `essaim_${newToken()}`;
+      const row = await q.insertToken(db, { accountId: a.accountId, name, tokenHash: hashToken(token) });
+      return { id: row.id, name, token, createdAt: row.created_at.toISOString() };
+    },
+
+    async listTokens(actor: Actor) {
+      const a = requireAccount(actor);
+      return (await q.listTokens(db, a.accountId)).map((t) => ({
+        id: t.id,
+        name: t.name,
+        createdAt: t.created_at.toISOString(),
+        lastUsedAt: t.last_used_at?.toISOString() ?? null,
+        revokedAt: t.revoked_at?.toISOString() ?? null,
+      }));
+    },
+
+    async revokeToken(actor: Actor, id: string, now: Date) {
+      const a = requireAccount(actor);
+      if (!(await q.revokeToken(db, a.accountId, id, now))) throw notFound('Jeton', id);
+    },
+  };
+}
+
+function requireAccount(actor: Actor): AccountActor {
+  if (actor.kind !== 'account') throw unauthorized();
+  return actor;
+}
+
+/** Writes with a session cookie must echo the session's CSRF token. */
+export function checkCsrf(method: string, actor: Actor, expected: string | null, sent: string | undefined) {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(method)) return;
+  if (actor.kind !== 'account' || actor.via !== 'session') return;
+  if (!sent || sent !== expected) throw forbidden('Jeton CSRF absent ou invalide (en-tête x-csrf-token).');
+}
+

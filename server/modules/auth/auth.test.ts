@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../seed/demo';
+import { testApp } from '../../test/test-db';
+import { assertStrongPassword } from './passwords';
+
+let t: Awaited<ReturnType<typeof testApp>>;
+beforeAll(async () => {
+  t = await testApp();
+  await seedDemo(t.db);
+}, 180_000);
+afterAll(() => t.close());
+
+const login = (email: string, password = 'essaim-demo-2020') => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+const cookieOf = (r: Awaited<ReturnType<typeof login>>) => {
+  const c = r.cookies.find((x) => x.name === 'essaim_session');
+  return c ? `essaim_session=${c.value}` : '';
+};
+
+describe('sign-in, sessions and tokens', () => {
+  it('signs the demo accounts in and tells who they are', async () => {
+    const r = await login('Coordination.Figeac@essaim.test');
+    expect(r.statusCode, r.body).toBe(200);
+    const cookie = r.cookies.find((c) => c.name === 'essaim_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: cookieOf(r) } });
+    expect(me.json()).toMatchObject({ email: 'coordination.figeac@essaim.test', roles: [{ role: 'coordinator', scope: [expect.any(String)] }], csrfToken: r.json().csrfToken });
+  });
+
+  it('answers the same to a wrong password and an unknown e-mail', async () => {
+    const wrong = await login('equipe@essaim.test', 'pas-le-bon');
+    const unknown = await login('personne@essaim.test');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+    expect((await t.app.inject({ url: '/api/auth/me' })).statusCode).toBe(401);
+  });
+
+  it('requires the CSRF token on writes made with the session cookie', async () => {
+    const r = await login('equipe@essaim.test');
+    const cookie = cookieOf(r);
+    const body = { name: 'Structure CSRF', kind: 'ess_structure' };
+    const without = await t.app.inject({ method: 'POST', url: '/api/organisations', payload: body, headers: { cookie } });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().error.code).toBe('forbidden');
+    const forged = await t.app.inject({ method: 'POST', url: '/api/organisations', payload: body, headers: { cookie, 'x-csrf-token': 'faux' } });
+    expect(forged.statusCode).toBe(403);
+    const ok = await t.app.inject({ method: 'POST', url: '/api/organisations', payload: body, headers: { cookie, 'x-csrf-token': r.json().csrfToken } });
+    expect(ok.statusCode, ok.body).toBe(201);
+    // The audit trail names the account.
+    const { readAudit } = await import('../audit/audit-service');
+    const { systemActor } = await import('./actor');
+    const [entry] = await readAudit(t.db, systemActor, { limit: 1, record: ok.json().id });
+    expect(entry?.actor).toEqual({ kind: 'account', id: r.json().id });
+  });
+
+  it('creates, uses and revokes personal API tokens, exempt from CSRF', async () => {
+    const r = await login('financeur@essaim.test');
+    const headers = { cookie: cookieOf(r), 'x-csrf-token': r.json().csrfToken };
+    const created = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'script' }, headers });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, token } = created.json();
+    expect(token).toMatch(/^essaim_/);
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ url: '/api/auth/me', headers: bearer })).json()).toMatchObject({ email: 'financeur@essaim.test', csrfToken: null });
+    expect((await t.app.inject({ method: 'POST', url: '/api/themes', payload: { code: 'jeton', label: 'Jeton' }, headers: bearer })).statusCode).toBe(201);
+    const list = await t.app.inject({ url: '/api/auth/tokens', headers: bearer });
+    expect(list.json().items[0]).toMatchObject({ id, name: 'script', revokedAt: null, lastUsedAt: expect.any(String) });
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/auth/tokens/${id}`, headers: bearer })).statusCode).toBe(204);
+    const revoked = await t.app.inject({ url: '/api/auth/me', headers: bearer });
+    expect(revoked.statusCode).toBe(401);
+    expect(revoked.json().error.code).toBe('invalid_token');
+    expect((await t.app.inject({ url: '/api/auth/me', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);
+  });
+
+  it('ends the session on logout', async () => {
+    const r = await login('operateur@essaim.test');
+    const headers = { cookie: cookieOf(r), 'x-csrf-token': r.json().csrfToken };
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/auth/me', headers })).statusCode).toBe(401);
+  });
+
+  it('refuses weak passwords with a French reason', () => {
+    expect(() => assertStrongPassword('motdepasse1')).toThrow(/trop faible/);
+    expect(() => assertStrongPassword('court')).toThrow(/trop court/);
+    expect(() => assertStrongPassword('Ruche-Essaim-Coopérative-2020!')).not.toThrow();
+  });
+});
+
+describe('any sign-in attempt', () => {
+  it('never gets a 5xx', async () => {
+    const { default: fc } = await import('fast-check');
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.record({ email: fc.string(), password: fc.string() }), fc.anything()), fc.string(), async (body, cookie) => {
+        const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: JSON.stringify(body) ?? 'null', headers: { 'content-type': 'application/json', cookie: `essaim_session=${encodeURIComponent(cookie)}` } });
+        expect(r.statusCode, r.body).toBeLessThan(500);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

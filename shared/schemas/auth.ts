@@ -1,0 +1,25 @@
+import { z } from './common';
+
+export const roleNames = ['admin', 'coordinator', 'holder', 'investor', 'public_sponsor', 'operator', 'advisor'] as const;
+export type RoleName = (typeof roleNames)[number];
+
+/** A role, optionally scoped to records (the collectives a coordinator runs, the funds an investor manages…). */
+export const role = z.object({ role: z.enum(roleNames), scope: z.array(z.string()).optional() });
+export type Role = z.output<typeof role>;
+
+export const loginInput = z.strictObject({
+  email: z.string().trim().toLowerCase().max(320),
+  password: z.string().max(1000),
+});
+
+export const me = z.object({
+  id: z.string(),
+  email: z.string(),
+  personId: z.string().nullable(),
+  roles: z.array(role),
+  csrfToken: z.string().nullable(),
+});
+
+export const tokenInput = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const tokenCreated = z.object({ id: z.string(), name: z.string(), token: z.string(), createdAt: z.string() });
+export const tokenInfo = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() });
