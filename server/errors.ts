@@ -32,6 +32,8 @@ export const conflict = (code: string, message: string, details: ErrorDetail[] =
 
 export const forbidden = (message = 'Action non autorisée.') => new AppError('forbidden', 'forbidden', message);
 
+export const unauthorized = (message = 'Connexion requise.', code = 'unauthorized') => new AppError('unauthorized', code, message);
+
 export const unavailable = (code: string, message: string) => new AppError('unavailable', code, message);
 
 export const httpStatusOf: Record<ErrorKind, number> = {

@@ -2,6 +2,8 @@ import { buildApp } from './app';
 import { readConfig } from './config';
 import { annotateLock } from './db/lock';
 import { prepareDatabase } from './bootstrap';
+import { getSetting } from './db/settings-queries';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo';
 
 /**
  * Start Essaim: read the configuration once, open and migrate the database,
@@ -18,6 +20,9 @@ export async function startServer(overrides: { port?: number } = {}) {
   const url = `http://localhost:${new URL(address).port}`;
   if (config.database.kind === 'pglite') annotateLock(config.database.dataDir, url);
   say(`Essaim écoute sur ${url} (API : ${url}/api, documentation : ${url}/api/docs)`);
+  if (config.env === 'development' && (await getSetting(database.db, 'demo.seeded'))) {
+    say(`Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») : ${DEMO_ACCOUNTS.join(', ')}`);
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -51,6 +51,15 @@ export function demoSiret(n: number) {
 
 export const SEED_STEPS = 8;
 export const DEMO_PASSWORD = 'essaim-demo-2020';
+export const DEMO_ACCOUNTS = [
+  'equipe@essaim.test',
+  'coordination.figeac@essaim.test',
+  'coordination.chambery@essaim.test',
+  'porteur.voisiwatt@essaim.test',
+  'financeur@essaim.test',
+  'hacker.public@essaim.test',
+  'operateur@essaim.test',
+];
 
 async function assertEmpty(db: Executor) {
   const n = await organisationTotal(db);

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import type { InjectOptions } from 'fastify';
 import { buildApp } from '../app';
+import { insertAccounts, insertToken } from '../modules/auth/auth-queries';
+import { hashToken } from '../modules/auth/auth-service';
 import { type OpenDatabase, wrapPGlite } from '../db/connection';
 import type { DB } from '../db/schema';
 import { TEMPLATE_DUMP } from './paths';
@@ -52,12 +55,26 @@ export async function testDatabase(): Promise<OpenDatabase> {
   return wrapPGlite(pglite);
 }
 
-/** The HTTP app on a fresh test database. */
+export const TEST_ADMIN_TOKEN = 'essaim_test-admin-token';
+
+/**
+ * The HTTP app on a fresh test database. `app.inject` acts as the national
+ * team (an admin account's bearer token) unless a request brings its own
+ * authorization; `anonymous.inject` acts as a visitor.
+ */
 export async function testApp() {
   const database = await testDatabase();
   const app = await buildApp({ db: database.db });
+  const [adminId] = await insertAccounts(database.db, [{ email: 'admin@tests.essaim.test', passwordHash: null, roles: [{ role: 'admin' }] }]);
+  await insertToken(database.db, { accountId: adminId as string, name: 'tests', tokenHash: hashToken(TEST_ADMIN_TOKEN) });
+  const asAdmin = Object.create(app) as typeof app;
+  asAdmin.inject = ((opts: InjectOptions | string) => {
+    const o = typeof opts === 'string' ? { url: opts } : opts;
+    return app.inject({ ...o, headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, ...o.headers } });
+  }) as typeof app.inject;
   return {
-    app,
+    app: asAdmin,
+    anonymous: app,
     db: database.db,
     close: async () => {
       await app.close();

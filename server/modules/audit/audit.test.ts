@@ -21,7 +21,7 @@ describe('audit log', () => {
     const history = await trail(org.id);
     expect(history.map((e) => e.action)).toEqual(['delete', 'update', 'create']);
     const [del, upd, cre] = history;
-    expect(cre).toMatchObject({ entity: 'organisations', actor: { kind: 'anonymous', id: null }, before: null, after: { name: 'Avant' } });
+    expect(cre).toMatchObject({ entity: 'organisations', actor: { kind: 'account', id: expect.any(String) }, before: null, after: { name: 'Avant' } });
     expect(upd).toMatchObject({ before: { name: 'Avant' }, after: { name: 'Après' } });
     expect(del).toMatchObject({ before: { name: 'Après' }, after: null });
     expect(Date.parse(cre?.at ?? '')).toBeGreaterThan(Date.now() - 60_000);

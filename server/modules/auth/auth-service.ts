@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/connection';
-import { AppError, forbidden, notFound } from '../../errors';
+import { forbidden, notFound, unauthorized } from '../../errors';
 import type { Actor } from './actor';
 import * as q from './auth-queries';
 import { burnVerification, verifyPassword } from './passwords';
@@ -11,7 +11,6 @@ export const SESSION_DAYS = 14;
 const newToken = () => randomBytes(32).toString('base64url');
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-const unauthorized = (message = 'Connexion requise.', code = 'unauthorized') => new AppError('unauthorized', code, message);
 
 type AccountActor = Extract<Actor, { kind: 'account' }>;
 

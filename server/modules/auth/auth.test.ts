@@ -10,7 +10,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => t.close());
 
-const login = (email: string, password = 'essaim-demo-2020') => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+const login = (email: string, password = 'essaim-demo-2020') => t.anonymous.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
 const cookieOf = (r: Awaited<ReturnType<typeof login>>) => {
   const c = r.cookies.find((x) => x.name === 'essaim_session');
   return c ? `essaim_session=${c.value}` : '';
@@ -22,7 +22,7 @@ describe('sign-in, sessions and tokens', () => {
     expect(r.statusCode, r.body).toBe(200);
     const cookie = r.cookies.find((c) => c.name === 'essaim_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    const me = await t.app.inject({ url: '/api/auth/me', headers: { cookie: cookieOf(r) } });
+    const me = await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: cookieOf(r) } });
     expect(me.json()).toMatchObject({ email: 'coordination.figeac@essaim.test', roles: [{ role: 'coordinator', scope: [expect.any(String)] }], csrfToken: r.json().csrfToken });
   });
 
@@ -32,19 +32,19 @@ describe('sign-in, sessions and tokens', () => {
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
-    expect((await t.app.inject({ url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await t.anonymous.inject({ url: '/api/auth/me' })).statusCode).toBe(401);
   });
 
   it('requires the CSRF token on writes made with the session cookie', async () => {
     const r = await login('equipe@essaim.test');
     const cookie = cookieOf(r);
     const body = { name: 'Structure CSRF', kind: 'ess_structure' };
-    const without = await t.app.inject({ method: 'POST', url: '/api/organisations', payload: body, headers: { cookie } });
+    const without = await t.anonymous.inject({ method: 'POST', url: '/api/organisations', payload: body, headers: { cookie } });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('forbidden');
-    const forged = await t.app.inject({ method: 'POST', url: '/api/organisations', payload: body, headers: { cookie, 'x-csrf-token': 'faux' } });
+    const forged = await t.anonymous.inject({ method: 'POST', url: '/api/organisations', payload: body, headers: { cookie, 'x-csrf-token': 'faux' } });
     expect(forged.statusCode).toBe(403);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/organisations', payload: body, headers: { cookie, 'x-csrf-token': r.json().csrfToken } });
+    const ok = await t.anonymous.inject({ method: 'POST', url: '/api/organisations', payload: body, headers: { cookie, 'x-csrf-token': r.json().csrfToken } });
     expect(ok.statusCode, ok.body).toBe(201);
     // The audit trail names the account.
     const { readAudit } = await import('../audit/audit-service');
@@ -56,27 +56,33 @@ describe('sign-in, sessions and tokens', () => {
   it('creates, uses and revokes personal API tokens, exempt from CSRF', async () => {
     const r = await login('financeur@essaim.test');
     const headers = { cookie: cookieOf(r), 'x-csrf-token': r.json().csrfToken };
-    const created = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'script' }, headers });
+    const created = await t.anonymous.inject({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'script' }, headers });
     expect(created.statusCode, created.body).toBe(201);
     const { id, token } = created.json();
     expect(token).toMatch(/^essaim_/);
     const bearer = { authorization: `Bearer ${token}` };
-    expect((await t.app.inject({ url: '/api/auth/me', headers: bearer })).json()).toMatchObject({ email: 'financeur@essaim.test', csrfToken: null });
-    expect((await t.app.inject({ method: 'POST', url: '/api/themes', payload: { code: 'jeton', label: 'Jeton' }, headers: bearer })).statusCode).toBe(201);
-    const list = await t.app.inject({ url: '/api/auth/tokens', headers: bearer });
+    expect((await t.anonymous.inject({ url: '/api/auth/me', headers: bearer })).json()).toMatchObject({ email: 'financeur@essaim.test', csrfToken: null });
+    // An investor writes the funds of their own manager, and only those.
+    const manager = (await t.anonymous.inject({ url: '/api/auth/me', headers: bearer })).json().roles[0].scope[0];
+    const own = (await t.anonymous.inject({ url: `/api/funds?manager=${manager}` })).json().items[0];
+    const other = (await t.anonymous.inject({ url: '/api/funds?pageSize=100' })).json().items.find((f: { managerId: string }) => f.managerId !== manager);
+    expect((await t.anonymous.inject({ method: 'PATCH', url: `/api/funds/${own.id}`, payload: { description: 'Mis à jour' }, headers: bearer })).statusCode).toBe(200);
+    expect((await t.anonymous.inject({ method: 'PATCH', url: `/api/funds/${other.id}`, payload: { description: 'Non' }, headers: bearer })).statusCode).toBe(403);
+    expect((await t.anonymous.inject({ method: 'POST', url: '/api/themes', payload: { code: 'jeton', label: 'Jeton' }, headers: bearer })).statusCode).toBe(403);
+    const list = await t.anonymous.inject({ url: '/api/auth/tokens', headers: bearer });
     expect(list.json().items[0]).toMatchObject({ id, name: 'script', revokedAt: null, lastUsedAt: expect.any(String) });
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/auth/tokens/${id}`, headers: bearer })).statusCode).toBe(204);
-    const revoked = await t.app.inject({ url: '/api/auth/me', headers: bearer });
+    expect((await t.anonymous.inject({ method: 'DELETE', url: `/api/auth/tokens/${id}`, headers: bearer })).statusCode).toBe(204);
+    const revoked = await t.anonymous.inject({ url: '/api/auth/me', headers: bearer });
     expect(revoked.statusCode).toBe(401);
     expect(revoked.json().error.code).toBe('invalid_token');
-    expect((await t.app.inject({ url: '/api/auth/me', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);
+    expect((await t.anonymous.inject({ url: '/api/auth/me', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);
   });
 
   it('ends the session on logout', async () => {
     const r = await login('operateur@essaim.test');
     const headers = { cookie: cookieOf(r), 'x-csrf-token': r.json().csrfToken };
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBe(204);
-    expect((await t.app.inject({ url: '/api/auth/me', headers })).statusCode).toBe(401);
+    expect((await t.anonymous.inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBe(204);
+    expect((await t.anonymous.inject({ url: '/api/auth/me', headers })).statusCode).toBe(401);
   });
 
   it('refuses weak passwords with a French reason', () => {
@@ -91,10 +97,43 @@ describe('any sign-in attempt', () => {
     const { default: fc } = await import('fast-check');
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.record({ email: fc.string(), password: fc.string() }), fc.anything()), fc.string(), async (body, cookie) => {
-        const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: JSON.stringify(body) ?? 'null', headers: { 'content-type': 'application/json', cookie: `essaim_session=${encodeURIComponent(cookie)}` } });
+        const r = await t.anonymous.inject({ method: 'POST', url: '/api/auth/login', payload: JSON.stringify(body) ?? 'null', headers: { 'content-type': 'application/json', cookie: `essaim_session=${encodeURIComponent(cookie)}` } });
         expect(r.statusCode, r.body).toBeLessThan(500);
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('who may write what', () => {
+  it('asks visitors to sign in, and keeps coordinators to their collective', async () => {
+    const anon = await t.anonymous.inject({ method: 'POST', url: '/api/organisations', payload: { name: 'X', kind: 'ess_structure' } });
+    expect(anon.statusCode).toBe(401);
+    expect(anon.json().error.code).toBe('unauthorized');
+    const r = await login('coordination.chambery@essaim.test');
+    const headers = { cookie: cookieOf(r), 'x-csrf-token': r.json().csrfToken };
+    const mine = (await t.anonymous.inject({ url: '/api/projects?q=materio' })).json().items[0];
+    const theirs = (await t.anonymous.inject({ url: '/api/projects?q=voisiwatt' })).json().items[0];
+    const ok = await t.anonymous.inject({ method: 'PATCH', url: `/api/projects/${mine.id}`, payload: { summary: 'Réemploi des matériaux du BTP à Chambéry.' }, headers });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const no = await t.anonymous.inject({ method: 'PATCH', url: `/api/projects/${theirs.id}`, payload: { summary: 'Non.' }, headers });
+    expect(no.statusCode).toBe(403);
+    // Nor may a project leave the collective for one out of reach.
+    const moved = await t.anonymous.inject({ method: 'PATCH', url: `/api/projects/${mine.id}`, payload: { collectiveId: theirs.collectiveId }, headers });
+    expect(moved.statusCode).toBe(403);
+  });
+});
+
+describe('what visitors see', () => {
+  it('hides contact details and funding from visitors only', async () => {
+    const p = (await t.anonymous.inject({ url: '/api/people?advisor=true&pageSize=1' })).json().items[0];
+    expect(p).toMatchObject({ email: null, phone: null });
+    const signedIn = (await t.app.inject({ url: `/api/people/${p.id}` })).json();
+    expect(signedIn.email).toMatch(/@/);
+    const project = (await t.anonymous.inject({ url: '/api/projects?q=voisiwatt' })).json().items[0];
+    expect(project).toMatchObject({ fundingNeedEur: null, instruments: [] });
+    expect((await t.app.inject({ url: `/api/projects/${project.id}` })).json().fundingNeedEur).toBe(300000);
+    const csv = await t.anonymous.inject({ url: '/api/people?format=csv&advisor=true' });
+    expect(csv.body).not.toMatch(/@accompagnement\.test/);
   });
 });

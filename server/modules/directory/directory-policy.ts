@@ -2,21 +2,38 @@ import type { Actor } from '../auth/actor';
 
 export type DirectoryAction = 'read' | 'create' | 'update' | 'delete' | 'import';
 
-/**
- * Pure authorisation rule for the directory. Until accounts exist, every
- * actor may read and write: the server is meant to run on a trusted network
- * (see README). The accounts issue narrows `write` to roles and records.
- */
-export function canOnDirectory(actor: Actor, action: DirectoryAction): boolean {
-  switch (actor.kind) {
-    case 'system':
-      return true;
-    case 'anonymous':
-      return action === 'read' || openWrites;
-    case 'account':
-      return action === 'read' || openWrites || actor.roles.some((r) => r.role === 'admin');
-  }
+/** What a rule may look at: the resource kind and the record's links. */
+export interface DirectoryResource {
+  entity: string;
+  record?: { id?: unknown; collectiveId?: unknown; leadOrganisationId?: unknown; managerId?: unknown } | undefined;
 }
 
-// One switch, so that the move to per-role rules changes a single place.
-const openWrites = true;
+/**
+ * Pure authorisation rule for the directory: everyone reads the public
+ * directory; the national team writes everything; a coordinator writes the
+ * collectives they run and those collectives' projects; a project holder
+ * writes the projects of their organisation; an investor writes the funds
+ * their organisation manages; nobody else writes.
+ *
+ * @example canOnDirectory({ kind: 'anonymous' }, 'read', { entity: 'projects' }) // → true
+ */
+export function canOnDirectory(actor: Actor, action: DirectoryAction, resource?: DirectoryResource): boolean {
+  if (actor.kind === 'system') return true;
+  if (action === 'read') return true;
+  if (actor.kind === 'anonymous') return false;
+  const record = resource?.record ?? {};
+  const inScope = (role: string, value: unknown) =>
+    typeof value === 'string' && actor.roles.some((r) => r.role === role && (r.scope ?? []).includes(value));
+  if (actor.roles.some((r) => r.role === 'admin')) return true;
+  if (action === 'import' || !resource) return false;
+  switch (resource.entity) {
+    case 'projects':
+      return inScope('coordinator', record.collectiveId) || (action !== 'delete' && inScope('holder', record.leadOrganisationId));
+    case 'collectives':
+      return action === 'update' && inScope('coordinator', record.id);
+    case 'funds':
+      return action !== 'delete' && inScope('investor', record.managerId);
+    default:
+      return false;
+  }
+}

@@ -5,7 +5,7 @@ import type { Database } from '../../db/connection';
 import type { DB } from '../../db/schema';
 import { COUNT_CAP } from '../../db/sql-helpers';
 import { RANK_LIMIT, type RankOptions } from '../../db/sql-helpers-order';
-import { type ErrorDetail, forbidden, invalid, notFound } from '../../errors';
+import { type ErrorDetail, forbidden, invalid, notFound, unauthorized } from '../../errors';
 import { parseOrThrow, writableFields } from '../../validation';
 import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../auth/actor';
@@ -36,6 +36,8 @@ export interface EntityStore<Out, In, Q extends ListQuery> {
   references(input: In): Reference[];
   /** The stored record as writable fields, when its shape differs from the input's. */
   toInput?(record: Out): Record<string, unknown>;
+  /** Hide what this actor may not see (restricted fields shown as null). */
+  redact?(actor: Actor, record: Out): Out;
   /** Further rules that need the database (duplicates…); `id` when updating. */
   check?(db: Executor, input: In, id?: string): Promise<ErrorDetail[]>;
 }
@@ -66,8 +68,9 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
   store: EntityStore<Out, In, Q>,
   schemas: EntitySchemas<In>,
 ) {
-  const authorise = (actor: Actor, action: DirectoryAction) => {
-    if (!canOnDirectory(actor, action)) throw forbidden();
+  const authorise = (actor: Actor, action: DirectoryAction, record?: unknown) => {
+    if (canOnDirectory(actor, action, { entity: store.entity, record: record as never })) return;
+    throw actor.kind === 'anonymous' ? unauthorized() : forbidden();
   };
 
   async function checkTerritory(q: Q) {
@@ -80,11 +83,13 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
     if (details.length) throw invalid('Données invalides.', details);
   }
 
+  const shown = (actor: Actor, records: Out[]) => (store.redact ? records.map((r) => (store.redact as NonNullable<typeof store.redact>)(actor, r)) : records);
+
   async function get(actor: Actor, id: string): Promise<Out> {
     authorise(actor, 'read');
     const [found] = await store.getMany(db, [id]);
     if (!found) throw notFound(store.label, id);
-    return found;
+    return shown(actor, [found])[0] as Out;
   }
 
   return {
@@ -96,7 +101,7 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
       const counted = await store.count(db, q);
       const ids = await store.listIds(db, q, q.pageSize, { rank: counted <= RANK_LIMIT });
       const total = Math.min(counted, COUNT_CAP);
-      return { items: await store.getMany(db, ids), total, totalExact: counted <= COUNT_CAP, page: q.page, pageSize: q.pageSize };
+      return { items: shown(actor, await store.getMany(db, ids)), total, totalExact: counted <= COUNT_CAP, page: q.page, pageSize: q.pageSize };
     },
 
     /** Every match, in list order, for exports. */
@@ -105,13 +110,14 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
       await checkTerritory(q);
       const ids = await store.listIds(db, q, undefined, { rank: (await store.count(db, q)) <= RANK_LIMIT });
       const out: Out[] = [];
-      for (let i = 0; i < ids.length; i += 2000) out.push(...(await store.getMany(db, ids.slice(i, i + 2000))));
+      for (let i = 0; i < ids.length; i += 2000) out.push(...shown(actor, await store.getMany(db, ids.slice(i, i + 2000))));
       return out;
     },
 
     async create(actor: Actor, body: unknown): Promise<Out> {
-      authorise(actor, 'create');
+      if (actor.kind === 'anonymous') throw unauthorized();
       const input = parseOrThrow(schemas.input, body);
+      authorise(actor, 'create', input);
       const id = await db.transaction().execute(async (tx) => {
         await validate(tx, input);
         const [newId] = (await store.insert(tx, [input])) as [string];
@@ -123,13 +129,16 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
     },
 
     async update(actor: Actor, id: string, patch: Record<string, unknown>): Promise<Out> {
-      authorise(actor, 'update');
+      if (actor.kind === 'anonymous') throw unauthorized();
       await db.transaction().execute(async (tx) => {
         const [current] = await store.getMany(tx, [id]);
         if (!current) throw notFound(store.label, id);
+        authorise(actor, 'update', current);
         const stored = store.toInput ? store.toInput(current) : writableFields(current, schemas.fields.shape);
         const merged = { ...stored, ...patch };
         const input = parseOrThrow(schemas.input, merged);
+        // The record as it will be must stay within the actor's reach too.
+        authorise(actor, 'update', { ...input, id });
         await validate(tx, input, id);
         await store.update(tx, id, input);
         const [after] = await store.getMany(tx, [id]);
@@ -139,10 +148,12 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
     },
 
     async remove(actor: Actor, id: string): Promise<void> {
-      authorise(actor, 'delete');
+      if (actor.kind === 'anonymous') throw unauthorized();
       await db.transaction().execute(async (tx) => {
         const [before] = await store.getMany(tx, [id]);
-        if (!before || !(await store.remove(tx, id))) throw notFound(store.label, id);
+        if (!before) throw notFound(store.label, id);
+        authorise(actor, 'delete', before);
+        if (!(await store.remove(tx, id))) throw notFound(store.label, id);
         await recordWrite(tx, actor, [{ action: 'delete', entity: store.entity, recordId: id, before }]);
       });
     },

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/connection';
-import { type ErrorDetail, forbidden, invalid } from '../../errors';
+import { type ErrorDetail, forbidden, invalid, unauthorized } from '../../errors';
 import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../auth/actor';
 import { canOnDirectory } from '../directory/directory-policy';
@@ -32,7 +32,7 @@ export function importService(db: Database) {
       file: { bytes: Uint8Array; filename?: string },
       opts: { dryRun?: boolean; onProgress?: ImportProgress } = {},
     ): Promise<ImportResult> {
-      if (!canOnDirectory(actor, 'import')) throw forbidden();
+      if (!canOnDirectory(actor, 'import', { entity })) throw actor.kind === 'anonymous' ? unauthorized() : forbidden();
       const spec = importSpecs[entity];
       const progress = opts.onProgress ?? (() => {});
       progress('lecture', 0, 1);

@@ -14,6 +14,8 @@ export const personStore: EntityStore<Person, PersonInput, PersonListQuery> = {
   insert: (db, items) => q.insertPeople(db, items),
   update: q.updatePerson,
   remove: q.deletePerson,
+  // Contact details are for signed-in users only.
+  redact: (actor, p) => (actor.kind === 'anonymous' ? { ...p, email: null, phone: null } : p),
   references: (p) => [...refs('organisations', 'organisationId', p.organisationId), ...refs('organisations', 'administrationId', p.administrationId)],
   async check(db, p, id) {
     if (p.email) {

@@ -13,6 +13,8 @@ export const projectStore: EntityStore<Project, ProjectInput, ProjectListQuery> 
   insert: (db, items) => q.insertProjects(db, items),
   update: q.updateProject,
   remove: q.deleteProject,
+  // Funding details are for signed-in users only.
+  redact: (actor, p) => (actor.kind === 'anonymous' ? { ...p, fundingNeedEur: null, instruments: [] } : p),
   references: (p) => [
     ...refs('collectives', 'collectiveId', p.collectiveId),
     ...refs('organisations', 'leadOrganisationId', p.leadOrganisationId),

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { themeInput, themePatch } from '../../../shared/schemas/reference';
 import type { Database } from '../../db/connection';
-import { conflict, forbidden, notFound } from '../../errors';
+import { conflict, forbidden, notFound, unauthorized } from '../../errors';
 import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../auth/actor';
 import { canOnDirectory, type DirectoryAction } from '../directory/directory-policy';
@@ -10,7 +10,8 @@ import * as q from './theme-queries';
 /** The controlled vocabulary of transition fields. */
 export function themeService(db: Database) {
   const authorise = (actor: Actor, action: DirectoryAction) => {
-    if (!canOnDirectory(actor, action)) throw forbidden();
+    if (canOnDirectory(actor, action, { entity: 'themes' })) return;
+    throw actor.kind === 'anonymous' ? unauthorized() : forbidden();
   };
   const get = async (actor: Actor, code: string) => {
     authorise(actor, 'read');
