@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -20,6 +21,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Session cookies marked Secure (everywhere but development). */
   secureCookies?: boolean;
+  /** Sign-in attempts one address may make in a minute (default 10). */
+  loginAttemptsPerMinute?: number;
 }
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -44,6 +47,8 @@ export async function buildApp(deps: AppDeps) {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(cookie);
+  // Off by default; the sign-in routes set their own limits.
+  await app.register(rateLimit, { global: false });
   installActorResolution(app, deps.db);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -54,6 +59,6 @@ export async function buildApp(deps: AppDeps) {
 
   for (const resource of directoryResources) registerDirectoryRoutes(app, deps.db, resource);
   for (const routes of [themeRoutes, territoryRoutes, statsRoutes, importRoutes]) routes(app, deps.db);
-  authRoutes(app, deps.db, { secureCookies: deps.secureCookies ?? false });
+  authRoutes(app, deps.db, { secureCookies: deps.secureCookies ?? false, loginAttemptsPerMinute: deps.loginAttemptsPerMinute ?? 10 });
   return app;
 }

@@ -38,6 +38,8 @@ export function installErrorHandler(app: FastifyInstance) {
         return reply.code(415).send(body('unsupported_media_type', 'Envoyez le fichier en multipart/form-data.'));
     }
     const status = err.statusCode ?? 500;
+    if (status === 429)
+      return reply.code(429).send(body('too_many_requests', 'Trop de tentatives : réessayez dans une minute.'));
     if (status >= 400 && status < 500) {
       return reply.code(status).send(body('bad_request', err.message));
     }

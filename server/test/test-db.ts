@@ -64,7 +64,8 @@ export const TEST_ADMIN_TOKEN = 'essaim_test-admin-token';
  */
 export async function testApp() {
   const database = await testDatabase();
-  const app = await buildApp({ db: database.db });
+  // Tests sign in far more often than a person: the limit has its own test.
+  const app = await buildApp({ db: database.db, loginAttemptsPerMinute: 10_000 });
   const [adminId] = await insertAccounts(database.db, [{ email: 'admin@tests.essaim.test', passwordHash: null, roles: [{ role: 'admin' }] }]);
   await insertToken(database.db, { accountId: adminId as string, name: 'tests', tokenHash: hashToken(TEST_ADMIN_TOKEN) });
   const asAdmin = Object.create(app) as typeof app;

@@ -7,13 +7,13 @@ import type { Database } from '../../db/connection';
 import { actorOf } from '../../http/request-actor';
 import { authService, SESSION_COOKIE, SESSION_DAYS } from './auth-service';
 
-export function authRoutes(app: FastifyInstance, db: Database, opts: { secureCookies: boolean }) {
+export function authRoutes(app: FastifyInstance, db: Database, opts: { secureCookies: boolean; loginAttemptsPerMinute: number }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const s = authService(db);
   const tags = ['Authentification'];
   const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse };
 
-  r.post('/api/auth/login', { schema: { tags, summary: 'Se connecter (cookie de session HTTP-only)', body: loginInput, response: { 200: me, ...errors } } }, async (req, reply) => {
+  r.post('/api/auth/login', { config: { rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Se connecter (cookie de session HTTP-only)', body: loginInput, response: { 200: me, ...errors } } }, async (req, reply) => {
     const { token, csrfToken, account } = await s.login(req.body.email, req.body.password, new Date());
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_DAYS * 86_400 });
     return { id: account.id, email: account.email, personId: account.personId, roles: account.roles, csrfToken };

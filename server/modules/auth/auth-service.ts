@@ -16,12 +16,26 @@ type AccountActor = Extract<Actor, { kind: 'account' }>;
 
 /** Sign-in, sessions and personal API tokens. The clock is a parameter. */
 export function authService(db: Database) {
+  // Failed sign-ins per e-mail: each one doubles the wait before the next answer
+  // (50 ms … 2 s), forgotten after a quiet quarter of an hour. Per process.
+  const failures = new Map<string, { count: number; last: number }>();
+  const penalise = async (email: string, now: Date) => {
+    const f = failures.get(email);
+    const count = f && now.getTime() - f.last < 15 * 60_000 ? f.count + 1 : 1;
+    failures.set(email, { count, last: now.getTime() });
+    if (failures.size > 10_000) failures.clear();
+    await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** (count - 1), 2000)));
+  };
   return {
     /** Check e-mail and password; the same answer whether the e-mail exists or not. */
     async login(email: string, password: string, now: Date) {
       const account = await q.accountByEmail(db, email);
       if (!account) await burnVerification(password);
-      if (!account || !(await verifyPassword(account.passwordHash, password))) throw unauthorized('Adresse e-mail ou mot de passe incorrect.', 'invalid_credentials');
+      if (!account || !(await verifyPassword(account.passwordHash, password))) {
+        await penalise(email.toLowerCase(), now);
+        throw unauthorized('Adresse e-mail ou mot de passe incorrect.', 'invalid_credentials');
+      }
+      failures.delete(email.toLowerCase());
       const token = newToken();
       const csrfToken = newToken();
       await q.insertSession(db, { tokenHash: hashToken(token), accountId: account.id, csrfToken, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000) });

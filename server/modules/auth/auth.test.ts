@@ -137,3 +137,21 @@ describe('what visitors see', () => {
     expect(csv.body).not.toMatch(/@accompagnement\.test/);
   });
 });
+
+describe('sign-in limits', () => {
+  it('slows repeated failures and answers 429 past the per-minute limit', async () => {
+    const started = performance.now();
+    for (let i = 0; i < 3; i++) expect((await login('equipe@essaim.test', `faux-${i}`)).statusCode).toBe(401);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(50 + 100 + 200 - 20);
+    const { buildApp } = await import('../../app');
+    const limited = await buildApp({ db: t.db });
+    const attempt = (email: string) => limited.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'x' } });
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) codes.push((await attempt(`inconnu-${i}@essaim.test`)).statusCode);
+    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+    expect(codes[10]).toBe(429);
+    const r = await attempt('equipe@essaim.test');
+    expect(r.json().error).toMatchObject({ code: 'too_many_requests', message: expect.stringMatching(/réessayez/) });
+    await limited.close();
+  });
+});
