@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database } from './db/connection';
 import { installErrorHandler } from './http/error-handler';
 import { installActorResolution } from './http/request-actor';
+import { auditRoutes } from './modules/audit/audit-routes';
 import { authRoutes } from './modules/auth/auth-routes';
 import { registerDirectoryRoutes } from './http/directory-routes';
 import { directoryResources } from './modules/directory/resources';
@@ -58,7 +59,7 @@ export async function buildApp(deps: AppDeps) {
   });
 
   for (const resource of directoryResources) registerDirectoryRoutes(app, deps.db, resource);
-  for (const routes of [themeRoutes, territoryRoutes, statsRoutes, importRoutes]) routes(app, deps.db);
+  for (const routes of [themeRoutes, territoryRoutes, statsRoutes, importRoutes, auditRoutes]) routes(app, deps.db);
   authRoutes(app, deps.db, { secureCookies: deps.secureCookies ?? false, loginAttemptsPerMinute: deps.loginAttemptsPerMinute ?? 10 });
   return app;
 }

@@ -1,6 +1,6 @@
 import type { AuditQuery } from '../../../shared/schemas/audit';
 import type { Database } from '../../db/connection';
-import { forbidden } from '../../errors';
+import { forbidden, unauthorized } from '../../errors';
 import type { Actor } from '../auth/actor';
 import { type AuditRecord, appendAudit, listAudit } from './audit-queries';
 import type { Executor } from '../directory/directory-service';
@@ -21,6 +21,7 @@ export function recordWrite(db: Executor, actor: Actor, entries: Array<Omit<Audi
  */
 export async function readAudit(db: Database, actor: Actor, f: AuditQuery) {
   const admin = actor.kind === 'system' || (actor.kind === 'account' && actor.roles.some((r) => r.role === 'admin'));
+  if (actor.kind === 'anonymous') throw unauthorized();
   if (!admin) throw forbidden("Le journal d'audit est réservé à l'équipe nationale.");
   return listAudit(db, f);
 }

@@ -51,6 +51,19 @@ describe('audit log', () => {
     expect(themes.every((e) => e.entity === 'themes')).toBe(true);
     expect(await readAudit(t.db, systemActor, { limit: 100, since: '2000-01-01', until: '2000-01-02' })).toEqual([]);
     expect((await readAudit(t.db, systemActor, { limit: 100, actor: 'system' })).every((e) => e.actor.kind === 'system')).toBe(true);
-    await expect(readAudit(t.db, anonymousActor, { limit: 1 })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(readAudit(t.db, anonymousActor, { limit: 1 })).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+
+  it('serves the trail and each record history to the national team only', async () => {
+    const org = await create(t.app, 'organisations', orgBody({ name: 'Historique' }));
+    await t.app.inject({ method: 'PATCH', url: `/api/organisations/${org.id}`, payload: { name: 'Historique 2' } });
+    const history = await t.app.inject({ url: `/api/organisations/${org.id}/history` });
+    expect(history.statusCode, history.body).toBe(200);
+    expect(history.json().items.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
+    const filtered = await t.app.inject({ url: `/api/audit?entity=organisations&record=${org.id}&action=update` });
+    expect(filtered.json().items).toHaveLength(1);
+    expect((await t.app.inject({ url: '/api/audit?since=hier' })).statusCode).toBe(400);
+    expect((await t.anonymous.inject({ url: '/api/audit' })).statusCode).toBe(401);
+    expect((await t.anonymous.inject({ url: `/api/organisations/${org.id}/history` })).statusCode).toBe(401);
   });
 });
