@@ -6,6 +6,7 @@ import { errorResponse, idParams } from '../../../shared/schemas/common';
 import type { Database } from '../../db/connection';
 import { actorOf } from '../../http/request-actor';
 import { authService, SESSION_COOKIE, SESSION_DAYS } from './auth-service';
+import { personalDataService } from './personal-data-service';
 
 export function authRoutes(app: FastifyInstance, db: Database, opts: { secureCookies: boolean; loginAttemptsPerMinute: number }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -27,6 +28,21 @@ export function authRoutes(app: FastifyInstance, db: Database, opts: { secureCoo
 
   r.get('/api/auth/me', { schema: { tags, summary: 'Le compte connecté, ses rôles et son jeton CSRF', response: { 200: me, ...errors } } }, async (req) =>
     s.me(actorOf(req), req.essaimCsrf ?? null),
+  );
+
+  const personal = personalDataService(db);
+  const personalDataExport = z.object({ account: z.unknown(), person: z.unknown(), tokens: z.array(z.unknown()), sessions: z.array(z.unknown()), actions: z.array(z.unknown()) });
+  r.get('/api/auth/me/data', { schema: { tags, summary: 'Télécharger mes données personnelles (JSON)', response: { 200: personalDataExport, 401: errorResponse } } }, async (req, reply) => {
+    reply.header('content-disposition', 'attachment; filename="essaim-mes-donnees.json"');
+    return personal.export(actorOf(req));
+  });
+  r.post(
+    '/api/people/:id/anonymise',
+    { schema: { tags: ['Personnes'], summary: "Effacer une personne (anonymisation, équipe nationale) : ses liens et l'historique restent", params: idParams, response: { 204: z.null(), 404: errorResponse, ...errors } } },
+    async (req, reply) => {
+      await personal.anonymise(actorOf(req), req.params.id);
+      return reply.code(204).send(null);
+    },
   );
 
   r.get('/api/auth/tokens', { schema: { tags, summary: 'Mes jetons d’API', response: { 200: z.object({ items: z.array(tokenInfo) }), ...errors } } }, async (req) => ({

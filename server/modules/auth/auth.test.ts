@@ -155,3 +155,42 @@ describe('sign-in limits', () => {
     await limited.close();
   });
 });
+
+describe('personal data', () => {
+  it('lets a person download their data, and the national team erase them', async () => {
+    const r = await login('hacker.public@essaim.test');
+    const headers = { cookie: cookieOf(r), 'x-csrf-token': r.json().csrfToken };
+    const data = await t.anonymous.inject({ url: '/api/auth/me/data', headers });
+    expect(data.statusCode, data.body).toBe(200);
+    expect(data.headers['content-disposition']).toMatch(/attachment/);
+    const { person, account } = data.json();
+    expect(account.email).toBe('hacker.public@essaim.test');
+    expect(person).toMatchObject({ is_public_sponsor: true, email: expect.stringMatching(/@/) });
+    expect((await t.anonymous.inject({ url: '/api/auth/me/data' })).statusCode).toBe(401);
+
+    // Only the national team erases.
+    expect((await t.anonymous.inject({ method: 'POST', url: `/api/people/${person.id}/anonymise`, headers })).statusCode).toBe(403);
+    const sponsorsBefore = (await t.app.inject({ url: '/api/stats' })).json().publicSponsors;
+    expect((await t.app.inject({ method: 'POST', url: `/api/people/${person.id}/anonymise` })).statusCode).toBe(204);
+    const erased = (await t.app.inject({ url: `/api/people/${person.id}` })).json();
+    expect(erased).toMatchObject({ firstName: 'Personne', lastName: 'anonymisée', email: null, phone: null, titles: [], isPublicSponsor: true });
+    // Aggregates stay true; the account can no longer sign in; the trail keeps the writes without the details.
+    expect((await t.app.inject({ url: '/api/stats' })).json().publicSponsors).toBe(sponsorsBefore);
+    expect((await login('hacker.public@essaim.test')).statusCode).toBe(401);
+    expect((await t.anonymous.inject({ url: '/api/auth/me', headers })).statusCode).toBe(401);
+    const history = (await t.app.inject({ url: `/api/people/${person.id}/history` })).json().items;
+    expect(history[0]).toMatchObject({ action: 'update', after: { anonymised: true } });
+    expect((await t.app.inject({ method: 'POST', url: '/api/people/4b0a1b5e-8a7b-4c57-9d6b-8f3c0a9b1c2d/anonymise' })).statusCode).toBe(404);
+  });
+});
+
+describe('erasure and the audit trail', () => {
+  it('removes the personal details from the earlier entries too', async () => {
+    const p = (await t.app.inject({ method: 'POST', url: '/api/people', payload: { firstName: 'Zoé', lastName: 'Secret', email: 'zoe.secret@example.org' } })).json();
+    await t.app.inject({ method: 'PATCH', url: `/api/people/${p.id}`, payload: { phone: '01 23 45 67 89' } });
+    expect((await t.app.inject({ method: 'POST', url: `/api/people/${p.id}/anonymise` })).statusCode).toBe(204);
+    const history = (await t.app.inject({ url: `/api/people/${p.id}/history` })).json().items;
+    expect(history).toHaveLength(3);
+    expect(JSON.stringify(history)).not.toMatch(/Secret|zoe\.secret|45 67/);
+  });
+});
