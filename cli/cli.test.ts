@@ -38,9 +38,9 @@ describe('essaim command line', () => {
     expect(await run('db', 'status')).toBe(EXIT.ok);
     expect(out).toMatch(/appliquée le .* 20261126T213000_settings/);
     expect(await run('db', 'rollback')).toBe(EXIT.ok);
-    expect(out).toMatch(/↓ 20261126T224000_accounts/);
+    expect(out).toMatch(/↓ 20261126T230000_magic_links/);
     expect(await run('db', 'status')).toBe(EXIT.ok);
-    expect(out).toMatch(/en attente\s+20261126T224000_accounts/);
+    expect(out).toMatch(/en attente\s+20261126T230000_magic_links/);
   }, 120_000);
 
   it('imports all or nothing with exit codes scripts can trust', async () => {

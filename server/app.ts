@@ -10,6 +10,7 @@ import { installErrorHandler } from './http/error-handler';
 import { installActorResolution } from './http/request-actor';
 import { auditRoutes } from './modules/audit/audit-routes';
 import { authRoutes } from './modules/auth/auth-routes';
+import { createMailer, type Mailer } from './modules/auth/mailer';
 import { registerDirectoryRoutes } from './http/directory-routes';
 import { directoryResources } from './modules/directory/resources';
 import { importRoutes } from './modules/imports/import-routes';
@@ -24,6 +25,10 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** Sign-in attempts one address may make in a minute (default 10). */
   loginAttemptsPerMinute?: number;
+  /** How e-mails leave (default: written to the log). */
+  mailer?: Mailer;
+  /** Base URL of links sent by e-mail. */
+  publicUrl?: string;
 }
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -60,6 +65,11 @@ export async function buildApp(deps: AppDeps) {
 
   for (const resource of directoryResources) registerDirectoryRoutes(app, deps.db, resource);
   for (const routes of [themeRoutes, territoryRoutes, statsRoutes, importRoutes, auditRoutes]) routes(app, deps.db);
-  authRoutes(app, deps.db, { secureCookies: deps.secureCookies ?? false, loginAttemptsPerMinute: deps.loginAttemptsPerMinute ?? 10 });
+  authRoutes(app, deps.db, {
+    secureCookies: deps.secureCookies ?? false,
+    loginAttemptsPerMinute: deps.loginAttemptsPerMinute ?? 10,
+    mailer: deps.mailer ?? createMailer({ from: 'Essaim', log: (m) => app.log.info(m) }),
+    publicUrl: deps.publicUrl ?? 'http://localhost:3000',
+  });
   return app;
 }

@@ -15,6 +15,9 @@ const envSchema = z.object({
   ESSAIM_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL doit commencer par smtp:// ou smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Essaim <ne-pas-repondre@essaim.test>'),
+  PUBLIC_URL: z.string().regex(/^https?:\/\//, 'PUBLIC_URL doit commencer par http:// ou https://').optional(),
 });
 
 export type DatabaseConfig =
@@ -27,6 +30,9 @@ export interface Config {
   database: DatabaseConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   env: z.infer<typeof envSchema>['NODE_ENV'];
+  mail: { smtpUrl?: string | undefined; from: string };
+  /** Base of links sent by e-mail (default: http://localhost:PORT). */
+  publicUrl: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,5 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'pglite', dataDir: resolve(e.ESSAIM_DATA_DIR) },
     logLevel: e.LOG_LEVEL,
     env: e.NODE_ENV,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

@@ -3,6 +3,7 @@ import { readConfig } from './config';
 import { annotateLock } from './db/lock';
 import { prepareDatabase } from './bootstrap';
 import { getSetting } from './db/settings-queries';
+import { createMailer } from './modules/auth/mailer';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo';
 
 /**
@@ -15,7 +16,8 @@ export async function startServer(overrides: { port?: number } = {}) {
   const logger = { level: config.logLevel };
   const say = (m: string) => process.stderr.write(`${m}\n`);
   const database = await prepareDatabase(config, { purpose: 'serveur', seedDemoOnFirstStart: true, log: say });
-  const app = await buildApp({ db: database.db, logger, secureCookies: config.env !== 'development' });
+  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log: say });
+  const app = await buildApp({ db: database.db, logger, secureCookies: config.env !== 'development', mailer, publicUrl: config.publicUrl });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${new URL(address).port}`;
   if (config.database.kind === 'pglite') annotateLock(config.database.dataDir, url);

@@ -19,6 +19,7 @@ export interface TerritoryRefColumns {
 }
 
 export interface DB {
+  magic_links: { token_hash: string; account_id: string; created_at: Generated<Date>; expires_at: Date; used_at: Date | null };
   accounts: Timestamps & {
     id: Uuid;
     email: string;

@@ -14,6 +14,7 @@ export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 // Every table a test may fill; reference data (territories, themes) stays.
 const domainTables = [
+  'magic_links',
   'api_tokens',
   'sessions',
   'accounts',

@@ -12,6 +12,8 @@ export const loginInput = z.strictObject({
   password: z.string().max(1000),
 });
 
+export const magicLinkInput = z.strictObject({ email: z.string().trim().toLowerCase().max(320) });
+
 export const me = z.object({
   id: z.string(),
   email: z.string(),

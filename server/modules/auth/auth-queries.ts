@@ -74,3 +74,25 @@ export async function revokeToken(db: Executor, accountId: string, id: string, n
   const r = await db.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('account_id', '=', accountId).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+export async function insertMagicLink(db: Executor, l: { tokenHash: string; accountId: string; expiresAt: Date }) {
+  await db.insertInto('magic_links').values({ token_hash: l.tokenHash, account_id: l.accountId, expires_at: l.expiresAt }).execute();
+}
+
+/** Use a link once: the account it signs in, or undefined when unknown, used or expired. */
+export async function consumeMagicLink(db: Executor, tokenHash: string, now: Date) {
+  const r = await db
+    .updateTable('magic_links')
+    .set({ used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning('account_id')
+    .executeTakeFirst();
+  return r?.account_id;
+}
+
+export async function accountById(db: Executor, id: string): Promise<AccountRow | undefined> {
+  const r = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && { id: r.id, email: r.email, passwordHash: r.password_hash, personId: r.person_id, roles: parseRoles(r.roles) };
+}

@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loginInput, me, tokenCreated, tokenInfo, tokenInput } from '../../../shared/schemas/auth';
+import { loginInput, magicLinkInput, me, tokenCreated, tokenInfo, tokenInput } from '../../../shared/schemas/auth';
 import { errorResponse, idParams } from '../../../shared/schemas/common';
 import type { Database } from '../../db/connection';
 import { actorOf } from '../../http/request-actor';
 import { authService, SESSION_COOKIE, SESSION_DAYS } from './auth-service';
+import type { Mailer } from './mailer';
 import { personalDataService } from './personal-data-service';
 
-export function authRoutes(app: FastifyInstance, db: Database, opts: { secureCookies: boolean; loginAttemptsPerMinute: number }) {
+export function authRoutes(app: FastifyInstance, db: Database, opts: { secureCookies: boolean; loginAttemptsPerMinute: number; mailer: Mailer; publicUrl: string }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const s = authService(db);
   const tags = ['Authentification'];
@@ -19,6 +20,25 @@ export function authRoutes(app: FastifyInstance, db: Database, opts: { secureCoo
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_DAYS * 86_400 });
     return { id: account.id, email: account.email, personId: account.personId, roles: account.roles, csrfToken };
   });
+
+  r.post(
+    '/api/auth/magic-link',
+    { config: { rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Recevoir un lien de connexion par courriel', body: magicLinkInput, response: { 202: z.object({ message: z.string() }), ...errors } } },
+    async (req, reply) => {
+      await s.requestMagicLink(req.body.email, new Date(), opts.mailer, opts.publicUrl);
+      // The same answer whether the address has an account or not.
+      return reply.code(202).send({ message: 'Si cette adresse a un compte, un lien de connexion vient de lui être envoyé.' });
+    },
+  );
+  r.get(
+    '/api/auth/magic-link/callback',
+    { schema: { tags, summary: 'Suivre un lien de connexion (ouvre la session, puis redirige)', querystring: z.strictObject({ token: z.string().min(10).max(200) }), response: { 400: errorResponse } } },
+    async (req, reply) => {
+      const { token } = await s.useMagicLink(req.query.token, new Date());
+      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_DAYS * 86_400 });
+      return reply.redirect('/', 303);
+    },
+  );
 
   r.post('/api/auth/logout', { schema: { tags, summary: 'Se déconnecter', response: { 204: z.null(), ...errors } } }, async (req, reply) => {
     await s.logout(req.cookies?.[SESSION_COOKIE]);

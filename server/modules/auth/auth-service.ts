@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/connection';
-import { forbidden, notFound, unauthorized } from '../../errors';
+import { forbidden, invalid, notFound, unauthorized } from '../../errors';
+import type { Mailer } from './mailer';
 import type { Actor } from './actor';
 import * as q from './auth-queries';
 import { burnVerification, verifyPassword } from './passwords';
 
 export const SESSION_COOKIE = 'essaim_session';
 export const SESSION_DAYS = 14;
+export const MAGIC_LINK_MINUTES = 15;
 
 const newToken = () => randomBytes(32).toString('base64url');
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -26,6 +28,12 @@ export function authService(db: Database) {
     if (failures.size > 10_000) failures.clear();
     await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** (count - 1), 2000)));
   };
+  const openSession = async (accountId: string, now: Date) => {
+    const token = newToken();
+    const csrfToken = newToken();
+    await q.insertSession(db, { tokenHash: hashToken(token), accountId, csrfToken, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000) });
+    return { token, csrfToken };
+  };
   return {
     /** Check e-mail and password; the same answer whether the e-mail exists or not. */
     async login(email: string, password: string, now: Date) {
@@ -36,10 +44,31 @@ export function authService(db: Database) {
         throw unauthorized('Adresse e-mail ou mot de passe incorrect.', 'invalid_credentials');
       }
       failures.delete(email.toLowerCase());
+      return { ...(await openSession(account.id, now)), account };
+    },
+
+    /**
+     * Send a one-time sign-in link (15 minutes) when the e-mail has an
+     * account; the caller answers the same either way.
+     */
+    async requestMagicLink(email: string, now: Date, send: Mailer, publicUrl: string) {
+      const account = await q.accountByEmail(db, email);
+      if (!account) return;
       const token = newToken();
-      const csrfToken = newToken();
-      await q.insertSession(db, { tokenHash: hashToken(token), accountId: account.id, csrfToken, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000) });
-      return { token, csrfToken, account };
+      await q.insertMagicLink(db, { tokenHash: hashToken(token), accountId: account.id, expiresAt: new Date(now.getTime() + MAGIC_LINK_MINUTES * 60_000) });
+      await send({
+        to: account.email,
+        subject: 'Votre lien de connexion à Essaim',
+        text: `Bonjour,\n\nPour vous connecter à Essaim, suivez ce lien (valable ${MAGIC_LINK_MINUTES} minutes, une seule fois) :\n${publicUrl}/api/auth/magic-link/callback?token=${token}\n\nSi vous n'avez rien demandé, ignorez ce message.`,
+      });
+    },
+
+    /** Exchange a magic link for a session. */
+    async useMagicLink(token: string, now: Date) {
+      const accountId = await q.consumeMagicLink(db, hashToken(token), now);
+      const account = accountId ? await q.accountById(db, accountId) : undefined;
+      if (!account) throw invalid('Ce lien de connexion est inconnu, expiré ou déjà utilisé : demandez-en un nouveau.', [], 'invalid_magic_link');
+      return { ...(await openSession(account.id, now)), account };
     },
 
     async logout(token: string | undefined) {

@@ -194,3 +194,30 @@ describe('erasure and the audit trail', () => {
     expect(JSON.stringify(history)).not.toMatch(/Secret|zoe\.secret|45 67/);
   });
 });
+
+describe('magic links', () => {
+  it('sends a one-time link that opens a session, and says the same for unknown addresses', async () => {
+    const { buildApp } = await import('../../app');
+    const mails: Array<{ to: string; subject: string; text: string }> = [];
+    const app = await buildApp({ db: t.db, loginAttemptsPerMinute: 1000, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
+    const ask = (email: string) => app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email } });
+    const known = await ask('Porteur.VoisiWATT@essaim.test');
+    const unknown = await ask('personne@essaim.test');
+    expect(known.statusCode).toBe(202);
+    expect(unknown.json()).toEqual(known.json());
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.to).toBe('porteur.voisiwatt@essaim.test');
+    const link = /https:\/\/essaim\.example\.fr(\/api\/auth\/magic-link\/callback\?token=\S+)/.exec(mails[0]?.text ?? '')?.[1] as string;
+    const follow = await app.inject({ url: link });
+    expect(follow.statusCode).toBe(303);
+    expect(follow.headers.location).toBe('/');
+    const cookie = follow.cookies.find((c) => c.name === 'essaim_session');
+    const me = await app.inject({ url: '/api/auth/me', headers: { cookie: `essaim_session=${cookie?.value}` } });
+    expect(me.json()).toMatchObject({ email: 'porteur.voisiwatt@essaim.test', roles: [{ role: 'holder' }] });
+    const again = await app.inject({ url: link });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.code).toBe('invalid_magic_link');
+    expect((await app.inject({ url: '/api/auth/magic-link/callback?token=nimportequoi' })).statusCode).toBe(400);
+    await app.close();
+  });
+});
