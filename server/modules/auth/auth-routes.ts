@@ -15,7 +15,7 @@ export function authRoutes(app: FastifyInstance, db: Database, opts: { secureCoo
   const tags = ['Authentification'];
   const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse };
 
-  r.post('/api/auth/login', { config: { rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Se connecter (cookie de session HTTP-only)', body: loginInput, response: { 200: me, ...errors } } }, async (req, reply) => {
+  r.post('/api/auth/login', { config: { public: true, rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Se connecter (cookie de session HTTP-only)', body: loginInput, response: { 200: me, ...errors } } }, async (req, reply) => {
     const { token, csrfToken, account } = await s.login(req.body.email, req.body.password, new Date());
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_DAYS * 86_400 });
     return { id: account.id, email: account.email, personId: account.personId, roles: account.roles, csrfToken };
@@ -23,7 +23,7 @@ export function authRoutes(app: FastifyInstance, db: Database, opts: { secureCoo
 
   r.post(
     '/api/auth/magic-link',
-    { config: { rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Recevoir un lien de connexion par courriel', body: magicLinkInput, response: { 202: z.object({ message: z.string() }), ...errors } } },
+    { config: { public: true, rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Recevoir un lien de connexion par courriel', body: magicLinkInput, response: { 202: z.object({ message: z.string() }), ...errors } } },
     async (req, reply) => {
       await s.requestMagicLink(req.body.email, new Date(), opts.mailer, opts.publicUrl);
       // The same answer whether the address has an account or not.
@@ -40,7 +40,7 @@ export function authRoutes(app: FastifyInstance, db: Database, opts: { secureCoo
     },
   );
 
-  r.post('/api/auth/logout', { schema: { tags, summary: 'Se déconnecter', response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+  r.post('/api/auth/logout', { config: { public: true }, schema: { tags, summary: 'Se déconnecter', response: { 204: z.null(), ...errors } } }, async (req, reply) => {
     await s.logout(req.cookies?.[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send(null);
