@@ -75,6 +75,11 @@ export const territoryRef = z.strictObject({ kind: z.enum(territoryKinds), code:
 export type TerritoryRef = z.output<typeof territoryRef>;
 export const territoryRefOut = territoryRef.extend({ name: z.string() });
 
-export const timestamps = { createdAt: z.string(), updatedAt: z.string() };
+export const timestamps = {
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** What the caller may do with this record, so that an interface shows only those buttons. */
+  actions: z.array(z.enum(['update', 'delete'])).optional(),
+};
 
 export { z };

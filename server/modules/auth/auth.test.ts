@@ -221,3 +221,16 @@ describe('magic links', () => {
     await app.close();
   });
 });
+
+describe('actions on each record', () => {
+  it('tells each caller what they may do with a record', async () => {
+    const r = await login('coordination.figeac@essaim.test');
+    const headers = { cookie: cookieOf(r) };
+    const figeac = (await t.anonymous.inject({ url: '/api/projects?q=tiers-lieu%20figeac', headers })).json().items[0];
+    const other = (await t.anonymous.inject({ url: '/api/projects?q=voisiwatt', headers })).json().items[0];
+    expect(figeac.actions).toEqual(['update', 'delete']);
+    expect(other.actions).toEqual([]);
+    expect((await t.anonymous.inject({ url: `/api/projects/${other.id}` })).json().actions).toEqual([]);
+    expect((await t.app.inject({ url: `/api/projects/${other.id}` })).json().actions).toEqual(['update', 'delete']);
+  });
+});

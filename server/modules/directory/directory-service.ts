@@ -83,7 +83,13 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
     if (details.length) throw invalid('Données invalides.', details);
   }
 
-  const shown = (actor: Actor, records: Out[]) => (store.redact ? records.map((r) => (store.redact as NonNullable<typeof store.redact>)(actor, r)) : records);
+  /** Records as this actor may see them, each with the actions it allows them. */
+  const shown = (actor: Actor, records: Out[]) =>
+    records.map((record) => {
+      const visible = store.redact ? store.redact(actor, record) : record;
+      const actions = (['update', 'delete'] as const).filter((a) => canOnDirectory(actor, a, { entity: store.entity, record: record as never }));
+      return { ...visible, actions };
+    });
 
   async function get(actor: Actor, id: string): Promise<Out> {
     authorise(actor, 'read');
