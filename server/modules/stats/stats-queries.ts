@@ -33,8 +33,8 @@ export async function keyFigures(db: Executor) {
       (select count(*)::int from sector_programmes) as sector_programmes,
       (select count(*)::int from organisations) as organisations,
       (select count(*)::int from people) as people,
-      (select count(distinct c.departement_code)::int from projects p join communes c on c.code = p.commune_code) as departements,
-      (select count(distinct c.region_code)::int from projects p join communes c on c.code = p.commune_code) as regions`.execute(db);
+      (select count(distinct departement_code)::int from projects) as departements,
+      (select count(distinct region_code)::int from projects) as regions`.execute(db);
   const byStage = await db.selectFrom('projects').select(['stage', sql<number>`count(*)::int`.as('n')]).groupBy('stage').execute();
   return { figures: r.rows[0] as NonNullable<(typeof r.rows)[0]>, byStage: Object.fromEntries(byStage.map((s) => [s.stage, s.n])) };
 }
