@@ -1,14 +1,13 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../seed/demo';
-import { testApp } from '../test/test-db';
+import { demoApp } from '../test/test-db';
 
 /**
  * Every route of the API × every role. The route table is read from the app
  * itself, so a new route is checked without being listed here: a write route
  * that forgets its policy (anonymous gets in) fails the suite.
  */
-let t: Awaited<ReturnType<typeof testApp>>;
+let t: Awaited<ReturnType<typeof demoApp>>;
 const routes: Array<{ method: string; url: string }> = [];
 const ids: Record<string, string> = {};
 const sessions: Record<string, Record<string, string>> = {};
@@ -18,8 +17,7 @@ const publicWrites = new Set(['POST /api/auth/login', 'POST /api/auth/logout', '
 const roles = ['anonymous', 'equipe', 'coordination.figeac', 'coordination.chambery', 'porteur.voisiwatt', 'financeur', 'hacker.public', 'operateur'] as const;
 
 beforeAll(async () => {
-  t = await testApp();
-  await seedDemo(t.db);
+  t = await demoApp();
   const app = t.anonymous as FastifyInstance;
   // Fastify keeps no public list: rebuild it from the documented routes (every route is documented).
   const doc = (await app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };

@@ -3,13 +3,12 @@ import { organisationInput } from '../../shared/schemas/organisation';
 import { projectInput } from '../../shared/schemas/project';
 import { listOrganisationIds, getOrganisations } from '../modules/organisations/organisation-queries';
 import { listProjectIds, getProjects } from '../modules/projects/project-queries';
-import { testApp } from '../test/test-db';
+import { demoApp } from '../test/test-db';
 import { seedDemo } from './demo';
 
-let t: Awaited<ReturnType<typeof testApp>>;
+let t: Awaited<ReturnType<typeof demoApp>>;
 beforeAll(async () => {
-  t = await testApp();
-  await seedDemo(t.db);
+  t = await demoApp();
 }, 180_000);
 afterAll(() => t.close());
 

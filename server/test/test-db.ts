@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { InjectOptions } from 'fastify';
 import { buildApp } from '../app';
+import { seedDemo } from '../seed/demo';
 import { insertAccounts, insertToken } from '../modules/auth/auth-queries';
 import { hashToken } from '../modules/auth/auth-service';
 import { type OpenDatabase, wrapPGlite } from '../db/connection';
@@ -83,4 +84,11 @@ export async function testApp() {
       await database.close();
     },
   };
+}
+
+/** The HTTP app on a test database filled with the demo network of 2020. */
+export async function demoApp() {
+  const t = await testApp();
+  await seedDemo(t.db);
+  return t;
 }

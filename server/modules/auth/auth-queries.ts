@@ -12,6 +12,14 @@ export interface AccountRow {
 
 const parseRoles = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Role[];
 
+/** The account fields a signed-in request needs. */
+const signedIn = (r: { id: string; email: string; person_id: string | null; roles: unknown }) => ({
+  id: r.id,
+  email: r.email,
+  personId: r.person_id,
+  roles: parseRoles(r.roles),
+});
+
 export async function accountByEmail(db: Executor, email: string): Promise<AccountRow | undefined> {
   const r = await db.selectFrom('accounts').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
   return r && { id: r.id, email: r.email, passwordHash: r.password_hash, personId: r.person_id, roles: parseRoles(r.roles) };
@@ -44,7 +52,7 @@ export async function sessionAccount(db: Executor, tokenHash: string, now: Date)
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
     .executeTakeFirst();
-  return r && { id: r.id, email: r.email, personId: r.person_id, roles: parseRoles(r.roles), csrfToken: r.csrf_token };
+  return r && { ...signedIn(r), csrfToken: r.csrf_token };
 }
 
 /** The account behind an unrevoked API token (and the token's use is noted). */
@@ -58,7 +66,7 @@ export async function tokenAccount(db: Executor, tokenHash: string, now: Date) {
     .executeTakeFirst();
   if (!r) return undefined;
   await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', r.token_id).execute();
-  return { id: r.id, email: r.email, personId: r.person_id, roles: parseRoles(r.roles) };
+  return signedIn(r);
 }
 
 export async function insertToken(db: Executor, t: { accountId: string; name: string; tokenHash: string }) {

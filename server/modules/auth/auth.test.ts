@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../seed/demo';
-import { testApp } from '../../test/test-db';
+import { demoApp } from '../../test/test-db';
 import { assertStrongPassword } from './passwords';
 
-let t: Awaited<ReturnType<typeof testApp>>;
+let t: Awaited<ReturnType<typeof demoApp>>;
 beforeAll(async () => {
-  t = await testApp();
-  await seedDemo(t.db);
+  t = await demoApp();
 }, 180_000);
 afterAll(() => t.close());
 

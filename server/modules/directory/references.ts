@@ -1,10 +1,7 @@
-import type { Transaction } from 'kysely';
 import type { TerritoryFilter } from '../../../shared/schemas/common';
-import type { Database } from '../../db/connection';
-import type { DB } from '../../db/schema';
 import type { ErrorDetail } from '../../errors';
+import type { Executor } from './directory-service';
 
-type Executor = Database | Transaction<DB>;
 
 type RefTable = 'themes' | 'communes' | 'epcis' | 'departements' | 'regions' | 'organisations' | 'people' | 'collectives' | 'projects';
 const keyOf: Record<RefTable, 'code' | 'id'> = {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import { type OrganisationInput, organisationInput } from '../../../shared/schemas/organisation';
 import { type ProjectInput, projectInput } from '../../../shared/schemas/project';
@@ -123,7 +122,3 @@ export const projectImport: ImportSpec<ProjectInput> = {
 
 export const importSpecs = { organisations: organisationImport, projects: projectImport } as const;
 export type ImportEntity = keyof typeof importSpecs;
-
-export async function countRows(db: Executor, table: 'organisations' | 'projects') {
-  return (await db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
-}

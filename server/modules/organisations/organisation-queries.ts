@@ -1,11 +1,9 @@
-import { type SqlBool, sql, type Transaction } from 'kysely';
+import { type SqlBool, sql } from 'kysely';
 import type { Organisation, OrganisationInput, OrganisationListQuery } from '../../../shared/schemas/organisation';
-import type { Database } from '../../db/connection';
-import type { DB } from '../../db/schema';
 import { type CommuneParents, cappedCount, communeParents, locatedIn, territoryColumns, matches, searchVector, tsQuery } from '../../db/sql-helpers';
 import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
+import type { Executor } from '../directory/directory-service';
 
-type Executor = Database | Transaction<DB>;
 
 const columns = [
   'o.id',
