@@ -11,6 +11,8 @@ import { installActorResolution } from './http/request-actor';
 import { auditRoutes } from './modules/audit/audit-routes';
 import { authRoutes } from './modules/auth/auth-routes';
 import { createMailer, type Mailer } from './modules/auth/mailer';
+import { oidcService } from './modules/auth/oidc-service';
+import type { OidcConfig } from './config';
 import { registerDirectoryRoutes } from './http/directory-routes';
 import { directoryResources } from './modules/directory/resources';
 import { importRoutes } from './modules/imports/import-routes';
@@ -27,8 +29,10 @@ export interface AppDeps {
   loginAttemptsPerMinute?: number;
   /** How e-mails leave (default: written to the log). */
   mailer?: Mailer;
-  /** Base URL of links sent by e-mail. */
+  /** Base URL of links sent by e-mail and of the OpenID Connect redirections. */
   publicUrl?: string;
+  /** OpenID Connect provider (ProConnect); none: the sign-in button is not offered. */
+  oidc?: OidcConfig | undefined;
 }
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -65,11 +69,13 @@ export async function buildApp(deps: AppDeps) {
 
   for (const resource of directoryResources) registerDirectoryRoutes(app, deps.db, resource);
   for (const routes of [themeRoutes, territoryRoutes, statsRoutes, importRoutes, auditRoutes]) routes(app, deps.db);
+  const publicUrl = deps.publicUrl ?? 'http://localhost:3000';
   authRoutes(app, deps.db, {
     secureCookies: deps.secureCookies ?? false,
     loginAttemptsPerMinute: deps.loginAttemptsPerMinute ?? 10,
     mailer: deps.mailer ?? createMailer({ from: 'Essaim', log: (m) => app.log.info(m) }),
-    publicUrl: deps.publicUrl ?? 'http://localhost:3000',
+    publicUrl,
+    oidc: deps.oidc && oidcService(deps.db, deps.oidc, { redirectUri: `${publicUrl}/api/auth/oidc/callback`, postLogoutRedirectUri: `${publicUrl}/` }),
   });
   return app;
 }

@@ -18,6 +18,14 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL doit commencer par smtp:// ou smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Essaim <ne-pas-repondre@essaim.test>'),
   PUBLIC_URL: z.string().regex(/^https?:\/\//, 'PUBLIC_URL doit commencer par http:// ou https://').optional(),
+  // OpenID Connect (ProConnect): all three or none.
+  OIDC_ISSUER: z.string().regex(/^https?:\/\//, 'OIDC_ISSUER doit être une URL http(s)').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().min(6).default('openid email given_name usual_name siret'),
+  OIDC_NAME: z.string().min(1).default('ProConnect'),
+  // ProConnect signs its userinfo answers (RS256 or ES256); unset for plain JSON.
+  OIDC_USERINFO_SIGNED_ALG: z.string().min(2).optional(),
 });
 
 export type DatabaseConfig =
@@ -33,6 +41,17 @@ export interface Config {
   mail: { smtpUrl?: string | undefined; from: string };
   /** Base of links sent by e-mail (default: http://localhost:PORT). */
   publicUrl: string;
+  oidc?: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  /** Shown on the sign-in button. */
+  name: string;
+  userinfoSignedAlg?: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,6 +61,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Configuration invalide :\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const oidcVars = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcVars.some(Boolean) && !oidcVars.every(Boolean)) {
+    throw new Error('Configuration invalide :\n  OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble : renseignez les trois ou aucun.');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -52,5 +75,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, scopes: e.OIDC_SCOPES, name: e.OIDC_NAME, userinfoSignedAlg: e.OIDC_USERINFO_SIGNED_ALG }
+        : undefined,
   };
 }

@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { InjectOptions } from 'fastify';
-import { buildApp } from '../app';
+import { type AppDeps, buildApp } from '../app';
 import { seedDemo } from '../seed/demo';
 import { insertAccounts, insertToken } from '../modules/auth/auth-queries';
 import { hashToken } from '../modules/auth/auth-service';
@@ -15,6 +15,8 @@ export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 // Every table a test may fill; reference data (territories, themes) stays.
 const domainTables = [
+  'oidc_logins',
+  'account_identities',
   'magic_links',
   'api_tokens',
   'sessions',
@@ -64,10 +66,10 @@ export const TEST_ADMIN_TOKEN = 'essaim_test-admin-token';
  * team (an admin account's bearer token) unless a request brings its own
  * authorization; `anonymous.inject` acts as a visitor.
  */
-export async function testApp() {
+export async function testApp(deps: Omit<Partial<AppDeps>, 'db'> = {}) {
   const database = await testDatabase();
   // Tests sign in far more often than a person: the limit has its own test.
-  const app = await buildApp({ db: database.db, loginAttemptsPerMinute: 10_000 });
+  const app = await buildApp({ db: database.db, loginAttemptsPerMinute: 10_000, ...deps });
   const [adminId] = await insertAccounts(database.db, [{ email: 'admin@tests.essaim.test', passwordHash: null, roles: [{ role: 'admin' }] }]);
   await insertToken(database.db, { accountId: adminId as string, name: 'tests', tokenHash: hashToken(TEST_ADMIN_TOKEN) });
   const asAdmin = Object.create(app) as typeof app;

@@ -17,6 +17,8 @@ export const magicLinkInput = z.strictObject({ email: z.string().trim().toLowerC
 export const me = z.object({
   id: z.string(),
   email: z.string(),
+  /** The directory person's name, for the header; null when the account has none. */
+  name: z.string().nullable(),
   personId: z.string().nullable(),
   roles: z.array(role),
   csrfToken: z.string().nullable(),

@@ -35,12 +35,17 @@ export async function insertAccounts(db: Executor, accounts: Array<{ email: stri
   return rows.map((r) => r.id);
 }
 
-export async function insertSession(db: Executor, s: { tokenHash: string; accountId: string; csrfToken: string; expiresAt: Date }) {
-  await db.insertInto('sessions').values({ token_hash: s.tokenHash, account_id: s.accountId, csrf_token: s.csrfToken, expires_at: s.expiresAt }).execute();
+export async function insertSession(db: Executor, s: { tokenHash: string; accountId: string; csrfToken: string; expiresAt: Date; idToken?: string | undefined }) {
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: s.tokenHash, account_id: s.accountId, csrf_token: s.csrfToken, expires_at: s.expiresAt, id_token: s.idToken ?? null })
+    .execute();
 }
 
+/** End a session; its provider ID token, when it came through OpenID Connect. */
 export async function deleteSession(db: Executor, tokenHash: string) {
-  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  const r = await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).returning('id_token').executeTakeFirst();
+  return r?.id_token ?? null;
 }
 
 /** The account behind a live session, with the session's CSRF token. */
@@ -103,4 +108,9 @@ export async function consumeMagicLink(db: Executor, tokenHash: string, now: Dat
 export async function accountById(db: Executor, id: string): Promise<AccountRow | undefined> {
   const r = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
   return r && { id: r.id, email: r.email, passwordHash: r.password_hash, personId: r.person_id, roles: parseRoles(r.roles) };
+}
+
+export async function personName(db: Executor, personId: string) {
+  const r = await db.selectFrom('people').select(['first_name', 'last_name']).where('id', '=', personId).executeTakeFirst();
+  return r ? `${r.first_name} ${r.last_name}`.trim() : null;
 }

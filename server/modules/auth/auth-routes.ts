@@ -1,24 +1,34 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginInput, magicLinkInput, me, tokenCreated, tokenInfo, tokenInput } from '../../../shared/schemas/auth';
 import { errorResponse, idParams } from '../../../shared/schemas/common';
 import type { Database } from '../../db/connection';
+import { AppError } from '../../errors';
 import { actorOf } from '../../http/request-actor';
 import { authService, SESSION_COOKIE, SESSION_DAYS } from './auth-service';
 import type { Mailer } from './mailer';
+import { OIDC_LOGIN_MINUTES, OIDC_STATE_COOKIE, OidcLoginError, type OidcService } from './oidc-service';
 import { personalDataService } from './personal-data-service';
 
-export function authRoutes(app: FastifyInstance, db: Database, opts: { secureCookies: boolean; loginAttemptsPerMinute: number; mailer: Mailer; publicUrl: string }) {
+const oidcDisabled = () => new AppError('not_found', 'oidc_disabled', 'La connexion OpenID Connect n’est pas configurée sur ce serveur.');
+
+export function authRoutes(
+  app: FastifyInstance,
+  db: Database,
+  opts: { secureCookies: boolean; loginAttemptsPerMinute: number; mailer: Mailer; publicUrl: string; oidc?: OidcService | undefined },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const s = authService(db);
   const tags = ['Authentification'];
   const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse };
+  const setSessionCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_DAYS * 86_400 });
 
   r.post('/api/auth/login', { config: { public: true, rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Se connecter (cookie de session HTTP-only)', body: loginInput, response: { 200: me, ...errors } } }, async (req, reply) => {
     const { token, csrfToken, account } = await s.login(req.body.email, req.body.password, new Date());
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_DAYS * 86_400 });
-    return { id: account.id, email: account.email, personId: account.personId, roles: account.roles, csrfToken };
+    setSessionCookie(reply, token);
+    return s.me({ kind: 'account', accountId: account.id, email: account.email, personId: account.personId, roles: account.roles, via: 'session' }, csrfToken);
   });
 
   r.post(
@@ -35,16 +45,57 @@ export function authRoutes(app: FastifyInstance, db: Database, opts: { secureCoo
     { schema: { tags, summary: 'Suivre un lien de connexion (ouvre la session, puis redirige)', querystring: z.strictObject({ token: z.string().min(10).max(200) }), response: { 400: errorResponse } } },
     async (req, reply) => {
       const { token } = await s.useMagicLink(req.query.token, new Date());
-      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_DAYS * 86_400 });
+      setSessionCookie(reply, token);
       return reply.redirect('/', 303);
     },
   );
 
-  r.post('/api/auth/logout', { config: { public: true }, schema: { tags, summary: 'Se déconnecter', response: { 204: z.null(), ...errors } } }, async (req, reply) => {
-    await s.logout(req.cookies?.[SESSION_COOKIE]);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send(null);
-  });
+  r.get(
+    '/api/auth/providers',
+    { schema: { tags, summary: 'Les moyens de connexion proposés', response: { 200: z.object({ password: z.boolean(), magicLink: z.boolean(), oidc: z.object({ name: z.string(), start: z.string() }).nullable() }) } } },
+    async () => ({ password: true, magicLink: true, oidc: opts.oidc ? { name: opts.oidc.name, start: '/api/auth/oidc/start' } : null }),
+  );
+  r.get(
+    '/api/auth/oidc/start',
+    { schema: { tags, summary: 'Se connecter avec le fournisseur OpenID Connect (ProConnect) : redirige vers lui', querystring: z.object({ returnTo: z.string().max(500).optional() }), response: { 404: errorResponse, 503: errorResponse } } },
+    async (req, reply) => {
+      if (!opts.oidc) throw oidcDisabled();
+      const { url, state } = await opts.oidc.start(req.query.returnTo, new Date());
+      reply.setCookie(OIDC_STATE_COOKIE, state, { path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: OIDC_LOGIN_MINUTES * 60 });
+      return reply.redirect(url, 303);
+    },
+  );
+  r.get(
+    '/api/auth/oidc/callback',
+    // The provider adds its own parameters (iss, session_state…): read them raw.
+    { schema: { tags, summary: 'Retour du fournisseur OpenID Connect : ouvre la session puis redirige', querystring: z.looseObject({}), response: { 404: errorResponse, 503: errorResponse } } },
+    async (req, reply) => {
+      if (!opts.oidc) throw oidcDisabled();
+      const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
+      reply.clearCookie(OIDC_STATE_COOKIE, { path: '/api/auth/oidc' });
+      try {
+        const { accountId, idToken, returnTo } = await opts.oidc.callback(query, req.cookies?.[OIDC_STATE_COOKIE], new Date());
+        const { token } = await s.openSession(accountId, new Date(), idToken);
+        setSessionCookie(reply, token);
+        return reply.redirect(returnTo, 303);
+      } catch (e) {
+        if (!(e instanceof OidcLoginError)) throw e;
+        req.log.warn({ code: e.code }, e.message);
+        // A browser navigation: back to the sign-in page, which explains the code.
+        return reply.redirect(`/connexion?erreur=${e.code}`, 303);
+      }
+    },
+  );
+
+  r.post(
+    '/api/auth/logout',
+    { config: { public: true }, schema: { tags, summary: 'Se déconnecter (et l’adresse où finir la session du fournisseur OpenID Connect, le cas échéant)', response: { 200: z.object({ redirectTo: z.string().nullable() }), ...errors } } },
+    async (req, reply) => {
+      const idToken = await s.logout(req.cookies?.[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { redirectTo: idToken && opts.oidc ? await opts.oidc.endSessionUrl(idToken).catch(() => null) : null };
+    },
+  );
 
   r.get('/api/auth/me', { schema: { tags, summary: 'Le compte connecté, ses rôles et son jeton CSRF', response: { 200: me, ...errors } } }, async (req) =>
     s.me(actorOf(req), req.essaimCsrf ?? null),

@@ -28,13 +28,16 @@ export function authService(db: Database) {
     if (failures.size > 10_000) failures.clear();
     await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** (count - 1), 2000)));
   };
-  const openSession = async (accountId: string, now: Date) => {
+  const openSession = async (accountId: string, now: Date, idToken?: string) => {
     const token = newToken();
     const csrfToken = newToken();
-    await q.insertSession(db, { tokenHash: hashToken(token), accountId, csrfToken, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000) });
+    await q.insertSession(db, { tokenHash: hashToken(token), accountId, csrfToken, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000), idToken });
     return { token, csrfToken };
   };
   return {
+    /** A session for an account signed in elsewhere (OpenID Connect keeps the provider's ID token for logout). */
+    openSession,
+
     /** Check e-mail and password; the same answer whether the e-mail exists or not. */
     async login(email: string, password: string, now: Date) {
       const account = await q.accountByEmail(db, email);
@@ -71,8 +74,9 @@ export function authService(db: Database) {
       return { ...(await openSession(account.id, now)), account };
     },
 
+    /** End the session; the provider ID token when the session came through OpenID Connect. */
     async logout(token: string | undefined) {
-      if (token) await q.deleteSession(db, hashToken(token));
+      return token ? q.deleteSession(db, hashToken(token)) : null;
     },
 
     /**
@@ -94,9 +98,10 @@ export function authService(db: Database) {
       return { actor: { kind: 'anonymous' }, csrfToken: null };
     },
 
-    me(actor: Actor, csrfToken: string | null) {
+    async me(actor: Actor, csrfToken: string | null) {
       const a = requireAccount(actor);
-      return { id: a.accountId, email: a.email, personId: a.personId, roles: a.roles, csrfToken };
+      const name = a.personId ? await q.personName(db, a.personId) : null;
+      return { id: a.accountId, email: a.email, name, personId: a.personId, roles: a.roles, csrfToken };
     },
 
     async createToken(actor: Actor, name: string) {

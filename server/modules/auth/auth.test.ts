@@ -79,7 +79,9 @@ describe('sign-in, sessions and tokens', () => {
   it('ends the session on logout', async () => {
     const r = await login('operateur@essaim.test');
     const headers = { cookie: cookieOf(r), 'x-csrf-token': r.json().csrfToken };
-    expect((await t.anonymous.inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBe(204);
+    const out = await t.anonymous.inject({ method: 'POST', url: '/api/auth/logout', headers });
+    expect(out.statusCode).toBe(200);
+    expect(out.json()).toEqual({ redirectTo: null });
     expect((await t.anonymous.inject({ url: '/api/auth/me', headers })).statusCode).toBe(401);
   });
 

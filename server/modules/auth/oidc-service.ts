@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import * as oidc from 'openid-client';
+import type { OidcConfig } from '../../config';
+import type { Database } from '../../db/connection';
+import { AppError, unavailable } from '../../errors';
+import { recordWrite } from '../audit/audit-service';
+import { accountByEmail, insertAccounts } from './auth-queries';
+import * as q from './oidc-queries';
+import { hashToken } from './auth-service';
+import { systemActor } from './actor';
+
+export const OIDC_STATE_COOKIE = 'essaim_oidc';
+export const OIDC_LOGIN_MINUTES = 10;
+
+/** Why a sign-in through the provider failed: the web app explains each code. */
+export type OidcFailure = 'oidc_state' | 'oidc_denied' | 'oidc_email' | 'oidc_failed';
+export class OidcLoginError extends Error {
+  constructor(
+    readonly code: OidcFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Only a path of this site: never an open redirect to another host. */
+export function safeReturnTo(v: string | undefined) {
+  return v && /^\/(?![/\\])[^\s]*$/.test(v) && v.length <= 500 ? v : '/';
+}
+
+/** What the provider says of the person (ProConnect's claims). */
+export interface OidcClaims {
+  sub: string;
+  email?: unknown;
+  given_name?: unknown;
+  usual_name?: unknown;
+  siret?: unknown;
+}
+
+/**
+ * OpenID Connect sign-in (ProConnect): authorization code flow with PKCE,
+ * `state` and `nonce`, via openid-client. The provider is discovered at the
+ * first sign-in, so a provider that is down does not stop the server.
+ */
+export function oidcService(db: Database, settings: OidcConfig, urls: { redirectUri: string; postLogoutRedirectUri: string }) {
+  let discovered: Promise<oidc.Configuration> | undefined;
+  const configuration = () => {
+    discovered ??= oidc
+      .discovery(
+        new URL(settings.issuer),
+        settings.clientId,
+        { client_secret: settings.clientSecret, ...(settings.userinfoSignedAlg ? { userinfo_signed_response_alg: settings.userinfoSignedAlg } : {}) },
+        undefined,
+        // Plain HTTP only for a local provider (development, tests).
+        settings.issuer.startsWith('http:') ? { execute: [oidc.allowInsecureRequests] } : undefined,
+      )
+      .catch((e: unknown) => {
+        discovered = undefined;
+        throw unavailable('oidc_unavailable', `${settings.name} ne répond pas pour le moment (${e instanceof Error ? e.message : String(e)}). Réessayez plus tard ou connectez-vous par e-mail.`);
+      });
+    return discovered;
+  };
+
+  return {
+    name: settings.name,
+
+    /** The provider URL to send the browser to, and the `state` to bind to it by cookie. */
+    async start(returnTo: string | undefined, now: Date) {
+      const config = await configuration();
+      const state = oidc.randomState();
+      const nonce = oidc.randomNonce();
+      const codeVerifier = oidc.randomPKCECodeVerifier();
+      await q.insertOidcLogin(db, {
+        stateHash: hashToken(state),
+        codeVerifier,
+        nonce,
+        returnTo: safeReturnTo(returnTo),
+        expiresAt: new Date(now.getTime() + OIDC_LOGIN_MINUTES * 60_000),
+      });
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: urls.redirectUri,
+        scope: settings.scopes,
+        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+        // ProConnect asks for the acr it should reach; eidas1 is its base level.
+        acr_values: 'eidas1',
+      });
+      return { url: url.href, state };
+    },
+
+    /**
+     * The provider's answer: check state (against the browser's cookie and the
+     * stored sign-in), exchange the code with the PKCE verifier, check the ID
+     * token and nonce, read userinfo, then find or create the account.
+     */
+    async callback(query: string, stateCookie: string | undefined, now: Date) {
+      const params = new URLSearchParams(query);
+      const state = params.get('state');
+      if (!state || !stateCookie || state !== stateCookie) {
+        throw new OidcLoginError('oidc_state', 'Réponse du fournisseur sans état valide (lien ancien ou ouvert dans un autre navigateur).');
+      }
+      const login = await q.takeOidcLogin(db, hashToken(state), now);
+      if (!login) throw new OidcLoginError('oidc_state', 'Connexion expirée ou déjà utilisée.');
+      if (params.get('error')) throw new OidcLoginError('oidc_denied', `Le fournisseur a refusé la connexion : ${params.get('error_description') ?? params.get('error')}.`);
+      const config = await configuration();
+      let claims: OidcClaims;
+      let idToken: string | undefined;
+      try {
+        const tokens = await oidc.authorizationCodeGrant(config, new URL(`${urls.redirectUri}?${query}`), {
+          pkceCodeVerifier: login.codeVerifier,
+          expectedState: state,
+          expectedNonce: login.nonce,
+          idTokenExpected: true,
+        });
+        const idClaims = tokens.claims();
+        if (!idClaims) throw new Error('jeton d’identité absent');
+        idToken = tokens.id_token;
+        const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
+        claims = { ...idClaims, ...userinfo } as OidcClaims;
+      } catch (e) {
+        if (e instanceof AppError) throw e;
+        throw new OidcLoginError('oidc_failed', `Échange avec le fournisseur impossible : ${e instanceof Error ? e.message : String(e)}`);
+      }
+      const accountId = await linkAccount(db, settings.issuer, claims, now);
+      return { accountId, idToken, returnTo: login.returnTo };
+    },
+
+    /** Where to send the browser to end the provider's session too, when it offers it. */
+    async endSessionUrl(idToken: string) {
+      const config = await configuration();
+      if (!config.serverMetadata().end_session_endpoint) return null;
+      return oidc.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: urls.postLogoutRedirectUri, state: randomBytes(16).toString('base64url') }).href;
+    },
+  };
+}
+
+export type OidcService = ReturnType<typeof oidcService>;
+
+/**
+ * The account of a provider identity: the one already linked to it, else the
+ * account with the same e-mail (the provider vouches for the address), else
+ * a new account without roles, tied to the directory person with that e-mail.
+ * The national team grants roles; a new account reads like a visitor.
+ */
+async function linkAccount(db: Database, issuer: string, claims: OidcClaims, now: Date) {
+  const siret = typeof claims.siret === 'string' && /^\d{14}$/.test(claims.siret) ? claims.siret : null;
+  const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
+  return db.transaction().execute(async (trx) => {
+    const linked = await q.touchIdentity(trx, { issuer, subject: claims.sub, siret, now });
+    if (linked) return linked;
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new OidcLoginError('oidc_email', 'Le fournisseur n’a pas transmis d’adresse e-mail valide.');
+    const existing = await accountByEmail(trx, email);
+    let accountId = existing?.id;
+    if (!accountId) {
+      const personId = await q.personIdByEmail(trx, email);
+      [accountId] = (await insertAccounts(trx, [{ email, passwordHash: null, personId, roles: [] }])) as [string];
+      await recordWrite(trx, systemActor, [{ action: 'create', entity: 'account', recordId: accountId, after: { email, personId, roles: [], via: issuer } }]);
+    }
+    await q.insertIdentity(trx, { issuer, subject: claims.sub, accountId, siret });
+    return accountId;
+  });
+}

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { followUntil, startTestProvider } from '../../test/oidc-provider';
+import { testApp } from '../../test/test-db';
+import { create } from '../../test/fixtures';
+import { insertAccounts } from './auth-queries';
+import { safeReturnTo } from './oidc-service';
+
+// The browser's view of Essaim in these tests: the provider redirects here.
+const SITE = 'http://essaim.test';
+
+let provider: Awaited<ReturnType<typeof startTestProvider>>;
+let t: Awaited<ReturnType<typeof testApp>>;
+
+beforeAll(async () => {
+  provider = await startTestProvider({
+    clientRedirectBase: SITE,
+    users: {
+      'agent-1': { email: 'Camille.Agent@interieur.gouv.fr', given_name: 'Camille', usual_name: 'Agent', siret: '13002526500013' },
+      'agent-2': { email: 'dominique.existant@essaim.test', given_name: 'Dominique', usual_name: 'Existant' },
+      'sans-mail': { email: '', given_name: 'Sans', usual_name: 'Courriel' },
+    },
+  });
+  t = await testApp({ publicUrl: SITE, oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, scopes: 'openid email given_name usual_name siret', name: 'ProConnect' } });
+}, 60_000);
+afterAll(async () => {
+  await t.close();
+  await provider.close();
+});
+
+/** Start a sign-in as a browser: the provider URL and the state cookie Essaim set. */
+async function start(returnTo?: string) {
+  const r = await t.anonymous.inject({ url: `/api/auth/oidc/start${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}` });
+  expect(r.statusCode, r.body).toBe(303);
+  const stateCookie = r.cookies.find((c) => c.name === 'essaim_oidc');
+  expect(stateCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/auth/oidc' });
+  return { location: new URL(r.headers.location as string), cookie: `essaim_oidc=${stateCookie?.value}` };
+}
+
+/** Back from the provider to Essaim's callback, with or without the browser's state cookie. */
+async function callback(url: string, cookie?: string) {
+  const u = new URL(url);
+  return t.anonymous.inject({ url: `${u.pathname}${u.search}`, headers: cookie ? { cookie } : {} });
+}
+
+async function signIn(sub: string, returnTo?: string) {
+  provider.signInAs(sub);
+  const s = await start(returnTo);
+  const back = await followUntil(s.location.href, `${SITE}/api/auth/oidc/callback`);
+  const r = await callback(back, s.cookie);
+  const session = r.cookies.find((c) => c.name === 'essaim_session');
+  return { r, session: session ? `essaim_session=${session.value}` : undefined };
+}
+
+describe('OpenID Connect sign-in (ProConnect)', () => {
+  it('sends the browser to the provider with PKCE, state and nonce', async () => {
+    const { location } = await start();
+    expect(location.origin).toBe(provider.issuer);
+    const p = location.searchParams;
+    expect(p.get('client_id')).toBe('essaim');
+    expect(p.get('redirect_uri')).toBe(`${SITE}/api/auth/oidc/callback`);
+    expect(p.get('response_type')).toBe('code');
+    expect(p.get('scope')).toBe('openid email given_name usual_name siret');
+    expect(p.get('code_challenge_method')).toBe('S256');
+    expect(p.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(p.get('state')).toMatch(/^[\w-]{20,}$/);
+    expect(p.get('nonce')).toMatch(/^[\w-]{20,}$/);
+    expect((await t.anonymous.inject('/api/auth/providers')).json()).toEqual({ password: true, magicLink: true, oidc: { name: 'ProConnect', start: '/api/auth/oidc/start' } });
+  });
+
+  it('creates an account without roles for a new agent, keeps the SIRET, and returns where the sign-in began', async () => {
+    const { r, session } = await signIn('agent-1', '/projets?q=velo');
+    expect(r.statusCode).toBe(303);
+    expect(r.headers.location).toBe('/projets?q=velo');
+    const me = await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: session as string } });
+    expect(me.json()).toMatchObject({ email: 'camille.agent@interieur.gouv.fr', roles: [], csrfToken: expect.any(String) });
+    const identity = await t.db.selectFrom('account_identities').selectAll().where('subject', '=', 'agent-1').executeTakeFirstOrThrow();
+    expect(identity).toMatchObject({ issuer: provider.issuer, account_id: me.json().id, siret: '13002526500013' });
+    // A second sign-in finds the same account through the identity.
+    const again = await signIn('agent-1');
+    expect((await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: again.session as string } })).json().id).toBe(me.json().id);
+    expect(await t.db.selectFrom('accounts').select('id').where('email', '=', 'camille.agent@interieur.gouv.fr').execute()).toHaveLength(1);
+    // Its creation is in the audit trail.
+    const audit = await t.app.inject({ url: `/api/audit?entity=account&record=${me.json().id}` });
+    expect(audit.json().items[0]).toMatchObject({ action: 'create', entity: 'account' });
+  });
+
+  it('signs an existing account in with its roles, tied to its directory person', async () => {
+    const person = await create(t.app, 'people', { firstName: 'Dominique', lastName: 'Existant', email: 'dominique.existant@essaim.test' });
+    await insertAccounts(t.db, [{ email: 'dominique.existant@essaim.test', passwordHash: null, personId: person.id, roles: [{ role: 'admin' }] }]);
+    const { session } = await signIn('agent-2');
+    const me = (await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: session as string } })).json();
+    expect(me).toMatchObject({ email: 'dominique.existant@essaim.test', name: 'Dominique Existant', personId: person.id, roles: [{ role: 'admin' }] });
+  });
+
+  it('refuses a callback without the browser’s state cookie, a replayed one, a denial and a forged code — and opens no session', async () => {
+    provider.signInAs('agent-1');
+    const s = await start();
+    const back = await followUntil(s.location.href, `${SITE}/api/auth/oidc/callback`);
+    const noCookie = await callback(back);
+    expect(noCookie.headers.location).toBe('/connexion?erreur=oidc_state');
+    expect(noCookie.cookies.find((c) => c.name === 'essaim_session')).toBeUndefined();
+    // With the cookie the answer is taken, once: a replay is refused.
+    expect((await callback(back, s.cookie)).headers.location).toBe('/');
+    expect((await callback(back, s.cookie)).headers.location).toBe('/connexion?erreur=oidc_state');
+
+    const denied = await start();
+    const state = denied.location.searchParams.get('state');
+    expect((await callback(`${SITE}/api/auth/oidc/callback?error=access_denied&state=${state}`, denied.cookie)).headers.location).toBe('/connexion?erreur=oidc_denied');
+
+    const forged = await start();
+    const forgedState = forged.location.searchParams.get('state');
+    const r = await callback(`${SITE}/api/auth/oidc/callback?code=faux-code&state=${forgedState}&iss=${encodeURIComponent(provider.issuer)}`, forged.cookie);
+    expect(r.headers.location).toBe('/connexion?erreur=oidc_failed');
+    expect(r.cookies.find((c) => c.name === 'essaim_session')).toBeUndefined();
+  });
+
+  it('refuses an identity without an e-mail address', async () => {
+    const { r, session } = await signIn('sans-mail');
+    expect(r.headers.location).toBe('/connexion?erreur=oidc_email');
+    expect(session).toBeUndefined();
+  });
+
+  it('ends the provider’s session too at logout', async () => {
+    const { session } = await signIn('agent-1');
+    const me = (await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: session as string } })).json();
+    const out = await t.anonymous.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session as string, 'x-csrf-token': me.csrfToken } });
+    expect(out.statusCode).toBe(200);
+    const to = new URL(out.json().redirectTo);
+    expect(to.origin).toBe(provider.issuer);
+    expect(to.searchParams.get('id_token_hint')).toMatch(/^ey/);
+    expect(to.searchParams.get('post_logout_redirect_uri')).toBe(`${SITE}/`);
+    expect((await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: session as string } })).statusCode).toBe(401);
+  });
+
+  it('never redirects to another site after sign-in', () => {
+    for (const bad of ['//evil.example', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '/a b', undefined, '']) expect(safeReturnTo(bad)).toBe('/');
+    for (const good of ['/', '/projets?q=velo&territory=departement:73', '/projets/abc#x']) expect(safeReturnTo(good)).toBe(good);
+  });
+});
+
+describe('OpenID Connect not configured, or its provider down', () => {
+  it('says so clearly', async () => {
+    const plain = await testApp();
+    try {
+      expect((await plain.anonymous.inject('/api/auth/providers')).json().oidc).toBeNull();
+      const r = await plain.anonymous.inject('/api/auth/oidc/start');
+      expect(r.statusCode).toBe(404);
+      expect(r.json().error.code).toBe('oidc_disabled');
+    } finally {
+      await plain.close();
+    }
+    const down = await testApp({ oidc: { issuer: 'http://127.0.0.1:9', clientId: 'x', clientSecret: 'y', scopes: 'openid email', name: 'ProConnect' } });
+    try {
+      const r = await down.anonymous.inject('/api/auth/oidc/start');
+      expect(r.statusCode).toBe(503);
+      expect(r.json().error).toMatchObject({ code: 'oidc_unavailable', message: expect.stringContaining('ProConnect ne répond pas') });
+    } finally {
+      await down.close();
+    }
+  });
+});
