@@ -135,6 +135,13 @@ describe('what visitors see', () => {
     expect((await t.app.inject({ url: `/api/projects/${project.id}` })).json().fundingNeedEur).toBe(300000);
     const csv = await t.anonymous.inject({ url: '/api/people?format=csv&advisor=true' });
     expect(csv.body).not.toMatch(/@accompagnement\.test/);
+    // Nor can a visitor filter or sort on the hidden amounts to guess them.
+    for (const query of ['minNeed=299000', 'maxNeed=300000', 'instrument=loan', 'sort=-fundingNeed', 'format=csv&minNeed=1']) {
+      const r = await t.anonymous.inject({ url: `/api/projects?q=voisiwatt&${query}` });
+      expect(r.statusCode, query).toBe(401);
+      expect(r.json().error.message).toMatch(/Connectez-vous pour filtrer ou trier selon/);
+    }
+    expect((await t.app.inject({ url: '/api/projects?q=voisiwatt&minNeed=299000' })).json().total).toBe(1);
   });
 });
 

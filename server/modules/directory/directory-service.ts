@@ -38,6 +38,8 @@ export interface EntityStore<Out, In, Q extends ListQuery> {
   toInput?(record: Out): Record<string, unknown>;
   /** Hide what this actor may not see (restricted fields shown as null). */
   redact?(actor: Actor, record: Out): Out;
+  /** The list parameters that would reveal redacted fields (filters, sorts): visitors may not use them. */
+  restrictedQuery?(q: Q): string[];
   /** Further rules that need the database (duplicates…); `id` when updating. */
   check?(db: Executor, input: In, id?: string): Promise<ErrorDetail[]>;
 }
@@ -73,7 +75,9 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
     throw actor.kind === 'anonymous' ? unauthorized() : forbidden();
   };
 
-  async function checkTerritory(q: Q) {
+  async function checkQuery(actor: Actor, q: Q) {
+    const restricted = actor.kind === 'anonymous' ? (store.restrictedQuery?.(q) ?? []) : [];
+    if (restricted.length) throw unauthorized(`Connectez-vous pour filtrer ou trier selon ${restricted.join(', ')} : ces données sont réservées aux personnes connectées.`);
     if (q.territory && !(await territoryExists(db, q.territory)))
       throw invalid('Territoire inconnu.', [{ path: 'territory', message: `Aucun territoire ${q.territory.kind}:${q.territory.code}` }]);
   }
@@ -103,7 +107,7 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
 
     async list(actor: Actor, q: Q): Promise<ListResult<Out>> {
       authorise(actor, 'read');
-      await checkTerritory(q);
+      await checkQuery(actor, q);
       const counted = await store.count(db, q);
       const ids = await store.listIds(db, q, q.pageSize, { rank: counted <= RANK_LIMIT });
       const total = Math.min(counted, COUNT_CAP);
@@ -113,7 +117,7 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
     /** Every match, in list order, for exports. */
     async exportAll(actor: Actor, q: Q): Promise<Out[]> {
       authorise(actor, 'read');
-      await checkTerritory(q);
+      await checkQuery(actor, q);
       const ids = await store.listIds(db, q, undefined, { rank: (await store.count(db, q)) <= RANK_LIMIT });
       const out: Out[] = [];
       for (let i = 0; i < ids.length; i += 2000) out.push(...shown(actor, await store.getMany(db, ids.slice(i, i + 2000))));

@@ -15,6 +15,12 @@ export const projectStore: EntityStore<Project, ProjectInput, ProjectListQuery> 
   remove: q.deleteProject,
   // Funding details are for signed-in users only.
   redact: (actor, p) => (actor.kind === 'anonymous' ? { ...p, fundingNeedEur: null, instruments: [] } : p),
+  restrictedQuery: (q) => [
+    ...(q.minNeed !== undefined ? ['minNeed'] : []),
+    ...(q.maxNeed !== undefined ? ['maxNeed'] : []),
+    ...(q.instrument !== undefined ? ['instrument'] : []),
+    ...(q.sort === 'fundingNeed' || q.sort === '-fundingNeed' ? ['sort'] : []),
+  ],
   references: (p) => [
     ...refs('collectives', 'collectiveId', p.collectiveId),
     ...refs('organisations', 'leadOrganisationId', p.leadOrganisationId),
