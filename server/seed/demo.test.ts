@@ -31,6 +31,29 @@ describe('demo network', () => {
     expect(r.json().fundsMobilisableEur).toBeGreaterThanOrEqual(600_000_000);
   });
 
+  it('counts collectives and projects per département and région for the map, consistently with the lists', async () => {
+    const deps = (await t.app.inject({ url: '/api/stats/territories' })).json();
+    expect(deps.level).toBe('departement');
+    // The 101 départements, and the overseas collectivities the INSEE reference lists with them.
+    expect(deps.items.length).toBeGreaterThanOrEqual(101);
+    const savoie = deps.items.find((d: { code: string }) => d.code === '73');
+    expect(savoie).toMatchObject({ name: 'Savoie', regionCode: '84' });
+    for (const code of ['73', '976', '46']) {
+      const row = deps.items.find((d: { code: string }) => d.code === code);
+      const projects = (await t.app.inject({ url: `/api/projects?territory=departement:${code}&pageSize=1` })).json().total;
+      const collectives = (await t.app.inject({ url: `/api/collectives?territory=departement:${code}&pageSize=1` })).json().total;
+      expect(row, code).toMatchObject({ projects, collectives });
+      expect(collectives, code).toBeGreaterThan(0);
+    }
+    expect(deps.items.reduce((n: number, d: { projects: number }) => n + d.projects, 0)).toBe(400);
+    const regions = (await t.anonymous.inject({ url: '/api/stats/territories?level=region' })).json();
+    expect(regions.items.length).toBeGreaterThanOrEqual(18);
+    expect(regions.items.find((r: { code: string }) => r.code === '84').projects).toBe(
+      deps.items.filter((d: { regionCode: string }) => d.regionCode === '84').reduce((n: number, d: { projects: number }) => n + d.projects, 0),
+    );
+    expect((await t.anonymous.inject({ url: '/api/stats/territories?level=commune' })).statusCode).toBe(400);
+  });
+
   it('places the named projects on their real communes and EPCI', async () => {
     const r = await t.app.inject({ url: '/api/projects?q=materio&territory=epci:200069110' });
     expect(r.json().items[0]).toMatchObject({ title: 'MatériO.TEC 73', communeCode: '73065', collectiveName: 'Collectif French Impact Grand Chambéry' });

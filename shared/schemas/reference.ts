@@ -57,3 +57,20 @@ export const stats = z.object({
   generatedAt: z.string(),
 });
 export type Stats = z.output<typeof stats>;
+
+export const territoryStatsQuery = z.strictObject({ level: z.enum(['departement', 'region']).default('departement') });
+export const territoryStats = z.object({
+  level: z.enum(['departement', 'region']),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      /** For départements: their région. */
+      regionCode: z.string().nullable(),
+      /** Collectives whose perimeter reaches into the territory. */
+      collectives: z.number().int(),
+      projects: z.number().int(),
+    }),
+  ),
+});
+export type TerritoryStats = z.output<typeof territoryStats>;

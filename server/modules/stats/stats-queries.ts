@@ -38,3 +38,29 @@ export async function keyFigures(db: Executor) {
   const byStage = await db.selectFrom('projects').select(['stage', sql<number>`count(*)::int`.as('n')]).groupBy('stage').execute();
   return { figures: r.rows[0] as NonNullable<(typeof r.rows)[0]>, byStage: Object.fromEntries(byStage.map((s) => [s.stage, s.n])) };
 }
+
+/**
+ * Collectives and projects per département or région, every territory listed
+ * (zeros included) for the map. A collective counts wherever its perimeter
+ * reaches: a région perimeter counts in each of its départements.
+ */
+export async function countsByTerritory(db: Executor, level: 'departement' | 'region') {
+  const table = sql.table(level === 'departement' ? 'departements' : 'regions');
+  const column = sql.ref(level === 'departement' ? 'departement_code' : 'region_code');
+  const parent = level === 'departement' ? sql`t.region_code` : sql`null::text`;
+  const r = await sql<{ code: string; name: string; region_code: string | null; collectives: number; projects: number }>`
+    with reach as (
+      select distinct p.collective_id, c.${column} as code
+      from collective_perimeter p
+      join communes c on c.code = p.commune_code or c.epci_code = p.epci_code
+        or c.departement_code = p.departement_code or c.region_code = p.region_code
+    ),
+    per_collectives as (select code, count(*)::int as n from reach group by code),
+    per_projects as (select ${column} as code, count(*)::int as n from projects where ${column} is not null group by ${column})
+    select t.code, t.name, ${parent} as region_code, coalesce(pc.n, 0) as collectives, coalesce(pp.n, 0) as projects
+    from ${table} t
+    left join per_collectives pc on pc.code = t.code
+    left join per_projects pp on pp.code = t.code
+    order by t.code`.execute(db);
+  return r.rows;
+}

@@ -1,9 +1,9 @@
-import type { Stats } from '../../../shared/schemas/reference';
+import type { Stats, TerritoryStats } from '../../../shared/schemas/reference';
 import type { Database } from '../../db/connection';
 import { forbidden } from '../../errors';
 import type { Actor } from '../auth/actor';
 import { canOnDirectory } from '../directory/directory-policy';
-import { keyFigures } from './stats-queries';
+import { countsByTerritory, keyFigures } from './stats-queries';
 
 /** Live key figures (never typed by hand): what the home page and the review show. */
 export async function getStats(db: Database, actor: Actor, now: Date): Promise<Stats> {
@@ -27,4 +27,11 @@ export async function getStats(db: Database, actor: Actor, now: Date): Promise<S
     projectsByStage: byStage,
     generatedAt: now.toISOString(),
   };
+}
+
+/** Collectives and projects per territory, for the map. */
+export async function getTerritoryStats(db: Database, actor: Actor, level: TerritoryStats['level']): Promise<TerritoryStats> {
+  if (!canOnDirectory(actor, 'read')) throw forbidden();
+  const rows = await countsByTerritory(db, level);
+  return { level, items: rows.map((r) => ({ code: r.code, name: r.name, regionCode: r.region_code, collectives: r.collectives, projects: r.projects })) };
 }
