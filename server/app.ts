@@ -6,7 +6,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/connection';
-import { installErrorHandler } from './http/error-handler';
+import { installErrorHandler, installNotFound } from './http/error-handler';
+import { serveWebApp } from './http/web-app';
 import { installActorResolution } from './http/request-actor';
 import { auditRoutes } from './modules/audit/audit-routes';
 import { authRoutes } from './modules/auth/auth-routes';
@@ -33,6 +34,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** OpenID Connect provider (ProConnect); none: the sign-in button is not offered. */
   oidc?: OidcConfig | undefined;
+  /** Serve the built web application (default true); its folder for tests. */
+  web?: boolean | { dist: string };
 }
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -60,6 +63,7 @@ export async function buildApp(deps: AppDeps) {
   // Off by default; the sign-in routes set their own limits.
   await app.register(rateLimit, { global: false });
   installActorResolution(app, deps.db);
+  installNotFound(app, deps.web === false ? undefined : await serveWebApp(app, typeof deps.web === 'object' ? deps.web.dist : undefined));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => {

@@ -47,7 +47,19 @@ export function installErrorHandler(app: FastifyInstance) {
     return reply.code(500).send(body('internal_error', 'Erreur interne du serveur. Elle a été journalisée.'));
   });
 
-  app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send(body('route_not_found', `Aucune route ${req.method} ${req.url.split('?')[0]}.`)),
-  );
+}
+
+export type WebPage = (path: string) => { status: number; html: string } | undefined;
+
+/**
+ * Unknown routes: the web application's page shell for browser paths (GET),
+ * the error shape for everything else.
+ */
+export function installNotFound(app: FastifyInstance, webPage?: WebPage) {
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] as string;
+    const page = (req.method === 'GET' || req.method === 'HEAD') && webPage ? webPage(path) : undefined;
+    if (page) return reply.code(page.status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page.html);
+    return reply.code(404).send(body('route_not_found', `Aucune route ${req.method} ${path}.`));
+  });
 }

@@ -22,6 +22,10 @@ export const me = z.object({
   personId: z.string().nullable(),
   roles: z.array(role),
   csrfToken: z.string().nullable(),
+  /** Directory resources (API names) this account may create records in. */
+  creatable: z.array(z.string()),
+  /** May import files into the directory. */
+  canImport: z.boolean(),
 });
 
 export const tokenInput = z.strictObject({ name: z.string().trim().min(1).max(100) });

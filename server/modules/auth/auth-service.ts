@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { directorySlugs } from '../../../shared/web-routes';
 import type { Database } from '../../db/connection';
+import { canOnDirectory, creatableEntities } from '../directory/directory-policy';
 import { forbidden, invalid, notFound, unauthorized } from '../../errors';
 import type { Mailer } from './mailer';
 import type { Actor } from './actor';
@@ -101,7 +103,16 @@ export function authService(db: Database) {
     async me(actor: Actor, csrfToken: string | null) {
       const a = requireAccount(actor);
       const name = a.personId ? await q.personName(db, a.personId) : null;
-      return { id: a.accountId, email: a.email, name, personId: a.personId, roles: a.roles, csrfToken };
+      return {
+        id: a.accountId,
+        email: a.email,
+        name,
+        personId: a.personId,
+        roles: a.roles,
+        csrfToken,
+        creatable: creatableEntities(a, Object.values(directorySlugs)),
+        canImport: canOnDirectory(a, 'import', { entity: 'organisations' }),
+      };
     },
 
     async createToken(actor: Actor, name: string) {

@@ -37,3 +37,17 @@ export function canOnDirectory(actor: Actor, action: DirectoryAction, resource?:
       return false;
   }
 }
+
+/**
+ * The entities this actor may create at least one record of (for the
+ * interface's "create" buttons): the same rule, tried with each record the
+ * actor's roles are scoped to.
+ */
+export function creatableEntities(actor: Actor, entities: readonly string[]): string[] {
+  const scopes = actor.kind === 'account' ? actor.roles.flatMap((r) => r.scope ?? []) : [];
+  return entities.filter(
+    (entity) =>
+      canOnDirectory(actor, 'create', { entity }) ||
+      scopes.some((v) => canOnDirectory(actor, 'create', { entity, record: { collectiveId: v, leadOrganisationId: v, managerId: v } })),
+  );
+}

@@ -1,0 +1,46 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { isWebPage } from '../../shared/web-routes';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/**
+ * Serve the built web application: hashed assets cached for a year, and the
+ * page shell for every application path (404 status for unknown paths, whose
+ * page the application draws). API paths keep their JSON 404.
+ */
+export async function serveWebApp(app: FastifyInstance, dist = WEB_DIST) {
+  const indexFile = `${dist}index.html`;
+  const built = existsSync(indexFile);
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: true,
+      index: false,
+      serve: true,
+      setHeaders: (res, path) => {
+        if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  // Read once: the shell is small and changes only with a new build.
+  const shell = built ? readFileSync(indexFile, 'utf8') : undefined;
+  const page = (path: string) => {
+    if (path.startsWith('/api/') || path === '/api') return undefined;
+    if (!shell) {
+      return {
+        status: 503,
+        html: '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Essaim</title><p>L’interface web n’est pas construite : lancez <code>npm run build</code> (ou <code>npm start</code>, qui la construit au besoin). L’API répond sous <a href="/api/docs">/api</a>.</p></html>',
+      };
+    }
+    return { status: isWebPage(path) ? 200 : 404, html: shell };
+  };
+  // The static files' wildcard would answer the root (a folder) with 403.
+  app.get('/', { schema: { hide: true } }, (_req, reply) => {
+    const p = page('/') as { status: number; html: string };
+    return reply.code(p.status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(p.html);
+  });
+  return page;
+}

@@ -1,0 +1,26 @@
+/**
+ * The web application's pages, shared by the browser router and the server
+ * (which answers 404 for any other path, so a wrong link is a real 404).
+ */
+export const directorySlugs = {
+  collectifs: 'collectives',
+  projets: 'projects',
+  structures: 'organisations',
+  personnes: 'people',
+  pionniers: 'pioneers',
+  fonds: 'funds',
+  filieres: 'sector-programmes',
+} as const;
+export type DirectorySlug = keyof typeof directorySlugs;
+export type DirectoryApi = (typeof directorySlugs)[DirectorySlug];
+
+export const staticPages = ['/', '/connexion', '/compte', '/import', '/mentions-legales', '/accessibilite', '/donnees-personnelles', '/plan-du-site'] as const;
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const directoryPattern = new RegExp(`^/(${Object.keys(directorySlugs).join('|')})(/nouveau|/${UUID}(/modifier)?)?/?$`, 'i');
+
+/** Is this path one of the application's pages? */
+export function isWebPage(path: string) {
+  const p = path.length > 1 ? path.replace(/\/$/, '') : path;
+  return (staticPages as readonly string[]).includes(p) || directoryPattern.test(p);
+}

@@ -1,0 +1,83 @@
+import { Footer } from '@codegouvfr/react-dsfr/Footer';
+import { Header } from '@codegouvfr/react-dsfr/Header';
+import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
+import { useEffect, useRef } from 'react';
+import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../lib/session';
+import { RESOURCES } from '../resources';
+
+const NAV = ['projets', 'collectifs', 'structures', 'pionniers', 'fonds', 'filieres'] as const;
+
+/** Header, navigation, footer; focus moves to the new page's title on navigation. */
+export function Layout() {
+  const { me, logout } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // Screen readers hear the new page: focus its title once it is drawn.
+    const t = setTimeout(() => (document.querySelector('main h1') as HTMLElement | null)?.focus(), 50);
+    return () => clearTimeout(t);
+  }, [location.pathname]);
+
+  const returnTo = encodeURIComponent(location.pathname + location.search);
+  const quickAccessItems = me
+    ? [
+        { iconId: 'fr-icon-account-circle-line' as const, linkProps: { to: '/compte' }, text: me.name ?? me.email },
+        ...(me.canImport ? [{ iconId: 'fr-icon-upload-line' as const, linkProps: { to: '/import' }, text: 'Importer' }] : []),
+        {
+          iconId: 'fr-icon-logout-box-r-line' as const,
+          buttonProps: { onClick: () => void logout().then(() => navigate('/')) },
+          text: 'Se déconnecter',
+        },
+      ]
+    : [{ iconId: 'fr-icon-lock-line' as const, linkProps: { to: `/connexion?retour=${returnTo}` }, text: 'Se connecter' }];
+
+  return (
+    <>
+      <SkipLinks
+        links={[
+          { anchor: '#contenu', label: 'Contenu' },
+          { anchor: '#navigation', label: 'Menu' },
+          { anchor: '#pied-de-page', label: 'Pied de page' },
+        ]}
+      />
+      <Header
+        brandTop={
+          <>
+            République
+            <br />
+            Française
+          </>
+        }
+        serviceTitle="Essaim"
+        serviceTagline="Le réseau national d'innovation sociale de l'ESS"
+        homeLinkProps={{ to: '/', title: 'Accueil — Essaim' }}
+        quickAccessItems={quickAccessItems}
+        navigation={[
+          { text: 'Accueil', linkProps: { to: '/' }, isActive: location.pathname === '/' },
+          ...NAV.map((slug) => ({ text: RESOURCES[slug].title, linkProps: { to: `/${slug}` }, isActive: location.pathname.startsWith(`/${slug}`) })),
+        ]}
+        id="navigation"
+      />
+      <main id="contenu" tabIndex={-1} className="fr-container fr-py-4w">
+        <Outlet />
+      </main>
+      <Footer
+        id="pied-de-page"
+        accessibility="partially compliant"
+        contentDescription="Essaim fait vivre le réseau national d'innovation sociale de l'économie sociale et solidaire : collectifs territoriaux labellisés, projets à impact, Pionniers, financeurs et filières."
+        termsLinkProps={{ to: '/mentions-legales' }}
+        websiteMapLinkProps={{ to: '/plan-du-site' }}
+        accessibilityLinkProps={{ to: '/accessibilite' }}
+        bottomItems={[{ text: 'Données personnelles', linkProps: { to: '/donnees-personnelles' } }, { text: 'API', linkProps: { href: '/api/docs' } }]}
+      />
+      <ScrollRestoration />
+    </>
+  );
+}

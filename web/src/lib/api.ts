@@ -1,0 +1,74 @@
+/** One error as the API sends it: a stable code, a French message, and per-field details. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Array<{ path: string; message: string }> = [],
+  ) {
+    super(message);
+  }
+  /** Messages per field path (`siret`, `perimeter.0`…), for forms. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const d of this.details) {
+      const key = d.path.split('.')[0] || '_';
+      out[key] = out[key] ? `${out[key]} ; ${d.message}` : d.message;
+    }
+    return out;
+  }
+}
+
+// The session's CSRF token, sent with every write (GET /api/auth/me gives it).
+let csrfToken: string | null = null;
+export const setCsrfToken = (t: string | null) => {
+  csrfToken = t;
+};
+
+async function errorOf(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: ApiError['details'] } } | null;
+  if (body?.error) return new ApiError(res.status, body.error.code, body.error.message, body.error.details ?? []);
+  return new ApiError(res.status, 'http_error', `Le serveur a répondu ${res.status}. Réessayez dans un instant.`);
+}
+
+/** Call the API under /api; JSON in and out, errors as ApiError. */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.body !== undefined && !(init.body instanceof FormData)) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      signal: init.signal ?? null,
+      body: init.body === undefined ? null : init.body instanceof FormData ? init.body : JSON.stringify(init.body),
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', 'Le serveur ne répond pas : vérifiez votre connexion puis réessayez.');
+  }
+  if (!res.ok) throw await errorOf(res);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** Upload a file with progress (fetch cannot report upload progress). */
+export function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api${path}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'Le serveur ne répond pas : vérifiez votre connexion puis réessayez.'));
+    xhr.onload = () => {
+      const res = new Response(xhr.responseText, { status: xhr.status, headers: { 'content-type': 'application/json' } });
+      if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as T);
+      else errorOf(res).then(reject, reject);
+    };
+    xhr.send(form);
+  });
+}

@@ -1,0 +1,58 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { z } from 'zod';
+import type { me as meSchema } from '../../../shared/schemas/auth';
+import { ApiError, api, setCsrfToken } from './api';
+
+export type Me = z.output<typeof meSchema>;
+
+interface Session {
+  /** undefined while asking the server, null when signed out. */
+  me: Me | null | undefined;
+  login(email: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const take = useCallback((m: Me | null) => {
+    setCsrfToken(m?.csrfToken ?? null);
+    setMe(m);
+  }, []);
+  const refresh = useCallback(async () => {
+    try {
+      take(await api<Me>('/auth/me'));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) take(null);
+      else throw e;
+    }
+  }, [take]);
+  useEffect(() => {
+    refresh().catch(() => take(null));
+  }, [refresh, take]);
+  const value = useMemo<Session>(
+    () => ({
+      me,
+      refresh,
+      async login(email, password) {
+        take(await api<Me>('/auth/login', { method: 'POST', body: { email, password } }));
+      },
+      async logout() {
+        const { redirectTo } = await api<{ redirectTo: string | null }>('/auth/logout', { method: 'POST' });
+        take(null);
+        // A ProConnect session ends at the provider too.
+        if (redirectTo) window.location.assign(redirectTo);
+      },
+    }),
+    [me, refresh, take],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession hors de SessionProvider');
+  return s;
+}

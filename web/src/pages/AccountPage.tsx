@@ -1,0 +1,45 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Navigate } from 'react-router';
+import { useSession } from '../lib/session';
+import { useTitle } from '../lib/use-title';
+
+const ROLE_LABELS: Record<string, string> = {
+  admin: 'Équipe nationale',
+  coordinator: 'Coordination de collectif',
+  holder: 'Porteur de projet',
+  investor: 'Financeur',
+  public_sponsor: 'Hacker public',
+  operator: 'Opérateur public',
+  advisor: 'Conseiller',
+};
+
+export function AccountPage() {
+  useTitle('Mon compte');
+  const { me } = useSession();
+  if (me === null) return <Navigate to="/connexion?retour=%2Fcompte" replace />;
+  if (!me) return <p role="status">Chargement…</p>;
+  return (
+    <>
+      <h1 tabIndex={-1}>Mon compte</h1>
+      <dl>
+        <dt className="fr-text--bold">Nom</dt>
+        <dd>{me.name ?? '—'}</dd>
+        <dt className="fr-text--bold">Adresse e-mail</dt>
+        <dd>{me.email}</dd>
+        <dt className="fr-text--bold">Rôles</dt>
+        <dd>{me.roles.length ? me.roles.map((r) => ROLE_LABELS[r.role] ?? r.role).join(', ') : 'Aucun rôle : l’équipe nationale vous en attribue un au besoin.'}</dd>
+      </dl>
+      <h2 className="fr-h4 fr-mt-4w">Mes données personnelles</h2>
+      <p>Téléchargez tout ce qu’Essaim conserve sur vous (compte, fiche, sessions, jetons, modifications faites).</p>
+      <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href="/api/auth/me/data" download>
+        Télécharger mes données (JSON)
+      </a>
+      <Alert
+        className="fr-mt-4w"
+        severity="info"
+        small
+        description="Pour faire effacer vos données, écrivez à l’équipe nationale : elle anonymise votre fiche en gardant les chiffres du réseau exacts."
+      />
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { createModal } from '@codegouvfr/react-dsfr/Modal';
+import { lazy, Suspense, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, api } from '../lib/api';
+import { useSession } from '../lib/session';
+import { useApi } from '../lib/use-api';
+import { useTitle } from '../lib/use-title';
+import { type ResourceConfig, resourceBySlug, sectorRoleLabels } from '../resources';
+import { NotFoundPage } from './NotFoundPage';
+import { Tags } from '../components/Tags';
+import { RelatedList } from '../components/RelatedList';
+
+const PerimeterMap = lazy(() => import('../components/PerimeterMap').then((m) => ({ default: m.PerimeterMap })));
+
+const deleteModal = createModal({ id: 'confirmer-suppression', isOpenedByDefault: false });
+
+type AnyRecord = Record<string, unknown> & { id: string; actions?: string[] };
+
+export function DetailPage() {
+  const { slug, id } = useParams();
+  const cfg = resourceBySlug(slug);
+  if (!cfg || !id) return <NotFoundPage />;
+  return <Detail key={`${cfg.slug}/${id}`} cfg={cfg} id={id} />;
+}
+
+function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
+  const { me } = useSession();
+  const navigate = useNavigate();
+  // Asked again once the session is known: signed-in users see more fields.
+  const { data: r, error } = useApi<AnyRecord>(me === undefined ? null : `/${cfg.api}/${id}`);
+  const [deleteError, setDeleteError] = useState<string>();
+  useTitle(r ? cfg.titleOf(r) : cfg.title);
+
+  if (error?.status === 404) return <NotFoundPage />;
+  if (error) return <Alert severity="error" title="Cette fiche n’a pas pu être chargée" description={error.message} />;
+  if (!r) return <p role="status">Chargement…</p>;
+
+  const title = cfg.titleOf(r);
+  const remove = async () => {
+    try {
+      await api(`/${cfg.api}/${id}`, { method: 'DELETE' });
+      deleteModal.close();
+      navigate(`/${cfg.slug}`, { replace: true, state: { deleted: title } });
+    } catch (e) {
+      deleteModal.close();
+      setDeleteError(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  const facts = cfg.facts(r);
+  const description = typeof r.description === 'string' ? r.description : '';
+  return (
+    <>
+      <Breadcrumb currentPageLabel={title} segments={[{ label: 'Accueil', linkProps: { to: '/' } }, { label: cfg.title, linkProps: { to: `/${cfg.slug}` } }]} />
+      <div className="fr-grid-row fr-grid-row--middle fr-grid-row--gutters">
+        <div className="fr-col">
+          <h1 tabIndex={-1}>{title}</h1>
+          <Tags tags={cfg.tagsOf(r)} />
+        </div>
+        <div className="fr-col-auto">
+          <ul className="fr-btns-group fr-btns-group--inline-sm">
+            {r.actions?.includes('update') && (
+              <li>
+                <Button linkProps={{ to: `/${cfg.slug}/${id}/modifier` }} iconId="fr-icon-edit-line">
+                  Modifier
+                </Button>
+              </li>
+            )}
+            {r.actions?.includes('delete') && (
+              <li>
+                <Button priority="secondary" iconId="fr-icon-delete-line" nativeButtonProps={deleteModal.buttonProps}>
+                  Supprimer
+                </Button>
+              </li>
+            )}
+          </ul>
+        </div>
+      </div>
+      {deleteError && <Alert severity="error" title="Suppression impossible" description={deleteError} className="fr-mb-2w" />}
+      {typeof r.summary === 'string' && r.summary && <p className="fr-text--lead">{r.summary}</p>}
+      {description && (
+        <div className="fr-mb-4w">
+          {description.split(/\n+/).map((para, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of a static text
+            <p key={i}>{para}</p>
+          ))}
+        </div>
+      )}
+      <h2 className="fr-h4">En bref</h2>
+      <dl className="fr-grid-row fr-grid-row--gutters">
+        {facts.map((f) => (
+          <div key={f.label} className="fr-col-12 fr-col-sm-6 fr-col-lg-4">
+            <dt className="fr-text--bold fr-mb-0">{f.label}</dt>
+            <dd className="fr-ml-0">
+              {f.restricted && !me ? (
+                <span className="fr-text--sm">Réservé aux personnes connectées</span>
+              ) : f.to && f.value !== '—' ? (
+                <Link to={f.to}>{f.value}</Link>
+              ) : (
+                f.value
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Related cfg={cfg} record={r} />
+      <deleteModal.Component
+        title={`Supprimer ${cfg.one} ?`}
+        buttons={[
+          { children: 'Annuler', doClosesModal: true },
+          { children: 'Supprimer définitivement', onClick: () => void remove(), doClosesModal: false },
+        ]}
+      >
+        « {title} » sera supprimé. Cette action ne peut pas être annulée (l’historique garde la trace de la fiche).
+      </deleteModal.Component>
+    </>
+  );
+}
+
+/** What a record links to, listed under it. */
+function Related({ cfg, record: r }: { cfg: ResourceConfig; record: AnyRecord }) {
+  switch (cfg.slug) {
+    case 'collectifs':
+      return (
+        <>
+          <h2 className="fr-h4 fr-mt-4w">Périmètre</h2>
+          <Suspense fallback={<p>Chargement de la carte…</p>}>
+            <PerimeterMap perimeter={r.perimeter as Array<{ kind: string; code: string; name: string }>} />
+          </Suspense>
+          <RelatedList title="Projets du collectif" path={`/projects?collective=${r.id}&pageSize=50`} slug="projets" />
+          <RelatedList title="Structures membres" ids={r.memberIds as string[]} resource="organisations" slug="structures" />
+        </>
+      );
+    case 'structures':
+      return (
+        <>
+          <RelatedList title="Projets portés ou soutenus" path={`/projects?organisation=${r.id}&pageSize=50`} slug="projets" />
+          <RelatedList title="Personnes" path={`/people?organisation=${r.id}&pageSize=50`} slug="personnes" />
+        </>
+      );
+    case 'projets':
+      return <RelatedList title="Structures partenaires" ids={r.partnerIds as string[]} resource="organisations" slug="structures" />;
+    case 'pionniers':
+      return <RelatedList title="Entreprises championnes" items={(r.champions as Array<{ id: string; name: string }>).map((c) => ({ id: c.id, label: c.name }))} slug="structures" />;
+    case 'filieres':
+      return (
+        <>
+          <RelatedList
+            title="Membres"
+            items={(r.members as Array<{ organisationId: string; name: string; role: keyof typeof sectorRoleLabels }>).map((m) => ({ id: m.organisationId, label: `${m.name} — ${sectorRoleLabels[m.role]}` }))}
+            slug="structures"
+          />
+          <RelatedList title="Projets" ids={r.projectIds as string[]} resource="projects" slug="projets" />
+        </>
+      );
+    default:
+      return null;
+  }
+}

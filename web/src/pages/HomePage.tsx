@@ -1,0 +1,112 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { lazy, Suspense } from 'react';
+import { Link } from 'react-router';
+import type { Project } from '../../../shared/schemas/project';
+import type { Stats } from '../../../shared/schemas/reference';
+import { projectStageLabels } from '../../../shared/vocabulary';
+import { formatEurCompact, formatInt } from '../lib/format';
+import { useApi } from '../lib/use-api';
+import { useTitle } from '../lib/use-title';
+
+// The map (and its outlines) loads after the figures.
+const FranceMap = lazy(() => import('../components/FranceMap').then((m) => ({ default: m.FranceMap })));
+
+interface Figure {
+  value: string;
+  label: string;
+  to: string;
+}
+
+function figures(s: Stats): Figure[] {
+  return [
+    { value: formatInt(s.collectives), label: 'collectifs territoriaux labellisés', to: '/collectifs' },
+    { value: formatInt(s.projects), label: 'projets à impact', to: '/projets' },
+    { value: formatInt(s.pioneers), label: 'Pionniers French Impact', to: '/pionniers' },
+    { value: formatInt(s.champions), label: 'entreprises championnes', to: '/pionniers' },
+    { value: formatInt(s.funds), label: 'fonds à impact labellisés', to: '/fonds?frenchImpact=true' },
+    { value: formatEurCompact(s.fundsMobilisableEur), label: 'mobilisables par ces fonds', to: '/fonds?frenchImpact=true' },
+    { value: formatInt(s.advisors), label: 'conseillers Impact Finance formés', to: '/personnes?advisor=true' },
+    { value: formatInt(s.publicSponsors), label: `hackers publics dans ${formatInt(s.administrations)} administrations`, to: '/personnes?publicSponsor=true' },
+    { value: formatInt(s.siae), label: "structures d'insertion (SIAE)", to: '/structures?kind=siae' },
+    { value: formatInt(s.sectorProgrammes), label: 'programmes de filière', to: '/filieres' },
+    { value: formatInt(s.territoriesCovered.departements), label: 'départements couverts par des projets', to: '/projets' },
+  ];
+}
+
+export function HomePage() {
+  useTitle('Accueil');
+  const stats = useApi<Stats>('/stats');
+  const latest = useApi<{ items: Project[] }>('/projects?sort=-createdAt&pageSize=6');
+  return (
+    <>
+      <h1 tabIndex={-1}>Le réseau national d'innovation sociale de l'ESS</h1>
+      <p className="fr-text--lead">
+        Essaim relie les collectifs territoriaux, les projets à impact, les Pionniers, les financeurs et les agents publics qui font changer d'échelle l'économie sociale et solidaire.
+      </p>
+
+      <section aria-labelledby="chiffres-cles" className="fr-mb-6w">
+        <h2 id="chiffres-cles">Chiffres clés</h2>
+        {stats.error && <Alert severity="error" title="Les chiffres n’ont pas pu être chargés" description={stats.error.message} />}
+        {!stats.data && !stats.error && <p role="status">Chargement des chiffres…</p>}
+        {stats.data && (
+          <>
+            <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list essaim-figures">
+              {figures(stats.data).map((f) => (
+                <li key={f.label} className="fr-col-12 fr-col-sm-6 fr-col-lg-3">
+                  <div className="fr-tile fr-enlarge-link">
+                    <div className="fr-tile__body">
+                      <div className="fr-tile__content">
+                        <p className="fr-tile__title">
+                          <Link to={f.to}>{f.value}</Link>
+                        </p>
+                        <p className="fr-tile__desc">{f.label}</p>
+                      </div>
+                    </div>
+                  </div>
+                </li>
+              ))}
+            </ul>
+            <p className="fr-text--xs fr-mt-1w">Calculés en direct à partir des données du réseau ({new Date(stats.data.generatedAt).toLocaleString('fr-FR')}).</p>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="carte" className="fr-mb-6w">
+        <h2 id="carte">Le réseau sur le territoire</h2>
+        <Suspense fallback={<p role="status">Chargement de la carte…</p>}>
+          <FranceMap />
+        </Suspense>
+      </section>
+
+      <section aria-labelledby="derniers-projets">
+        <h2 id="derniers-projets">Derniers projets</h2>
+        {latest.error && <Alert severity="error" title="Les derniers projets n’ont pas pu être chargés" description={latest.error.message} />}
+        <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list">
+          {latest.data?.items.map((p) => (
+            <li key={p.id} className="fr-col-12 fr-col-md-4">
+              <div className="fr-card fr-enlarge-link fr-card--sm">
+                <div className="fr-card__body">
+                  <div className="fr-card__content">
+                    <h3 className="fr-card__title">
+                      <Link to={`/projets/${p.id}`}>{p.title}</Link>
+                    </h3>
+                    <p className="fr-card__desc">{p.summary}</p>
+                    <p className="fr-card__detail">
+                      {projectStageLabels[p.stage]}
+                      {p.communeName ? ` · ${p.communeName}` : ''}
+                    </p>
+                  </div>
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to="/projets">
+            Tous les projets
+          </Link>
+        </p>
+      </section>
+    </>
+  );
+}
