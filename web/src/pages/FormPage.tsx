@@ -189,7 +189,7 @@ function Field({ field: f, value, error, onChange }: { field: FieldDef; value: V
   const list = Array.isArray(value) ? value : [];
   switch (f.kind) {
     case 'textarea':
-      return <Input label={label} hintText={f.hint} textArea state={state} stateRelatedMessage={error} nativeTextAreaProps={{ id, value: text, onChange: (e) => onChange(e.target.value), rows: 5, name: f.name }} />;
+      return <Input label={label} hintText={f.hint} textArea state={state} stateRelatedMessage={error} nativeTextAreaProps={{ id, 'aria-invalid': error ? true : undefined, value: text, onChange: (e) => onChange(e.target.value), rows: 5, name: f.name }} />;
     case 'select':
     case 'theme': {
       const opts = f.kind === 'theme' ? themes.map((t) => ({ value: t.code, label: t.label })) : (f.options ?? []);
@@ -254,6 +254,7 @@ function Field({ field: f, value, error, onChange }: { field: FieldDef; value: V
           stateRelatedMessage={error}
           nativeInputProps={{
             id,
+            'aria-invalid': error ? true : undefined,
             type: f.kind === 'number' ? 'text' : f.kind,
             inputMode: f.kind === 'number' ? 'numeric' : undefined,
             value: text,

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, seriousViolations, signIn, startPlatform } from './harness';
+
+let platform: Awaited<ReturnType<typeof startPlatform>>;
+let ids: Record<string, string>;
+beforeAll(async () => {
+  if (!hasBrowser) return;
+  platform = await startPlatform();
+  const first = async (api: string, q = '') => (await (await fetch(`${platform.url}/api/${api}?pageSize=1${q}`)).json()).items[0].id as string;
+  ids = {
+    projets: await first('projects', '&q=materio'),
+    collectifs: await first('collectives', '&q=chambery'),
+    structures: await first('organisations'),
+    personnes: await first('people'),
+    pionniers: await first('pioneers'),
+    fonds: await first('funds'),
+    filieres: await first('sector-programmes'),
+  };
+}, 240_000);
+afterAll(async () => platform?.close());
+
+/** Every page of the application, filled from the demo network. */
+const pages = () => [
+  '/',
+  ...Object.entries(ids).flatMap(([slug, id]) => [`/${slug}`, `/${slug}/${id}`]),
+  '/projets?q=reemploi&territory=region:84&stage=development',
+  '/connexion',
+  '/connexion?erreur=oidc_state',
+  '/mentions-legales',
+  '/accessibilite',
+  '/donnees-personnelles',
+  '/plan-du-site',
+  '/une-page-qui-n-existe-pas',
+];
+const signedInPages = () => [
+  '/compte',
+  '/import',
+  ...Object.keys(ids).map((slug) => `/${slug}/nouveau`),
+  ...Object.entries(ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
+];
+
+/** Load a page and wait for its data (no "Chargement" left). */
+async function settle(page: Awaited<ReturnType<typeof platform.page>>, path: string) {
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForFunction(() => !document.body.innerText.includes('Chargement'), undefined, { timeout: 15_000 });
+}
+
+describe.skipIf(!hasBrowser)('accessibility (axe): no serious or critical violation', () => {
+  it('on every page, signed out', async () => {
+    const page = await platform.page();
+    const found: string[] = [];
+    for (const path of pages()) {
+      await settle(page, path);
+      for (const v of await seriousViolations(page)) found.push(`${path} → ${v}`);
+    }
+    expect(found).toEqual([]);
+    expect(page.errors).toEqual([]);
+  }, 180_000);
+
+  it('on every page and form, signed in as the national team, and with a form showing its errors', async () => {
+    const page = await platform.page();
+    await signIn(page, 'equipe@essaim.test');
+    const found: string[] = [];
+    for (const path of [...pages(), ...signedInPages()]) {
+      await settle(page, path);
+      for (const v of await seriousViolations(page)) found.push(`${path} → ${v}`);
+    }
+    await settle(page, '/structures/nouveau');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('La fiche n’est pas enregistrée').waitFor();
+    for (const v of await seriousViolations(page)) found.push(`formulaire en erreur → ${v}`);
+    expect(found).toEqual([]);
+    expect(page.errors).toEqual([]);
+  }, 240_000);
+
+  it('answers unknown pages with a 404 status and the 404 page', async () => {
+    const res = await fetch(`${platform.url}/projets/pas-un-identifiant`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('<div id="root">');
+    const page = await platform.page();
+    await page.goto('/une-page-qui-n-existe-pas');
+    await page.getByRole('heading', { level: 1, name: 'Page non trouvée' }).waitFor();
+    expect((await fetch(`${platform.url}/api/pas-une-route`)).headers.get('content-type')).toMatch(/json/);
+  });
+});

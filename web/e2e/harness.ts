@@ -1,0 +1,71 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildWebIfNeeded } from '../../bin/build-web.js';
+import { buildApp } from '../../server/app';
+import { seedDemo } from '../../server/seed/demo';
+import { testDatabase } from '../../server/test/test-db';
+
+/** Debian's Chromium (never a downloaded browser); `.ci/run` installs it. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasBrowser = existsSync(CHROMIUM);
+if (!hasBrowser) console.warn(`Tests dans le navigateur ignorés : ${CHROMIUM} absent (apt-get install -y chromium).`);
+
+export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+export const DEMO_PASSWORD = 'essaim-demo-2020';
+
+/**
+ * The whole platform as a person meets it: the built web application and the
+ * API on a fresh database with the demo network, on a free port, and a
+ * headless Chromium.
+ */
+export async function startPlatform() {
+  await buildWebIfNeeded({ quiet: true });
+  const database = await testDatabase();
+  await seedDemo(database.db);
+  const app = await buildApp({ db: database.db, loginAttemptsPerMinute: 10_000 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    url,
+    db: database.db,
+    browser,
+    /** A new browser tab (own cookies), failing the test on any page error. */
+    async page() {
+      const context = await browser.newContext({ baseURL: url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      // A missing element fails fast, naming what was awaited.
+      page.setDefaultTimeout(8_000);
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      return Object.assign(page, { errors });
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function signIn(page: Page, email: string) {
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').first().fill(email);
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+}
+
+/** Serious and critical accessibility violations on the page as it is now. */
+export async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshSiret } from '../../server/test/fixtures';
+import { ARTIFACTS, hasBrowser, signIn, startPlatform } from './harness';
+
+let platform: Awaited<ReturnType<typeof startPlatform>>;
+beforeAll(async () => {
+  if (hasBrowser) platform = await startPlatform();
+}, 240_000);
+afterAll(async () => platform?.close());
+
+const count = async (path: string) => (await (await fetch(`${platform.url}/api/${path}`)).json()).total as number;
+
+describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
+  it('finds a project by text and territory, opens it, and comes back with the filters', async () => {
+    const page = await platform.page();
+    await page.goto('/projets');
+    await page.getByRole('searchbox').fill('materio');
+    const territory = page.getByRole('combobox', { name: /Territoire/ });
+    await territory.fill('Savoie');
+    await page.getByRole('option', { name: 'Savoie (département 73)' }).click();
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.getByRole('status').filter({ hasText: '1 résultat' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('territory')).toBe('departement:73');
+    await page.getByRole('link', { name: 'MatériO.TEC 73' }).click();
+    await page.getByRole('heading', { level: 1, name: 'MatériO.TEC 73' }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}projet.png`, fullPage: true });
+    await page.goBack();
+    await page.getByRole('link', { name: 'MatériO.TEC 73' }).waitFor();
+    expect(await page.getByRole('searchbox').inputValue()).toBe('materio');
+    // The address is shareable: opened afresh it shows the same results.
+    const fresh = await platform.page();
+    await fresh.goto(page.url());
+    await fresh.getByRole('link', { name: 'MatériO.TEC 73' }).waitFor();
+    expect(page.errors).toEqual([]);
+  });
+
+  it('lets a coordinator edit a project of their collective, and offers no edit on another collective’s', async () => {
+    const page = await platform.page();
+    await signIn(page, 'coordination.chambery@essaim.test');
+    await page.goto('/projets?q=materio');
+    await page.getByRole('link', { name: 'MatériO.TEC 73' }).click();
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    const summary = page.getByLabel(/^Résumé/);
+    await summary.fill('Plateforme de réemploi des matériaux du BTP en Savoie, ouverte aux artisans.');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('ouverte aux artisans').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'MatériO.TEC 73' }).waitFor();
+
+    await page.goto('/projets?q=voisiwatt');
+    await page.getByRole('link', { name: 'VoisiWATT' }).click();
+    await page.getByRole('heading', { level: 1, name: 'VoisiWATT' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Modifier' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Supprimer' }).count()).toBe(0);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('shows a wrong SIRET next to its field, then creates the organisation with a right one', async () => {
+    const page = await platform.page();
+    await signIn(page, 'equipe@essaim.test');
+    await page.goto('/structures');
+    await page.getByRole('link', { name: 'Nouvelle structure' }).click();
+    await page.getByLabel(/^Nom \*/).fill('Recyclerie des Bauges');
+    await page.getByLabel(/^SIRET/).fill('12345678901234');
+    await page.getByLabel(/^Type \*/).selectOption('ess_structure');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const siret = page.getByLabel(/^SIRET/);
+    await page.locator('#champ-siret[aria-invalid="true"]').waitFor();
+    // The message is tied to the field (aria-describedby) and shown beside it.
+    const describedBy = (await siret.getAttribute('aria-describedby')) ?? '';
+    const message = await page.locator(`[id="${describedBy.split(' ').find((id) => id.endsWith('desc-error'))}"]`).textContent();
+    expect(message).toMatch(/SIRET/i);
+    const good = freshSiret();
+    await siret.fill(good);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Recyclerie des Bauges' }).waitFor();
+    await page.goto('/structures?q=bauges');
+    await page.getByRole('link', { name: 'Recyclerie des Bauges' }).waitFor();
+    expect(page.errors).toEqual([]);
+  });
+
+  it('imports nothing from a CSV with one bad row and shows the report, then imports the fixed file', async () => {
+    const page = await platform.page();
+    await signIn(page, 'equipe@essaim.test');
+    const before = await count('organisations?pageSize=1');
+    const [a, b] = [freshSiret(), freshSiret()];
+    const csv = (second: string) => Buffer.from(`\uFEFFNom;SIRET;Type;ESS;Commune\r\nAtelier du Lac;${a};Structure de l'ESS;oui;73065\r\nCafé des Possibles;${second};Structure de l'ESS;oui;26362\r\n`);
+    await page.goto('/import');
+    await page.getByLabel(/^Fichier/).setInputFiles({ name: 'structures.csv', mimeType: 'text/csv', buffer: csv('12345') });
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await page.getByText(/1 ligne en erreur sur 2/).waitFor();
+    await page.getByText(/ligne 3 · SIRET/).first().waitFor();
+    expect(await count('organisations?pageSize=1')).toBe(before);
+
+    await page.getByLabel(/^Fichier/).setInputFiles({ name: 'structures.csv', mimeType: 'text/csv', buffer: csv(b) });
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    await page.getByText('2 lignes prêtes à être importées').waitFor();
+    await page.getByRole('cell', { name: 'SIRET' }).first().waitFor();
+    await page.getByRole('button', { name: 'Importer 2 structures' }).click();
+    await page.getByText('2 structures importées').waitFor();
+    expect(await count('organisations?pageSize=1')).toBe(before + 2);
+    expect(page.errors).toEqual([]);
+  });
+
+  it('works with the keyboard alone, focus visible', async () => {
+    const page = await platform.page();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // The first focusable element is the skip link to the content, which works.
+    const first = await page.evaluate(() => (document.querySelector('a[href], button, input, select, textarea') as HTMLElement | null)?.textContent);
+    expect(first).toBe('Contenu');
+    await page.getByRole('link', { name: 'Contenu' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#contenu');
+    await page.goto('/projets');
+    await page.getByRole('searchbox').focus();
+    await page.keyboard.type('voisiwatt');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: '1 résultat' }).waitFor();
+    const link = page.getByRole('link', { name: 'VoisiWATT' });
+    await link.focus();
+    const outline = await link.evaluate((el) => getComputedStyle(el).outlineStyle + getComputedStyle(el).outlineWidth);
+    expect(outline).not.toMatch(/^none/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'VoisiWATT' }).waitFor();
+  });
+
+  it('draws the home page with its figures and map, each area a link', async () => {
+    const page = await platform.page();
+    await page.goto('/');
+    await page.getByRole('link', { name: '400' }).waitFor();
+    const savoie = page.locator('svg a[href="/projets?territory=departement:73"]');
+    await savoie.waitFor();
+    expect(await savoie.getAttribute('aria-label')).toMatch(/^Savoie : \d+ projets?, \d+ collectifs?$/);
+    expect(await page.locator('svg a[href="/projets?territory=departement:976"]').count()).toBe(1);
+    await page.screenshot({ path: `${ARTIFACTS}accueil.png`, fullPage: true });
+    await savoie.click();
+    await page.getByRole('heading', { level: 1, name: 'Projets' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('territory')).toBe('departement:73');
+    expect(page.errors).toEqual([]);
+  });
+});
