@@ -43,6 +43,7 @@ const signedInPages = () => [
 async function settle(page: Awaited<ReturnType<typeof platform.page>>, path: string) {
   await page.goto(path);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text (hidden templates may say "Chargement")
   await page.waitForFunction(() => !document.body.innerText.includes('Chargement'), undefined, { timeout: 15_000 });
 }
 

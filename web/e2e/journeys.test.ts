@@ -74,7 +74,18 @@ describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Recyclerie des Bauges' }).waitFor();
     await page.goto('/structures?q=bauges');
-    await page.getByRole('link', { name: 'Recyclerie des Bauges' }).waitFor();
+    await page.getByRole('link', { name: 'Recyclerie des Bauges' }).click();
+    // Deleting asks first; cancelling keeps the record.
+    await page.getByRole('button', { name: 'Supprimer' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('« Recyclerie des Bauges » sera supprimé').waitFor();
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await count('organisations?q=bauges')).toBe(1);
+    await page.getByRole('button', { name: 'Supprimer' }).click();
+    await dialog.getByRole('button', { name: 'Supprimer définitivement' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Structures' }).waitFor();
+    expect(await count('organisations?q=bauges')).toBe(0);
     expect(page.errors).toEqual([]);
   });
 
