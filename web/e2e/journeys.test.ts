@@ -112,6 +112,21 @@ describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it('lets a person create a personal API token, use it once shown, and revoke it', async () => {
+    const page = await platform.page();
+    await signIn(page, 'financeur@essaim.test');
+    await page.goto('/compte');
+    await page.getByLabel(/^Nom du jeton/).fill('script hebdomadaire');
+    await page.getByRole('button', { name: 'Créer un jeton' }).click();
+    const token = (await page.locator('code', { hasText: 'essaim_' }).textContent()) as string;
+    const me = () => fetch(`${platform.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).status).toBe(200);
+    await page.getByRole('button', { name: 'Révoquer le jeton script hebdomadaire' }).click();
+    await page.getByText(/^révoqué le/).waitFor();
+    expect((await me()).status).toBe(401);
+    expect(page.errors).toEqual([]);
+  });
+
   it('works with the keyboard alone, focus visible', async () => {
     const page = await platform.page();
     await page.goto('/');

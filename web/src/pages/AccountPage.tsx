@@ -1,5 +1,6 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Navigate } from 'react-router';
+import { ApiTokens } from '../components/ApiTokens';
 import { useSession } from '../lib/session';
 import { useTitle } from '../lib/use-title';
 
@@ -34,6 +35,7 @@ export function AccountPage() {
       <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href="/api/auth/me/data" download>
         Télécharger mes données (JSON)
       </a>
+      <ApiTokens />
       <Alert
         className="fr-mt-4w"
         severity="info"

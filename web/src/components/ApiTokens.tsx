@@ -1,0 +1,96 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { type FormEvent, useState } from 'react';
+import { ApiError, api } from '../lib/api';
+import { formatDate } from '../lib/format';
+import { useApi } from '../lib/use-api';
+
+interface TokenInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Personal API tokens: created (shown once), listed, revoked by their owner. */
+export function ApiTokens() {
+  const list = useApi<{ items: TokenInfo[] }>('/auth/tokens');
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<{ name: string; token: string }>();
+  const [error, setError] = useState<string>();
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      const t = await api<{ name: string; token: string }>('/auth/tokens', { method: 'POST', body: { name } });
+      setCreated(t);
+      setName('');
+      list.reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? (err.details[0]?.message ?? err.message) : String(err));
+    }
+  };
+  const revoke = async (t: TokenInfo) => {
+    await api(`/auth/tokens/${t.id}`, { method: 'DELETE' });
+    list.reload();
+  };
+  return (
+    <section className="fr-mt-6w">
+      <h2 className="fr-h4">Jetons d’API</h2>
+      <p>Pour vos scripts : envoyez le jeton dans l’en-tête <code>Authorization: Bearer …</code>. Il agit avec vos droits ; révoquez-le dès qu’il ne sert plus.</p>
+      {created && (
+        <Alert
+          severity="success"
+          title={`Jeton « ${created.name} » créé`}
+          description={
+            <>
+              Copiez-le maintenant, il ne sera plus affiché : <code>{created.token}</code>
+            </>
+          }
+          className="fr-mb-3w"
+        />
+      )}
+      <form onSubmit={create} className="fr-mb-3w">
+        <Input label="Nom du jeton" hintText="Par exemple : import hebdomadaire" state={error ? 'error' : 'default'} stateRelatedMessage={error} nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value), maxLength: 100 }} />
+        <Button type="submit" priority="secondary">
+          Créer un jeton
+        </Button>
+      </form>
+      {list.data && list.data.items.length > 0 && (
+        <div className="fr-table">
+          <table>
+            <caption>Mes jetons</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nom</th>
+                <th scope="col">Créé le</th>
+                <th scope="col">Dernier usage</th>
+                <th scope="col">État</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.name}</td>
+                  <td>{formatDate(t.createdAt)}</td>
+                  <td>{t.lastUsedAt ? formatDate(t.lastUsedAt) : 'jamais'}</td>
+                  <td>
+                    {t.revokedAt ? (
+                      `révoqué le ${formatDate(t.revokedAt)}`
+                    ) : (
+                      <Button size="small" priority="tertiary" onClick={() => void revoke(t)}>
+                        Révoquer<span className="fr-sr-only"> le jeton {t.name}</span>
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
