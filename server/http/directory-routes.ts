@@ -52,19 +52,19 @@ export function registerDirectoryRoutes<Out extends { id: string }, Q extends Li
 
   r.post(
     base,
-    { schema: { tags, summary: 'Créer', body: o.create, response: { 201: o.item, ...errors } } },
+    { config: { access: 'writer' }, schema: { tags, summary: 'Créer', body: o.create, response: { 201: o.item, ...errors } } },
     async (req, reply) => reply.code(201).send(await o.service.create(actorOf(req), req.body)),
   );
 
   r.patch(
     `${base}/:id`,
-    { schema: { tags, summary: 'Modifier (champs partiels)', params: idParams, body: o.patch, response: { 200: o.item, ...errors } } },
+    { config: { access: 'writer' }, schema: { tags, summary: 'Modifier (champs partiels)', params: idParams, body: o.patch, response: { 200: o.item, ...errors } } },
     async (req) => o.service.update(actorOf(req), (req.params as { id: string }).id, req.body as Record<string, unknown>),
   );
 
   r.delete(
     `${base}/:id`,
-    { schema: { tags, summary: 'Supprimer', params: idParams, response: { 204: z.null(), ...errors } } },
+    { config: { access: 'writer' }, schema: { tags, summary: 'Supprimer', params: idParams, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
       await o.service.remove(actorOf(req), (req.params as { id: string }).id);
       return reply.code(204).send(null);

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/connection';
 import { type Actor, anonymousActor } from '../modules/auth/actor';
-import { unauthorized } from '../errors';
+import { forbidden, unauthorized } from '../errors';
+import { WRITING_ROLES } from '../modules/directory/directory-policy';
 import { authService, checkCsrf, SESSION_COOKIE } from '../modules/auth/auth-service';
 
 declare module 'fastify' {
@@ -19,10 +20,33 @@ export function actorOf(req: FastifyRequest): Actor {
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * A route's first gate, checked before its body is even validated (so a
+ * refused caller learns nothing from validation errors): `public` (sign-in
+ * routes: visitors may write), `admin` (the national team only), `writer`
+ * (a role that may write something: the service then decides per record).
+ * Reads without an access are open; writes without one are closed to visitors.
+ */
+export type RouteAccess = 'public' | 'admin' | 'writer';
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+function checkAccess(actor: Actor, access: RouteAccess | undefined, method: string) {
+  if (access === 'public' || actor.kind === 'system') return;
+  if (actor.kind === 'anonymous') {
+    if (access || !SAFE.has(method)) throw unauthorized();
+    return;
+  }
+  if (access === 'admin' && !actor.roles.some((r) => r.role === 'admin')) throw forbidden('Réservé à l’équipe nationale.');
+  if (access === 'writer' && !actor.roles.some((r) => WRITING_ROLES.has(r.role))) throw forbidden('Votre rôle ne permet pas de modifier l’annuaire.');
+}
+
+/**
  * Resolve bearer tokens and session cookies before the body is even read,
- * enforce CSRF on session writes, and refuse visitors every write unless the
- * route says `config: { public: true }` (sign-in): a new write route is
- * closed until its service authorises.
+ * enforce CSRF on session writes, and each route's access (`config.access`):
+ * a new write route is closed to visitors until it says otherwise.
  */
 export function installActorResolution(app: FastifyInstance, db: Database) {
   const auth = authService(db);
@@ -30,8 +54,7 @@ export function installActorResolution(app: FastifyInstance, db: Database) {
     const { actor, csrfToken } = await auth.resolve(req.headers.authorization, req.cookies?.[SESSION_COOKIE], new Date());
     req.essaimActor = actor;
     req.essaimCsrf = csrfToken;
-    const isPublic = (req.routeOptions.config as { public?: boolean } | undefined)?.public === true;
-    if (actor.kind === 'anonymous' && !SAFE.has(req.method) && !isPublic) throw unauthorized();
+    checkAccess(actor, req.routeOptions.config?.access, req.method);
     const sent = req.headers['x-csrf-token'];
     checkCsrf(req.method, actor, csrfToken, Array.isArray(sent) ? sent[0] : sent);
   });

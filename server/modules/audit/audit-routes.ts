@@ -15,13 +15,13 @@ export function auditRoutes(app: FastifyInstance, db: Database) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/audit',
-    { schema: { tags: ['Audit'], summary: "Journal d'audit, filtré par entité, enregistrement, acteur, action et dates", querystring: auditQuery, response: { 200: z.object({ items: z.array(auditEntry) }), ...errors } } },
+    { config: { access: 'admin' }, schema: { tags: ['Audit'], summary: "Journal d'audit, filtré par entité, enregistrement, acteur, action et dates", querystring: auditQuery, response: { 200: z.object({ items: z.array(auditEntry) }), ...errors } } },
     async (req) => ({ items: await readAudit(db, actorOf(req), req.query) }),
   );
   for (const resource of directoryResources)
     r.get(
       `/api/${resource.path}/:id/history`,
-      { schema: { tags: ['Audit'], summary: `Historique d'un enregistrement (${resource.tag})`, params: idParams, response: { 200: z.object({ items: z.array(auditEntry) }), ...errors } } },
+      { config: { access: 'admin' }, schema: { tags: ['Audit'], summary: `Historique d'un enregistrement (${resource.tag})`, params: idParams, response: { 200: z.object({ items: z.array(auditEntry) }), ...errors } } },
       async (req) => ({ items: await readAudit(db, actorOf(req), { entity: resource.path, record: req.params.id, limit: 1000 }) }),
     );
 }

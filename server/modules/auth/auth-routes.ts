@@ -25,7 +25,7 @@ export function authRoutes(
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_DAYS * 86_400 });
 
-  r.post('/api/auth/login', { config: { public: true, rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Se connecter (cookie de session HTTP-only)', body: loginInput, response: { 200: me, ...errors } } }, async (req, reply) => {
+  r.post('/api/auth/login', { config: { access: 'public', rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Se connecter (cookie de session HTTP-only)', body: loginInput, response: { 200: me, ...errors } } }, async (req, reply) => {
     const { token, csrfToken, account } = await s.login(req.body.email, req.body.password, new Date());
     setSessionCookie(reply, token);
     return s.me({ kind: 'account', accountId: account.id, email: account.email, personId: account.personId, roles: account.roles, via: 'session' }, csrfToken);
@@ -33,7 +33,7 @@ export function authRoutes(
 
   r.post(
     '/api/auth/magic-link',
-    { config: { public: true, rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Recevoir un lien de connexion par courriel', body: magicLinkInput, response: { 202: z.object({ message: z.string() }), ...errors } } },
+    { config: { access: 'public', rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Recevoir un lien de connexion par courriel', body: magicLinkInput, response: { 202: z.object({ message: z.string() }), ...errors } } },
     async (req, reply) => {
       await s.requestMagicLink(req.body.email, new Date(), opts.mailer, opts.publicUrl);
       // The same answer whether the address has an account or not.
@@ -89,7 +89,7 @@ export function authRoutes(
 
   r.post(
     '/api/auth/logout',
-    { config: { public: true }, schema: { tags, summary: 'Se déconnecter (et l’adresse où finir la session du fournisseur OpenID Connect, le cas échéant)', response: { 200: z.object({ redirectTo: z.string().nullable() }), ...errors } } },
+    { config: { access: 'public' }, schema: { tags, summary: 'Se déconnecter (et l’adresse où finir la session du fournisseur OpenID Connect, le cas échéant)', response: { 200: z.object({ redirectTo: z.string().nullable() }), ...errors } } },
     async (req, reply) => {
       const idToken = await s.logout(req.cookies?.[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -109,7 +109,7 @@ export function authRoutes(
   });
   r.post(
     '/api/people/:id/anonymise',
-    { schema: { tags: ['Personnes'], summary: "Effacer une personne (anonymisation, équipe nationale) : ses liens et l'historique restent", params: idParams, response: { 204: z.null(), 404: errorResponse, ...errors } } },
+    { config: { access: 'admin' }, schema: { tags: ['Personnes'], summary: "Effacer une personne (anonymisation, équipe nationale) : ses liens et l'historique restent", params: idParams, response: { 204: z.null(), 404: errorResponse, ...errors } } },
     async (req, reply) => {
       await personal.anonymise(actorOf(req), req.params.id);
       return reply.code(204).send(null);

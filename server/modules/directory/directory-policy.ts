@@ -2,6 +2,9 @@ import type { Actor } from '../auth/actor';
 
 export type DirectoryAction = 'read' | 'create' | 'update' | 'delete' | 'import';
 
+/** The only roles `canOnDirectory` lets write anything (checked by a property test). */
+export const WRITING_ROLES: ReadonlySet<string> = new Set(['admin', 'coordinator', 'holder', 'investor']);
+
 /** What a rule may look at: the resource kind and the record's links. */
 export interface DirectoryResource {
   entity: string;

@@ -12,6 +12,7 @@ export function importRoutes(app: FastifyInstance, db: Database) {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/import/:entity',
     {
+      config: { access: 'admin' },
       schema: {
         tags: ['Import'],
         summary: "Importer un fichier CSV ou XLSX (multipart, champ « file ») ; dryRun=true valide sans rien écrire",

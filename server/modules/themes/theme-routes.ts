@@ -29,17 +29,17 @@ export function themeRoutes(app: FastifyInstance, db: Database) {
   r.get('/api/themes/:code', { schema: { tags, summary: 'Lire', params: themeParams, response: { 200: theme, ...errors } } }, async (req) =>
     s.get(actorOf(req), req.params.code),
   );
-  r.post('/api/themes', { schema: { tags, summary: 'Créer', body: themeInput, response: { 201: theme, ...errors } } }, async (req, reply) =>
+  r.post('/api/themes', { config: { access: 'admin' }, schema: { tags, summary: 'Créer', body: themeInput, response: { 201: theme, ...errors } } }, async (req, reply) =>
     reply.code(201).send(await s.create(actorOf(req), req.body)),
   );
   r.patch(
     '/api/themes/:code',
-    { schema: { tags, summary: 'Modifier', params: themeParams, body: themePatch, response: { 200: theme, ...errors } } },
+    { config: { access: 'admin' }, schema: { tags, summary: 'Modifier', params: themeParams, body: themePatch, response: { 200: theme, ...errors } } },
     async (req) => s.update(actorOf(req), req.params.code, req.body),
   );
   r.delete(
     '/api/themes/:code',
-    { schema: { tags, summary: 'Supprimer (s’il n’est plus utilisé)', params: themeParams, response: { 204: z.null(), ...errors } } },
+    { config: { access: 'admin' }, schema: { tags, summary: 'Supprimer (s’il n’est plus utilisé)', params: themeParams, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
       await s.remove(actorOf(req), req.params.code);
       return reply.code(204).send(null);
