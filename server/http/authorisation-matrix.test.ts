@@ -46,6 +46,7 @@ const expected: Record<string, Access> = {
   'GET /api/auth/oidc/callback': 'open',
   'POST /api/auth/logout': 'public-write',
   'GET /api/auth/me': 'signed-in',
+  'GET /api/auth/session': 'open',
   'GET /api/auth/me/data': 'signed-in',
   'POST /api/people/{id}/anonymise': 'admin',
   'GET /api/auth/tokens': 'signed-in',

@@ -97,6 +97,14 @@ export function authRoutes(
     },
   );
 
+  r.get(
+    '/api/auth/session',
+    { schema: { tags, summary: 'La session en cours : le compte connecté, ou null pour un visiteur (jamais 401)', response: { 200: z.object({ account: me.nullable() }) } } },
+    async (req) => {
+      const actor = actorOf(req);
+      return { account: actor.kind === 'account' ? await s.me(actor, req.essaimCsrf ?? null) : null };
+    },
+  );
   r.get('/api/auth/me', { schema: { tags, summary: 'Le compte connecté, ses rôles et son jeton CSRF', response: { 200: me, ...errors } } }, async (req) =>
     s.me(actorOf(req), req.essaimCsrf ?? null),
   );

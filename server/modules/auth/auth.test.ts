@@ -21,7 +21,8 @@ describe('sign-in, sessions and tokens', () => {
     const cookie = r.cookies.find((c) => c.name === 'essaim_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     const me = await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: cookieOf(r) } });
-    expect(me.json()).toMatchObject({ email: 'coordination.figeac@essaim.test', roles: [{ role: 'coordinator', scope: [expect.any(String)] }], csrfToken: r.json().csrfToken });
+    expect(me.json()).toMatchObject({ email: 'coordination.figeac@essaim.test', roles: [{ role: 'coordinator', scope: [expect.any(String)] }], csrfToken: r.json().csrfToken, creatable: ['projects'], canImport: false });
+    expect((await t.anonymous.inject({ url: '/api/auth/session', headers: { cookie: cookieOf(r) } })).json().account).toEqual(me.json());
   });
 
   it('answers the same to a wrong password and an unknown e-mail', async () => {
@@ -31,6 +32,7 @@ describe('sign-in, sessions and tokens', () => {
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
     expect((await t.anonymous.inject({ url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await t.anonymous.inject({ url: '/api/auth/session' })).json()).toEqual({ account: null });
   });
 
   it('requires the CSRF token on writes made with the session cookie', async () => {
