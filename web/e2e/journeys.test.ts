@@ -127,6 +127,29 @@ describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it('edits a Pionnier’s yearly beneficiaries, row by row', async () => {
+    const page = await platform.page();
+    await signIn(page, 'equipe@essaim.test');
+    await page.goto('/pionniers');
+    await page.locator('main ul.fr-raw-list a').first().click();
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    const rows = page.getByRole('group', { name: 'Bénéficiaires par année' });
+    await rows.getByRole('button', { name: 'Ajouter une ligne' }).click();
+    const n = await rows.getByRole('button', { name: /^Retirer/ }).count();
+    await rows.getByLabel(`Année (ligne ${n}) *`).fill('2031');
+    await rows.getByLabel(`Bénéficiaires (ligne ${n}) *`).fill('12 500');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('2031 : 12 500').waitFor();
+    // The same year twice is refused, next to the rows.
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await rows.getByRole('button', { name: 'Ajouter une ligne' }).click();
+    await rows.getByLabel(`Année (ligne ${n + 1}) *`).fill('2031');
+    await rows.getByLabel(`Bénéficiaires (ligne ${n + 1}) *`).fill('1');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await rows.getByText('Une année de bénéficiaires est donnée deux fois').waitFor();
+    expect(page.errors).toEqual([]);
+  });
+
   it('works with the keyboard alone, focus visible', async () => {
     const page = await platform.page();
     await page.goto('/');

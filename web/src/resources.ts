@@ -33,7 +33,7 @@ export const sectorRoleLabels: Record<(typeof sectorMemberRoles)[number], string
 export interface FieldDef {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'number' | 'date' | 'url' | 'email' | 'tel' | 'select' | 'checkbox' | 'checkboxes' | 'themes' | 'theme' | 'commune' | 'territories' | 'ref' | 'refs';
+  kind: 'text' | 'textarea' | 'number' | 'date' | 'url' | 'email' | 'tel' | 'select' | 'checkbox' | 'checkboxes' | 'themes' | 'theme' | 'commune' | 'territories' | 'ref' | 'refs' | 'rows';
   required?: boolean;
   hint?: string;
   options?: Option[];
@@ -41,6 +41,12 @@ export interface FieldDef {
   ref?: DirectoryApi;
   /** What an empty field sends: null (default), an empty text, or nothing at all. */
   emptyAs?: 'null' | '' | 'omit';
+  /** For rows: the columns of each row (number, select or ref fields). */
+  columns?: FieldDef[];
+  /** For refs whose record shows objects rather than ids (pioneers' champions). */
+  idsOf?(record: Record<string, unknown>): string[];
+  /** For rows: the stored record's rows as the columns' values. */
+  rowsOf?(record: Record<string, unknown>): Array<Record<string, string>>;
 }
 
 /** A list filter; `name` is the API's query parameter (and the page's). */
@@ -293,7 +299,17 @@ const pioneers: ResourceConfig<Pioneer> = {
     { name: 'organisationId', label: 'Structure', kind: 'ref', ref: 'organisations', required: true },
     { name: 'labelYear', label: 'Promotion (année)', kind: 'number', required: true },
     { name: 'sponsorId', label: 'Parrain', kind: 'ref', ref: 'people' },
-    { name: 'championIds', label: 'Entreprises championnes', kind: 'refs', ref: 'organisations' },
+    { name: 'championIds', label: 'Entreprises championnes', kind: 'refs', ref: 'organisations', idsOf: (p) => (p.champions as Array<{ id: string }>).map((c) => c.id) },
+    {
+      name: 'beneficiaries',
+      label: 'Bénéficiaires par année',
+      kind: 'rows',
+      columns: [
+        { name: 'year', label: 'Année', kind: 'number', required: true },
+        { name: 'count', label: 'Bénéficiaires', kind: 'number', required: true },
+      ],
+      rowsOf: (p) => (p.beneficiaries as Array<{ year: number; count: number }>).map((b) => ({ year: String(b.year), count: String(b.count) })),
+    },
     { name: 'description', label: 'Description', kind: 'textarea' },
   ],
 };
@@ -369,6 +385,16 @@ const sectorProgrammes: ResourceConfig<SectorProgramme> = {
     { name: 'name', label: 'Nom', kind: 'text', required: true },
     { name: 'themeCode', label: 'Thématique', kind: 'theme' },
     { name: 'startedOn', label: 'Date de lancement', kind: 'date' },
+    {
+      name: 'members',
+      label: 'Structures membres',
+      kind: 'rows',
+      columns: [
+        { name: 'organisationId', label: 'Structure', kind: 'ref', ref: 'organisations', required: true },
+        { name: 'role', label: 'Rôle', kind: 'select', required: true, options: options(sectorMemberRoles, sectorRoleLabels) },
+      ],
+      rowsOf: (s) => (s.members as Array<{ organisationId: string; role: string }>).map((m) => ({ organisationId: m.organisationId, role: m.role })),
+    },
     { name: 'projectIds', label: 'Projets', kind: 'refs', ref: 'projects' },
     { name: 'description', label: 'Description', kind: 'textarea' },
   ],

@@ -15,7 +15,8 @@ import { useTitle } from '../lib/use-title';
 import { type FieldDef, type ResourceConfig, resourceBySlug } from '../resources';
 import { NotFoundPage } from './NotFoundPage';
 
-type Value = string | boolean | string[];
+type Row = Record<string, string>;
+type Value = string | boolean | string[] | Row[];
 type Values = Record<string, Value>;
 type AnyRecord = Record<string, unknown> & { id: string; actions?: string[] };
 
@@ -43,6 +44,8 @@ function initialValues(fields: FieldDef[], record?: AnyRecord): Values {
   for (const f of fields) {
     const v = record?.[f.name];
     if (f.kind === 'checkbox') out[f.name] = v === true;
+    else if (f.kind === 'rows') out[f.name] = record && f.rowsOf ? f.rowsOf(record) : [];
+    else if (f.idsOf) out[f.name] = record ? f.idsOf(record) : [];
     else if (f.kind === 'territories') out[f.name] = ((v as Array<{ kind: string; code: string }> | undefined) ?? []).map((t) => `${t.kind}:${t.code}`);
     else if (isMulti(f)) out[f.name] = (v as string[] | undefined) ?? [];
     else out[f.name] = v == null ? '' : String(v);
@@ -51,10 +54,14 @@ function initialValues(fields: FieldDef[], record?: AnyRecord): Values {
 }
 
 /** The API body: numbers parsed (left as typed when not numbers, for the API to say so), empties per field. */
-function toBody(fields: FieldDef[], values: Values) {
+function toBody(fields: FieldDef[], values: Values): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const f of fields) {
     const v = values[f.name];
+    if (f.kind === 'rows') {
+      body[f.name] = (v as Row[]).map((row) => toBody(f.columns ?? [], row));
+      continue;
+    }
     if (typeof v !== 'string') {
       body[f.name] = v;
       continue;
@@ -186,7 +193,7 @@ function Field({ field: f, value, error, onChange }: { field: FieldDef; value: V
   const label = `${f.label}${f.required ? ' *' : ''}`;
   const state = error ? ('error' as const) : ('default' as const);
   const text = typeof value === 'string' ? value : '';
-  const list = Array.isArray(value) ? value : [];
+  const list = Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : [];
   switch (f.kind) {
     case 'textarea':
       return <Input label={label} hintText={f.hint} textArea state={state} stateRelatedMessage={error} nativeTextAreaProps={{ id, 'aria-invalid': error ? true : undefined, value: text, onChange: (e) => onChange(e.target.value), rows: 5, name: f.name }} />;
@@ -243,6 +250,8 @@ function Field({ field: f, value, error, onChange }: { field: FieldDef; value: V
       return <TerritoriesPicker id={id} label={label} hint={f.hint} error={error} values={list} onChange={onChange} />;
     case 'ref':
       return <RefPicker id={id} resource={f.ref as NonNullable<FieldDef['ref']>} label={label} hint={f.hint ?? 'Tapez au moins deux lettres'} error={error} value={text || null} onChange={(v) => onChange(v ?? '')} />;
+    case 'rows':
+      return <RowsField field={f} rows={value as Row[]} error={error} onChange={onChange} />;
     case 'refs':
       return <RefsPicker id={id} resource={f.ref as NonNullable<FieldDef['ref']>} label={label} hint={f.hint ?? 'Tapez au moins deux lettres'} error={error} values={list} onChange={onChange} />;
     default:
@@ -266,4 +275,45 @@ function Field({ field: f, value, error, onChange }: { field: FieldDef; value: V
         />
       );
   }
+}
+
+/** A list of small records (a Pionnier's yearly beneficiaries, a programme's members and their role). */
+function RowsField({ field: f, rows, error, onChange }: { field: FieldDef; rows: Row[]; error?: string | undefined; onChange(v: Row[]): void }) {
+  const columns = f.columns ?? [];
+  const id = `champ-${f.name}`;
+  const empty = () => Object.fromEntries(columns.map((c) => [c.name, ''])) as Row;
+  return (
+    <fieldset className={`fr-fieldset${error ? ' fr-fieldset--error' : ''}`} id={id} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="fr-fieldset__legend">{f.label}</legend>
+      {rows.map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
+        <div key={i} className="fr-fieldset__element fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
+          {columns.map((c) => (
+            <div key={c.name} className="fr-col">
+              <Field
+                field={{ ...c, label: `${c.label} (ligne ${i + 1})`, name: `${f.name}-${i}-${c.name}` }}
+                value={row[c.name] ?? ''}
+                onChange={(v) => onChange(rows.map((r, j) => (j === i ? { ...r, [c.name]: String(v) } : r)))}
+              />
+            </div>
+          ))}
+          <div className="fr-col-auto fr-mb-3w">
+            <Button type="button" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+              Retirer<span className="fr-sr-only"> la ligne {i + 1}</span>
+            </Button>
+          </div>
+        </div>
+      ))}
+      <div className="fr-fieldset__element">
+        <Button type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => onChange([...rows, empty()])}>
+          Ajouter une ligne
+        </Button>
+      </div>
+      {error && (
+        <p className="fr-error-text" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
 }
