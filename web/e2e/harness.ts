@@ -1,11 +1,23 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildWebIfNeeded } from '../../bin/build-web.js';
 import { buildApp } from '../../server/app';
 import { seedDemo } from '../../server/seed/demo';
+import { type ProviderUser, startTestProvider } from '../../server/test/oidc-provider';
 import { testDatabase } from '../../server/test/test-db';
+
+function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
 
 /** Debian's Chromium (never a downloaded browser); `.ci/run` installs it. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,13 +32,21 @@ export const DEMO_PASSWORD = 'essaim-demo-2020';
  * API on a fresh database with the demo network, on a free port, and a
  * headless Chromium.
  */
-export async function startPlatform() {
+export async function startPlatform(opts: { oidcUsers?: Record<string, ProviderUser> } = {}) {
   await buildWebIfNeeded({ quiet: true });
   const database = await testDatabase();
   await seedDemo(database.db);
-  const app = await buildApp({ db: database.db, loginAttemptsPerMinute: 10_000 });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  // The provider must know Essaim's address before Essaim starts: take a free port first.
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const provider = opts.oidcUsers ? await startTestProvider({ clientRedirectBase: url, users: opts.oidcUsers }) : undefined;
+  const app = await buildApp({
+    db: database.db,
+    loginAttemptsPerMinute: 10_000,
+    publicUrl: url,
+    oidc: provider && { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, scopes: 'openid email given_name usual_name siret', name: 'ProConnect' },
+  });
+  await app.listen({ port, host: '127.0.0.1' });
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -36,6 +56,7 @@ export async function startPlatform() {
     url,
     db: database.db,
     browser,
+    provider,
     /** A new browser tab (own cookies), failing the test on any page error. */
     async page() {
       const context = await browser.newContext({ baseURL: url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
@@ -49,6 +70,7 @@ export async function startPlatform() {
     async close() {
       await browser.close();
       await app.close();
+      await provider?.close();
       await database.close();
     },
   };

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, startPlatform } from './harness';
+
+let platform: Awaited<ReturnType<typeof startPlatform>>;
+beforeAll(async () => {
+  if (hasBrowser) {
+    platform = await startPlatform({
+      oidcUsers: {
+        'agent-ministere': { email: 'claude.agent@travail.gouv.fr', given_name: 'Claude', usual_name: 'Agent', siret: '11000601200010' },
+        'equipe-nationale': { email: 'equipe@essaim.test', given_name: 'Équipe', usual_name: 'Nationale' },
+      },
+    });
+  }
+}, 240_000);
+afterAll(async () => platform?.close());
+
+describe.skipIf(!hasBrowser)('ProConnect in the browser', () => {
+  it('signs an agent in through the provider and back to the page they came from, then out of both', async () => {
+    const page = await platform.page();
+    await page.goto('/projets?q=reemploi');
+    await page.getByRole('link', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Se connecter à Essaim' }).waitFor();
+    await page.getByRole('button', { name: /ProConnect/ }).or(page.getByRole('link', { name: /ProConnect/ })).first().click();
+    // Back from the provider, signed in, on the page where it started.
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/projets?q=reemploi');
+    await page.getByRole('link', { name: 'claude.agent@travail.gouv.fr' }).waitFor();
+    // Logging out ends the provider's session too, then comes back here.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL((u) => u.origin === platform.provider?.issuer, { timeout: 15_000 });
+    expect(page.errors).toEqual([]);
+  });
+
+  it('signs an existing account in with its roles', async () => {
+    platform.provider?.signInAs('equipe-nationale');
+    const page = await platform.page();
+    await page.goto('/connexion');
+    await page.getByRole('button', { name: /ProConnect/ }).or(page.getByRole('link', { name: /ProConnect/ })).first().click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor({ timeout: 15_000 });
+    // The national team may import: the header offers it.
+    await page.getByRole('link', { name: 'Importer' }).waitFor();
+  });
+});
