@@ -77,6 +77,20 @@ describe('essaim command line', () => {
     expect(await run('export', 'organisations', '--format', 'xml')).toBe(EXIT.invalid);
   }, 120_000);
 
+  it('opens the first national-team account and grants roles, with exit codes', async () => {
+    expect(await run('accounts', 'create', 'Direction@Essaim.test', '--role', 'admin')).toBe(EXIT.ok);
+    expect(JSON.parse(out)).toMatchObject({ email: 'direction@essaim.test', roles: [{ role: 'admin' }] });
+    expect(await run('accounts', 'create', 'direction@essaim.test')).toBe(EXIT.conflict);
+    expect(await run('accounts', 'create', 'pas-une-adresse')).toBe(EXIT.invalid);
+    expect(await run('accounts', 'create', 'x@essaim.test', '--role', 'roi')).toBe(EXIT.invalid);
+    expect(await run('accounts', 'grant', 'direction@essaim.test', 'coordinator', '--scope', '4b0a1b5e-8a7b-4c57-9d6b-8f3c0a9b1c2d')).toBe(EXIT.invalid);
+    expect(err).toMatch(/Collectif inconnu/);
+    expect(await run('accounts', 'grant', 'personne@essaim.test', 'advisor')).toBe(EXIT.notFound);
+    expect(await run('accounts', 'grant', 'direction@essaim.test', 'advisor')).toBe(EXIT.ok);
+    expect(await run('accounts', 'list', '--role', 'advisor')).toBe(EXIT.ok);
+    expect(JSON.parse(out.trim())).toMatchObject({ email: 'direction@essaim.test', roles: [{ role: 'admin' }, { role: 'advisor' }] });
+  });
+
   it('refuses to seed the demo into a database that has data', async () => {
     expect(await run('seed', '--demo')).toBe(EXIT.conflict);
     expect(err).toMatch(/database_not_empty/);

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { startServer } from '../server/main';
+import { accountCommands } from './commands/accounts';
 import { auditCommand } from './commands/audit';
 import { dbCommands } from './commands/db';
 import { engineCommands } from './commands/engines';
@@ -32,6 +33,7 @@ export function buildCli() {
   importExportCommands(program);
   engineCommands(program);
   auditCommand(program);
+  accountCommands(program);
   return program;
 }
 

@@ -10,6 +10,7 @@ import type { Database } from './db/connection';
 import { installErrorHandler, installNotFound } from './http/error-handler';
 import { serveWebApp } from './http/web-app';
 import { installActorResolution } from './http/request-actor';
+import { accountRoutes } from './modules/accounts/account-routes';
 import { auditRoutes } from './modules/audit/audit-routes';
 import { authRoutes } from './modules/auth/auth-routes';
 import { createMailer, type Mailer } from './modules/auth/mailer';
@@ -75,7 +76,7 @@ export async function buildApp(deps: AppDeps) {
   });
 
   for (const resource of directoryResources) registerDirectoryRoutes(app, deps.db, resource);
-  for (const routes of [themeRoutes, territoryRoutes, statsRoutes, importRoutes, auditRoutes]) routes(app, deps.db);
+  for (const routes of [themeRoutes, territoryRoutes, statsRoutes, importRoutes, auditRoutes, accountRoutes]) routes(app, deps.db);
   const publicUrl = deps.publicUrl ?? 'http://localhost:3000';
   authRoutes(app, deps.db, {
     secureCookies: deps.secureCookies ?? false,

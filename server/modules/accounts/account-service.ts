@@ -1,0 +1,93 @@
+import type { AccountListQuery, AccountRolesInput } from '../../../shared/schemas/account';
+import type { Role, RoleName } from '../../../shared/schemas/auth';
+import type { Database } from '../../db/connection';
+import { conflict, type ErrorDetail, forbidden, invalid, notFound, unauthorized } from '../../errors';
+import { recordWrite } from '../audit/audit-service';
+import type { Actor } from '../auth/actor';
+import { accountByEmail, insertAccounts } from '../auth/auth-queries';
+import { personIdByEmail } from '../auth/oidc-queries';
+import { assertStrongPassword, hashPassword } from '../auth/passwords';
+import { missingReferences, type Reference } from '../directory/references';
+import * as q from './account-queries';
+
+/** What each role's scope names: the records the role acts on (none: a role without scope). */
+const scopeTable: Record<RoleName, 'collectives' | 'organisations' | null> = {
+  admin: null,
+  coordinator: 'collectives',
+  holder: 'organisations',
+  investor: 'organisations',
+  operator: 'organisations',
+  public_sponsor: null,
+  advisor: null,
+};
+
+function requireAdmin(actor: Actor) {
+  if (actor.kind === 'system') return;
+  if (actor.kind === 'anonymous') throw unauthorized();
+  if (!actor.roles.some((r) => r.role === 'admin')) throw forbidden('La gestion des comptes est réservée à l’équipe nationale.');
+}
+
+/** Accounts and their roles, administered by the national team. */
+export function accountService(db: Database) {
+  return {
+    async list(actor: Actor, f: AccountListQuery) {
+      requireAdmin(actor);
+      return { ...(await q.listAccounts(db, f)), page: f.page, pageSize: f.pageSize };
+    },
+
+    async get(actor: Actor, id: string) {
+      requireAdmin(actor);
+      const [found] = (await q.listAccounts(db, { id, page: 1, pageSize: 1 })).items;
+      if (!found) throw notFound('Compte', id);
+      return found;
+    },
+
+    /**
+     * Open an account (the first national-team account of an instance comes
+     * from here, through the command line). Without a password, its owner
+     * signs in by magic link or ProConnect.
+     */
+    async create(actor: Actor, input: { email: string; password?: string | undefined; roles: AccountRolesInput['roles'] }) {
+      requireAdmin(actor);
+      const email = input.email.trim().toLowerCase();
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw invalid('Adresse e-mail invalide.', [{ path: 'email', message: 'Adresse e-mail attendue' }]);
+      if (await accountByEmail(db, email)) throw conflict('duplicate', `Un compte existe déjà pour ${email}.`);
+      if (input.password !== undefined) assertStrongPassword(input.password, [email]);
+      const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+      const id = await db.transaction().execute(async (tx) => {
+        const personId = await personIdByEmail(tx, email);
+        const [created] = (await insertAccounts(tx, [{ email, passwordHash, personId, roles: [] }])) as [string];
+        await recordWrite(tx, actor, [{ action: 'create', entity: 'account', recordId: created, after: { email, personId, roles: [] } }]);
+        return created;
+      });
+      return input.roles.length ? this.setRoles(actor, id, { roles: input.roles }) : this.get(actor, id);
+    },
+
+    /**
+     * Replace an account's roles: each scope must name existing records of
+     * the role's kind (collectives for a coordinator, organisations for a
+     * holder, investor or operator). Audited, effective at the next request.
+     */
+    async setRoles(actor: Actor, id: string, input: AccountRolesInput) {
+      requireAdmin(actor);
+      const before = await this.get(actor, id);
+      const details: ErrorDetail[] = [];
+      const refs: Reference[] = [];
+      input.roles.forEach((r, i) => {
+        const table = scopeTable[r.role];
+        if (!table && r.scope?.length) details.push({ path: `roles.${i}.scope`, message: `Le rôle ${r.role} ne se limite pas à des enregistrements` });
+        if (table && !r.scope?.length) details.push({ path: `roles.${i}.scope`, message: `Le rôle ${r.role} s’exerce sur des ${table === 'collectives' ? 'collectifs' : 'structures'} : précisez lesquels` });
+        if (table) for (const [j, value] of (r.scope ?? []).entries()) refs.push({ table, value, path: `roles.${i}.scope.${j}` });
+      });
+      details.push(...(await missingReferences(db, refs)));
+      if (new Set(input.roles.map((r) => r.role)).size !== input.roles.length) details.push({ path: 'roles', message: 'Un rôle est donné deux fois : réunissez ses périmètres' });
+      if (details.length) throw invalid('Rôles invalides.', details);
+      const roles: Role[] = input.roles.map((r) => (scopeTable[r.role] ? { role: r.role, scope: [...new Set(r.scope)] } : { role: r.role }));
+      await db.transaction().execute(async (tx) => {
+        await q.setRoles(tx, id, roles);
+        await recordWrite(tx, actor, [{ action: 'update', entity: 'account', recordId: id, before: { roles: before.roles }, after: { roles } }]);
+      });
+      return this.get(actor, id);
+    },
+  };
+}
