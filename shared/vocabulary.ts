@@ -83,3 +83,28 @@ export const themes: ReadonlyArray<{ code: string; label: string }> = [
   { code: 'petite-enfance', label: 'Petite enfance et familles' },
   { code: 'sport', label: 'Sport et inclusion' },
 ];
+
+/** Account roles (the web client reads their labels and scopes from here, without zod). */
+export const roleNames = ['admin', 'coordinator', 'holder', 'investor', 'public_sponsor', 'operator', 'advisor'] as const;
+export type RoleName = (typeof roleNames)[number];
+
+export const roleLabels: Record<RoleName, string> = {
+  admin: 'Équipe nationale',
+  coordinator: 'Coordination de collectif',
+  holder: 'Porteur de projet',
+  investor: 'Financeur',
+  public_sponsor: 'Hacker public',
+  operator: 'Opérateur public',
+  advisor: 'Conseiller Impact Finance',
+};
+
+/** What each role's scope names: the records the role acts on (null: a role without scope). */
+export const roleScope: Record<RoleName, 'collectives' | 'organisations' | null> = {
+  admin: null,
+  coordinator: 'collectives',
+  holder: 'organisations',
+  investor: 'organisations',
+  operator: 'organisations',
+  public_sponsor: null,
+  advisor: null,
+};

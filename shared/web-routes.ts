@@ -14,7 +14,7 @@ export const directorySlugs = {
 export type DirectorySlug = keyof typeof directorySlugs;
 export type DirectoryApi = (typeof directorySlugs)[DirectorySlug];
 
-export const staticPages = ['/', '/connexion', '/compte', '/import', '/mentions-legales', '/accessibilite', '/donnees-personnelles', '/plan-du-site'] as const;
+export const staticPages = ['/', '/connexion', '/compte', '/comptes', '/import', '/mentions-legales', '/accessibilite', '/donnees-personnelles', '/plan-du-site'] as const;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const directoryPattern = new RegExp(`^/(${Object.keys(directorySlugs).join('|')})(/nouveau|/${UUID}(/modifier)?)?/?$`, 'i');
@@ -22,5 +22,5 @@ const directoryPattern = new RegExp(`^/(${Object.keys(directorySlugs).join('|')}
 /** Is this path one of the application's pages? */
 export function isWebPage(path: string) {
   const p = path.length > 1 ? path.replace(/\/$/, '') : path;
-  return (staticPages as readonly string[]).includes(p) || directoryPattern.test(p);
+  return (staticPages as readonly string[]).includes(p) || directoryPattern.test(p) || new RegExp(`^/comptes/${UUID}$`, 'i').test(p);
 }

@@ -1,7 +1,7 @@
+import { roleNames } from '../vocabulary';
 import { z } from './common';
 
-export const roleNames = ['admin', 'coordinator', 'holder', 'investor', 'public_sponsor', 'operator', 'advisor'] as const;
-export type RoleName = (typeof roleNames)[number];
+export { roleLabels, roleNames, roleScope, type RoleName } from '../vocabulary';
 
 /** A role, optionally scoped to records (the collectives a coordinator runs, the funds an investor manages…). */
 export const role = z.object({ role: z.enum(roleNames), scope: z.array(z.string()).optional() });

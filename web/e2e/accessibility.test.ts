@@ -3,6 +3,7 @@ import { hasBrowser, seriousViolations, signIn, startPlatform } from './harness'
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
 let ids: Record<string, string>;
+let accountId: string;
 beforeAll(async () => {
   if (!hasBrowser) return;
   platform = await startPlatform();
@@ -16,6 +17,7 @@ beforeAll(async () => {
     fonds: await first('funds'),
     filieres: await first('sector-programmes'),
   };
+  accountId = (await platform.db.selectFrom('accounts').select('id').where('email', '=', 'coordination.figeac@essaim.test').executeTakeFirstOrThrow()).id;
 }, 240_000);
 afterAll(async () => platform?.close());
 
@@ -34,6 +36,8 @@ const pages = () => [
 ];
 const signedInPages = () => [
   '/compte',
+  '/comptes',
+  `/comptes/${accountId}`,
   '/import',
   ...Object.keys(ids).map((slug) => `/${slug}/nouveau`),
   ...Object.entries(ids).map(([slug, id]) => `/${slug}/${id}/modifier`),

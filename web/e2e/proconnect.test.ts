@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, startPlatform } from './harness';
+import { hasBrowser, signIn, startPlatform } from './harness';
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
 beforeAll(async () => {
@@ -39,5 +39,31 @@ describe.skipIf(!hasBrowser)('ProConnect in the browser', () => {
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor({ timeout: 15_000 });
     // The national team may import: the header offers it.
     await page.getByRole('link', { name: 'Importer' }).waitFor();
+  });
+
+  it('lets the national team give the new agent a role, which opens the edit buttons', async () => {
+    const admin = await platform.page();
+    await signIn(admin, 'equipe@essaim.test');
+    await admin.getByRole('link', { name: 'Comptes' }).click();
+    await admin.getByRole('searchbox').fill('claude');
+    await admin.getByRole('button', { name: 'Rechercher' }).click();
+    await admin.getByRole('link', { name: 'claude.agent@travail.gouv.fr' }).click();
+    await admin.getByText('SIRET 11000601200010').waitFor();
+    await admin.locator('label[for="role-coordinator"]').click();
+    expect(await admin.getByRole('checkbox', { name: 'Coordination de collectif' }).isChecked()).toBe(true);
+    const picker = admin.getByRole('combobox', { name: /Collectifs concernés/ });
+    await picker.fill('Chambé');
+    await admin.getByRole('option', { name: /Grand Chambéry/ }).click();
+    await admin.getByRole('button', { name: 'Enregistrer les rôles' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Comptes' }).waitFor();
+    await admin.getByRole('row', { name: /claude\.agent/ }).getByRole('cell', { name: 'Coordination de collectif (1)' }).waitFor();
+
+    platform.provider?.signInAs('agent-ministere');
+    const agent = await platform.page();
+    await agent.goto('/connexion?retour=%2Fprojets%3Fq%3Dmaterio');
+    await agent.getByRole('button', { name: /ProConnect/ }).or(agent.getByRole('link', { name: /ProConnect/ })).first().click();
+    await agent.getByRole('link', { name: 'MatériO.TEC 73' }).click();
+    await agent.getByRole('link', { name: 'Modifier' }).waitFor();
+    expect(admin.errors).toEqual([]);
   });
 });

@@ -10,6 +10,8 @@ export const router = createBrowserRouter([
       { index: true, lazy: () => import('./pages/HomePage').then((m) => ({ Component: m.HomePage })) },
       { path: 'connexion', lazy: () => import('./pages/LoginPage').then((m) => ({ Component: m.LoginPage })) },
       { path: 'compte', lazy: () => import('./pages/AccountPage').then((m) => ({ Component: m.AccountPage })) },
+      { path: 'comptes', lazy: () => import('./pages/AccountsPage').then((m) => ({ Component: m.AccountsPage })) },
+      { path: 'comptes/:id', lazy: () => import('./pages/AccountsPage').then((m) => ({ Component: m.AccountRolesPage })) },
       { path: 'import', lazy: () => import('./pages/ImportPage').then((m) => ({ Component: m.ImportPage })) },
       { path: 'mentions-legales', lazy: () => import('./pages/LegalPages').then((m) => ({ Component: m.LegalNoticePage })) },
       { path: 'accessibilite', lazy: () => import('./pages/LegalPages').then((m) => ({ Component: m.AccessibilityPage })) },

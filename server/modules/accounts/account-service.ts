@@ -1,5 +1,6 @@
 import type { AccountListQuery, AccountRolesInput } from '../../../shared/schemas/account';
-import type { Role, RoleName } from '../../../shared/schemas/auth';
+import type { Role } from '../../../shared/schemas/auth';
+import { roleScope } from '../../../shared/vocabulary';
 import type { Database } from '../../db/connection';
 import { conflict, type ErrorDetail, forbidden, invalid, notFound, unauthorized } from '../../errors';
 import { recordWrite } from '../audit/audit-service';
@@ -9,17 +10,6 @@ import { personIdByEmail } from '../auth/oidc-queries';
 import { assertStrongPassword, hashPassword } from '../auth/passwords';
 import { missingReferences, type Reference } from '../directory/references';
 import * as q from './account-queries';
-
-/** What each role's scope names: the records the role acts on (none: a role without scope). */
-const scopeTable: Record<RoleName, 'collectives' | 'organisations' | null> = {
-  admin: null,
-  coordinator: 'collectives',
-  holder: 'organisations',
-  investor: 'organisations',
-  operator: 'organisations',
-  public_sponsor: null,
-  advisor: null,
-};
 
 function requireAdmin(actor: Actor) {
   if (actor.kind === 'system') return;
@@ -74,7 +64,7 @@ export function accountService(db: Database) {
       const details: ErrorDetail[] = [];
       const refs: Reference[] = [];
       input.roles.forEach((r, i) => {
-        const table = scopeTable[r.role];
+        const table = roleScope[r.role];
         if (!table && r.scope?.length) details.push({ path: `roles.${i}.scope`, message: `Le rôle ${r.role} ne se limite pas à des enregistrements` });
         if (table && !r.scope?.length) details.push({ path: `roles.${i}.scope`, message: `Le rôle ${r.role} s’exerce sur des ${table === 'collectives' ? 'collectifs' : 'structures'} : précisez lesquels` });
         if (table) for (const [j, value] of (r.scope ?? []).entries()) refs.push({ table, value, path: `roles.${i}.scope.${j}` });
@@ -82,7 +72,7 @@ export function accountService(db: Database) {
       details.push(...(await missingReferences(db, refs)));
       if (new Set(input.roles.map((r) => r.role)).size !== input.roles.length) details.push({ path: 'roles', message: 'Un rôle est donné deux fois : réunissez ses périmètres' });
       if (details.length) throw invalid('Rôles invalides.', details);
-      const roles: Role[] = input.roles.map((r) => (scopeTable[r.role] ? { role: r.role, scope: [...new Set(r.scope)] } : { role: r.role }));
+      const roles: Role[] = input.roles.map((r) => (roleScope[r.role] ? { role: r.role, scope: [...new Set(r.scope)] } : { role: r.role }));
       await db.transaction().execute(async (tx) => {
         await q.setRoles(tx, id, roles);
         await recordWrite(tx, actor, [{ action: 'update', entity: 'account', recordId: id, before: { roles: before.roles }, after: { roles } }]);

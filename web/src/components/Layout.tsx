@@ -30,6 +30,7 @@ export function Layout() {
     ? [
         { iconId: 'fr-icon-account-circle-line' as const, linkProps: { to: '/compte' }, text: me.name ?? me.email },
         ...(me.canImport ? [{ iconId: 'fr-icon-upload-line' as const, linkProps: { to: '/import' }, text: 'Importer' }] : []),
+        ...(me.roles.some((r) => r.role === 'admin') ? [{ iconId: 'fr-icon-team-line' as const, linkProps: { to: '/comptes' }, text: 'Comptes' }] : []),
         {
           iconId: 'fr-icon-logout-box-r-line' as const,
           buttonProps: { onClick: () => void logout().then(() => navigate('/')) },

@@ -1,18 +1,10 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Navigate } from 'react-router';
+import { roleLabels } from '../../../shared/vocabulary';
 import { ApiTokens } from '../components/ApiTokens';
 import { useSession } from '../lib/session';
 import { useTitle } from '../lib/use-title';
 
-const ROLE_LABELS: Record<string, string> = {
-  admin: 'Équipe nationale',
-  coordinator: 'Coordination de collectif',
-  holder: 'Porteur de projet',
-  investor: 'Financeur',
-  public_sponsor: 'Hacker public',
-  operator: 'Opérateur public',
-  advisor: 'Conseiller',
-};
 
 export function AccountPage() {
   useTitle('Mon compte');
@@ -28,7 +20,7 @@ export function AccountPage() {
         <dt className="fr-text--bold">Adresse e-mail</dt>
         <dd>{me.email}</dd>
         <dt className="fr-text--bold">Rôles</dt>
-        <dd>{me.roles.length ? me.roles.map((r) => ROLE_LABELS[r.role] ?? r.role).join(', ') : 'Aucun rôle : l’équipe nationale vous en attribue un au besoin.'}</dd>
+        <dd>{me.roles.length ? me.roles.map((r) => roleLabels[r.role]).join(', ') : 'Aucun rôle : l’équipe nationale vous en attribue un au besoin.'}</dd>
       </dl>
       <h2 className="fr-h4 fr-mt-4w">Mes données personnelles</h2>
       <p>Téléchargez tout ce qu’Essaim conserve sur vous (compte, fiche, sessions, jetons, modifications faites).</p>

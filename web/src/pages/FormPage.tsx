@@ -6,6 +6,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { FormButtons } from '../components/FormButtons';
 import { RefPicker, RefsPicker, TerritoriesPicker, TerritoryPicker } from '../components/pickers';
 import { ApiError, api } from '../lib/api';
 import { useSession } from '../lib/session';
@@ -170,18 +171,7 @@ function ResourceForm({ cfg, record }: { cfg: ResourceConfig; record?: AnyRecord
         {cfg.fields.map((f) => (
           <Field key={f.name} field={f} value={values[f.name] as Value} error={errors[f.name]} onChange={(v) => set(f.name, v)} />
         ))}
-        <ul className="fr-btns-group fr-btns-group--inline-md">
-          <li>
-            <Button type="submit" disabled={saving}>
-              {saving ? 'Enregistrement…' : 'Enregistrer'}
-            </Button>
-          </li>
-          <li>
-            <Button priority="secondary" linkProps={{ to: record ? `/${cfg.slug}/${record.id}` : `/${cfg.slug}` }}>
-              Annuler
-            </Button>
-          </li>
-        </ul>
+        <FormButtons submit="Enregistrer" busy={saving} cancelTo={record ? `/${cfg.slug}/${record.id}` : `/${cfg.slug}`} />
       </form>
     </>
   );
