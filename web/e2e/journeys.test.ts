@@ -75,6 +75,9 @@ describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Recyclerie des Bauges' }).waitFor();
     await page.goto('/structures?q=bauges');
     await page.getByRole('link', { name: 'Recyclerie des Bauges' }).click();
+    // The national team sees who wrote the record.
+    await page.getByText('Historique des modifications').click();
+    await page.getByRole('row', { name: /equipe@essaim\.test\s+Création/ }).waitFor();
     // Deleting asks first; cancelling keeps the record.
     await page.getByRole('button', { name: 'Supprimer' }).click();
     const dialog = page.getByRole('dialog');

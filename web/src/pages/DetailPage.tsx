@@ -11,6 +11,7 @@ import { useTitle } from '../lib/use-title';
 import { type ResourceConfig, resourceBySlug, sectorRoleLabels } from '../resources';
 import { NotFoundPage } from './NotFoundPage';
 import { Tags } from '../components/Tags';
+import { RecordHistory } from '../components/RecordHistory';
 import { RelatedList } from '../components/RelatedList';
 
 const PerimeterMap = lazy(() => import('../components/PerimeterMap').then((m) => ({ default: m.PerimeterMap })));
@@ -106,6 +107,7 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
         ))}
       </dl>
       <Related cfg={cfg} record={r} />
+      {me?.roles.some((x) => x.role === 'admin') && <RecordHistory api={cfg.api} id={r.id} />}
       <deleteModal.Component
         title={`Supprimer ${cfg.one} ?`}
         buttons={[
