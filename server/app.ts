@@ -5,7 +5,8 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { siteInfo } from '../shared/schemas/reference';
 import type { Database } from './db/connection';
 import { installErrorHandler, installNotFound } from './http/error-handler';
 import { serveWebApp } from './http/web-app';
@@ -15,7 +16,7 @@ import { auditRoutes } from './modules/audit/audit-routes';
 import { authRoutes } from './modules/auth/auth-routes';
 import { createMailer, type Mailer } from './modules/auth/mailer';
 import { oidcService } from './modules/auth/oidc-service';
-import type { OidcConfig } from './config';
+import { type OidcConfig, readConfig, type SiteInfo } from './config';
 import { registerDirectoryRoutes } from './http/directory-routes';
 import { directoryResources } from './modules/directory/resources';
 import { importRoutes } from './modules/imports/import-routes';
@@ -36,6 +37,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** OpenID Connect provider (ProConnect); none: the sign-in button is not offered. */
   oidc?: OidcConfig | undefined;
+  /** Who runs the instance (legal notice); defaults describe a demonstration instance. */
+  site?: SiteInfo;
   /** Serve the built web application (default true); its folder for tests. */
   web?: boolean | { dist: string };
 }
@@ -70,6 +73,12 @@ export async function buildApp(deps: AppDeps) {
   installNotFound(app, deps.web === false ? undefined : await serveWebApp(app, typeof deps.web === 'object' ? deps.web.dist : undefined));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  const site = deps.site ?? readConfig({}).site;
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/site',
+    { schema: { tags: ['Instance'], summary: 'Qui exploite cette instance (mentions légales, contact)', response: { 200: siteInfo } } },
+    async () => site,
+  );
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await deps.db.selectFrom('themes').select('code').limit(1).execute();
     return { status: 'ok' };

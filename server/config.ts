@@ -26,6 +26,11 @@ const envSchema = z.object({
   OIDC_NAME: z.string().min(1).default('ProConnect'),
   // ProConnect signs its userinfo answers (RS256 or ES256); unset for plain JSON.
   OIDC_USERINFO_SIGNED_ALG: z.string().min(2).optional(),
+  // Who runs this instance: shown on the legal notice, accessibility and personal-data pages.
+  SITE_PUBLISHER: z.string().min(2).default('Instance de démonstration d’Essaim (éditeur non renseigné)'),
+  SITE_PUBLICATION_DIRECTOR: z.string().min(2).default('non renseigné'),
+  SITE_HOST: z.string().min(2).default('non renseigné (instance locale)'),
+  SITE_CONTACT_EMAIL: z.email('SITE_CONTACT_EMAIL doit être une adresse e-mail').default('contact@essaim.test'),
 });
 
 export type DatabaseConfig =
@@ -42,6 +47,15 @@ export interface Config {
   /** Base of links sent by e-mail (default: http://localhost:PORT). */
   publicUrl: string;
   oidc?: OidcConfig | undefined;
+  site: SiteInfo;
+}
+
+/** Who runs the instance, for the pages every public service site carries. */
+export interface SiteInfo {
+  publisher: string;
+  publicationDirector: string;
+  host: string;
+  contactEmail: string;
 }
 
 export interface OidcConfig {
@@ -79,5 +93,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, scopes: e.OIDC_SCOPES, name: e.OIDC_NAME, userinfoSignedAlg: e.OIDC_USERINFO_SIGNED_ALG }
         : undefined,
+    site: { publisher: e.SITE_PUBLISHER, publicationDirector: e.SITE_PUBLICATION_DIRECTOR, host: e.SITE_HOST, contactEmail: e.SITE_CONTACT_EMAIL },
   };
 }

@@ -35,6 +35,7 @@ const expected: Record<string, Access> = {
   'GET /api/territories': 'open',
   'GET /api/territories/{kind}/{code}': 'open',
   'GET /api/stats': 'open',
+  'GET /api/site': 'open',
   'GET /api/stats/territories': 'open',
   'POST /api/import/{entity}': 'admin',
   'GET /api/audit': 'admin',

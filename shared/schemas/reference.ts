@@ -74,3 +74,6 @@ export const territoryStats = z.object({
   ),
 });
 export type TerritoryStats = z.output<typeof territoryStats>;
+
+export const siteInfo = z.object({ publisher: z.string(), publicationDirector: z.string(), host: z.string(), contactEmail: z.string() });
+export type SiteInfo = z.output<typeof siteInfo>;

@@ -1,16 +1,26 @@
 import { Link } from 'react-router';
+import type { SiteInfo } from '../../../shared/schemas/reference';
+import { useApi } from '../lib/use-api';
 import { useTitle } from '../lib/use-title';
+
+/** Who runs this instance (set by its operator: SITE_* variables). */
+const useSite = () => useApi<SiteInfo>('/site').data;
+const Contact = ({ site }: { site: SiteInfo | undefined }) => (site ? <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a> : <>…</>);
 import { RESOURCES } from '../resources';
 
 export function LegalNoticePage() {
   useTitle('Mentions légales');
+  const site = useSite();
   return (
     <article>
       <h1 tabIndex={-1}>Mentions légales</h1>
       <h2>Éditeur</h2>
-      <p>Essaim est édité par l’équipe nationale du réseau d’innovation sociale de l’économie sociale et solidaire, qui en est responsable de publication.</p>
+      <p>{site?.publisher ?? '…'}</p>
+      <p>
+        Directeur ou directrice de la publication : {site?.publicationDirector ?? '…'}. Contact : <Contact site={site} />.
+      </p>
       <h2>Hébergement</h2>
-      <p>L’hébergeur de l’instance est désigné par l’organisme qui l’exploite ; il est précisé ici lors de la mise en service.</p>
+      <p>{site?.host ?? '…'}</p>
       <h2>Logiciel</h2>
       <p>
         Essaim est un logiciel libre publié sous licence AGPL-3.0-ou-ultérieure. Son interface utilise le Système de Design de l’État (DSFR). Les données territoriales proviennent du découpage administratif de l’INSEE
@@ -26,6 +36,7 @@ export function LegalNoticePage() {
 
 export function AccessibilityPage() {
   useTitle('Déclaration d’accessibilité');
+  const site = useSite();
   return (
     <article>
       <h1 tabIndex={-1}>Déclaration d’accessibilité</h1>
@@ -47,7 +58,9 @@ export function AccessibilityPage() {
         <li>Aucun audit manuel avec lecteur d’écran n’a encore été réalisé.</li>
       </ul>
       <h2>Retour d’information et contact</h2>
-      <p>Si vous ne pouvez pas accéder à un contenu ou à un service, contactez l’équipe nationale pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.</p>
+      <p>
+        Si vous ne pouvez pas accéder à un contenu ou à un service, écrivez à <Contact site={site} /> pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme.
+      </p>
       <h2>Voies de recours</h2>
       <p>
         Si vous avez signalé un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un service et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez écrire au Défenseur des droits, le contacter par
@@ -59,6 +72,7 @@ export function AccessibilityPage() {
 
 export function PersonalDataPage() {
   useTitle('Données personnelles');
+  const site = useSite();
   return (
     <article>
       <h1 tabIndex={-1}>Données personnelles</h1>
@@ -68,13 +82,17 @@ export function PersonalDataPage() {
         <li>Pour les comptes : adresse e-mail, mot de passe chiffré (argon2id), sessions et jetons d’API (conservés sous forme d’empreinte).</li>
         <li>Le journal des modifications : qui a modifié quelle fiche, quand, avant et après.</li>
       </ul>
+      <h2>Responsable de traitement</h2>
+      <p>
+        {site?.publisher ?? '…'} — contact : <Contact site={site} />.
+      </p>
       <h2>Pourquoi</h2>
       <p>Pour faire vivre le réseau (mise en relation des collectifs, des projets, des financeurs et des agents publics) et garder la trace des modifications, sur le fondement de la mission d’intérêt public du réseau.</p>
       <h2>Cookies</h2>
       <p>Essaim ne dépose qu’un cookie de session, nécessaire à la connexion, et aucun cookie de mesure d’audience ni de publicité : il n’y a donc pas de bandeau de consentement.</p>
       <h2>Vos droits</h2>
       <p>
-        Connecté, vous téléchargez toutes vos données depuis <Link to="/compte">votre compte</Link>. Pour les faire effacer, écrivez à l’équipe nationale : votre fiche est anonymisée (les chiffres du réseau et l’historique restent
+        Connecté, vous téléchargez toutes vos données depuis <Link to="/compte">votre compte</Link>. Pour les faire effacer, écrivez à <Contact site={site} /> : votre fiche est anonymisée (les chiffres du réseau et l’historique restent
         justes, sans vos informations). Vous pouvez aussi saisir la CNIL.
       </p>
     </article>
