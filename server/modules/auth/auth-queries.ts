@@ -92,6 +92,12 @@ export async function insertMagicLink(db: Executor, l: { tokenHash: string; acco
   await db.insertInto('magic_links').values({ token_hash: l.tokenHash, account_id: l.accountId, expires_at: l.expiresAt }).execute();
 }
 
+/** How many links were made for an account since a moment (stored, so every server process agrees). */
+export async function magicLinksSince(db: Executor, accountId: string, since: Date) {
+  const r = await db.selectFrom('magic_links').select(sql<number>`count(*)::int`.as('n')).where('account_id', '=', accountId).where('created_at', '>=', since).executeTakeFirst();
+  return r?.n ?? 0;
+}
+
 /** Use a link once: the account it signs in, or undefined when unknown, used or expired. */
 export async function consumeMagicLink(db: Executor, tokenHash: string, now: Date) {
   const r = await db

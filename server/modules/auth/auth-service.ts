@@ -11,6 +11,8 @@ import { burnVerification, verifyPassword } from './passwords';
 export const SESSION_COOKIE = 'essaim_session';
 export const SESSION_DAYS = 14;
 export const MAGIC_LINK_MINUTES = 15;
+/** Links mailed to one account per quarter of an hour, at most (against mail bombing). */
+export const MAGIC_LINKS_PER_WINDOW = 3;
 
 const newToken = () => randomBytes(32).toString('base64url');
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -57,8 +59,12 @@ export function authService(db: Database) {
      * account; the caller answers the same either way.
      */
     async requestMagicLink(email: string, now: Date, send: Mailer, publicUrl: string) {
+      // Every request for an address waits longer than the last (known or not).
+      await penalise(`lien:${email.toLowerCase()}`, now);
       const account = await q.accountByEmail(db, email);
       if (!account) return;
+      const since = new Date(now.getTime() - MAGIC_LINK_MINUTES * 60_000);
+      if ((await q.magicLinksSince(db, account.id, since)) >= MAGIC_LINKS_PER_WINDOW) return;
       const token = newToken();
       await q.insertMagicLink(db, { tokenHash: hashToken(token), accountId: account.id, expiresAt: new Date(now.getTime() + MAGIC_LINK_MINUTES * 60_000) });
       await send({

@@ -229,6 +229,23 @@ describe('magic links', () => {
     expect((await app.inject({ url: '/api/auth/magic-link/callback?token=nimportequoi' })).statusCode).toBe(400);
     await app.close();
   });
+
+  it('mails one address at most three links a quarter of an hour, answering the same, each request slower', async () => {
+    const { buildApp } = await import('../../app');
+    const mails: unknown[] = [];
+    const app = await buildApp({ db: t.db, loginAttemptsPerMinute: 1000, mailer: async (m) => void mails.push(m) });
+    const answers: string[] = [];
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      answers.push((await app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'financeur@essaim.test' } })).body);
+      waits.push(performance.now() - t0);
+    }
+    expect(mails).toHaveLength(3);
+    expect(new Set(answers).size).toBe(1);
+    expect(waits[4]).toBeGreaterThan(700); // 50 · 2⁴ ms
+    await app.close();
+  });
 });
 
 describe('actions on each record', () => {
