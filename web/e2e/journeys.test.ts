@@ -153,6 +153,18 @@ describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
     expect(page.errors).toEqual([]);
   });
 
+  it('lets the national team erase a person’s data on request, after a confirmation', async () => {
+    const page = await platform.page();
+    await signIn(page, 'equipe@essaim.test');
+    const person = (await (await fetch(`${platform.url}/api/people?advisor=true&pageSize=1`)).json()).items[0];
+    const name = `${person.firstName} ${person.lastName}`;
+    await page.goto(`/personnes/${person.id}`);
+    await page.getByRole('button', { name: `Effacer les données de ${name}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Effacer définitivement' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Personne anonymisée', exact: true }).waitFor();
+    expect(page.errors).toEqual([]);
+  });
+
   it('works with the keyboard alone, focus visible', async () => {
     const page = await platform.page();
     await page.goto('/');

@@ -11,6 +11,7 @@ import { useTitle } from '../lib/use-title';
 import { type ResourceConfig, resourceBySlug, sectorRoleLabels } from '../resources';
 import { NotFoundPage } from './NotFoundPage';
 import { Tags } from '../components/Tags';
+import { AnonymisePerson } from '../components/AnonymisePerson';
 import { RecordHistory } from '../components/RecordHistory';
 import { RelatedList } from '../components/RelatedList';
 
@@ -31,7 +32,7 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
   const { me } = useSession();
   const navigate = useNavigate();
   // Asked again once the session is known: signed-in users see more fields.
-  const { data: r, error } = useApi<AnyRecord>(me === undefined ? null : `/${cfg.api}/${id}`);
+  const { data: r, error, reload } = useApi<AnyRecord>(me === undefined ? null : `/${cfg.api}/${id}`);
   const [deleteError, setDeleteError] = useState<string>();
   useTitle(r ? cfg.titleOf(r) : cfg.title);
 
@@ -107,6 +108,7 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
         ))}
       </dl>
       <Related cfg={cfg} record={r} />
+      {me?.roles.some((x) => x.role === 'admin') && cfg.slug === 'personnes' && <AnonymisePerson id={r.id} name={title} onDone={reload} />}
       {me?.roles.some((x) => x.role === 'admin') && <RecordHistory api={cfg.api} id={r.id} />}
       <deleteModal.Component
         title={`Supprimer ${cfg.one} ?`}
