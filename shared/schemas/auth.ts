@@ -12,7 +12,11 @@ export const loginInput = z.strictObject({
   password: z.string().max(1000),
 });
 
-export const magicLinkInput = z.strictObject({ email: z.string().trim().toLowerCase().max(320) });
+export const magicLinkInput = z.strictObject({
+  email: z.string().trim().toLowerCase().max(320),
+  /** The page to open once signed in (a path of this site). */
+  returnTo: z.string().max(500).optional(),
+});
 
 export const me = z.object({
   id: z.string(),

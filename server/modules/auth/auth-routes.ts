@@ -9,6 +9,7 @@ import { actorOf } from '../../http/request-actor';
 import { authService, SESSION_COOKIE, SESSION_DAYS } from './auth-service';
 import type { Mailer } from './mailer';
 import { OIDC_LOGIN_MINUTES, OIDC_STATE_COOKIE, OidcLoginError, type OidcService } from './oidc-service';
+import { safeReturnTo } from './return-to';
 import { personalDataService } from './personal-data-service';
 
 const oidcDisabled = () => new AppError('not_found', 'oidc_disabled', 'La connexion OpenID Connect n’est pas configurée sur ce serveur.');
@@ -35,18 +36,18 @@ export function authRoutes(
     '/api/auth/magic-link',
     { config: { access: 'public', rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Recevoir un lien de connexion par courriel', body: magicLinkInput, response: { 202: z.object({ message: z.string() }), ...errors } } },
     async (req, reply) => {
-      await s.requestMagicLink(req.body.email, new Date(), opts.mailer, opts.publicUrl);
+      await s.requestMagicLink(req.body.email, new Date(), opts.mailer, opts.publicUrl, req.body.returnTo);
       // The same answer whether the address has an account or not.
       return reply.code(202).send({ message: 'Si cette adresse a un compte, un lien de connexion vient de lui être envoyé.' });
     },
   );
   r.get(
     '/api/auth/magic-link/callback',
-    { schema: { tags, summary: 'Suivre un lien de connexion (ouvre la session, puis redirige)', querystring: z.strictObject({ token: z.string().min(10).max(200) }), response: { 400: errorResponse } } },
+    { schema: { tags, summary: 'Suivre un lien de connexion (ouvre la session, puis redirige)', querystring: z.strictObject({ token: z.string().min(10).max(200), returnTo: z.string().max(500).optional() }), response: { 400: errorResponse } } },
     async (req, reply) => {
       const { token } = await s.useMagicLink(req.query.token, new Date());
       setSessionCookie(reply, token);
-      return reply.redirect('/', 303);
+      return reply.redirect(safeReturnTo(req.query.returnTo), 303);
     },
   );
 

@@ -6,6 +6,7 @@ import { forbidden, invalid, notFound, unauthorized } from '../../errors';
 import type { Mailer } from './mailer';
 import type { Actor } from './actor';
 import * as q from './auth-queries';
+import { safeReturnTo } from './return-to';
 import { burnVerification, verifyPassword } from './passwords';
 
 export const SESSION_COOKIE = 'essaim_session';
@@ -58,7 +59,7 @@ export function authService(db: Database) {
      * Send a one-time sign-in link (15 minutes) when the e-mail has an
      * account; the caller answers the same either way.
      */
-    async requestMagicLink(email: string, now: Date, send: Mailer, publicUrl: string) {
+    async requestMagicLink(email: string, now: Date, send: Mailer, publicUrl: string, returnTo?: string) {
       // Every request for an address waits longer than the last (known or not).
       await penalise(`lien:${email.toLowerCase()}`, now);
       const account = await q.accountByEmail(db, email);
@@ -70,7 +71,7 @@ export function authService(db: Database) {
       await send({
         to: account.email,
         subject: 'Votre lien de connexion à Essaim',
-        text: `Bonjour,\n\nPour vous connecter à Essaim, suivez ce lien (valable ${MAGIC_LINK_MINUTES} minutes, une seule fois) :\n${publicUrl}/api/auth/magic-link/callback?token=${token}\n\nSi vous n'avez rien demandé, ignorez ce message.`,
+        text: `Bonjour,\n\nPour vous connecter à Essaim, suivez ce lien (valable ${MAGIC_LINK_MINUTES} minutes, une seule fois) :\n${publicUrl}/api/auth/magic-link/callback?token=${token}${returnTo && safeReturnTo(returnTo) !== '/' ? `&returnTo=${encodeURIComponent(safeReturnTo(returnTo))}` : ''}\n\nSi vous n'avez rien demandé, ignorez ce message.`,
       });
     },
 

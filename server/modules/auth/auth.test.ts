@@ -230,6 +230,19 @@ describe('magic links', () => {
     await app.close();
   });
 
+  it('returns to the page where the link was asked for, never to another site', async () => {
+    const { buildApp } = await import('../../app');
+    const mails: Array<{ text: string }> = [];
+    const app = await buildApp({ db: t.db, loginAttemptsPerMinute: 1000, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
+    const linkOf = (text: string) => /https:\/\/essaim\.example\.fr(\/api\/auth\/magic-link\/callback\?\S+)/.exec(text)?.[1] as string;
+    await app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'coordination.chambery@essaim.test', returnTo: '/projets?q=velo' } });
+    expect((await app.inject({ url: linkOf(mails[0]?.text ?? '') })).headers.location).toBe('/projets?q=velo');
+    await app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'coordination.chambery@essaim.test', returnTo: '//evil.example' } });
+    expect(linkOf(mails[1]?.text ?? '')).not.toMatch(/returnTo/);
+    expect((await app.inject({ url: `${linkOf(mails[1]?.text ?? '')}&returnTo=${encodeURIComponent('https://evil.example')}` })).headers.location).toBe('/');
+    await app.close();
+  });
+
   it('mails one address at most three links a quarter of an hour, answering the same, each request slower', async () => {
     const { buildApp } = await import('../../app');
     const mails: unknown[] = [];

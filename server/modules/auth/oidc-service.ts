@@ -8,6 +8,7 @@ import { accountByEmail, insertAccounts } from './auth-queries';
 import * as q from './oidc-queries';
 import { hashToken } from './auth-service';
 import { systemActor } from './actor';
+import { safeReturnTo } from './return-to';
 
 export const OIDC_STATE_COOKIE = 'essaim_oidc';
 export const OIDC_LOGIN_MINUTES = 10;
@@ -23,10 +24,6 @@ export class OidcLoginError extends Error {
   }
 }
 
-/** Only a path of this site: never an open redirect to another host. */
-export function safeReturnTo(v: string | undefined) {
-  return v && /^\/(?![/\\])[^\s]*$/.test(v) && v.length <= 500 ? v : '/';
-}
 
 /** What the provider says of the person (ProConnect's claims). */
 export interface OidcClaims {

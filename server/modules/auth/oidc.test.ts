@@ -3,7 +3,7 @@ import { followUntil, startTestProvider } from '../../test/oidc-provider';
 import { testApp } from '../../test/test-db';
 import { create } from '../../test/fixtures';
 import { insertAccounts } from './auth-queries';
-import { safeReturnTo } from './oidc-service';
+import { safeReturnTo } from './return-to';
 
 // The browser's view of Essaim in these tests: the provider redirects here.
 const SITE = 'http://essaim.test';

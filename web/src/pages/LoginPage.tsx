@@ -51,7 +51,7 @@ export function LoginPage() {
   const onMagicLink = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const r = await api<{ message: string }>('/auth/magic-link', { method: 'POST', body: { email: linkEmail } });
+      const r = await api<{ message: string }>('/auth/magic-link', { method: 'POST', body: { email: linkEmail, returnTo } });
       setLinkSent(r.message);
     } catch (err) {
       setLinkSent(err instanceof ApiError ? err.message : String(err));
