@@ -2,7 +2,6 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { buildWebIfNeeded } from '../../bin/build-web.js';
 import { buildApp } from '../../server/app';
 import { seedDemo } from '../../server/seed/demo';
 import { type ProviderUser, startTestProvider } from '../../server/test/oidc-provider';
@@ -33,7 +32,7 @@ export const DEMO_PASSWORD = 'essaim-demo-2020';
  * headless Chromium.
  */
 export async function startPlatform(opts: { oidcUsers?: Record<string, ProviderUser> } = {}) {
-  await buildWebIfNeeded({ quiet: true });
+  // The web application is built once by web/e2e/global-setup.ts.
   const database = await testDatabase();
   await seedDemo(database.db);
   // The provider must know Essaim's address before Essaim starts: take a free port first.
