@@ -175,6 +175,10 @@ describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
     await page.getByRole('link', { name: 'Contenu' }).focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => location.hash)).toBe('#contenu');
+    // The map's hundred links can be jumped over.
+    await page.getByRole('link', { name: 'Passer la carte' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('carte-options');
     await page.goto('/projets');
     await page.getByRole('searchbox').focus();
     await page.keyboard.type('voisiwatt');

@@ -45,6 +45,10 @@ export function FranceMap() {
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-8 essaim-map">
+        {/* A hundred links: keyboard users may jump past them to the table's options. */}
+        <a className="essaim-skip" href="#carte-options">
+          Passer la carte
+        </a>
         <FranceSvg
           title={`Carte des ${metric === 'projects' ? 'projets' : 'collectifs'} par ${level === 'departement' ? 'département' : 'région'}`}
           area={(code) => {
@@ -54,7 +58,7 @@ export function FranceMap() {
           }}
         />
       </div>
-      <div className="fr-col-12 fr-col-md-4">
+      <div className="fr-col-12 fr-col-md-4" id="carte-options" tabIndex={-1}>
         <RadioButtons
           legend="Afficher"
           name="carte-mesure"
