@@ -8,6 +8,7 @@ import { ApiError, upload } from '../lib/api';
 import { formatInt } from '../lib/format';
 import { useSession } from '../lib/session';
 import { useTitle } from '../lib/use-title';
+import { resourceBySlug } from '../resources';
 
 type Entity = 'organisations' | 'projects';
 interface ImportResult {
@@ -62,6 +63,8 @@ export function ImportPage() {
     void send(true);
   };
   const labels = ENTITY_LABELS[entity];
+  // The form's French label when the column feeds a form field, else the API name.
+  const fieldLabel = (field: string) => resourceBySlug(labels.slug)?.fields.find((f) => f.name === field)?.label ?? field;
   return (
     <>
       <h1 tabIndex={-1}>Importer un fichier</h1>
@@ -149,7 +152,7 @@ export function ImportPage() {
                   {step.result.columns.map((c) => (
                     <tr key={c.header}>
                       <td>{c.header}</td>
-                      <td>{c.field}</td>
+                      <td>{fieldLabel(c.field)}</td>
                     </tr>
                   ))}
                 </tbody>
