@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { siteInfo } from '../shared/schemas/reference';
+import { type SiteInfo, siteInfo } from '../shared/schemas/reference';
 import type { Database } from './db/connection';
 import { installErrorHandler, installNotFound } from './http/error-handler';
 import { serveWebApp } from './http/web-app';
@@ -16,7 +16,7 @@ import { auditRoutes } from './modules/audit/audit-routes';
 import { authRoutes } from './modules/auth/auth-routes';
 import { createMailer, type Mailer } from './modules/auth/mailer';
 import { oidcService } from './modules/auth/oidc-service';
-import { type OidcConfig, readConfig, type SiteInfo } from './config';
+import { DEMO_SITE, type OidcConfig } from './config';
 import { registerDirectoryRoutes } from './http/directory-routes';
 import { directoryResources } from './modules/directory/resources';
 import { importRoutes } from './modules/imports/import-routes';
@@ -39,8 +39,6 @@ export interface AppDeps {
   oidc?: OidcConfig | undefined;
   /** Who runs the instance (legal notice); defaults describe a demonstration instance. */
   site?: SiteInfo;
-  /** Serve the built web application (default true); its folder for tests. */
-  web?: boolean | { dist: string };
 }
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -70,10 +68,10 @@ export async function buildApp(deps: AppDeps) {
   // Off by default; the sign-in routes set their own limits.
   await app.register(rateLimit, { global: false });
   installActorResolution(app, deps.db);
-  installNotFound(app, deps.web === false ? undefined : await serveWebApp(app, typeof deps.web === 'object' ? deps.web.dist : undefined));
+  installNotFound(app, await serveWebApp(app));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  const site = deps.site ?? readConfig({}).site;
+  const site = deps.site ?? DEMO_SITE;
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/site',
     { schema: { tags: ['Instance'], summary: 'Qui exploite cette instance (mentions légales, contact)', response: { 200: siteInfo } } },

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { SiteInfo } from '../shared/schemas/reference';
 
 /**
  * The only reader of process.env. Read once at start, validated, then passed
@@ -27,10 +28,10 @@ const envSchema = z.object({
   // ProConnect signs its userinfo answers (RS256 or ES256); unset for plain JSON.
   OIDC_USERINFO_SIGNED_ALG: z.string().min(2).optional(),
   // Who runs this instance: shown on the legal notice, accessibility and personal-data pages.
-  SITE_PUBLISHER: z.string().min(2).default('Instance de démonstration d’Essaim (éditeur non renseigné)'),
-  SITE_PUBLICATION_DIRECTOR: z.string().min(2).default('non renseigné'),
-  SITE_HOST: z.string().min(2).default('non renseigné (instance locale)'),
-  SITE_CONTACT_EMAIL: z.email('SITE_CONTACT_EMAIL doit être une adresse e-mail').default('contact@essaim.test'),
+  SITE_PUBLISHER: z.string().min(2).default(() => DEMO_SITE.publisher),
+  SITE_PUBLICATION_DIRECTOR: z.string().min(2).default(() => DEMO_SITE.publicationDirector),
+  SITE_HOST: z.string().min(2).default(() => DEMO_SITE.host),
+  SITE_CONTACT_EMAIL: z.email('SITE_CONTACT_EMAIL doit être une adresse e-mail').default(() => DEMO_SITE.contactEmail),
 });
 
 export type DatabaseConfig =
@@ -50,13 +51,13 @@ export interface Config {
   site: SiteInfo;
 }
 
-/** Who runs the instance, for the pages every public service site carries. */
-export interface SiteInfo {
-  publisher: string;
-  publicationDirector: string;
-  host: string;
-  contactEmail: string;
-}
+/** What an instance says of itself until its operator sets SITE_*. */
+export const DEMO_SITE: SiteInfo = {
+  publisher: 'Instance de démonstration d’Essaim (éditeur non renseigné)',
+  publicationDirector: 'non renseigné',
+  host: 'non renseigné (instance locale)',
+  contactEmail: 'contact@essaim.test',
+};
 
 export interface OidcConfig {
   issuer: string;

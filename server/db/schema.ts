@@ -29,7 +29,7 @@ export interface DB {
   };
   sessions: { token_hash: string; account_id: string; csrf_token: string; created_at: Generated<Date>; expires_at: Date; id_token: string | null };
   oidc_logins: { state_hash: string; code_verifier: string; nonce: string; return_to: string; created_at: Generated<Date>; expires_at: Date };
-  account_identities: { issuer: string; subject: string; account_id: string; siret: string | null; created_at: Generated<Date>; last_login_at: Generated<Date> };
+  account_identities: { issuer: string; subject: string; account_id: string; siret: string | null; name: string | null; created_at: Generated<Date>; last_login_at: Generated<Date> };
   api_tokens: {
     id: Uuid;
     account_id: string;

@@ -37,10 +37,8 @@ export async function serveWebApp(app: FastifyInstance, dist = WEB_DIST) {
     }
     return { status: isWebPage(path) ? 200 : 404, html: shell };
   };
-  // The static files' wildcard would answer the root (a folder) with 403.
-  app.get('/', { schema: { hide: true } }, (_req, reply) => {
-    const p = page('/') as { status: number; html: string };
-    return reply.code(p.status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(p.html);
-  });
+  // The static files' wildcard would answer the root (a folder) with 403:
+  // the root is a page like the others.
+  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.callNotFound());
   return page;
 }

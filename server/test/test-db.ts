@@ -13,34 +13,10 @@ import { TEMPLATE_DUMP } from './paths';
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-// Every table a test may fill; reference data (territories, themes) stays.
-const domainTables = [
-  'oidc_logins',
-  'account_identities',
-  'magic_links',
-  'api_tokens',
-  'sessions',
-  'accounts',
-  'audit_log',
-  'sector_programme_projects',
-  'sector_programme_members',
-  'sector_programmes',
-  'pioneer_champions',
-  'pioneer_beneficiaries',
-  'pioneers',
-  'fund_territories',
-  'fund_themes',
-  'funds',
-  'project_partners',
-  'project_themes',
-  'projects',
-  'collective_members',
-  'collective_perimeter',
-  'collectives',
-  'people',
-  'organisation_themes',
-  'organisations',
-];
+// Tables that keep their rows between tests: reference data (territories,
+// themes), instance settings and the migrations' bookkeeping. Every other
+// table, including those later migrations add, is emptied.
+const keptTables = ['regions', 'departements', 'epcis', 'communes', 'themes', 'essaim_settings', 'kysely_migration', 'kysely_migration_lock'];
 
 /**
  * A migrated database with reference data and nothing else: a fresh PGlite
@@ -52,7 +28,8 @@ export async function testDatabase(): Promise<OpenDatabase> {
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 5 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    await sql`truncate ${sql.join(domainTables.map((t) => sql.table(t)))} cascade`.execute(db);
+    const domain = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public' and tablename <> all(${keptTables})`.execute(db);
+    await sql`truncate ${sql.join(domain.rows.map((t) => sql.table(t.tablename)))} cascade`.execute(db);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(TEMPLATE_DUMP)]), parsers: { 1082: (v: string) => v } });

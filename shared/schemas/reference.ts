@@ -75,5 +75,6 @@ export const territoryStats = z.object({
 });
 export type TerritoryStats = z.output<typeof territoryStats>;
 
+/** Who runs the instance, for the pages every public service site carries. */
 export const siteInfo = z.object({ publisher: z.string(), publicationDirector: z.string(), host: z.string(), contactEmail: z.string() });
 export type SiteInfo = z.output<typeof siteInfo>;

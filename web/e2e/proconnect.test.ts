@@ -24,7 +24,8 @@ describe.skipIf(!hasBrowser)('ProConnect in the browser', () => {
     // Back from the provider, signed in, on the page where it started.
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/projets?q=reemploi');
-    await page.getByRole('link', { name: 'claude.agent@travail.gouv.fr' }).waitFor();
+    // The header names the agent as ProConnect does (given_name usual_name).
+    await page.getByRole('link', { name: 'Claude Agent' }).waitFor();
     // Logging out ends the provider's session too, then comes back here.
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL((u) => u.origin === platform.provider?.issuer, { timeout: 15_000 });

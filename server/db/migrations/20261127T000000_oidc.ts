@@ -21,6 +21,8 @@ export async function up(db: Kysely<unknown>) {
       subject text not null,
       account_id uuid not null references accounts(id) on delete cascade,
       siret text check (siret ~ '^[0-9]{14}$'),
+      -- given_name usual_name, as the provider says (the account's name when no directory person matches)
+      name text,
       created_at timestamptz not null default now(),
       last_login_at timestamptz not null default now(),
       primary key (issuer, subject)

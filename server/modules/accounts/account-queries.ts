@@ -5,21 +5,29 @@ import type { Executor } from '../directory/directory-service';
 
 const parseRoles = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Role[];
 
-/** Accounts with their person's name and provider identities, e-mail order. */
+/** An account's name: its directory person's, else the one its provider last gave. */
+const nameOf = sql<string | null>`coalesce(
+  (select p.first_name || ' ' || p.last_name from people p where p.id = a.person_id),
+  (select i.name from account_identities i where i.account_id = a.id and i.name is not null order by i.last_login_at desc limit 1))`;
+
+export async function accountName(db: Executor, accountId: string) {
+  const r = await db.selectFrom('accounts as a').select(nameOf.as('name')).where('a.id', '=', accountId).executeTakeFirst();
+  return r?.name ?? null;
+}
+
+/** Accounts with their name and provider identities, e-mail order. */
 export async function listAccounts(db: Executor, f: AccountListQuery & { id?: string }) {
-  let q = db
-    .selectFrom('accounts as a')
-    .leftJoin('people as p', 'p.id', 'a.person_id')
-    .select(['a.id', 'a.email', 'a.person_id', 'a.roles', 'a.created_at', 'p.first_name', 'p.last_name']);
+  let q = db.selectFrom('accounts as a');
   if (f.id) q = q.where('a.id', '=', f.id);
   if (f.q) {
     const like = `%${f.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`;
-    q = q.where((eb) => eb.or([eb(sql`lower(a.email)`, 'like', like), eb(sql`lower(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, ''))`, 'like', like)]));
+    q = q.where((eb) => eb.or([eb(sql`lower(a.email)`, 'like', like), eb(sql`lower(coalesce(${nameOf}, ''))`, 'like', like)]));
   }
   // jsonb containment: any role entry with this name.
   if (f.role) q = q.where(sql<boolean>`a.roles @> ${JSON.stringify([{ role: f.role }])}::jsonb`);
-  const total = (await q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirst())?.n ?? 0;
+  const total = (await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirst())?.n ?? 0;
   const rows = await q
+    .select(['a.id', 'a.email', 'a.person_id', 'a.roles', 'a.created_at', nameOf.as('name')])
     .orderBy('a.email')
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
@@ -40,7 +48,7 @@ export async function listAccounts(db: Executor, f: AccountListQuery & { id?: st
     items: rows.map((r) => ({
       id: r.id,
       email: r.email,
-      name: r.first_name ? `${r.first_name} ${r.last_name}` : null,
+      name: r.name,
       personId: r.person_id,
       roles: parseRoles(r.roles),
       identities: identities.filter((i) => i.account_id === r.id).map((i) => ({ issuer: i.issuer, siret: i.siret, lastLoginAt: i.last_login_at.toISOString() })),

@@ -6,10 +6,26 @@ import { conflict, type ErrorDetail, forbidden, invalid, notFound, unauthorized 
 import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../auth/actor';
 import { accountByEmail, insertAccounts } from '../auth/auth-queries';
-import { personIdByEmail } from '../auth/oidc-queries';
+import type { Executor } from '../directory/directory-service';
+import { personIdByEmail } from '../people/person-queries';
 import { assertStrongPassword, hashPassword } from '../auth/passwords';
 import { missingReferences, type Reference } from '../directory/references';
 import * as q from './account-queries';
+
+/** Mirrors the accounts table's CHECK on e-mails. */
+export const looksLikeEmail = (email: string) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email);
+
+/**
+ * Open an account in the caller's transaction, tied to the directory person
+ * with the same e-mail, without roles, and audited. Shared by the command
+ * line (`create`) and the first ProConnect sign-in.
+ */
+export async function openAccount(tx: Executor, actor: Actor, a: { email: string; passwordHash: string | null; via?: string }) {
+  const personId = (await personIdByEmail(tx, a.email)) ?? null;
+  const [id] = (await insertAccounts(tx, [{ email: a.email, passwordHash: a.passwordHash, personId, roles: [] }])) as [string];
+  await recordWrite(tx, actor, [{ action: 'create', entity: 'account', recordId: id, after: { email: a.email, personId, roles: [], ...(a.via ? { via: a.via } : {}) } }]);
+  return id;
+}
 
 function requireAdmin(actor: Actor) {
   if (actor.kind === 'system') return;
@@ -40,16 +56,11 @@ export function accountService(db: Database) {
     async create(actor: Actor, input: { email: string; password?: string | undefined; roles: AccountRolesInput['roles'] }) {
       requireAdmin(actor);
       const email = input.email.trim().toLowerCase();
-      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw invalid('Adresse e-mail invalide.', [{ path: 'email', message: 'Adresse e-mail attendue' }]);
+      if (!looksLikeEmail(email)) throw invalid('Adresse e-mail invalide.', [{ path: 'email', message: 'Adresse e-mail attendue' }]);
       if (await accountByEmail(db, email)) throw conflict('duplicate', `Un compte existe déjà pour ${email}.`);
       if (input.password !== undefined) assertStrongPassword(input.password, [email]);
       const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
-      const id = await db.transaction().execute(async (tx) => {
-        const personId = await personIdByEmail(tx, email);
-        const [created] = (await insertAccounts(tx, [{ email, passwordHash, personId, roles: [] }])) as [string];
-        await recordWrite(tx, actor, [{ action: 'create', entity: 'account', recordId: created, after: { email, personId, roles: [] } }]);
-        return created;
-      });
+      const id = await db.transaction().execute((tx) => openAccount(tx, actor, { email, passwordHash }));
       return input.roles.length ? this.setRoles(actor, id, { roles: input.roles }) : this.get(actor, id);
     },
 

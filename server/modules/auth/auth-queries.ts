@@ -115,8 +115,3 @@ export async function accountById(db: Executor, id: string): Promise<AccountRow 
   const r = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
   return r && { id: r.id, email: r.email, passwordHash: r.password_hash, personId: r.person_id, roles: parseRoles(r.roles) };
 }
-
-export async function personName(db: Executor, personId: string) {
-  const r = await db.selectFrom('people').select(['first_name', 'last_name']).where('id', '=', personId).executeTakeFirst();
-  return r ? `${r.first_name} ${r.last_name}`.trim() : null;
-}

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { directorySlugs } from '../../../shared/web-routes';
 import type { Database } from '../../db/connection';
+import { accountName } from '../accounts/account-queries';
 import { canOnDirectory, creatableEntities } from '../directory/directory-policy';
+import { directoryResources } from '../directory/resources';
 import { forbidden, invalid, notFound, unauthorized } from '../../errors';
 import type { Mailer } from './mailer';
 import type { Actor } from './actor';
@@ -13,7 +14,7 @@ export const SESSION_COOKIE = 'essaim_session';
 export const SESSION_DAYS = 14;
 export const MAGIC_LINK_MINUTES = 15;
 /** Links mailed to one account per quarter of an hour, at most (against mail bombing). */
-export const MAGIC_LINKS_PER_WINDOW = 3;
+const MAGIC_LINKS_PER_WINDOW = 3;
 
 const newToken = () => randomBytes(32).toString('base64url');
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -67,11 +68,12 @@ export function authService(db: Database) {
       const since = new Date(now.getTime() - MAGIC_LINK_MINUTES * 60_000);
       if ((await q.magicLinksSince(db, account.id, since)) >= MAGIC_LINKS_PER_WINDOW) return;
       const token = newToken();
+      const back = safeReturnTo(returnTo);
       await q.insertMagicLink(db, { tokenHash: hashToken(token), accountId: account.id, expiresAt: new Date(now.getTime() + MAGIC_LINK_MINUTES * 60_000) });
       await send({
         to: account.email,
         subject: 'Votre lien de connexion à Essaim',
-        text: `Bonjour,\n\nPour vous connecter à Essaim, suivez ce lien (valable ${MAGIC_LINK_MINUTES} minutes, une seule fois) :\n${publicUrl}/api/auth/magic-link/callback?token=${token}${returnTo && safeReturnTo(returnTo) !== '/' ? `&returnTo=${encodeURIComponent(safeReturnTo(returnTo))}` : ''}\n\nSi vous n'avez rien demandé, ignorez ce message.`,
+        text: `Bonjour,\n\nPour vous connecter à Essaim, suivez ce lien (valable ${MAGIC_LINK_MINUTES} minutes, une seule fois) :\n${publicUrl}/api/auth/magic-link/callback?token=${token}${back === '/' ? '' : `&returnTo=${encodeURIComponent(back)}`}\n\nSi vous n'avez rien demandé, ignorez ce message.`,
       });
     },
 
@@ -109,15 +111,17 @@ export function authService(db: Database) {
 
     async me(actor: Actor, csrfToken: string | null) {
       const a = requireAccount(actor);
-      const name = a.personId ? await q.personName(db, a.personId) : null;
       return {
         id: a.accountId,
         email: a.email,
-        name,
+        name: await accountName(db, a.accountId),
         personId: a.personId,
         roles: a.roles,
         csrfToken,
-        creatable: creatableEntities(a, Object.values(directorySlugs)),
+        creatable: creatableEntities(
+          a,
+          directoryResources.map((r) => r.path),
+        ),
         canImport: canOnDirectory(a, 'import', { entity: 'organisations' }),
       };
     },

@@ -16,11 +16,11 @@ export async function takeOidcLogin(db: Executor, stateHash: string, now: Date) 
   return r && r.expires_at > now ? { codeVerifier: r.code_verifier, nonce: r.nonce, returnTo: r.return_to } : undefined;
 }
 
-/** The account already linked to this provider identity (its SIRET and last sign-in refreshed). */
-export async function touchIdentity(db: Executor, i: { issuer: string; subject: string; siret: string | null; now: Date }) {
+/** The account already linked to this provider identity (its SIRET, name and last sign-in refreshed). */
+export async function touchIdentity(db: Executor, i: { issuer: string; subject: string; siret: string | null; name: string | null; now: Date }) {
   const r = await db
     .updateTable('account_identities')
-    .set({ last_login_at: i.now, siret: i.siret })
+    .set({ last_login_at: i.now, siret: i.siret, name: i.name })
     .where('issuer', '=', i.issuer)
     .where('subject', '=', i.subject)
     .returning('account_id')
@@ -28,12 +28,6 @@ export async function touchIdentity(db: Executor, i: { issuer: string; subject: 
   return r?.account_id;
 }
 
-export async function insertIdentity(db: Executor, i: { issuer: string; subject: string; accountId: string; siret: string | null }) {
-  await db.insertInto('account_identities').values({ issuer: i.issuer, subject: i.subject, account_id: i.accountId, siret: i.siret }).execute();
-}
-
-/** The directory person with this e-mail (e-mails are unique among people). */
-export async function personIdByEmail(db: Executor, email: string) {
-  const r = await db.selectFrom('people').select('id').where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
-  return r?.id ?? null;
+export async function insertIdentity(db: Executor, i: { issuer: string; subject: string; accountId: string; siret: string | null; name: string | null }) {
+  await db.insertInto('account_identities').values({ issuer: i.issuer, subject: i.subject, account_id: i.accountId, siret: i.siret, name: i.name }).execute();
 }

@@ -3,8 +3,8 @@ import * as oidc from 'openid-client';
 import type { OidcConfig } from '../../config';
 import type { Database } from '../../db/connection';
 import { AppError, unavailable } from '../../errors';
-import { recordWrite } from '../audit/audit-service';
-import { accountByEmail, insertAccounts } from './auth-queries';
+import { looksLikeEmail, openAccount } from '../accounts/account-service';
+import { accountByEmail } from './auth-queries';
 import * as q from './oidc-queries';
 import { hashToken } from './auth-service';
 import { systemActor } from './actor';
@@ -14,7 +14,7 @@ export const OIDC_STATE_COOKIE = 'essaim_oidc';
 export const OIDC_LOGIN_MINUTES = 10;
 
 /** Why a sign-in through the provider failed: the web app explains each code. */
-export type OidcFailure = 'oidc_state' | 'oidc_denied' | 'oidc_email' | 'oidc_failed';
+type OidcFailure = 'oidc_state' | 'oidc_denied' | 'oidc_email' | 'oidc_failed';
 export class OidcLoginError extends Error {
   constructor(
     readonly code: OidcFailure,
@@ -24,9 +24,8 @@ export class OidcLoginError extends Error {
   }
 }
 
-
 /** What the provider says of the person (ProConnect's claims). */
-export interface OidcClaims {
+interface OidcClaims {
   sub: string;
   email?: unknown;
   given_name?: unknown;
@@ -142,20 +141,16 @@ export type OidcService = ReturnType<typeof oidcService>;
  * The national team grants roles; a new account reads like a visitor.
  */
 async function linkAccount(db: Database, issuer: string, claims: OidcClaims, now: Date) {
-  const siret = typeof claims.siret === 'string' && /^\d{14}$/.test(claims.siret) ? claims.siret : null;
-  const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  const siret = /^\d{14}$/.test(text(claims.siret)) ? text(claims.siret) : null;
+  const email = text(claims.email).toLowerCase();
+  const name = `${text(claims.given_name)} ${text(claims.usual_name)}`.trim() || null;
   return db.transaction().execute(async (trx) => {
-    const linked = await q.touchIdentity(trx, { issuer, subject: claims.sub, siret, now });
+    const linked = await q.touchIdentity(trx, { issuer, subject: claims.sub, siret, name, now });
     if (linked) return linked;
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new OidcLoginError('oidc_email', 'Le fournisseur n’a pas transmis d’adresse e-mail valide.');
-    const existing = await accountByEmail(trx, email);
-    let accountId = existing?.id;
-    if (!accountId) {
-      const personId = await q.personIdByEmail(trx, email);
-      [accountId] = (await insertAccounts(trx, [{ email, passwordHash: null, personId, roles: [] }])) as [string];
-      await recordWrite(trx, systemActor, [{ action: 'create', entity: 'account', recordId: accountId, after: { email, personId, roles: [], via: issuer } }]);
-    }
-    await q.insertIdentity(trx, { issuer, subject: claims.sub, accountId, siret });
+    if (!looksLikeEmail(email)) throw new OidcLoginError('oidc_email', 'Le fournisseur n’a pas transmis d’adresse e-mail valide.');
+    const accountId = (await accountByEmail(trx, email))?.id ?? (await openAccount(trx, systemActor, { email, passwordHash: null, via: issuer }));
+    await q.insertIdentity(trx, { issuer, subject: claims.sub, accountId, siret, name });
     return accountId;
   });
 }

@@ -72,9 +72,10 @@ describe('OpenID Connect sign-in (ProConnect)', () => {
     expect(r.statusCode).toBe(303);
     expect(r.headers.location).toBe('/projets?q=velo');
     const me = await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: session as string } });
-    expect(me.json()).toMatchObject({ email: 'camille.agent@interieur.gouv.fr', roles: [], csrfToken: expect.any(String) });
+    // No directory person has this e-mail: the name is the provider's given_name and usual_name.
+    expect(me.json()).toMatchObject({ email: 'camille.agent@interieur.gouv.fr', name: 'Camille Agent', roles: [], csrfToken: expect.any(String) });
     const identity = await t.db.selectFrom('account_identities').selectAll().where('subject', '=', 'agent-1').executeTakeFirstOrThrow();
-    expect(identity).toMatchObject({ issuer: provider.issuer, account_id: me.json().id, siret: '13002526500013' });
+    expect(identity).toMatchObject({ issuer: provider.issuer, account_id: me.json().id, siret: '13002526500013', name: 'Camille Agent' });
     // A second sign-in finds the same account through the identity.
     const again = await signIn('agent-1');
     expect((await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: again.session as string } })).json().id).toBe(me.json().id);

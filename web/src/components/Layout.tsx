@@ -3,7 +3,7 @@ import { Header } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
-import { useSession } from '../lib/session';
+import { isNationalTeam, useSession } from '../lib/session';
 import { RESOURCES } from '../resources';
 
 const NAV = ['projets', 'collectifs', 'structures', 'pionniers', 'fonds', 'filieres'] as const;
@@ -30,7 +30,7 @@ export function Layout() {
     ? [
         { iconId: 'fr-icon-account-circle-line' as const, linkProps: { to: '/compte' }, text: me.name ?? me.email },
         ...(me.canImport ? [{ iconId: 'fr-icon-upload-line' as const, linkProps: { to: '/import' }, text: 'Importer' }] : []),
-        ...(me.roles.some((r) => r.role === 'admin') ? [{ iconId: 'fr-icon-team-line' as const, linkProps: { to: '/comptes' }, text: 'Comptes' }] : []),
+        ...(isNationalTeam(me) ? [{ iconId: 'fr-icon-team-line' as const, linkProps: { to: '/comptes' }, text: 'Comptes' }] : []),
         {
           iconId: 'fr-icon-logout-box-r-line' as const,
           buttonProps: { onClick: () => void logout().then(() => navigate('/')) },

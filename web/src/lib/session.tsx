@@ -5,12 +5,14 @@ import { api, setCsrfToken } from './api';
 
 export type Me = z.output<typeof meSchema>;
 
+/** The national team: accounts, audit history and erasure are theirs (the API enforces it; this hides the buttons). */
+export const isNationalTeam = (me: Me | null | undefined) => Boolean(me?.roles.some((r) => r.role === 'admin'));
+
 interface Session {
   /** undefined while asking the server, null when signed out. */
   me: Me | null | undefined;
   login(email: string, password: string): Promise<void>;
   logout(): Promise<void>;
-  refresh(): Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -21,17 +23,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setCsrfToken(m?.csrfToken ?? null);
     setMe(m);
   }, []);
-  const refresh = useCallback(async () => {
-    // Never a 401 for visitors (no error in the browser's console).
-    take((await api<{ account: Me | null }>('/auth/session')).account);
-  }, [take]);
   useEffect(() => {
-    refresh().catch(() => take(null));
-  }, [refresh, take]);
+    // Never a 401 for visitors (no error in the browser's console).
+    api<{ account: Me | null }>('/auth/session').then(
+      (r) => take(r.account),
+      () => take(null),
+    );
+  }, [take]);
   const value = useMemo<Session>(
     () => ({
       me,
-      refresh,
       async login(email, password) {
         take(await api<Me>('/auth/login', { method: 'POST', body: { email, password } }));
       },
@@ -42,7 +43,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (redirectTo) window.location.assign(redirectTo);
       },
     }),
-    [me, refresh, take],
+    [me, take],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

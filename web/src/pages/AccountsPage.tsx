@@ -11,7 +11,7 @@ import { FormButtons } from '../components/FormButtons';
 import { RefsPicker } from '../components/pickers';
 import { ApiError, api } from '../lib/api';
 import { formatDate, formatInt } from '../lib/format';
-import { useSession } from '../lib/session';
+import { isNationalTeam, useSession } from '../lib/session';
 import { useApi } from '../lib/use-api';
 import { useTitle } from '../lib/use-title';
 
@@ -22,7 +22,7 @@ function useAdminGate() {
   const { me } = useSession();
   if (me === undefined) return <p role="status">Chargement…</p>;
   if (me === null) return <Alert severity="info" title="Connexion requise" description={<Link to="/connexion?retour=%2Fcomptes">Connectez-vous</Link>} />;
-  if (!me.roles.some((r) => r.role === 'admin')) return <Alert severity="warning" title="Action non autorisée" description="La gestion des comptes est réservée à l’équipe nationale." />;
+  if (!isNationalTeam(me)) return <Alert severity="warning" title="Action non autorisée" description="La gestion des comptes est réservée à l’équipe nationale." />;
   return null;
 }
 

@@ -5,7 +5,7 @@ import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../lib/api';
-import { useSession } from '../lib/session';
+import { isNationalTeam, useSession } from '../lib/session';
 import { useApi } from '../lib/use-api';
 import { useTitle } from '../lib/use-title';
 import { type ResourceConfig, resourceBySlug, sectorRoleLabels } from '../resources';
@@ -108,8 +108,8 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
         ))}
       </dl>
       <Related cfg={cfg} record={r} />
-      {me?.roles.some((x) => x.role === 'admin') && cfg.slug === 'personnes' && <AnonymisePerson id={r.id} name={title} onDone={reload} />}
-      {me?.roles.some((x) => x.role === 'admin') && <RecordHistory api={cfg.api} id={r.id} />}
+      {isNationalTeam(me) && cfg.slug === 'personnes' && <AnonymisePerson id={r.id} name={title} onDone={reload} />}
+      {isNationalTeam(me) && <RecordHistory api={cfg.api} id={r.id} />}
       <deleteModal.Component
         title={`Supprimer ${cfg.one} ?`}
         buttons={[
