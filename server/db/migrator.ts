@@ -17,8 +17,11 @@ class FolderProvider implements MigrationProvider {
   }
 }
 
+/** Kysely's bookkeeping of applied migrations, and its lock. */
+export const MIGRATION_TABLES = ['essaim_migrations', 'essaim_migrations_lock'] as const;
+
 export function migrator(db: Kysely<unknown>) {
-  return new Migrator({ db, provider: new FolderProvider(), migrationTableName: 'essaim_migrations', migrationLockTableName: 'essaim_migrations_lock' });
+  return new Migrator({ db, provider: new FolderProvider(), migrationTableName: MIGRATION_TABLES[0], migrationLockTableName: MIGRATION_TABLES[1] });
 }
 
 function check(result: MigrationResultSet) {

@@ -8,6 +8,7 @@ import { seedDemo } from '../seed/demo';
 import { insertAccounts, insertToken } from '../modules/auth/auth-queries';
 import { hashToken } from '../modules/auth/auth-service';
 import { type OpenDatabase, wrapPGlite } from '../db/connection';
+import { MIGRATION_TABLES } from '../db/migrator';
 import type { DB } from '../db/schema';
 import { TEMPLATE_DUMP } from './paths';
 
@@ -16,7 +17,7 @@ export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 // Tables that keep their rows between tests: reference data (territories,
 // themes), instance settings and the migrations' bookkeeping. Every other
 // table, including those later migrations add, is emptied.
-const keptTables = ['regions', 'departements', 'epcis', 'communes', 'themes', 'essaim_settings', 'kysely_migration', 'kysely_migration_lock'];
+const keptTables = ['regions', 'departements', 'epcis', 'communes', 'themes', 'essaim_settings', ...MIGRATION_TABLES];
 
 /**
  * A migrated database with reference data and nothing else: a fresh PGlite
