@@ -21,7 +21,17 @@ export async function buildWebIfNeeded({ quiet = false } = {}) {
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return false;
   if (!quiet) process.stderr.write('Construction de l’interface web (vite build)…\n');
   const { build } = await import('vite');
-  await build({ root: join(root, 'web'), configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'silent' : 'warn' });
+  // Always the production bundle: Vite follows NODE_ENV, and a build made from
+  // the test runner (NODE_ENV=test) would otherwise be React's development
+  // build, which `npm start` would then serve as up to date.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: join(root, 'web'), configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'silent' : 'warn' });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
   return true;
 }
 

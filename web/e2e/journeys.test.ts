@@ -192,6 +192,14 @@ describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'VoisiWATT' }).waitFor();
   });
 
+  it('serves the production bundle, even when the test run built it', async () => {
+    // The global setup built it under NODE_ENV=test; `npm start` then serves this very folder.
+    const html = await (await fetch(platform.url)).text();
+    const entry = /src="(\/assets\/index-[^"]+\.js)"/.exec(html)?.[1] as string;
+    const js = await (await fetch(`${platform.url}${entry}`)).text();
+    expect(js).not.toMatch(/jsx-dev-runtime|react-dom\.development|Download the React DevTools/);
+  });
+
   it('draws the home page with its figures and map, each area a link', async () => {
     const page = await platform.page();
     await page.goto('/');
