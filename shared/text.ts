@@ -54,14 +54,21 @@ const RULES: Array<[RegExp, string]> = [
   [new RegExp(`(?<=\\d)${SPACE}((?:k|M|Md)?€|%)`, 'gu'), `${NBSP}$1`],
 ];
 
+// What any rule could act on; a text without it is returned as it is.
+const TRIGGER = /[;:!?«»'\t]|\S {2}|\d[ \u00A0\u202F][kM%€]/;
+// What a protected span needs; most texts have none and skip the masking.
+const MAY_PROTECT = /[@`]|:\/|www\.|\d:\d/;
+
 function typeset(text: string): string {
   const kept: string[] = [];
-  const masked = text.replace(PROTECTED, (m) => {
-    kept.push(m);
-    return HOLE;
-  });
-  let out = masked;
+  let out = MAY_PROTECT.test(text)
+    ? text.replace(PROTECTED, (m) => {
+        kept.push(m);
+        return HOLE;
+      })
+    : text;
   for (const [re, to] of RULES) out = out.replace(re, to);
+  if (kept.length === 0) return out;
   let i = 0;
   return out.replace(/\uE000/g, () => kept[i++] as string);
 }
@@ -76,6 +83,8 @@ function typeset(text: string): string {
  * → `"Erreur\u202F: l’adresse «\u202Fa@b.fr\u202F» n’existe pas\u202F!"`.
  */
 export function typo(text: string): string {
+  // Most texts need nothing: say so without running the rules.
+  if (!TRIGGER.test(text)) return text;
   // A text that already holds a private-use marker is left alone rather than garbled.
   if (text.includes(HOLE) || text.includes(VALUE)) return text;
   return typeset(text);
@@ -87,9 +96,15 @@ export function typo(text: string): string {
  * fr`participant inconnu « ${id} »` → `participant inconnu «\u202Fp?1\u202F»` for `id = "p?1"`.
  */
 export function fr(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const pieces = typeset(strings.join(VALUE)).split(VALUE);
+  // A call site always passes the same array: its typesetting is done once.
+  let pieces = typesetTemplates.get(strings);
+  if (!pieces) {
+    pieces = typeset(strings.join(VALUE)).split(VALUE);
+    typesetTemplates.set(strings, pieces);
+  }
   // The rules never remove a marker, so there is one piece more than values.
   let out = pieces[0] as string;
   for (let i = 0; i < values.length; i++) out += String(values[i]) + (pieces[i + 1] ?? '');
   return out;
 }
+const typesetTemplates = new WeakMap<TemplateStringsArray, string[]>();
