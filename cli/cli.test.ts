@@ -49,14 +49,14 @@ describe('essaim command line', () => {
     writeFileSync(bad, `Nom;SIRET;Type\nBonne;${freshSiret()};ess_structure\nMauvaise;123;ess_structure\n`);
     expect(await run('import', 'organisations', bad)).toBe(EXIT.invalid);
     expect(err).toMatch(/import_rejected.*1 ligne en erreur sur 2/);
-    expect(err).toMatch(/ligne 3 · SIRET : Le SIRET compte 14 chiffres/);
+    expect(err).toMatch(/ligne 3 · SIRET\u202F: Le SIRET compte 14 chiffres/);
 
     const good = join(dir, 'good.csv');
     writeFileSync(good, `Nom;SIRET;Type;Commune\nRecyclerie des Bauges;${freshSiret()};ess_structure;73065\n`);
     expect(await run('import', 'organisations', good, '--dry-run')).toBe(EXIT.ok);
-    expect(out).toMatch(/rien n'a été écrit/);
+    expect(out).toMatch(/Fichier valide\u202F: 1 ligne prête à importer \(rien n’a été écrit\)/);
     expect(await run('import', 'organisations', good)).toBe(EXIT.ok);
-    expect(out).toMatch(/1 structures importées/);
+    expect(out).toMatch(/^1 structure importée\.$/m);
     expect(await run('import', 'organisations', good)).toBe(EXIT.invalid);
     expect(err).toMatch(/déjà le SIRET/);
     expect(await run('audit', '--action', 'import')).toBe(EXIT.ok);
@@ -125,7 +125,7 @@ describe('engines on the command line', () => {
 
     writeFileSync(file, JSON.stringify({ slots: [{ id: 's1' }], participants: [{ id: 'a' }], meetings: [{ id: 'm', a: 'a', b: 'zz' }] }));
     expect(await run('schedule', file)).toBe(EXIT.invalid);
-    expect(err).toMatch(/meetings\[0\]\.b : participant inconnu « zz »/);
+    expect(err).toMatch(/meetings\[0\]\.b\u202F: participant inconnu «\u202Fzz\u202F»/);
     writeFileSync(file, '{ nope');
     expect(await run('schedule', file)).toBe(EXIT.invalid);
     expect(await run('schedule', file, '--seed', 'abc')).toBe(EXIT.invalid);
@@ -146,6 +146,6 @@ describe('engines on the command line', () => {
     expect(await run('match', file, '--k', '1')).toBe(EXIT.ok);
     const result = JSON.parse(out);
     expect(result.left[0].candidates.map((c: { right: string }) => c.right)).toEqual(['fund1']);
-    expect(err).toMatch(/1 × 2 : 2 paires admissibles sur 2/);
+    expect(err).toMatch(/1 × 2\u202F: 2 paires admissibles sur 2 paires, affectation de 1 paire \(score total \d+\)/);
   });
 });

@@ -1,3 +1,5 @@
+import { plural } from '../shared/format';
+import { typo } from '../shared/text';
 import { AppError } from '../server/errors';
 import { translateDbError } from '../server/db/db-errors';
 
@@ -12,12 +14,13 @@ export const EXIT = {
 } as const;
 
 /** Print an error for a person (French message, details, stable code) and give its exit code. */
-export function reportError(err: unknown, write: (s: string) => void = (s) => process.stderr.write(s)): number {
+export function reportError(err: unknown, writeRaw: (s: string) => void = (s) => process.stderr.write(s)): number {
+  const write = (s: string) => writeRaw(typo(s));
   const app = err instanceof AppError ? err : translateDbError(err);
   if (app) {
     write(`Erreur (${app.code}) : ${app.message}\n`);
     for (const d of app.details.slice(0, 200)) write(`  - ${d.path ? `${d.path} : ` : ''}${d.message}\n`);
-    if (app.details.length > 200) write(`  … et ${app.details.length - 200} autres\n`);
+    if (app.details.length > 200) write(`  … et ${plural(app.details.length - 200, 'autre')}\n`);
     switch (app.kind) {
       case 'invalid':
         return EXIT.invalid;

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { type RoleName, roleNames } from '../../shared/schemas/auth';
+import { plural } from '../../shared/format';
+import { type RoleName, roleLabels, roleNames } from '../../shared/schemas/auth';
 import { accountService } from '../../server/modules/accounts/account-service';
 import { systemActor } from '../../server/modules/auth/actor';
 import { notFound } from '../../server/errors';
 import { withDatabase } from '../context';
+import { tell } from '../output';
 
 const roleArg = (v: string) => {
   if (!(roleNames as readonly string[]).includes(v)) throw new InvalidArgumentError(`rôle attendu parmi ${roleNames.join(', ')}`);
@@ -28,7 +30,7 @@ export function accountCommands(program: Command) {
     .action(async (opts: { role?: RoleName; q?: string }) => {
       const r = await withDatabase('essaim accounts list', ({ db }) => accountService(db).list(systemActor, { ...opts, page: 1, pageSize: 200 }));
       for (const a of r.items) process.stdout.write(`${JSON.stringify(a)}\n`);
-      process.stderr.write(`${r.total} compte(s)${r.total > r.items.length ? ` (les ${r.items.length} premiers)` : ''}.\n`);
+      tell(`${plural(r.total, 'compte')}${r.total > r.items.length ? ` (les ${r.items.length} premiers)` : ''}.\n`);
     });
   accounts
     .command('create <email>')
@@ -41,7 +43,7 @@ export function accountCommands(program: Command) {
       const roles = opts.role ? [{ role: opts.role, ...(opts.scope ? { scope: opts.scope } : {}) }] : [];
       const a = await withDatabase('essaim accounts create', ({ db }) => accountService(db).create(systemActor, { email, password, roles }));
       process.stdout.write(`${JSON.stringify(a)}\n`);
-      process.stderr.write(`Compte ouvert : ${a.email}${a.roles.length ? ` (${a.roles.map((r) => r.role).join(', ')})` : ''}.\n`);
+      tell(`Compte ouvert : ${a.email}${a.roles.length ? ` (${a.roles.map((r) => roleLabels[r.role]).join(', ')})` : ''}.\n`);
     });
   accounts
     .command('grant <email> <rôle>')

@@ -3,7 +3,9 @@ import { auditQuery } from '../../shared/schemas/audit';
 import { systemActor } from '../../server/modules/auth/actor';
 import { readAudit } from '../../server/modules/audit/audit-service';
 import { parseOrThrow } from '../../server/validation';
+import { plural } from '../../shared/format';
 import { withDatabase } from '../context';
+import { tell } from '../output';
 
 export function auditCommand(program: Command) {
   program
@@ -20,6 +22,6 @@ export function auditCommand(program: Command) {
       const f = parseOrThrow(auditQuery, Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)), 'Filtres invalides.');
       const entries = await withDatabase('essaim audit', ({ db }) => readAudit(db, systemActor, f));
       for (const e of entries) process.stdout.write(`${JSON.stringify(e)}\n`);
-      process.stderr.write(`${entries.length} entrée(s).\n`);
+      tell(`${plural(entries.length, 'entrée')}.\n`);
     });
 }

@@ -5,7 +5,9 @@ import { EngineInputError } from '../../engines/errors';
 import { match } from '../../engines/matching/match';
 import type { HighsSolver } from '../../engines/scheduling/exact';
 import { schedule, scheduleExact } from '../../engines/scheduling/schedule';
+import { plural } from '../../shared/format';
 import { invalid } from '../../server/errors';
+import { tell } from '../output';
 import { progressBar } from '../progress';
 
 const integer = (v: string) => {
@@ -37,6 +39,9 @@ function run<T>(fn: () => T): T {
   }
 }
 
+/** The scheduling method in words (the JSON output keeps its code). */
+const methodLabel: Record<string, string> = { 'edge-colouring': 'coloration des arêtes', heuristic: 'heuristique', exact: 'solution exacte (HiGHS)' };
+
 function write(out: string | undefined, value: unknown) {
   const text = `${JSON.stringify(value, null, 2)}\n`;
   if (out) writeFileSync(out, text);
@@ -63,8 +68,8 @@ export function engineCommands(program: Command) {
       bar.stop();
       write(opts.out, result);
       const s = result.stats;
-      process.stderr.write(
-        `${s.scheduled} rencontres placées (poids ${s.weight} / borne ${s.upperBound}), ${result.unscheduled.length} non placées, ${s.slotsUsed} créneaux (Δ = ${s.maxDegree}), ${s.moved} déplacées, ${Math.round(s.elapsedMs)} ms [${s.method}]\n`,
+      tell(
+        `${plural(s.scheduled, 'rencontre placée', 'rencontres placées')} (poids ${s.weight} / borne ${s.upperBound}), ${plural(result.unscheduled.length, 'non placée', 'non placées')}, ${plural(s.slotsUsed, 'créneau', 'créneaux')} (Δ = ${s.maxDegree}), ${plural(s.moved, 'déplacée')}, ${Math.round(s.elapsedMs)} ms [${methodLabel[s.method] ?? s.method}]\n`,
       );
     });
 
@@ -82,9 +87,10 @@ export function engineCommands(program: Command) {
       const result = run(() => match(input, { now: () => performance.now(), onProgress: (d, t) => bar.update('appariement', d, t) }));
       bar.stop();
       write(opts.out, result);
-      process.stderr.write(
-        `${result.left.length} × ${result.right.length} : ${result.stats.pairsEvaluated - result.stats.pairsExcluded} paires admissibles sur ${result.stats.pairsEvaluated}` +
-          `${result.assignment ? `, affectation de ${result.assignment.pairs.length} paires (score total ${result.assignment.totalScore})` : ''}, ${Math.round(result.stats.elapsedMs)} ms\n`,
+      const admissible = result.stats.pairsEvaluated - result.stats.pairsExcluded;
+      tell(
+        `${result.left.length} × ${result.right.length} : ${plural(admissible, 'paire admissible', 'paires admissibles')} sur ${plural(result.stats.pairsEvaluated, 'paire')}` +
+          `${result.assignment ? `, affectation de ${plural(result.assignment.pairs.length, 'paire')} (score total ${result.assignment.totalScore})` : ''}, ${Math.round(result.stats.elapsedMs)} ms\n`,
       );
     });
 }

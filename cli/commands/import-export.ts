@@ -9,6 +9,8 @@ import { resourceByPath } from '../../server/modules/directory/resources';
 import { importService } from '../../server/modules/imports/import-service';
 import { parseOrThrow } from '../../server/validation';
 import { withDatabase } from '../context';
+import { tell, say } from '../output';
+import { plural } from '../../shared/format';
 import { progressBar } from '../progress';
 
 function readInput(file: string) {
@@ -35,10 +37,10 @@ export function importExportCommands(program: Command) {
           importService(db).importFile(systemActor, which, { bytes, filename: basename(file) }, { dryRun: Boolean(opts.dryRun), onProgress: bar.update }),
         );
         bar.stop();
-        process.stdout.write(
+        say(
           result.dryRun
-            ? `Fichier valide : ${result.rows} lignes prêtes à importer (rien n'a été écrit).\n`
-            : `${result.imported} ${which === 'organisations' ? 'structures importées' : 'projets importés'}.\n`,
+            ? `Fichier valide : ${plural(result.rows, 'ligne prête', 'lignes prêtes')} à importer (rien n'a été écrit).\n`
+            : `${which === 'organisations' ? plural(result.imported, 'structure importée', 'structures importées') : plural(result.imported, 'projet importé', 'projets importés')}.\n`,
         );
       } finally {
         bar.stop();
@@ -69,7 +71,7 @@ export function importExportCommands(program: Command) {
       const text = opts.format === 'csv' ? toCsv(rows, resource.csv) : `${JSON.stringify(rows, null, 2)}\n`;
       if (opts.out) {
         writeFileSync(opts.out, text);
-        process.stderr.write(`${rows.length} lignes écrites dans ${opts.out}.\n`);
+        tell(`${plural(rows.length, 'ligne écrite', 'lignes écrites')} dans ${opts.out}.\n`);
       } else process.stdout.write(text);
     });
 }

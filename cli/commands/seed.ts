@@ -3,6 +3,7 @@ import { setSetting } from '../../server/db/settings-queries';
 import { seedDemo } from '../../server/seed/demo';
 import { seedNational } from '../../server/seed/national';
 import { withDatabase } from '../context';
+import { tell } from '../output';
 import { progressBar } from '../progress';
 
 const integer = (v: string) => {
@@ -27,6 +28,6 @@ export function seedCommand(program: Command) {
         await setSetting(db, 'instance.initialised', true);
       });
       bar.stop();
-      process.stderr.write(`Réseau de démonstration (${opts.scale}) chargé en ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+      tell(`${opts.scale === 'national' ? 'Jeu national' : 'Réseau de démonstration 2020'} chargé en ${((Date.now() - started) / 1000).toFixed(1).replace('.', ',')} s.\n`);
     });
 }

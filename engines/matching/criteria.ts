@@ -1,9 +1,14 @@
+import { fr, NBSP } from '../../shared/text';
+import { themes as themeList } from '../../shared/vocabulary';
 import type { Criterion, LeftItem, RightItem } from './types';
 
 const STAGES = ['idea', 'launch', 'development', 'scale_up'] as const;
 const STAGE_FR: Record<string, string> = { idea: 'Idée', launch: 'Lancement', development: 'Développement', scale_up: "Changement d'échelle" };
 const INSTRUMENTS = ['grant', 'loan', 'equity', 'quasi_equity'] as const;
-const STAGE_TARGETED: Record<string, string> = Object.fromEntries(Object.entries(STAGE_FR).map(([k, v]) => [k, `stade « ${v} » explicitement ciblé`]));
+const STAGE_TARGETED: Record<string, string> = Object.fromEntries(Object.entries(STAGE_FR).map(([k, v]) => [k, fr`stade « ${v} » explicitement ciblé`]));
+// Themes are named, not coded, in the sentences (an unknown code is shown as given).
+const THEME_LABEL = new Map(themeList.map((t) => [t.code, t.label.toLowerCase()]));
+const themeName = (code: string) => THEME_LABEL.get(code) ?? code;
 export const LEVELS = ['commune', 'epci', 'departement', 'region'] as const;
 const LEVEL_FR = { commune: 'même commune', epci: 'même EPCI', departement: 'même département', region: 'même région' } as const;
 export const LEVEL_VALUE = { commune: 1, epci: 0.8, departement: 0.6, region: 0.4 } as const;
@@ -133,11 +138,11 @@ export function frenchNumber(x: number, decimals: number) {
   return String(Math.round(x * f) / f).replace('.', ',');
 }
 
-/** "300 k€", "1,5 M€", "850 €". */
+/** « 300 k€ », « 1,5 M€ », « 850 € » (a no-break space before the unit, as `typo` writes it). */
 export function euros(n: number) {
-  if (n >= 1_000_000) return `${frenchNumber(n / 1_000_000, 1)} M€`;
-  if (n >= 1_000) return `${Math.round(n / 1_000)} k€`;
-  return `${Math.round(n)} €`;
+  if (n >= 1_000_000) return `${frenchNumber(n / 1_000_000, 1)}${NBSP}M€`;
+  if (n >= 1_000) return `${Math.round(n / 1_000)}${NBSP}k€`;
+  return `${Math.round(n)}${NBSP}€`;
 }
 
 /**
@@ -176,10 +181,10 @@ export function explain(l: PreparedLeft, r: PreparedRight, raw: Record<Criterion
     let n = 0;
     for (const t of l.themes)
       if (r.themes.includes(t)) {
-        list = n === 0 ? t : `${list}, ${t}`;
+        list = n === 0 ? themeName(t) : `${list}, ${themeName(t)}`;
         n++;
       }
-    theme = n === 0 ? 'aucun thème commun' : n === 1 ? `1 thème commun sur ${l.themes.length} : ${list}` : `${n} thèmes communs sur ${l.themes.length} : ${list}`;
+    theme = n === 0 ? 'aucun thème commun' : n === 1 ? fr`1 thème commun sur ${l.themes.length} : ${list}` : fr`${n} thèmes communs sur ${l.themes.length} : ${list}`;
   }
   let territory = 'aucune proximité territoriale';
   const mine = l.territory;
@@ -199,7 +204,7 @@ export function explain(l: PreparedLeft, r: PreparedRight, raw: Record<Criterion
   if (l.amount >= 0 && (r.ticketMin > 0 || Number.isFinite(r.ticketMax))) {
     r.rangeText ??= `${euros(r.ticketMin)}–${Number.isFinite(r.ticketMax) ? euros(r.ticketMax) : '∞'}`;
     l.amountText ??= euros(l.amount);
-    ticket = `ticket ${r.rangeText} couvre le besoin de ${l.amountText}`;
+    ticket = fr`ticket ${r.rangeText} couvre le besoin de ${l.amountText}`;
   }
   return {
     theme,
@@ -208,7 +213,7 @@ export function explain(l: PreparedLeft, r: PreparedRight, raw: Record<Criterion
     ticket,
     text:
       raw.text > 0
-        ? `descriptions proches (similarité ${frenchNumber(raw.text, 2)}${shared.length ? ` : ${shared.join(', ')}` : ''})`
+        ? fr`descriptions proches (similarité ${shared.length ? fr`${frenchNumber(raw.text, 2)} : ${shared.join(', ')}` : frenchNumber(raw.text, 2)})`
         : 'descriptions sans mot clé commun',
   };
 }

@@ -5,6 +5,7 @@ import { EngineInputError } from '../errors';
 import type { HighsSolver } from '../scheduling/exact';
 import { exclusion, prepare } from './criteria';
 import { randomMatchInstance } from './generate';
+import { typo } from '../../shared/text';
 import { match } from './match';
 import { tokens } from './text';
 
@@ -44,10 +45,13 @@ describe('matching engine', () => {
     expect(out.left[0]?.excluded).toBe(4);
     const best = cands[0];
     const detail = Object.fromEntries(best?.reasons.map((r) => [r.criterion, r.detail]) ?? []);
-    expect(detail.ticket).toBe('ticket 100 k€–2 M€ couvre le besoin de 300 k€');
+    // Plain French in French typography: themes named, words as written, no-break spaces.
+    expect(detail.ticket).toBe('ticket 100\u00A0k€–2\u00A0M€ couvre le besoin de 300\u00A0k€');
     expect(detail.territory).toBe('même région (84)');
-    expect(detail.theme).toBe('1 thème commun sur 1 : economie-circulaire');
-    expect(detail.text).toMatch(/^descriptions proches \(similarité 0,\d+ : .*reemploi|materiau|recycl/);
+    expect(detail.theme).toBe('1 thème commun sur 1\u202F: économie circulaire');
+    expect(detail.text).toMatch(/^descriptions proches \(similarité 0,\d+\u202F: (réemploi|matériaux|recyclage)(, (réemploi|matériaux|recyclage))*\)$/);
+    expect(cands[1]?.reasons.find((r) => r.criterion === 'stage')?.detail).toBe('aucun stade exclu');
+    for (const c of out.left[0]?.candidates ?? []) for (const r of c.reasons) expect(typo(r.detail)).toBe(r.detail);
     expect(out.right[0]?.candidates[0]?.left).toBe('proj1');
     expect(out.assignment?.pairs.sort((x, y) => x.right.localeCompare(y.right))).toEqual([
       { left: 'proj1', right: 'fund1', score: best?.score },

@@ -3,7 +3,7 @@ import { assign } from './assignment';
 import { compile } from './compiled';
 import { explain, prepare, toPoints, values } from './criteria';
 import { stableMatching } from './stable';
-import { cosine, sharedTerms, tfidf } from './text';
+import { cosine, sharedTerms, surfaceWords, tfidf } from './text';
 import { type Criterion, DEFAULT_WEIGHTS, type MatchInput, type MatchOutput, matchInputSchema, type Reason } from './types';
 
 export type { MatchInput, MatchOutput } from './types';
@@ -155,6 +155,15 @@ export function match(input: unknown, opts: { now?: () => number; onProgress?: (
     if (l % 1000 === 0) opts.onProgress?.(l, nL);
   }
 
+  /** The words behind the terms of each description, read when a pair is explained. */
+  const surfaces = new Map<number, Map<string, string> | undefined>();
+  const wordsOf = (doc: number) => {
+    if (!surfaces.has(doc)) {
+      const text = doc < nL ? data.left[doc]?.text : data.right[doc - nL]?.text;
+      surfaces.set(doc, text ? surfaceWords(text) : undefined);
+    }
+    return surfaces.get(doc);
+  };
   /** Full explanation of one pair, in points (pairs in both sides' lists are explained once). */
   const explained = new Map<number, { score: number; reasons: Reason[] }>();
   const detail = (l: number, r: number) => {
@@ -174,7 +183,10 @@ export function match(input: unknown, opts: { now?: () => number; onProgress?: (
     const text = lv && rv ? Math.min(1, cosine(lv, rv)) : 0;
     const raw = { theme: v.theme, territory: v.territory, stage: v.stage, ticket: v.ticket, text };
     const { score, points } = toPoints(raw, weights);
-    const sentences = explain(pl, pr, raw, lv && rv ? sharedTerms(lv, rv, names) : [], data.left[l]?.stage);
+    const terms = lv && rv ? sharedTerms(lv, rv, names) : [];
+    // Shared terms are stems: shown as the words the descriptions use.
+    const words = terms.length ? terms.map((t) => wordsOf(l)?.get(t) ?? wordsOf(nL + r)?.get(t) ?? t) : terms;
+    const sentences = explain(pl, pr, raw, words, data.left[l]?.stage);
     const reasons: Reason[] = CRITERIA.map((c, i) => ({ criterion: c, contribution: points[i] as number, detail: sentences[c] }));
     return { score, reasons };
   };

@@ -31,6 +31,22 @@ export function tokens(text: string): string[] {
   return out;
 }
 
+/**
+ * The word of a text behind each of its terms, for explanations a person
+ * reads (terms are stems): `surfaceWords("Les recycleries solidaires")` →
+ * `Map { "recycler" → "recycleries", "solidair" → "solidaires" }` (first occurrence).
+ */
+export function surfaceWords(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    const folded = fold(word);
+    if (folded.length < 3 || STOP.has(folded) || !/^[a-z0-9]+$/.test(folded)) continue;
+    const term = stem(folded);
+    if (!out.has(term)) out.set(term, word);
+  }
+  return out;
+}
+
 export interface SparseVector {
   terms: Int32Array;
   weights: Float64Array;

@@ -150,7 +150,7 @@ describe('directory resources over HTTP', () => {
       expect(r.json().error.code).toBe(code);
     }
     const unknownRef = await inject({ method: 'POST', url: '/api/projects', payload: { title: 'Projet', stage: 'idea', communeCode: '99999' } });
-    expect(unknownRef.json().error.details).toEqual([{ path: 'communeCode', message: 'Commune inconnue (code INSEE) : 99999' }]);
+    expect(unknownRef.json().error.details).toEqual([{ path: 'communeCode', message: 'Commune inconnue (code INSEE)\u202F: 99999' }]);
   });
 
   it('rejects a SIAE without type and an ESUS outside the ESS, naming the field', async () => {

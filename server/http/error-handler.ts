@@ -1,10 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { translateDbError } from '../db/db-errors';
+import { typo } from '../../shared/text';
 import { type ErrorDetail, httpStatusOf } from '../errors';
 
+// Every message leaves the server in French typography, whoever wrote it.
 function body(code: string, message: string, details: ErrorDetail[] = []) {
-  return { error: { code, message, details } };
+  return { error: { code, message: typo(message), details: details.map((d) => ({ path: d.path, message: typo(d.message) })) } };
 }
 
 const where: Record<string, string> = { body: '', querystring: '', params: '', headers: 'en-tête.' };

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationInput } from '../../shared/schemas/organisation';
 import { projectInput } from '../../shared/schemas/project';
@@ -5,6 +6,7 @@ import { listOrganisationIds, getOrganisations } from '../modules/organisations/
 import { listProjectIds, getProjects } from '../modules/projects/project-queries';
 import { demoApp } from '../test/test-db';
 import { seedDemo } from './demo';
+import { frenchDefects, titleDefect } from './french-defects';
 
 let t: Awaited<ReturnType<typeof demoApp>>;
 beforeAll(async () => {
@@ -68,6 +70,36 @@ describe('demo network', () => {
     for (const o of await getOrganisations(t.db, orgIds)) expect(organisationInput.safeParse(writableOnly(o, organisationInput)).success, o.name).toBe(true);
     const projectIds = await listProjectIds(t.db, { page: 1, pageSize: 20 } as never);
     for (const p of await getProjects(t.db, projectIds)) expect(projectInput.safeParse(writableOnly(p, projectInput)).success, p.title).toBe(true);
+  });
+
+  it('reads as real French: no « de de », agreement, accented capitals, curly apostrophes, titles agreeing with people', async () => {
+    const texts = await sql<{ field: string; text: string }>`
+      select 'organisations.name' as field, name as text from organisations
+      union all select 'organisations.description', description from organisations
+      union all select 'collectives.name', name from collectives
+      union all select 'collectives.territory_label', territory_label from collectives
+      union all select 'collectives.description', description from collectives
+      union all select 'projects.title', title from projects
+      union all select 'projects.summary', summary from projects
+      union all select 'projects.description', description from projects
+      union all select 'funds.name', name from funds
+      union all select 'funds.description', description from funds
+      union all select 'pioneers.description', description from pioneers
+      union all select 'sector_programmes.name', name from sector_programmes
+      union all select 'sector_programmes.description', description from sector_programmes
+      union all select 'people.titles', unnest(titles) from people`.execute(t.db);
+    expect(texts.rows.length).toBeGreaterThan(5000);
+    const defects = new Map<string, string>();
+    for (const { field, text } of texts.rows) for (const d of frenchDefects(text)) defects.set(`${field}: ${d}`, text);
+    const people = await sql<{ first_name: string; title: string }>`select first_name, unnest(titles) as title from people`.execute(t.db);
+    for (const p of people.rows) {
+      const d = titleDefect(p.first_name, p.title);
+      if (d) defects.set(`people.titles: ${d}`, `${p.first_name}, ${p.title}`);
+    }
+    // One example of each kind of defect, to fix at its source in server/seed/.
+    expect(Object.fromEntries(defects)).toEqual({});
+    expect(people.rows.some((p) => p.title === 'Coordinatrice du collectif' && p.first_name === 'Merryl')).toBe(true);
+    expect(people.rows.some((p) => p.title.startsWith('Coordinateur'))).toBe(true);
   });
 
   it('refuses to load twice', async () => {

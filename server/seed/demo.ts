@@ -17,7 +17,8 @@ import { insertProjects } from '../modules/projects/project-queries';
 import { insertSectorProgrammes } from '../modules/sector-programmes/sector-programme-queries';
 import { communesWithin, largestCommunes } from '../modules/territories/territory-queries';
 import * as net from './demo-network';
-import { firstNames, lastNames, nameSuffixes, nameWords, projectArchetypes, titles } from './names';
+import { typo } from '../../shared/text';
+import { advisorTitle, coordinatorTitle, directorTitle, firstNames, lastNames, nameSuffixes, nameWords, projectArchetypes, sponsorTitles, structureName, type Title, titleFor, titles } from './names';
 import { type Rng, rng } from './rng';
 
 export type Progress = (step: string, done: number, total: number) => void;
@@ -27,12 +28,31 @@ export interface SeedOptions {
   onProgress?: Progress;
 }
 
-/** "Chambéry" → "de Chambéry", "Aubervilliers" → "d’Aubervilliers", "Le Havre" → "du Havre". */
+/**
+ * "Chambéry" → "de Chambéry", "Aubervilliers" → "d’Aubervilliers", "Le Havre" → "du Havre",
+ * "Les Mureaux" → "des Mureaux", "La Rochelle" → "de La Rochelle", "L'Haÿ-les-Roses" → "de L’Haÿ-les-Roses".
+ */
 export function deCommune(name: string) {
   if (name.startsWith('Le ')) return `du ${name.slice(3)}`;
   if (name.startsWith('Les ')) return `des ${name.slice(4)}`;
-  if (/^[AEIOUYÉÈÊÂÎÔH]/i.test(name)) return `d’${name}`;
-  return `de ${name}`;
+  if (/^(La |L['’])/.test(name)) return typo(`de ${name}`);
+  // Elided before a vowel and a silent h (Hyères, Hénin), not an aspirated one (Haguenau).
+  if (/^([AEIOUYÉÈÊÂÎÔ]|H[yéè])/i.test(name)) return typo(`d’${name}`);
+  return typo(`de ${name}`);
+}
+
+/** « au sein du Collectif French Impact Grand Chambéry », « au sein du collectif Figeacteurs ». */
+const withinCollective = (name: string) => (name.startsWith('Collectif ') ? `au sein du ${name}` : `au sein du collectif ${name}`);
+
+/** Every text field of a demo record in French typography (curly apostrophes, no-break spaces). */
+function typeset<T extends object>(record: T, fields: ReadonlyArray<keyof T>): T {
+  const out = { ...record };
+  for (const f of fields) {
+    const v = out[f];
+    if (typeof v === 'string') out[f] = typo(v) as T[keyof T];
+    else if (Array.isArray(v)) out[f] = v.map((x) => (typeof x === 'string' ? typo(x) : x)) as T[keyof T];
+  }
+  return out;
 }
 
 export const slug = (s: string) =>
@@ -90,7 +110,7 @@ class OrgBook {
   }
 }
 
-function person(r: Rng, organisationId: string | null, domain: string, extra: Partial<{ isAdvisor: boolean; isPublicSponsor: boolean; administrationId: string; title: string }> = {}, name?: [string, string]) {
+function person(r: Rng, organisationId: string | null, domain: string, extra: Partial<{ isAdvisor: boolean; isPublicSponsor: boolean; administrationId: string; title: Title }> = {}, name?: [string, string]) {
   const [firstName, lastName] = name ?? [r.pick(firstNames), r.pick(lastNames)];
   return {
     id: r.uuid(),
@@ -100,7 +120,8 @@ function person(r: Rng, organisationId: string | null, domain: string, extra: Pa
       email: `${slug(firstName)}.${slug(lastName)}.${r.int(10, 99)}@${domain}.test`,
       phone: `0${r.int(1, 5)} ${r.digits(2)} ${r.digits(2)} ${r.digits(2)} ${r.digits(2)}`,
       organisationId,
-      titles: [extra.title ?? r.pick(titles)],
+      // The title agrees with the person: « Coordinatrice » for Merryl, « Coordinateur » for Yann.
+      titles: [titleFor(extra.title ?? r.pick(titles), firstName)],
       isAdvisor: extra.isAdvisor ?? false,
       isPublicSponsor: extra.isPublicSponsor ?? false,
       administrationId: extra.administrationId ?? null,
@@ -153,7 +174,7 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   const bigCommunes = await largestCommunes(tx, 400);
   while (champions.length < 104) {
     const c = r.pick(bigCommunes.slice(0, 120));
-    const name = `${r.pick(nameWords)} ${r.pick(nameSuffixes)} ${r.pick(['SCOP', 'SCIC', 'SAS', 'SA coopérative'])}`;
+    const name = `${structureName(r.pick(nameWords), r.pick(nameSuffixes))} ${r.pick(['SCOP', 'SCIC', 'SAS', 'SA coopérative'])}`;
     const id = book.add({ name: `${name} (${c.name})`, kind: 'ess_structure', ess: true, esus: r.chance(0.5), communeCode: c.code, legalCategory: r.pick(['5458', '5560', '5710']), nafCode: r.pick(['38.32Z', '43.99C', '56.10A', '47.79Z', '62.01Z']) });
     if (!champions.includes(id)) champions.push(id);
   }
@@ -172,9 +193,9 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
     const main = local[0] as (typeof local)[number];
     const members: string[] = [];
     const domain = slug(k.territoryLabel).slice(0, 30);
-    const pole = book.add({ name: k.name === 'Figeacteurs' ? 'Figeacteurs' : `Pôle de coopération ${k.territoryLabel}`, kind: 'support_organisation', ess: true, communeCode: main.code, legalCategory: '9220', themes: ['relocalisation'] });
+    const pole = book.add({ name: k.name === 'Figeacteurs' ? 'Figeacteurs' : `Pôle territorial de coopération économique ${k.of}`, kind: 'support_organisation', ess: true, communeCode: main.code, legalCategory: '9220', themes: ['relocalisation'] });
     members.push(pole);
-    const coordinator = person(r, pole, domain, { title: 'Coordinatrice du collectif' }, k.coordinator ? [k.coordinator.firstName, k.coordinator.lastName] : undefined);
+    const coordinator = person(r, pole, domain, { title: coordinatorTitle }, k.coordinator ? [k.coordinator.firstName, k.coordinator.lastName] : undefined);
     people.push(coordinator);
     coordinatorIds.push(coordinator.id);
 
@@ -183,12 +204,12 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
     const projectsHere: ProjectInput[] = named.map((p) => {
       const lead = book.add({ name: p.lead, kind: 'ess_structure', ess: true, esus: true, communeCode: p.communeCode, legalCategory: '5560', themes: p.themes });
       members.push(lead);
-      return { title: p.title, summary: p.summary, description: `${p.summary} Projet porté au sein du collectif territorial ${k.territoryLabel}.`, collectiveId: collectiveIds[i] as string, leadOrganisationId: lead, partnerIds: lead === pole ? [] : [pole], themes: p.themes, stage: p.stage, fundingNeedEur: p.fundingNeedEur, instruments: [...p.instruments], communeCode: p.communeCode, status: 'active', beneficiaries: r.int(50, 800) };
+      return { title: p.title, summary: p.summary, description: `${p.summary} Projet porté ${withinCollective(k.name)}.`, collectiveId: collectiveIds[i] as string, leadOrganisationId: lead, partnerIds: lead === pole ? [] : [pole], themes: p.themes, stage: p.stage, fundingNeedEur: p.fundingNeedEur, instruments: [...p.instruments], communeCode: p.communeCode, status: 'active', beneficiaries: r.int(50, 800) };
     });
     for (const a of archetypes.slice(0, (perCollective[i] as number) - named.length)) {
       const c = r.pick(local);
       const title = a.title.replace('{lieu}', deCommune(c.name));
-      const leadName = `${r.pick(nameWords)} ${r.pick(nameSuffixes)} ${deCommune(c.name)}`;
+      const leadName = `${structureName(r.pick(nameWords), r.pick(nameSuffixes))} ${deCommune(c.name)}`;
       const lead = book.add({ name: leadName, kind: 'ess_structure', ess: true, esus: r.chance(0.3), communeCode: c.code, legalCategory: r.pick(['9220', '5560', '5458']), themes: a.themes.slice(0, 2) });
       members.push(lead);
       const stage: ProjectStage = r.pick(['idea', 'launch', 'launch', 'development', 'development', 'scale_up']);
@@ -196,7 +217,7 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
       projectsHere.push({
         title,
         summary: a.summary,
-        description: `${a.summary} Porté par ${leadName} au sein du collectif ${k.name}, le projet mobilise les acteurs publics, associatifs et économiques ${deCommune(c.name)} et de ses environs.`,
+        description: `${a.summary} Porté par ${leadName} ${withinCollective(k.name)}, le projet mobilise les acteurs publics, associatifs et économiques ${deCommune(c.name)} et des environs.`,
         collectiveId: collectiveIds[i] as string,
         leadOrganisationId: lead,
         partnerIds: partners,
@@ -216,7 +237,7 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
       labelDate: k.wave === 1 ? '2019-07-04' : '2020-02-11',
       wave: k.wave,
       coordinatorId: coordinator.id,
-      description: `Collectif territorial labellisé French Impact (vague ${k.wave}) réunissant acteurs de l’ESS, collectivités et entreprises du territoire ${k.territoryLabel}.`,
+      description: `Collectif territorial labellisé French Impact (vague ${k.wave}) réunissant les acteurs de l’ESS, les collectivités et les entreprises ${k.of}.`,
       website: `https://${domain}.frenchimpact.test`,
       perimeter: k.perimeter,
       memberIds: [...new Set(members)],
@@ -231,27 +252,27 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
     const share = siaeShare.find(([, p]) => (acc += p) >= x) ?? siaeShare[0];
     const [kind, , label, naf, legal] = share as (typeof siaeShare)[number];
     const c = r.pick(bigCommunes);
-    book.add({ name: `${label} ${r.pick(nameWords)} ${r.pick(nameSuffixes)} ${deCommune(c.name)} n°${i + 1}`, kind: 'siae' as OrganisationKind, siaeKind: kind, ess: true, esus: r.chance(0.6), communeCode: c.code, nafCode: naf, legalCategory: legal, themes: ['emploi-insertion', ...(r.chance(0.3) ? ['inclusion-numerique'] : [])] });
+    book.add({ name: `${label} ${structureName(r.pick(nameWords), r.pick(nameSuffixes))} ${deCommune(c.name)} n° ${i + 1}`, kind: 'siae' as OrganisationKind, siaeKind: kind, ess: true, esus: r.chance(0.6), communeCode: c.code, nafCode: naf, legalCategory: legal, themes: ['emploi-insertion', ...(r.chance(0.3) ? ['inclusion-numerique'] : [])] });
   }
   progress('Enregistrement des structures', 3, SEED_STEPS);
-  await insertOrganisations(tx, book.inputs, book.ids);
+  await insertOrganisations(tx, book.inputs.map((o) => typeset(o, ['name', 'description'])), book.ids);
 
   progress('Personnes', 4, SEED_STEPS);
   const advisorOrgs = net.supportOrganisations.map(([n]) => book.id(n));
-  for (let i = 0; i < 45; i++) people.push(person(r, advisorOrgs[i % advisorOrgs.length] as string, 'accompagnement', { isAdvisor: true, title: 'Chargée d’accompagnement finance à impact' }));
+  for (let i = 0; i < 45; i++) people.push(person(r, advisorOrgs[i % advisorOrgs.length] as string, 'accompagnement', { isAdvisor: true, title: advisorTitle }));
   const sponsors: string[] = [];
   for (let i = 0; i < 100; i++) {
     const admin = adminIds[i % adminIds.length] as string;
-    const p = person(r, admin, 'administration', { isPublicSponsor: true, administrationId: admin, title: r.pick(['Sous-directrice', 'Chef de service', 'Directeur de projet', 'Inspectrice générale', 'Adjoint au directeur']) });
+    const p = person(r, admin, 'administration', { isPublicSponsor: true, administrationId: admin, title: r.pick(sponsorTitles) });
     people.push(p);
     sponsors.push(p.id);
   }
-  for (const p of net.pioneers) if (p.director) people.push(person(r, book.id(p.name), 'pionniers', { title: 'Directeur général' }, p.director));
-  await insertPeople(tx, people.map((p) => p.input), people.map((p) => p.id));
+  for (const p of net.pioneers) if (p.director) people.push(person(r, book.id(p.name), 'pionniers', { title: directorTitle }, p.director));
+  await insertPeople(tx, people.map((p) => typeset(p.input, ['titles'])), people.map((p) => p.id));
 
   progress('Collectifs', 5, SEED_STEPS);
-  await insertCollectives(tx, collectiveInputs, collectiveIds);
-  const projectIds = await insertProjects(tx, projectInputs);
+  await insertCollectives(tx, collectiveInputs.map((c) => typeset(c, ['name', 'territoryLabel', 'description'])), collectiveIds);
+  const projectIds = await insertProjects(tx, projectInputs.map((p) => typeset(p, ['title', 'summary', 'description'])));
 
   progress('Pionniers et fonds', 6, SEED_STEPS);
   await insertPioneers(
@@ -262,7 +283,7 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
         organisationId: book.id(p.name),
         labelYear: p.labelYear,
         sponsorId: sponsors[i * 4] as string,
-        description: p.description,
+        description: typo(p.description),
         // The review: pioneers doubled their beneficiaries in one year.
         beneficiaries: [{ year: 2019, count: start }, { year: 2020, count: start * 2 + r.int(0, 50) }],
         championIds: champions.filter((_, j) => j % net.pioneers.length === i),
@@ -282,7 +303,7 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
       instruments: f.instruments as ProjectInput['instruments'] & object,
       ticketMinEur: f.min,
       ticketMaxEur: f.max,
-      description: `Fonds sous bannière French Impact géré par ${f.manager}.`,
+      description: typo(`Fonds sous bannière French Impact géré par ${f.manager}.`),
     })),
   );
 

@@ -1,3 +1,5 @@
+import { typo } from '../../shared/text';
+
 /** Words the demo generators combine into plausible French names. */
 export const firstNames = [
   'Camille', 'Léa', 'Manon', 'Chloé', 'Inès', 'Sarah', 'Julie', 'Emma', 'Clara', 'Anaïs', 'Pauline', 'Marion', 'Lucie', 'Élise',
@@ -12,23 +14,94 @@ export const lastNames = [
   'Nicolas', 'Perrin', 'Morin', 'Mathieu', 'Clément', 'Gauthier', 'Dumont', 'Lopez', 'Fontaine', 'Chevalier', 'Robin', 'Masson',
   'Benali', 'Diallo', 'Traoré', 'Nguyen', 'Haddad', 'Le Gall', 'Kerjean', 'Ollivier', 'Bouvier', 'Chauvin', 'Rey', 'Barbier',
 ];
-export const titles = [
-  'Directrice générale', 'Directeur général', 'Chargée de mission ESS', 'Chargé de développement', 'Coordinatrice', 'Coordinateur',
-  'Présidente', 'Président', 'Responsable des partenariats', 'Chargée de projets', 'Responsable financement', 'Délégué territorial',
+/** The first names above that are women's (the others are men's): job titles agree with them. */
+export const femaleFirstNames: ReadonlySet<string> = new Set([
+  'Camille', 'Léa', 'Manon', 'Chloé', 'Inès', 'Sarah', 'Julie', 'Emma', 'Clara', 'Anaïs', 'Pauline', 'Marion', 'Lucie', 'Élise',
+  'Nadia', 'Fatou', 'Aïcha', 'Sophie', 'Claire', 'Hélène', 'Isabelle', 'Nathalie', 'Sandrine', 'Amélie', 'Mathilde', 'Margaux',
+  'Merryl', 'Stéphanie',
+]);
+export type Gender = 'f' | 'm';
+export const genderOf = (firstName: string): Gender => (femaleFirstNames.has(firstName) ? 'f' : 'm');
+
+/** A job title in both genders: `[feminine, masculine]`. */
+export type Title = readonly [string, string];
+export const titleFor = (title: Title, firstName: string) => (genderOf(firstName) === 'f' ? title[0] : title[1]);
+
+export const titles: Title[] = [
+  ['Directrice générale', 'Directeur général'],
+  ['Chargée de mission ESS', 'Chargé de mission ESS'],
+  ['Chargée de développement', 'Chargé de développement'],
+  ['Coordinatrice', 'Coordinateur'],
+  ['Présidente', 'Président'],
+  ['Responsable des partenariats', 'Responsable des partenariats'],
+  ['Chargée de projets', 'Chargé de projets'],
+  ['Responsable financement', 'Responsable financement'],
+  ['Déléguée territoriale', 'Délégué territorial'],
 ];
-export const nameWords = [
-  'Les Jardins', 'La Fabrique', "L'Atelier", 'La Ressourcerie', 'Le Chantier', 'La Ruche', 'Le Relais', 'La Passerelle', 'Les Ateliers',
-  'La Recyclerie', 'Le Tremplin', "L'Envol", 'La Boussole', 'Le Pont', 'La Coop', 'Les Compagnons', 'La Main Verte', 'Le Fil',
-];
-export const nameSuffixes = [
-  'solidaire', 'du partage', 'de la transition', 'citoyenne', 'des possibles', 'du lien', 'en commun', 'de demain', 'inclusive', 'partagée',
+export const coordinatorTitle: Title = ['Coordinatrice du collectif', 'Coordinateur du collectif'];
+export const advisorTitle: Title = ['Chargée d’accompagnement finance à impact', 'Chargé d’accompagnement finance à impact'];
+export const directorTitle: Title = ['Directrice générale', 'Directeur général'];
+export const sponsorTitles: Title[] = [
+  ['Sous-directrice', 'Sous-directeur'],
+  ['Cheffe de service', 'Chef de service'],
+  ['Directrice de projet', 'Directeur de projet'],
+  ['Inspectrice générale', 'Inspecteur général'],
+  ['Adjointe au directeur', 'Adjoint au directeur'],
 ];
 
+/** The head noun of a structure's name, with its gender and number for the adjective. */
+export interface NameWord {
+  word: string;
+  gender: Gender;
+  plural?: boolean;
+}
+export const nameWords: NameWord[] = [
+  { word: 'Les Jardins', gender: 'm', plural: true },
+  { word: 'La Fabrique', gender: 'f' },
+  { word: 'L’Atelier', gender: 'm' },
+  { word: 'La Ressourcerie', gender: 'f' },
+  { word: 'Le Chantier', gender: 'm' },
+  { word: 'La Ruche', gender: 'f' },
+  { word: 'Le Relais', gender: 'm' },
+  { word: 'La Passerelle', gender: 'f' },
+  { word: 'Les Ateliers', gender: 'm', plural: true },
+  { word: 'La Recyclerie', gender: 'f' },
+  { word: 'Le Tremplin', gender: 'm' },
+  { word: 'L’Envol', gender: 'm' },
+  { word: 'La Boussole', gender: 'f' },
+  { word: 'Le Pont', gender: 'm' },
+  { word: 'La Coop', gender: 'f' },
+  { word: 'Les Compagnons', gender: 'm', plural: true },
+  { word: 'La Main verte', gender: 'f' },
+  { word: 'Le Fil', gender: 'm' },
+];
+/** What follows the noun: an adjective in its four forms (m, f, m pl., f pl.), or an invariable complement. */
+export type NameSuffix = string | readonly [string, string, string, string];
+export const nameSuffixes: NameSuffix[] = [
+  ['solidaire', 'solidaire', 'solidaires', 'solidaires'],
+  'du partage',
+  'de la transition',
+  ['citoyen', 'citoyenne', 'citoyens', 'citoyennes'],
+  'des possibles',
+  'du lien',
+  'en commun',
+  'de demain',
+  ['inclusif', 'inclusive', 'inclusifs', 'inclusives'],
+  ['partagé', 'partagée', 'partagés', 'partagées'],
+];
+
+/** « Les Jardins partagés », « La Fabrique citoyenne », « Le Relais du lien »: the suffix agrees with the noun. */
+export function structureName(noun: NameWord, suffix: NameSuffix): string {
+  if (typeof suffix === 'string') return `${noun.word} ${suffix}`;
+  const form = suffix[(noun.gender === 'f' ? 1 : 0) + (noun.plural ? 2 : 0)] as string;
+  return `${noun.word} ${form}`;
+}
+
 /** Project archetypes: title pattern, summary and themes; `{lieu}` is a commune name. */
-export const projectArchetypes: ReadonlyArray<{ title: string; summary: string; themes: string[]; instruments: string[] }> = [
+const archetypes: ReadonlyArray<{ title: string; summary: string; themes: string[]; instruments: string[] }> = [
   { title: 'Recyclerie {lieu}', summary: 'Collecte, valorisation et revente à petit prix des objets du quotidien, avec des postes en insertion.', themes: ['economie-circulaire', 'revalorisation-dechets', 'emploi-insertion'], instruments: ['grant', 'loan'] },
   { title: 'Tiers-lieu {lieu}', summary: "Un lieu partagé qui réunit espace de travail, atelier de fabrication, café associatif et services de proximité.", themes: ['tiers-lieux', 'relocalisation'], instruments: ['grant', 'quasi_equity'] },
-  { title: 'Centrale villageoise de {lieu}', summary: "Production d'électricité photovoltaïque citoyenne sur les toitures publiques et privées du territoire.", themes: ['energies-renouvelables'], instruments: ['equity', 'loan'] },
+  { title: 'Centrale villageoise {lieu}', summary: 'Production d’électricité photovoltaïque citoyenne sur les toitures publiques et privées du territoire.', themes: ['energies-renouvelables'], instruments: ['equity', 'loan'] },
   { title: 'Plateforme de réemploi BTP {lieu}', summary: 'Récupération, reconditionnement et revente des matériaux de déconstruction pour réduire les déchets du bâtiment.', themes: ['reemploi-materiaux', 'economie-circulaire', 'emploi-insertion'], instruments: ['loan', 'quasi_equity'] },
   { title: 'Épicerie solidaire {lieu}', summary: 'Une alimentation de qualité accessible à tous, en circuit court avec les producteurs du territoire.', themes: ['alimentation-durable', 'relocalisation'], instruments: ['grant'] },
   { title: 'Garage solidaire {lieu}', summary: "Réparation et location de véhicules à coût réduit pour les personnes en parcours d'insertion.", themes: ['mobilite', 'emploi-insertion'], instruments: ['loan', 'grant'] },
@@ -45,3 +118,6 @@ export const projectArchetypes: ReadonlyArray<{ title: string; summary: string; 
   { title: 'Cantine solidaire {lieu}', summary: 'Repas à prix libre cuisinés à partir d’invendus et de produits locaux, lieu de lien social.', themes: ['alimentation-durable', 'revalorisation-dechets'], instruments: ['grant'] },
   { title: 'Coopérative d’énergie citoyenne {lieu}', summary: 'Les habitants investissent ensemble dans des installations solaires et de chaleur renouvelable.', themes: ['energies-renouvelables'], instruments: ['equity'] },
 ];
+
+/** The archetypes in French typography (curly apostrophes), for the demo and the national set alike. */
+export const projectArchetypes = archetypes.map((a) => ({ ...a, title: typo(a.title), summary: typo(a.summary) }));

@@ -9,7 +9,7 @@ import { allCommunes } from '../modules/territories/territory-queries';
 import { vacuumAnalyze } from '../db/settings-queries';
 import { insertProjects } from '../modules/projects/project-queries';
 import { buildDemo, deCommune, demoSiret, type SeedOptions } from './demo';
-import { nameSuffixes, nameWords, projectArchetypes } from './names';
+import { nameSuffixes, nameWords, projectArchetypes, structureName } from './names';
 import { rng } from './rng';
 
 export const NATIONAL = { organisations: 250_000, projects: 20_000 };
@@ -51,7 +51,7 @@ export async function seedNational(db: Database, opts: SeedOptions = {}) {
         const [kind, , prefix] = kinds.find(([, p]) => (acc += p) >= x) ?? (kinds[0] as (typeof kinds)[number]);
         const ess = kind === 'ess_structure' || kind === 'support_organisation';
         batch.push({
-          name: `${prefix} ${r.pick(nameWords)} ${r.pick(nameSuffixes)} ${deCommune(c.name)}`,
+          name: `${prefix} ${structureName(r.pick(nameWords), r.pick(nameSuffixes))} ${deCommune(c.name)}`,
           siret: kind === 'administration' ? null : demoSiret(serial++),
           kind,
           ess,

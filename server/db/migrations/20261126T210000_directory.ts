@@ -1,15 +1,17 @@
 import { type Kysely, sql } from 'kysely';
-import {
-  instruments,
-  organisationKinds,
-  projectStages,
-  projectStatuses,
-  sectorMemberRoles,
-  siaeKinds,
-} from '../../../shared/vocabulary';
 
-// Vocabulary checks are written from the shared lists at migration time; a later
-// change to a list needs a new migration (a test compares both).
+// The value lists as they were when this migration was written, frozen: a
+// migration never reads the live vocabulary, or adding a value to it would
+// change what an old migration creates. A later change to a list is a new
+// migration (server/db/vocabulary-checks.test.ts compares the database with
+// shared/vocabulary.ts).
+const organisationKinds = ['ess_structure', 'siae', 'large_company', 'fund_manager', 'administration', 'public_operator', 'local_authority', 'support_organisation'];
+const siaeKinds = ['ACI', 'AI', 'EI', 'ETTI', 'EITI'];
+const projectStages = ['idea', 'launch', 'development', 'scale_up'];
+const instruments = ['grant', 'loan', 'equity', 'quasi_equity'];
+const projectStatuses = ['active', 'paused', 'completed', 'abandoned'];
+const sectorMemberRoles = ['large_group', 'social_innovator', 'partner'];
+
 const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 const territoryRef = (table: string, owner: string, ownerTable: string) => sql`

@@ -107,7 +107,7 @@ describe('importing projects', () => {
     const csv = 'Titre;Collectif;Stade\nProjet;Collectif fantôme;idée\n';
     const r = await t.app.inject({ method: 'POST', url: '/api/import/projects', ...multipart('p.csv', bytes(csv)) });
     expect(r.statusCode).toBe(400);
-    expect(r.json().error.details).toEqual([{ path: 'ligne 2 · Collectif', message: 'Collectif inconnu : Collectif fantôme' }]);
+    expect(r.json().error.details).toEqual([{ path: 'ligne 2 · Collectif', message: 'Collectif inconnu\u202F: Collectif fantôme' }]);
     expect((await t.app.inject({ method: 'POST', url: '/api/import/projects', payload: { a: 1 } })).statusCode).toBe(415);
     expect((await t.app.inject({ method: 'POST', url: '/api/import/chats', ...multipart('p.csv', bytes(csv)) })).statusCode).toBe(400);
   });
