@@ -32,7 +32,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 await buildWebIfNeeded();
 const dataDir = mkdtempSync(join(tmpdir(), 'essaim-bench-web-'));
 const config = readConfig({ ...process.env, LOG_LEVEL: 'silent', ESSAIM_DATA_DIR: dataDir, DATABASE_URL: undefined });
-const open = await prepareDatabase(config, { purpose: 'bench:web', seedDemoOnFirstStart: true });
+const open = await prepareDatabase(config, { purpose: 'bench:web', firstStart: 'demo' });
 const app = await buildApp({ db: open.db });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

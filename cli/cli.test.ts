@@ -1,7 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startServer } from '../server/main';
 import { freshSiret } from '../server/test/fixtures';
 import { EXIT } from './exit-codes';
 import { runCli } from './essaim';
@@ -96,11 +98,91 @@ describe('essaim command line', () => {
     expect(err).toMatch(/database_not_empty/);
   }, 120_000);
 
+  it('refuses to seed the demo in production unless told it creates demo accounts', async () => {
+    await withEnv({ NODE_ENV: 'production' }, async () => {
+      expect(await run('seed', '--demo')).toBe(EXIT.invalid);
+      expect(err).toMatch(/demo_refused_in_production.*mot de passe est public.*--allow-demo-accounts-in-production/s);
+      // Forced, it goes on to the usual checks (this base has data).
+      expect(await run('seed', '--demo', '--allow-demo-accounts-in-production')).toBe(EXIT.conflict);
+      expect(err).toMatch(/database_not_empty/);
+    });
+  }, 120_000);
+
   it('prints help and rejects unknown commands', async () => {
     expect(await run('--help')).toBe(EXIT.ok);
     expect(await run('import', '--help')).toBe(EXIT.ok);
     expect(await run('envoler')).toBe(EXIT.invalid);
   });
+});
+
+/** Run with these environment variables set (undefined: unset), then restore them. */
+async function withEnv<T>(vars: Record<string, string | undefined>, fn: () => Promise<T>) {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  const set = (v: Record<string, string | undefined>) => {
+    for (const [k, value] of Object.entries(v)) {
+      if (value === undefined) delete process.env[k];
+      else process.env[k] = value;
+    }
+  };
+  set(vars);
+  try {
+    return await fn();
+  } finally {
+    set(saved);
+  }
+}
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  PUBLIC_URL: 'https://essaim.example.gouv.fr',
+  SITE_PUBLISHER: 'Direction du réseau',
+  SITE_PUBLICATION_DIRECTOR: 'Camille Martin',
+  SITE_HOST: 'Hébergeur public, 1 rue de l’Hébergement, Paris',
+  SITE_CONTACT_EMAIL: 'contact@essaim.example.gouv.fr',
+  SMTP_URL: 'smtp://127.0.0.1:2525',
+  MAIL_FROM: 'Essaim <ne-pas-repondre@essaim.example.gouv.fr>',
+};
+
+describe('essaim serve in production', () => {
+  it('refuses to start without the settings production needs, naming each one', async () => {
+    const unset = Object.fromEntries(Object.keys(PRODUCTION).map((k) => [k, undefined]));
+    await withEnv({ ...unset, NODE_ENV: 'production', PUBLIC_URL: 'http://essaim.example.gouv.fr', ESSAIM_DATA_DIR: join(dir, 'refused') }, async () => {
+      expect(await run('serve', '--port', '0')).toBe(EXIT.invalid);
+    });
+    expect(err).toMatch(/Configuration incomplète pour la production/);
+    expect(err).toMatch(/PUBLIC_URL: doit commencer par https:\/\/ en production/);
+    for (const name of ['SITE_PUBLISHER', 'SITE_PUBLICATION_DIRECTOR', 'SITE_HOST', 'SITE_CONTACT_EMAIL', 'SMTP_URL', 'MAIL_FROM']) expect(err).toContain(`${name}: manquant en production`);
+    // Refused before touching the data folder.
+    expect(existsSync(join(dir, 'refused'))).toBe(false);
+  });
+
+  it('starts on an empty folder without any account, and says how to open the first national-team one', async () => {
+    const dataDir = join(dir, 'production');
+    out = '';
+    err = '';
+    await withEnv({ ...PRODUCTION, ESSAIM_DATA_DIR: dataDir }, async () => {
+      const server = await startServer({ port: 0 });
+      try {
+        expect((await server.app.inject('/healthz')).statusCode).toBe(200);
+        expect(await server.database.db.selectFrom('accounts').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).toEqual({ n: 0 });
+        expect(await server.database.db.selectFrom('organisations').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).toEqual({ n: 0 });
+      } finally {
+        await server.close();
+      }
+    });
+    expect(err).not.toMatch(/démonstration/);
+    expect(err).toMatch(/Aucun compte de l’équipe nationale.*\n\s+essaim accounts create ADRESSE@EXEMPLE\.FR --role admin/);
+    // A later start in development on the same folder does not load the demo either: the instance has started once.
+    await withEnv({ ESSAIM_DATA_DIR: dataDir, HOST: '127.0.0.1', NODE_ENV: 'development' }, async () => {
+      const server = await startServer({ port: 0 });
+      try {
+        expect(await server.database.db.selectFrom('accounts').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).toEqual({ n: 0 });
+      } finally {
+        await server.close();
+      }
+    });
+  }, 180_000);
 });
 
 describe('engines on the command line', () => {

@@ -9,7 +9,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { type SiteInfo, siteInfo } from '../shared/schemas/reference';
 import type { Database } from './db/connection';
 import { installErrorHandler, installNotFound } from './http/error-handler';
-import { serveWebApp } from './http/web-app';
+import { installSecurityHeaders } from './http/security-headers';
+import { readWebShell, serveWebApp } from './http/web-app';
 import { installActorResolution } from './http/request-actor';
 import { accountRoutes } from './modules/accounts/account-routes';
 import { auditRoutes } from './modules/audit/audit-routes';
@@ -39,6 +40,8 @@ export interface AppDeps {
   oidc?: OidcConfig | undefined;
   /** Who runs the instance (legal notice); defaults describe a demonstration instance. */
   site?: SiteInfo;
+  /** Strict-Transport-Security and upgrade-insecure-requests (production, served over HTTPS). */
+  hsts?: boolean;
 }
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -49,6 +52,7 @@ export async function buildApp(deps: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  await installSecurityHeaders(app, { hsts: deps.hsts ?? false, shell: readWebShell() });
 
   await app.register(swagger, {
     openapi: {
@@ -60,7 +64,8 @@ export async function buildApp(deps: AppDeps) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Without the top bar: its Swagger logo is an SVG with an inline <style>, which the CSP blocks.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { layout: 'BaseLayout' } });
   // gzip/brotli for whoever asks (browsers): the web bundle and large lists.
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });

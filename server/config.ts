@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { SiteInfo } from '../shared/schemas/reference';
+import { invalid } from './errors';
 
 /**
  * The only reader of process.env. Read once at start, validated, then passed
@@ -69,16 +70,54 @@ export interface OidcConfig {
   userinfoSignedAlg?: string | undefined;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * What a production start cannot do without (NODE_ENV=production): no demo
+ * default stands in for them. PUBLIC_URL in https (links in e-mails, ProConnect
+ * redirections, Secure cookies); who runs the site (legal notice, a legal
+ * obligation); SMTP_URL and MAIL_FROM, since without them sign-in links would be
+ * written to the server log (a credential in the logs, and the person never
+ * receives it) and mail would leave from a demonstration address.
+ */
+const PRODUCTION_SETTINGS: Record<string, string> = {
+  PUBLIC_URL: 'l’adresse publique du site, en https:// (ex. https://essaim.example.gouv.fr)',
+  SITE_PUBLISHER: 'l’éditeur du site (mentions légales)',
+  SITE_PUBLICATION_DIRECTOR: 'qui dirige la publication (mentions légales)',
+  SITE_HOST: 'l’hébergeur : nom, adresse et téléphone (mentions légales)',
+  SITE_CONTACT_EMAIL: 'l’adresse de contact du site',
+  SMTP_URL: 'le serveur d’envoi des liens de connexion (smtp:// ou smtps://)',
+  MAIL_FROM: 'l’expéditeur des e-mails (ex. Essaim <ne-pas-repondre@essaim.example.gouv.fr>)',
+};
+
+/** Each setting a production start lacks or has in a form production refuses, with what to put in it. */
+function productionProblems(env: NodeJS.ProcessEnv, malformed: Set<string>) {
+  const problems: string[] = [];
+  for (const [name, what] of Object.entries(PRODUCTION_SETTINGS)) {
+    if (!malformed.has(name) && !env[name]?.trim()) problems.push(`  ${name}: manquant en production — ${what}`);
+  }
+  const url = env.PUBLIC_URL?.trim();
+  if (url && !malformed.has('PUBLIC_URL') && !url.startsWith('https://')) problems.push(`  PUBLIC_URL: doit commencer par https:// en production (reçu « ${url} »)`);
+  return problems;
+}
+
+/**
+ * Read and check the configuration. `server`: for a server start, which in
+ * production refuses to start without the settings it needs, naming each one
+ * (the command line, which serves no one, does not need them).
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, opts: { server?: boolean } = {}): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Configuration invalide :\n${lines.join('\n')}`);
+  const issues = parsed.success ? [] : parsed.error.issues;
+  const lines = issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const production = opts.server && (parsed.success ? parsed.data.NODE_ENV : env.NODE_ENV) === 'production';
+  const problems = production ? productionProblems(env, new Set(issues.map((i) => String(i.path[0])))) : [];
+  if (!parsed.success || problems.length) {
+    const title = problems.length ? 'Configuration incomplète pour la production (NODE_ENV=production) : renseignez ces variables d’environnement, puis relancez' : 'Configuration invalide';
+    throw invalid(`${title} :\n${[...lines, ...problems].join('\n')}`, [], 'invalid_config');
   }
   const e = parsed.data;
   const oidcVars = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
   if (oidcVars.some(Boolean) && !oidcVars.every(Boolean)) {
-    throw new Error('Configuration invalide :\n  OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble : renseignez les trois ou aucun.');
+    throw invalid('Configuration invalide :\n  OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble : renseignez les trois ou aucun.', [], 'invalid_config');
   }
   return {
     port: e.PORT,

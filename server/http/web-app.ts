@@ -6,15 +6,20 @@ import { isWebPage } from '../../shared/web-routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
+/** The built page shell, read once (small; changes only with a new build); undefined before a build. */
+export function readWebShell(dist = WEB_DIST) {
+  const indexFile = `${dist}index.html`;
+  return existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : undefined;
+}
+
 /**
  * Serve the built web application: hashed assets cached for a year, and the
  * page shell for every application path (404 status for unknown paths, whose
  * page the application draws). API paths keep their JSON 404.
  */
 export async function serveWebApp(app: FastifyInstance, dist = WEB_DIST) {
-  const indexFile = `${dist}index.html`;
-  const built = existsSync(indexFile);
-  if (built) {
+  const shell = readWebShell(dist);
+  if (shell !== undefined) {
     await app.register(fastifyStatic, {
       root: dist,
       wildcard: true,
@@ -25,8 +30,6 @@ export async function serveWebApp(app: FastifyInstance, dist = WEB_DIST) {
       },
     });
   }
-  // Read once: the shell is small and changes only with a new build.
-  const shell = built ? readFileSync(indexFile, 'utf8') : undefined;
   const page = (path: string) => {
     if (path.startsWith('/api/') || path === '/api') return undefined;
     if (!shell) {

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { buildWebIfNeeded } from '../../bin/build-web.js';
+import { findBrowser } from './browser';
 
 /**
  * Build the web application once, before the browser test files start in
@@ -8,6 +8,7 @@ import { buildWebIfNeeded } from '../../bin/build-web.js';
  */
 export default async function setup() {
   if (process.env.TEST_DATABASE_URL) return;
-  if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) return;
+  // Without a browser nothing to build; if one is required (CI), the browser suites fail on their own.
+  if (!findBrowser({ ...process.env, ESSAIM_REQUIRE_BROWSER: undefined }).present) return;
   await buildWebIfNeeded({ quiet: true });
 }

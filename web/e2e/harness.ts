@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -6,6 +6,7 @@ import { buildApp } from '../../server/app';
 import { seedDemo } from '../../server/seed/demo';
 import { type ProviderUser, startTestProvider } from '../../server/test/oidc-provider';
 import { testDatabase } from '../../server/test/test-db';
+import { findBrowser } from './browser';
 
 function freePort() {
   return new Promise<number>((resolve, reject) => {
@@ -18,10 +19,11 @@ function freePort() {
   });
 }
 
-/** Debian's Chromium (never a downloaded browser); `.ci/run` installs it. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser) console.warn(`Tests dans le navigateur ignorés : ${CHROMIUM} absent (apt-get install -y chromium).`);
+// Throws when the browser is missing and ESSAIM_REQUIRE_BROWSER=1 (CI): every browser suite then fails.
+const browser = findBrowser();
+export const CHROMIUM = browser.path;
+export const hasBrowser = browser.present;
+if (browser.warning) console.warn(browser.warning);
 
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 export const DEMO_PASSWORD = 'essaim-demo-2020';
