@@ -1,0 +1,31 @@
+import type { Project } from '../../../shared/schemas/project';
+import type { Actor } from '../auth/actor';
+import type { EntityPolicy } from '../directory/entity-policy';
+import { hasScope, inScope, isNationalTeam } from '../../policies/roles';
+
+/** The links of a project that decide who acts on it. */
+export type ProjectLinks = Partial<Pick<Project, 'collectiveId' | 'leadOrganisationId'>>;
+
+const coordinates = (actor: Actor, p: ProjectLinks) => inScope(actor, 'coordinator', p.collectiveId);
+const holds = (actor: Actor, p: ProjectLinks) => inScope(actor, 'holder', p.leadOrganisationId);
+const writes = (actor: Actor, p: ProjectLinks) => isNationalTeam(actor) || coordinates(actor, p) || holds(actor, p);
+
+/**
+ * Projects: everyone reads; the national team writes all of them; a
+ * coordinator writes (and deletes) their collectives' projects; a holder
+ * writes their organisation's projects but does not delete them.
+ *
+ * @example projectPolicy.update(coordinatorOfK1, { collectiveId: 'k1' }) // → true
+ */
+export const projectPolicy = {
+  read: () => true,
+  create: writes,
+  createSome: (actor: Actor) => isNationalTeam(actor) || hasScope(actor, ['coordinator', 'holder']),
+  update: writes,
+  change: (actor: Actor, c: { before: ProjectLinks; after: ProjectLinks }) => writes(actor, c.before) && writes(actor, c.after),
+  delete: (actor: Actor, p: ProjectLinks) => isNationalTeam(actor) || coordinates(actor, p),
+  /** Filter or sort the whole directory on funding needs (which would reveal them). */
+  searchFunding: (actor: Actor) => actor.kind !== 'anonymous',
+  /** See a project's funding need and instruments. */
+  readFunding: (actor: Actor, _p: ProjectLinks) => actor.kind !== 'anonymous',
+} satisfies EntityPolicy<ProjectLinks> & Record<string, (actor: Actor, record: never) => boolean>;
