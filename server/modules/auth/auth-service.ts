@@ -3,6 +3,7 @@ import type { Database } from '../../db/connection';
 import { accountName } from '../accounts/account-queries';
 import { can } from '../../policies/authorize';
 import { importPolicy } from '../imports/import-policy';
+import { projectPolicy } from '../projects/project-policy';
 import { creatableResources } from '../directory/resources';
 import { forbidden, invalid, notFound, unauthorized } from '../../errors';
 import type { Mailer } from './mailer';
@@ -121,6 +122,7 @@ export function authService(db: Database) {
         csrfToken,
         creatable: creatableResources(a),
         canImport: can(a, 'import', { policy: importPolicy }),
+        canSearchFunding: can(a, 'searchFunding', { policy: projectPolicy }),
       };
     },
 

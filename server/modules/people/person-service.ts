@@ -17,8 +17,14 @@ export const personStore: EntityStore<Person, PersonInput, PersonListQuery> = {
   update: q.updatePerson,
   remove: q.deletePerson,
   policy: personPolicy,
-  redact: (_db, actor, people) =>
-    people.map((p) => (can(actor, 'readContact', { policy: personPolicy, record: p }) ? p : { ...p, email: null, phone: null })),
+  async redact(db, actor, people) {
+    // Only a coordinator's rule looks at a person's collectives: those they coordinate.
+    const coordinated = actor.kind === 'account' ? actor.roles.flatMap((r) => (r.role === 'coordinator' ? (r.scope ?? []) : [])) : [];
+    const collectives = coordinated.length ? await q.collectivesOfPeople(db, people.map((p) => p.id), coordinated) : new Map<string, string[]>();
+    return people.map((p) =>
+      can(actor, 'readContact', { policy: personPolicy, record: { ...p, collectiveIds: collectives.get(p.id) ?? [] } }) ? p : { ...p, email: null, phone: null },
+    );
+  },
   references: (p) => [...refs('organisations', 'organisationId', p.organisationId), ...refs('organisations', 'administrationId', p.administrationId)],
   async check(db, p, id) {
     if (p.email) {

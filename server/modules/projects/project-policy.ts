@@ -1,7 +1,7 @@
 import type { Project } from '../../../shared/schemas/project';
 import type { Actor } from '../auth/actor';
 import type { EntityPolicy } from '../directory/entity-policy';
-import { hasScope, inScope, isNationalTeam } from '../../policies/roles';
+import { hasRole, hasScope, inScope, isNationalTeam, ORGANISATION_ROLES } from '../../policies/roles';
 
 /** The links of a project that decide who acts on it. */
 export type ProjectLinks = Partial<Pick<Project, 'collectiveId' | 'leadOrganisationId'>>;
@@ -24,8 +24,14 @@ export const projectPolicy = {
   update: writes,
   change: (actor: Actor, c: { before: ProjectLinks; after: ProjectLinks }) => writes(actor, c.before) && writes(actor, c.after),
   delete: (actor: Actor, p: ProjectLinks) => isNationalTeam(actor) || coordinates(actor, p),
-  /** Filter or sort the whole directory on funding needs (which would reveal them). */
-  searchFunding: (actor: Actor) => actor.kind !== 'anonymous',
-  /** See a project's funding need and instruments. */
-  readFunding: (actor: Actor, _p: ProjectLinks) => actor.kind !== 'anonymous',
+  /**
+   * See a project's funding need and instruments: the national team,
+   * investors (whose trade it is), and the project's own people — the
+   * coordinator of its collective, the holder (or any role) of its lead
+   * organisation. Not every account: ProConnect opens role-less ones to any agent.
+   */
+  readFunding: (actor: Actor, p: ProjectLinks) =>
+    isNationalTeam(actor) || hasRole(actor, 'investor') || coordinates(actor, p) || inScope(actor, ORGANISATION_ROLES, p.leadOrganisationId),
+  /** Filter or sort on funding needs, which reveals them across the whole directory: those who see every project's. */
+  searchFunding: (actor: Actor) => isNationalTeam(actor) || hasRole(actor, 'investor'),
 } satisfies EntityPolicy<ProjectLinks> & Record<string, (actor: Actor, record: never) => boolean>;

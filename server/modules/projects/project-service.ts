@@ -28,7 +28,8 @@ export const projectStore: EntityStore<Project, ProjectInput, ProjectListQuery> 
     ];
     if (used.length)
       authorize(actor, 'searchFunding', { policy: projectPolicy }, {
-        signIn: `Connectez-vous pour filtrer ou trier selon ${used.join(', ')} : ces données sont réservées aux personnes connectées.`,
+        signIn: `Connectez-vous pour filtrer ou trier selon ${used.join(', ')} : ces données sont réservées à l’équipe nationale et aux financeurs.`,
+        forbidden: `Filtrer ou trier selon ${used.join(', ')} est réservé à l’équipe nationale et aux financeurs : retirez ce filtre.`,
       });
   },
   references: (p) => [
