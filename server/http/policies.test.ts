@@ -139,3 +139,40 @@ describe('e-mails and phones, by role', () => {
     expect(csv).not.toMatch(/@/);
   });
 });
+
+describe('records moved into someone else’s scope', () => {
+  const patch = (who: string, url: string, payload: object) => t.anonymous.inject({ method: 'PATCH', url, payload, headers: sessions[who] });
+  const find = async (q: string) => (await get('equipe', `/api/projects?q=${encodeURIComponent(q)}`)).json().items[0] as { id: string; collectiveId: string; leadOrganisationId: string };
+
+  it('refuses a holder moving their project into another collective', async () => {
+    const voisiwatt = await find('voisiwatt');
+    const figeac = (await get('coordination.figeac', '/api/auth/me')).json().roles[0].scope[0];
+    const r = await patch('porteur.voisiwatt', `/api/projects/${voisiwatt.id}`, { collectiveId: figeac });
+    expect(r.statusCode, r.body).toBe(403);
+    expect((await find('voisiwatt')).collectiveId).toBe(voisiwatt.collectiveId);
+    expect((await patch('porteur.voisiwatt', `/api/projects/${voisiwatt.id}`, { summary: 'Des centrales photovoltaïques citoyennes.' })).statusCode).toBe(200);
+  });
+
+  it('refuses a coordinator handing a project to an organisation they do not hold, and lets one move a project between their collectives', async () => {
+    const materio = await find('materio');
+    const voisiwatt = await find('voisiwatt');
+    const r = await patch('coordination.chambery', `/api/projects/${materio.id}`, { leadOrganisationId: voisiwatt.leadOrganisationId });
+    expect(r.statusCode, r.body).toBe(403);
+    expect((await find('materio')).leadOrganisationId).toBe(materio.leadOrganisationId);
+    // A coordinator of both Chambéry and Figeac moves MatériO from one to the other.
+    const both = [...(await get('coordination.chambery', '/api/auth/me')).json().roles[0].scope, ...(await get('coordination.figeac', '/api/auth/me')).json().roles[0].scope];
+    const [id] = await insertAccounts(t.db, [{ email: 'deux.collectifs@essaim.test', passwordHash: null, roles: [{ role: 'coordinator', scope: both }] }]);
+    await insertToken(t.db, { accountId: id as string, name: 'tests', tokenHash: hashToken('essaim_deux-collectifs') });
+    sessions['deux-collectifs'] = { authorization: 'Bearer essaim_deux-collectifs' };
+    const moved = await patch('deux-collectifs', `/api/projects/${materio.id}`, { collectiveId: both[1] });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().collectiveId).toBe(both[1]);
+  });
+
+  it('refuses an investor handing their fund to another manager', async () => {
+    const manager = (await get('financeur', '/api/auth/me')).json().roles[0].scope[0];
+    const own = (await get('financeur', `/api/funds?manager=${manager}`)).json().items[0];
+    const other = (await get('financeur', '/api/funds?pageSize=100')).json().items.find((f: { managerId: string }) => f.managerId !== manager);
+    expect((await patch('financeur', `/api/funds/${own.id}`, { managerId: other.managerId })).statusCode).toBe(403);
+  });
+});

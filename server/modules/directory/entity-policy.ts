@@ -37,3 +37,33 @@ export function nationalTeamWrites(): EntityPolicy<unknown> {
     delete: isNationalTeam,
   };
 }
+
+/** A link of a record that decides who acts on it, and the rule by which it grants writes to an actor. */
+export interface ScopeLink<R> {
+  field: keyof R;
+  grants: (actor: Actor, id: string | null | undefined) => boolean;
+}
+
+const sameLink = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
+
+/**
+ * The rule for changing a record: writable before and after, and for each
+ * scope-defining link that changes, that very link grants the write both
+ * before and after. Being allowed through one link does not allow moving the
+ * record along another: a holder may not move their project into another
+ * collective (its coordinator would then edit and delete it), a coordinator
+ * may not hand a project to an organisation they do not hold; a coordinator
+ * may move a project between two collectives they coordinate.
+ *
+ * @example changeRule(update, [{ field: 'collectiveId', grants: coordinatorOf }])
+ */
+export function changeRule<R>(update: (actor: Actor, record: R) => boolean, links: ReadonlyArray<ScopeLink<R>>) {
+  return (actor: Actor, { before, after }: Change<R>) =>
+    update(actor, before) &&
+    update(actor, after) &&
+    (isNationalTeam(actor) ||
+      links.every(({ field, grants }) => {
+        const [was, will] = [before[field], after[field]] as Array<string | null | undefined>;
+        return sameLink(was, will) || (grants(actor, was) && grants(actor, will));
+      }));
+}

@@ -1,6 +1,6 @@
 import type { Fund } from '../../../shared/schemas/fund';
 import type { Actor } from '../auth/actor';
-import type { EntityPolicy } from '../directory/entity-policy';
+import { changeRule, type EntityPolicy } from '../directory/entity-policy';
 import { hasScope, inScope, isNationalTeam } from '../../policies/roles';
 
 /** The link of a fund that decides who acts on it: its manager. */
@@ -14,6 +14,6 @@ export const fundPolicy = {
   create: manages,
   createSome: (actor: Actor) => isNationalTeam(actor) || hasScope(actor, 'investor'),
   update: manages,
-  change: (actor: Actor, c: { before: FundLinks; after: FundLinks }) => manages(actor, c.before) && manages(actor, c.after),
+  change: changeRule<FundLinks>(manages, [{ field: 'managerId', grants: (actor, id) => inScope(actor, 'investor', id) }]),
   delete: isNationalTeam,
 } satisfies EntityPolicy<FundLinks>;

@@ -1,6 +1,6 @@
 import type { Project } from '../../../shared/schemas/project';
 import type { Actor } from '../auth/actor';
-import type { EntityPolicy } from '../directory/entity-policy';
+import { changeRule, type EntityPolicy } from '../directory/entity-policy';
 import { hasRole, hasScope, inScope, isNationalTeam, ORGANISATION_ROLES } from '../../policies/roles';
 
 /** The links of a project that decide who acts on it. */
@@ -22,7 +22,11 @@ export const projectPolicy = {
   create: writes,
   createSome: (actor: Actor) => isNationalTeam(actor) || hasScope(actor, ['coordinator', 'holder']),
   update: writes,
-  change: (actor: Actor, c: { before: ProjectLinks; after: ProjectLinks }) => writes(actor, c.before) && writes(actor, c.after),
+  /** Its collective and its lead organisation are each its scope: moving it along one needs that link's right on both sides. */
+  change: changeRule<ProjectLinks>(writes, [
+    { field: 'collectiveId', grants: (actor, id) => inScope(actor, 'coordinator', id) },
+    { field: 'leadOrganisationId', grants: (actor, id) => inScope(actor, 'holder', id) },
+  ]),
   delete: (actor: Actor, p: ProjectLinks) => isNationalTeam(actor) || coordinates(actor, p),
   /**
    * See a project's funding need and instruments: the national team,
