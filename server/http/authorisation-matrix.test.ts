@@ -1,5 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertAccounts } from '../modules/auth/auth-queries';
+import { hashPassword } from '../modules/auth/passwords';
 import { demoApp } from '../test/test-db';
 
 /**
@@ -63,7 +65,8 @@ const routes: Array<{ method: string; url: string }> = [];
 const ids: Record<string, string> = {};
 const sessions: Record<string, Record<string, string>> = {};
 
-const roles = ['anonymous', 'equipe', 'coordination.figeac', 'coordination.chambery', 'porteur.voisiwatt', 'financeur', 'hacker.public', 'operateur'] as const;
+// `sans-role`: an account without any role, as ProConnect opens for any agent (created below).
+const roles = ['anonymous', 'equipe', 'coordination.figeac', 'coordination.chambery', 'porteur.voisiwatt', 'financeur', 'hacker.public', 'operateur', 'sans-role'] as const;
 
 beforeAll(async () => {
   t = await demoApp();
@@ -74,6 +77,7 @@ beforeAll(async () => {
     for (const method of Object.keys(methods)) routes.push({ method: method.toUpperCase(), url: path });
   const first = async (path: string) => (await app.inject({ url: `/api/${path}?pageSize=1` })).json().items[0];
   for (const p of ['collectives', 'projects', 'organisations', 'people', 'funds', 'pioneers', 'sector-programmes']) ids[p] = (await first(p)).id;
+  await insertAccounts(t.db, [{ email: 'sans-role@essaim.test', passwordHash: await hashPassword('essaim-demo-2020'), roles: [] }]);
   for (const role of roles.slice(1)) {
     const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `${role}@essaim.test`, password: 'essaim-demo-2020' } });
     const cookie = r.cookies.find((c) => c.name === 'essaim_session');
@@ -90,7 +94,7 @@ function concrete(url: string) {
     .replace('{code}', url.includes('themes') ? 'logement' : '73065');
 }
 
-const readOnlyRoles = new Set(['hacker.public', 'operateur']);
+const readOnlyRoles = new Set(['hacker.public', 'operateur', 'sans-role']);
 
 describe('authorisation matrix', () => {
   it('states the expected access of every documented route, and of nothing else', () => {

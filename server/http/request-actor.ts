@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/connection';
 import { type Actor, anonymousActor } from '../modules/auth/actor';
 import { forbidden, unauthorized } from '../errors';
-import { WRITING_ROLES } from '../modules/directory/directory-policy';
+import { isNationalTeam, WRITING_ROLES } from '../policies/roles';
 import { authService, checkCsrf, SESSION_COOKIE } from '../modules/auth/auth-service';
 
 declare module 'fastify' {
@@ -39,7 +39,7 @@ function checkAccess(actor: Actor, access: RouteAccess | undefined, method: stri
     if (access || !SAFE.has(method)) throw unauthorized();
     return;
   }
-  if (access === 'admin' && !actor.roles.some((r) => r.role === 'admin')) throw forbidden('Réservé à l’équipe nationale.');
+  if (access === 'admin' && !isNationalTeam(actor)) throw forbidden('Réservé à l’équipe nationale.');
   if (access === 'writer' && !actor.roles.some((r) => WRITING_ROLES.has(r.role))) throw forbidden('Votre rôle ne permet pas de modifier l’annuaire.');
 }
 

@@ -1,4 +1,4 @@
-import { listQueryBase, uuid, z } from './common';
+import { listQueryBase, timestamps, uuid, z } from './common';
 import { role, roleNames } from './auth';
 
 export const accountListQuery = z.strictObject({
@@ -18,6 +18,8 @@ export const account = z.object({
   /** Provider identities (ProConnect) linked to the account, with the SIRET they came with. */
   identities: z.array(z.object({ issuer: z.string(), siret: z.string().nullable(), lastLoginAt: z.string() })),
   createdAt: z.string(),
+  /** What the caller may do with it (`update`: its roles). */
+  actions: timestamps.actions,
 });
 export type Account = z.output<typeof account>;
 

@@ -30,6 +30,8 @@ export const me = z.object({
   creatable: z.array(z.string()),
   /** May import files into the directory. */
   canImport: z.boolean(),
+  /** May filter and sort projects on their funding needs (the national team, investors). */
+  canSearchFunding: z.boolean(),
 });
 
 export const tokenInput = z.strictObject({ name: z.string().trim().min(1).max(100) });

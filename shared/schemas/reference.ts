@@ -1,10 +1,10 @@
 import { territoryKinds } from '../vocabulary';
-import { listQueryBase, z } from './common';
+import { listQueryBase, timestamps, z } from './common';
 
 export const themeCode = z.string().regex(/^[a-z0-9-]{2,60}$/, 'Code attendu en minuscules, chiffres et tirets');
 export const themeInput = z.strictObject({ code: themeCode, label: z.string().trim().min(1).max(120), position: z.number().int().min(0).max(10000).optional() });
 export const themePatch = themeInput.omit({ code: true }).partial();
-export const theme = z.object({ code: z.string(), label: z.string(), position: z.number(), usage: z.number().int() });
+export const theme = z.object({ code: z.string(), label: z.string(), position: z.number(), usage: z.number().int(), actions: timestamps.actions });
 export type Theme = z.output<typeof theme>;
 export const themeParams = z.strictObject({ code: themeCode });
 export const themeListQuery = z.strictObject({ format: listQueryBase.format });

@@ -2,7 +2,8 @@ import type { AccountListQuery, AccountRolesInput } from '../../../shared/schema
 import type { Role } from '../../../shared/schemas/auth';
 import { roleScope } from '../../../shared/vocabulary';
 import type { Database } from '../../db/connection';
-import { conflict, type ErrorDetail, forbidden, invalid, notFound, unauthorized } from '../../errors';
+import { conflict, type ErrorDetail, invalid, notFound } from '../../errors';
+import { actionsOn, authorize } from '../../policies/authorize';
 import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../auth/actor';
 import { accountByEmail, insertAccounts } from '../auth/auth-queries';
@@ -11,6 +12,7 @@ import { personIdByEmail } from '../people/person-queries';
 import { assertStrongPassword, hashPassword } from '../auth/passwords';
 import { missingReferences, type Reference } from '../directory/references';
 import * as q from './account-queries';
+import { accountPolicy, accountRefusal } from './account-policy';
 
 /** Mirrors the accounts table's CHECK on e-mails. */
 export const looksLikeEmail = (email: string) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email);
@@ -27,25 +29,23 @@ export async function openAccount(tx: Executor, actor: Actor, a: { email: string
   return id;
 }
 
-function requireAdmin(actor: Actor) {
-  if (actor.kind === 'system') return;
-  if (actor.kind === 'anonymous') throw unauthorized();
-  if (!actor.roles.some((r) => r.role === 'admin')) throw forbidden('La gestion des comptes est réservée à l’équipe nationale.');
-}
+const requireAdmin = (actor: Actor, action: keyof typeof accountPolicy = 'read') => authorize(actor, action, { policy: accountPolicy }, accountRefusal);
+const shown = <T>(actor: Actor, a: T) => ({ ...a, actions: actionsOn(actor, ['update'], accountPolicy, undefined) });
 
 /** Accounts and their roles, administered by the national team. */
 export function accountService(db: Database) {
   return {
     async list(actor: Actor, f: AccountListQuery) {
       requireAdmin(actor);
-      return { ...(await q.listAccounts(db, f)), page: f.page, pageSize: f.pageSize };
+      const found = await q.listAccounts(db, f);
+      return { ...found, items: found.items.map((a) => shown(actor, a)), page: f.page, pageSize: f.pageSize };
     },
 
     async get(actor: Actor, id: string) {
       requireAdmin(actor);
       const [found] = (await q.listAccounts(db, { id, page: 1, pageSize: 1 })).items;
       if (!found) throw notFound('Compte', id);
-      return found;
+      return shown(actor, found);
     },
 
     /**
@@ -54,7 +54,7 @@ export function accountService(db: Database) {
      * signs in by magic link or ProConnect.
      */
     async create(actor: Actor, input: { email: string; password?: string | undefined; roles: AccountRolesInput['roles'] }) {
-      requireAdmin(actor);
+      requireAdmin(actor, 'create');
       const email = input.email.trim().toLowerCase();
       if (!looksLikeEmail(email)) throw invalid('Adresse e-mail invalide.', [{ path: 'email', message: 'Adresse e-mail attendue' }]);
       if (await accountByEmail(db, email)) throw conflict('duplicate', `Un compte existe déjà pour ${email}.`);
@@ -70,7 +70,7 @@ export function accountService(db: Database) {
      * holder, investor or operator). Audited, effective at the next request.
      */
     async setRoles(actor: Actor, id: string, input: AccountRolesInput) {
-      requireAdmin(actor);
+      requireAdmin(actor, 'update');
       const before = await this.get(actor, id);
       const details: ErrorDetail[] = [];
       const refs: Reference[] = [];

@@ -1,9 +1,10 @@
 import type { AuditQuery } from '../../../shared/schemas/audit';
 import type { Database } from '../../db/connection';
-import { forbidden, unauthorized } from '../../errors';
+import { authorize } from '../../policies/authorize';
 import type { Actor } from '../auth/actor';
 import { type AuditRecord, appendAudit, listAudit } from './audit-queries';
 import type { Executor } from '../directory/directory-service';
+import { auditPolicy, auditRefusal } from './audit-policy';
 
 /** The audit entry's "who" for an actor. */
 export function auditActor(actor: Actor): Pick<AuditRecord, 'actorKind' | 'actorId'> {
@@ -15,13 +16,8 @@ export function recordWrite(db: Executor, actor: Actor, entries: Array<Omit<Audi
   return appendAudit(db, entries.map((e) => ({ ...auditActor(actor), ...e })));
 }
 
-/**
- * Reading the trail: the system actor (command line) only, until accounts give
- * the national team its role; the trail holds personal data before and after.
- */
+/** Reading the trail: the national team and the command line (it holds personal data before and after). */
 export async function readAudit(db: Database, actor: Actor, f: AuditQuery) {
-  const admin = actor.kind === 'system' || (actor.kind === 'account' && actor.roles.some((r) => r.role === 'admin'));
-  if (actor.kind === 'anonymous') throw unauthorized();
-  if (!admin) throw forbidden("Le journal d'audit est réservé à l'équipe nationale.");
+  authorize(actor, 'read', { policy: auditPolicy }, auditRefusal);
   return listAudit(db, f);
 }

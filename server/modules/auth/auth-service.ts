@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/connection';
 import { accountName } from '../accounts/account-queries';
-import { canOnDirectory, creatableEntities } from '../directory/directory-policy';
-import { directoryResources } from '../directory/resources';
+import { can } from '../../policies/authorize';
+import { importPolicy } from '../imports/import-policy';
+import { projectPolicy } from '../projects/project-policy';
+import { creatableResources } from '../directory/resources';
 import { forbidden, invalid, notFound, unauthorized } from '../../errors';
 import type { Mailer } from './mailer';
 import type { Actor } from './actor';
@@ -118,11 +120,9 @@ export function authService(db: Database) {
         personId: a.personId,
         roles: a.roles,
         csrfToken,
-        creatable: creatableEntities(
-          a,
-          directoryResources.map((r) => r.path),
-        ),
-        canImport: canOnDirectory(a, 'import', { entity: 'organisations' }),
+        creatable: creatableResources(a),
+        canImport: can(a, 'import', { policy: importPolicy }),
+        canSearchFunding: can(a, 'searchFunding', { policy: projectPolicy }),
       };
     },
 

@@ -1,5 +1,7 @@
 import type { Database } from '../../db/connection';
-import { forbidden, notFound, unauthorized } from '../../errors';
+import { notFound, unauthorized } from '../../errors';
+import { authorize } from '../../policies/authorize';
+import { personPolicy } from '../people/person-policy';
 import { recordWrite } from '../audit/audit-service';
 import type { Actor } from './actor';
 import { anonymisePerson, personalData } from './personal-data-queries';
@@ -14,8 +16,7 @@ export function personalDataService(db: Database) {
       return data;
     },
     async anonymise(actor: Actor, personId: string) {
-      if (actor.kind === 'anonymous') throw unauthorized();
-      if (actor.kind === 'account' && !actor.roles.some((r) => r.role === 'admin')) throw forbidden("L'effacement est réservé à l'équipe nationale.");
+      authorize(actor, 'anonymise', { policy: personPolicy }, { forbidden: "L'effacement est réservé à l'équipe nationale." });
       await db.transaction().execute(async (tx) => {
         if (!(await anonymisePerson(tx, personId))) throw notFound('Personne', personId);
         await recordWrite(tx, actor, [{ action: 'update', entity: 'people', recordId: personId, after: { anonymised: true } }]);

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/schemas/collective';
 import { defineResource } from '../directory/directory-resource';
 import { collectiveService } from './collective-service';
+import { collectivePolicy } from './collective-policy';
 
 export const collectiveResource = defineResource<ReturnType<typeof collective.parse>, CollectiveListQuery>({
   path: 'collectives',
@@ -28,4 +29,5 @@ export const collectiveResource = defineResource<ReturnType<typeof collective.pa
     { header: 'Identifiant', value: (k) => k.id },
   ],
   service: collectiveService,
+  policy: collectivePolicy,
 });

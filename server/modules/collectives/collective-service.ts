@@ -10,6 +10,7 @@ import { directoryService, type EntityStore } from '../directory/directory-servi
 import { refs } from '../directory/references';
 import { territoryReferences } from '../territories/perimeter-queries';
 import * as q from './collective-queries';
+import { collectivePolicy } from './collective-policy';
 
 export const collectiveStore: EntityStore<Collective, CollectiveInput, CollectiveListQuery> = {
   label: 'Collectif',
@@ -20,6 +21,7 @@ export const collectiveStore: EntityStore<Collective, CollectiveInput, Collectiv
   insert: (db, items) => q.insertCollectives(db, items),
   update: q.updateCollective,
   remove: q.deleteCollective,
+  policy: collectivePolicy,
   toInput: (k) => ({
     name: k.name,
     territoryLabel: k.territoryLabel,

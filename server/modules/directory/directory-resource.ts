@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Database } from '../../db/connection';
 import type { CsvColumn } from '../../http/csv';
 import type { DirectoryService, ListQuery } from './directory-service';
+import type { EntityPolicy } from './entity-policy';
 
 /**
  * Everything about a directory resource that the HTTP routes and the command
@@ -18,6 +19,8 @@ export interface DirectoryResource<Out extends { id: string }, Q extends ListQue
   listQuery: z.ZodType<Q & { format?: 'json' | 'csv' | undefined }>;
   csv: CsvColumn<Out>[];
   service: (db: Database) => DirectoryService<Out, Q>;
+  /** Who may do what with its records (the same policy its service applies). */
+  policy: EntityPolicy<never, never>;
 }
 
 export const defineResource = <Out extends { id: string }, Q extends ListQuery>(r: DirectoryResource<Out, Q>) => r;

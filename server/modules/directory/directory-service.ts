@@ -5,11 +5,12 @@ import type { Database } from '../../db/connection';
 import type { DB } from '../../db/schema';
 import { COUNT_CAP } from '../../db/sql-helpers';
 import { RANK_LIMIT, type RankOptions } from '../../db/sql-helpers-order';
-import { type ErrorDetail, forbidden, invalid, notFound, unauthorized } from '../../errors';
+import { type ErrorDetail, invalid, notFound, unauthorized } from '../../errors';
+import { actionsOn, authorize } from '../../policies/authorize';
 import { parseOrThrow, writableFields } from '../../validation';
 import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../auth/actor';
-import { canOnDirectory, type DirectoryAction } from './directory-policy';
+import type { EntityPolicy } from './entity-policy';
 import { missingReferences, type Reference, territoryExists } from './references';
 
 export type Executor = Database | Transaction<DB>;
@@ -36,10 +37,12 @@ export interface EntityStore<Out, In, Q extends ListQuery> {
   references(input: In): Reference[];
   /** The stored record as writable fields, when its shape differs from the input's. */
   toInput?(record: Out): Record<string, unknown>;
-  /** Hide what this actor may not see (restricted fields shown as null). */
-  redact?(actor: Actor, record: Out): Out;
-  /** The list parameters that would reveal redacted fields (filters, sorts): visitors may not use them. */
-  restrictedQuery?(q: Q): string[];
+  /** Who may do what with these records (`project-policy.ts`…). */
+  policy: EntityPolicy<Out | (In & { id: string }), In>;
+  /** The records as this actor may see them (restricted fields shown as null), by the entity's policy. */
+  redact?(db: Executor, actor: Actor, records: Out[]): Out[] | Promise<Out[]>;
+  /** Refuse the list parameters (filters, sorts) that would reveal what this actor may not see. */
+  checkQuery?(actor: Actor, q: Q): void;
   /** Further rules that need the database (duplicates…); `id` when updating. */
   check?(db: Executor, input: In, id?: string): Promise<ErrorDetail[]>;
 }
@@ -70,14 +73,10 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
   store: EntityStore<Out, In, Q>,
   schemas: EntitySchemas<In>,
 ) {
-  const authorise = (actor: Actor, action: DirectoryAction, record?: unknown) => {
-    if (canOnDirectory(actor, action, { entity: store.entity, record: record as never })) return;
-    throw actor.kind === 'anonymous' ? unauthorized() : forbidden();
-  };
+  const { policy } = store;
 
   async function checkQuery(actor: Actor, q: Q) {
-    const restricted = actor.kind === 'anonymous' ? (store.restrictedQuery?.(q) ?? []) : [];
-    if (restricted.length) throw unauthorized(`Connectez-vous pour filtrer ou trier selon ${restricted.join(', ')} : ces données sont réservées aux personnes connectées.`);
+    store.checkQuery?.(actor, q);
     if (q.territory && !(await territoryExists(db, q.territory)))
       throw invalid('Territoire inconnu.', [{ path: 'territory', message: `Aucun territoire ${q.territory.kind}:${q.territory.code}` }]);
   }
@@ -88,46 +87,44 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
   }
 
   /** Records as this actor may see them, each with the actions it allows them. */
-  const shown = (actor: Actor, records: Out[]) =>
-    records.map((record) => {
-      const visible = store.redact ? store.redact(actor, record) : record;
-      const actions = (['update', 'delete'] as const).filter((a) => canOnDirectory(actor, a, { entity: store.entity, record: record as never }));
-      return { ...visible, actions };
-    });
+  async function shown(actor: Actor, records: Out[]) {
+    const visible = store.redact ? await store.redact(db, actor, records) : records;
+    return visible.map((record, i) => ({ ...record, actions: actionsOn(actor, ['update', 'delete'], policy, records[i] as Out) }));
+  }
 
   async function get(actor: Actor, id: string): Promise<Out> {
-    authorise(actor, 'read');
+    authorize(actor, 'read', { policy });
     const [found] = await store.getMany(db, [id]);
     if (!found) throw notFound(store.label, id);
-    return shown(actor, [found])[0] as Out;
+    return (await shown(actor, [found]))[0] as Out;
   }
 
   return {
     get,
 
     async list(actor: Actor, q: Q): Promise<ListResult<Out>> {
-      authorise(actor, 'read');
+      authorize(actor, 'read', { policy });
       await checkQuery(actor, q);
       const counted = await store.count(db, q);
       const ids = await store.listIds(db, q, q.pageSize, { rank: counted <= RANK_LIMIT });
       const total = Math.min(counted, COUNT_CAP);
-      return { items: shown(actor, await store.getMany(db, ids)), total, totalExact: counted <= COUNT_CAP, page: q.page, pageSize: q.pageSize };
+      return { items: await shown(actor, await store.getMany(db, ids)), total, totalExact: counted <= COUNT_CAP, page: q.page, pageSize: q.pageSize };
     },
 
     /** Every match, in list order, for exports. */
     async exportAll(actor: Actor, q: Q): Promise<Out[]> {
-      authorise(actor, 'read');
+      authorize(actor, 'read', { policy });
       await checkQuery(actor, q);
       const ids = await store.listIds(db, q, undefined, { rank: (await store.count(db, q)) <= RANK_LIMIT });
       const out: Out[] = [];
-      for (let i = 0; i < ids.length; i += 2000) out.push(...shown(actor, await store.getMany(db, ids.slice(i, i + 2000))));
+      for (let i = 0; i < ids.length; i += 2000) out.push(...(await shown(actor, await store.getMany(db, ids.slice(i, i + 2000)))));
       return out;
     },
 
     async create(actor: Actor, body: unknown): Promise<Out> {
       if (actor.kind === 'anonymous') throw unauthorized();
       const input = parseOrThrow(schemas.input, body);
-      authorise(actor, 'create', input);
+      authorize(actor, 'create', { policy, record: input });
       const id = await db.transaction().execute(async (tx) => {
         await validate(tx, input);
         const [newId] = (await store.insert(tx, [input])) as [string];
@@ -143,12 +140,12 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
       await db.transaction().execute(async (tx) => {
         const [current] = await store.getMany(tx, [id]);
         if (!current) throw notFound(store.label, id);
-        authorise(actor, 'update', current);
+        authorize(actor, 'update', { policy, record: current });
         const stored = store.toInput ? store.toInput(current) : writableFields(current, schemas.fields.shape);
         const merged = { ...stored, ...patch };
         const input = parseOrThrow(schemas.input, merged);
         // The record as it will be must stay within the actor's reach too.
-        authorise(actor, 'update', { ...input, id });
+        authorize(actor, 'change', { policy, record: { before: current, after: { ...input, id } } });
         await validate(tx, input, id);
         await store.update(tx, id, input);
         const [after] = await store.getMany(tx, [id]);
@@ -162,7 +159,7 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
       await db.transaction().execute(async (tx) => {
         const [before] = await store.getMany(tx, [id]);
         if (!before) throw notFound(store.label, id);
-        authorise(actor, 'delete', before);
+        authorize(actor, 'delete', { policy, record: before });
         if (!(await store.remove(tx, id))) throw notFound(store.label, id);
         await recordWrite(tx, actor, [{ action: 'delete', entity: store.entity, recordId: id, before }]);
       });

@@ -5,6 +5,7 @@ import { personResource } from '../people/person-resource';
 import { pioneerResource } from '../pioneers/pioneer-resource';
 import { projectResource } from '../projects/project-resource';
 import { sectorProgrammeResource } from '../sector-programmes/sector-programme-resource';
+import type { Actor } from '../auth/actor';
 import type { DirectoryResource } from './directory-resource';
 import type { ListQuery } from './directory-service';
 
@@ -20,3 +21,6 @@ export const directoryResources = [
 ] as unknown as ReadonlyArray<DirectoryResource<{ id: string }, ListQuery>>;
 
 export const resourceByPath = new Map(directoryResources.map((r) => [r.path, r]));
+
+/** The directory resources (API names) this actor may create records in: `creatable` in `GET /api/auth/me`. */
+export const creatableResources = (actor: Actor) => directoryResources.filter((r) => r.policy.createSome(actor)).map((r) => r.path);

@@ -1,6 +1,7 @@
 import { type FundListQuery, fund, fundInput, fundListQuery, fundPatch } from '../../../shared/schemas/fund';
 import { defineResource } from '../directory/directory-resource';
 import { fundService } from './fund-service';
+import { fundPolicy } from './fund-policy';
 
 export const fundResource = defineResource<ReturnType<typeof fund.parse>, FundListQuery>({
   path: 'funds',
@@ -23,4 +24,5 @@ export const fundResource = defineResource<ReturnType<typeof fund.parse>, FundLi
     { header: 'Identifiant', value: (f) => f.id },
   ],
   service: fundService,
+  policy: fundPolicy,
 });

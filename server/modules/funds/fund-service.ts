@@ -4,6 +4,7 @@ import { directoryService, type EntityStore } from '../directory/directory-servi
 import { refs } from '../directory/references';
 import { territoryReferences } from '../territories/perimeter-queries';
 import * as q from './fund-queries';
+import { fundPolicy } from './fund-policy';
 
 export const fundStore: EntityStore<Fund, FundInput, FundListQuery> = {
   label: 'Fonds',
@@ -14,6 +15,7 @@ export const fundStore: EntityStore<Fund, FundInput, FundListQuery> = {
   insert: (db, items) => q.insertFunds(db, items),
   update: q.updateFund,
   remove: q.deleteFund,
+  policy: fundPolicy,
   toInput: (f) => {
     const { id, managerName, createdAt, updatedAt, territories, ...rest } = f;
     return { ...rest, territories: territories.map((t) => `${t.kind}:${t.code}`) };

@@ -1,8 +1,9 @@
 import type { Database } from '../../db/connection';
-import { type ErrorDetail, forbidden, invalid, unauthorized } from '../../errors';
+import { type ErrorDetail, invalid } from '../../errors';
+import { authorize } from '../../policies/authorize';
 import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../auth/actor';
-import { canOnDirectory } from '../directory/directory-policy';
+import { importPolicy } from './import-policy';
 import { missingReferences } from '../directory/references';
 import { headerKey } from '../directory/table-columns';
 import { type ImportEntity, importSpecs, type RowIssue } from './import-specs';
@@ -32,7 +33,7 @@ export function importService(db: Database) {
       file: { bytes: Uint8Array; filename?: string },
       opts: { dryRun?: boolean; onProgress?: ImportProgress } = {},
     ): Promise<ImportResult> {
-      if (!canOnDirectory(actor, 'import', { entity })) throw actor.kind === 'anonymous' ? unauthorized() : forbidden();
+      authorize(actor, 'import', { policy: importPolicy });
       const spec = importSpecs[entity];
       const progress = opts.onProgress ?? (() => {});
       progress('lecture', 0, 1);

@@ -8,6 +8,7 @@ import {
 import { defineResource } from '../directory/directory-resource';
 import { organisationColumns } from './organisation-columns';
 import { organisationService } from './organisation-service';
+import { organisationPolicy } from './organisation-policy';
 
 export const organisationResource = defineResource<Organisation, ReturnType<typeof organisationListQuery.parse>>({
   path: 'organisations',
@@ -18,4 +19,5 @@ export const organisationResource = defineResource<Organisation, ReturnType<type
   listQuery: organisationListQuery,
   csv: organisationColumns.map((c) => ({ header: c.header, value: c.format })),
   service: organisationService,
+  policy: organisationPolicy,
 });

@@ -10,6 +10,7 @@ import { conflict } from '../../errors';
 import { directoryService, type EntityStore } from '../directory/directory-service';
 import { refs } from '../directory/references';
 import * as q from './organisation-queries';
+import { organisationPolicy } from './organisation-policy';
 
 export const organisationStore: EntityStore<Organisation, OrganisationInput, OrganisationListQuery> = {
   label: 'Structure',
@@ -20,6 +21,7 @@ export const organisationStore: EntityStore<Organisation, OrganisationInput, Org
   insert: (db, items) => q.insertOrganisations(db, items),
   update: q.updateOrganisation,
   remove: q.deleteOrganisation,
+  policy: organisationPolicy,
   references: (o) => [...refs('communes', 'communeCode', o.communeCode), ...refs('themes', 'themes', o.themes)],
   async check(db, o, id) {
     if (!o.siret) return [];

@@ -114,3 +114,24 @@ export async function personIdByEmail(db: Executor, email: string) {
 export async function organisationKindOf(db: Executor, id: string) {
   return (await db.selectFrom('organisations').select('kind').where('id', '=', id).executeTakeFirst())?.kind;
 }
+
+/**
+ * The collectives, among `among`, each person belongs to: as its
+ * coordinator, or through their organisation (a member, or the holder of
+ * one of its projects).
+ */
+export async function collectivesOfPeople(db: Executor, personIds: string[], among: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (personIds.length === 0 || among.length === 0) return out;
+  const rows = await sql<{ person_id: string; collective_id: string }>`
+    select p.id as person_id, c.id as collective_id from people p join collectives c on c.coordinator_id = p.id
+      where p.id = any(${personIds}::uuid[]) and c.id = any(${among}::uuid[])
+    union
+    select p.id, m.collective_id from people p join collective_members m on m.organisation_id = p.organisation_id
+      where p.id = any(${personIds}::uuid[]) and m.collective_id = any(${among}::uuid[])
+    union
+    select p.id, j.collective_id from people p join projects j on j.lead_organisation_id = p.organisation_id
+      where p.id = any(${personIds}::uuid[]) and j.collective_id = any(${among}::uuid[])`.execute(db);
+  for (const r of rows.rows) out.set(r.person_id, [...(out.get(r.person_id) ?? []), r.collective_id]);
+  return out;
+}

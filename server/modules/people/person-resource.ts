@@ -1,6 +1,7 @@
 import { type PersonListQuery, person, personInput, personListQuery, personPatch } from '../../../shared/schemas/person';
 import { defineResource } from '../directory/directory-resource';
 import { personService } from './person-service';
+import { personPolicy } from './person-policy';
 
 export const personResource = defineResource<ReturnType<typeof person.parse>, PersonListQuery>({
   path: 'people',
@@ -22,4 +23,5 @@ export const personResource = defineResource<ReturnType<typeof person.parse>, Pe
     { header: 'Identifiant', value: (p) => p.id },
   ],
   service: personService,
+  policy: personPolicy,
 });

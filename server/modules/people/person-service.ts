@@ -1,9 +1,11 @@
 import { type Person, type PersonInput, type PersonListQuery, personFields, personInput } from '../../../shared/schemas/person';
 import type { Database } from '../../db/connection';
 import { conflict } from '../../errors';
+import { can } from '../../policies/authorize';
 import { directoryService, type EntityStore } from '../directory/directory-service';
 import { refs } from '../directory/references';
 import * as q from './person-queries';
+import { personPolicy } from './person-policy';
 
 export const personStore: EntityStore<Person, PersonInput, PersonListQuery> = {
   label: 'Personne',
@@ -14,8 +16,15 @@ export const personStore: EntityStore<Person, PersonInput, PersonListQuery> = {
   insert: (db, items) => q.insertPeople(db, items),
   update: q.updatePerson,
   remove: q.deletePerson,
-  // Contact details are for signed-in users only.
-  redact: (actor, p) => (actor.kind === 'anonymous' ? { ...p, email: null, phone: null } : p),
+  policy: personPolicy,
+  async redact(db, actor, people) {
+    // Only a coordinator's rule looks at a person's collectives: those they coordinate.
+    const coordinated = actor.kind === 'account' ? actor.roles.flatMap((r) => (r.role === 'coordinator' ? (r.scope ?? []) : [])) : [];
+    const collectives = coordinated.length ? await q.collectivesOfPeople(db, people.map((p) => p.id), coordinated) : new Map<string, string[]>();
+    return people.map((p) =>
+      can(actor, 'readContact', { policy: personPolicy, record: { ...p, collectiveIds: collectives.get(p.id) ?? [] } }) ? p : { ...p, email: null, phone: null },
+    );
+  },
   references: (p) => [...refs('organisations', 'organisationId', p.organisationId), ...refs('organisations', 'administrationId', p.administrationId)],
   async check(db, p, id) {
     if (p.email) {

@@ -1,6 +1,7 @@
 import { type PioneerListQuery, pioneer, pioneerInput, pioneerListQuery, pioneerPatch } from '../../../shared/schemas/pioneer';
 import { defineResource } from '../directory/directory-resource';
 import { pioneerService } from './pioneer-service';
+import { pioneerPolicy } from './pioneer-policy';
 
 export const pioneerResource = defineResource<ReturnType<typeof pioneer.parse>, PioneerListQuery>({
   path: 'pioneers',
@@ -18,4 +19,5 @@ export const pioneerResource = defineResource<ReturnType<typeof pioneer.parse>, 
     { header: 'Identifiant', value: (p) => p.id },
   ],
   service: pioneerService,
+  policy: pioneerPolicy,
 });

@@ -4,6 +4,7 @@ import { conflict } from '../../errors';
 import { directoryService, type EntityStore } from '../directory/directory-service';
 import { refs } from '../directory/references';
 import * as q from './pioneer-queries';
+import { pioneerPolicy } from './pioneer-policy';
 
 export const pioneerStore: EntityStore<Pioneer, PioneerInput, PioneerListQuery> = {
   label: 'Pionnier',
@@ -14,6 +15,7 @@ export const pioneerStore: EntityStore<Pioneer, PioneerInput, PioneerListQuery> 
   insert: (db, items) => q.insertPioneers(db, items),
   update: q.updatePioneer,
   remove: q.deletePioneer,
+  policy: pioneerPolicy,
   toInput: (p) => ({
     organisationId: p.organisationId,
     labelYear: p.labelYear,

@@ -2,6 +2,7 @@ import { type ProjectListQuery, project, projectInput, projectListQuery, project
 import { defineResource } from '../directory/directory-resource';
 import { projectColumns } from './project-columns';
 import { projectService } from './project-service';
+import { projectPolicy } from './project-policy';
 
 export const projectResource = defineResource<ReturnType<typeof project.parse>, ProjectListQuery>({
   path: 'projects',
@@ -12,4 +13,5 @@ export const projectResource = defineResource<ReturnType<typeof project.parse>, 
   listQuery: projectListQuery,
   csv: projectColumns.map((c) => ({ header: c.header, value: c.format })),
   service: projectService,
+  policy: projectPolicy,
 });

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/schemas/sector-programme';
 import { defineResource } from '../directory/directory-resource';
 import { sectorProgrammeService } from './sector-programme-service';
+import { sectorProgrammePolicy } from './sector-programme-policy';
 
 export const sectorProgrammeResource = defineResource<ReturnType<typeof sectorProgramme.parse>, SectorProgrammeListQuery>({
   path: 'sector-programmes',
@@ -24,4 +25,5 @@ export const sectorProgrammeResource = defineResource<ReturnType<typeof sectorPr
     { header: 'Identifiant', value: (s) => s.id },
   ],
   service: sectorProgrammeService,
+  policy: sectorProgrammePolicy,
 });

@@ -9,6 +9,7 @@ import type { Database } from '../../db/connection';
 import { directoryService, type EntityStore } from '../directory/directory-service';
 import { refs } from '../directory/references';
 import * as q from './sector-programme-queries';
+import { sectorProgrammePolicy } from './sector-programme-policy';
 
 export const sectorProgrammeStore: EntityStore<SectorProgramme, SectorProgrammeInput, SectorProgrammeListQuery> = {
   label: 'Filière',
@@ -19,6 +20,7 @@ export const sectorProgrammeStore: EntityStore<SectorProgramme, SectorProgrammeI
   insert: (db, items) => q.insertSectorProgrammes(db, items),
   update: q.updateSectorProgramme,
   remove: q.deleteSectorProgramme,
+  policy: sectorProgrammePolicy,
   toInput: (s) => ({
     name: s.name,
     themeCode: s.themeCode,

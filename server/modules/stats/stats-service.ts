@@ -1,13 +1,13 @@
 import type { Stats, TerritoryStats } from '../../../shared/schemas/reference';
 import type { Database } from '../../db/connection';
-import { forbidden } from '../../errors';
+import { authorize } from '../../policies/authorize';
+import { openDataPolicy } from '../../policies/open-data-policy';
 import type { Actor } from '../auth/actor';
-import { canOnDirectory } from '../directory/directory-policy';
 import { countsByTerritory, keyFigures } from './stats-queries';
 
 /** Live key figures (never typed by hand): what the home page and the review show. */
 export async function getStats(db: Database, actor: Actor, now: Date): Promise<Stats> {
-  if (!canOnDirectory(actor, 'read')) throw forbidden();
+  authorize(actor, 'read', { policy: openDataPolicy });
   const { figures: f, byStage } = await keyFigures(db);
   return {
     collectives: f.collectives,
@@ -31,7 +31,7 @@ export async function getStats(db: Database, actor: Actor, now: Date): Promise<S
 
 /** Collectives and projects per territory, for the map. */
 export async function getTerritoryStats(db: Database, actor: Actor, level: TerritoryStats['level']): Promise<TerritoryStats> {
-  if (!canOnDirectory(actor, 'read')) throw forbidden();
+  authorize(actor, 'read', { policy: openDataPolicy });
   const rows = await countsByTerritory(db, level);
   return { level, items: rows.map((r) => ({ code: r.code, name: r.name, regionCode: r.region_code, collectives: r.collectives, projects: r.projects })) };
 }

@@ -1,29 +1,29 @@
 import type { z } from 'zod';
 import type { themeInput, themePatch } from '../../../shared/schemas/reference';
 import type { Database } from '../../db/connection';
-import { conflict, forbidden, notFound, unauthorized } from '../../errors';
+import { conflict, notFound } from '../../errors';
+import { actionsOn, authorize } from '../../policies/authorize';
 import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../auth/actor';
-import { canOnDirectory, type DirectoryAction } from '../directory/directory-policy';
+import { themePolicy } from './theme-policy';
 import * as q from './theme-queries';
 
 /** The controlled vocabulary of transition fields. */
 export function themeService(db: Database) {
-  const authorise = (actor: Actor, action: DirectoryAction) => {
-    if (canOnDirectory(actor, action, { entity: 'themes' })) return;
-    throw actor.kind === 'anonymous' ? unauthorized() : forbidden();
-  };
+  const authorise = (actor: Actor, action: keyof typeof themePolicy) => authorize(actor, action, { policy: themePolicy });
+  /** A theme with what the caller may do with it. */
+  const shown = <T>(actor: Actor, t: T) => ({ ...t, actions: actionsOn(actor, ['update', 'delete'], themePolicy, undefined) });
   const get = async (actor: Actor, code: string) => {
     authorise(actor, 'read');
     const t = await q.getTheme(db, code);
     if (!t) throw notFound('Thème', code);
-    return t;
+    return shown(actor, t);
   };
   return {
     get,
     async list(actor: Actor) {
       authorise(actor, 'read');
-      const items = await q.listThemes(db);
+      const items = (await q.listThemes(db)).map((t) => shown(actor, t));
       return { items, total: items.length, totalExact: true, page: 1, pageSize: items.length };
     },
     async create(actor: Actor, input: z.output<typeof themeInput>) {

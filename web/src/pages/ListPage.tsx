@@ -46,7 +46,7 @@ function ResourceList({ cfg }: { cfg: ResourceConfig }) {
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const query = apiParams(cfg, params, Boolean(me));
+  const query = apiParams(cfg, params, Boolean(me?.canSearchFunding));
   // Wait for the session: signed-in filters are kept only for accounts.
   const path = me === undefined ? null : `/${cfg.api}?${query}&page=${page}&pageSize=${PAGE_SIZE}`;
   const { data, error, loading } = useApi<ListResult>(path);
@@ -98,9 +98,11 @@ function ResourceList({ cfg }: { cfg: ResourceConfig }) {
             </h2>
             <Input label="Recherche" hintText="Mots du nom, de la description…" nativeInputProps={{ type: 'search', value: draft.q ?? '', onChange: (e) => set('q', e.target.value), name: 'q' }} />
             {cfg.filters.map((f) =>
-              f.signedIn && !me ? null : <FilterField key={f.name} filter={f} value={draft[f.name] ?? ''} onChange={(v) => set(f.name, v)} />,
+              f.signedIn && !me?.canSearchFunding ? null : <FilterField key={f.name} filter={f} value={draft[f.name] ?? ''} onChange={(v) => set(f.name, v)} />,
             )}
-            {!me && cfg.filters.some((f) => f.signedIn) && <p className="fr-text--sm">Connectez-vous pour filtrer selon le besoin de financement.</p>}
+            {!me?.canSearchFunding && cfg.filters.some((f) => f.signedIn) && (
+              <p className="fr-text--sm">{me ? 'Le filtre selon le besoin de financement est réservé à l’équipe nationale et aux financeurs.' : 'Connectez-vous pour filtrer selon le besoin de financement.'}</p>
+            )}
             <ul className="fr-btns-group fr-btns-group--inline-sm">
               <li>
                 <Button type="submit" iconId="fr-icon-search-line">
