@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { demoApp } from '../../test/test-db';
 import { assertStrongPassword } from './passwords';
 
@@ -271,5 +272,52 @@ describe('actions on each record', () => {
     expect(other.actions).toEqual([]);
     expect((await t.anonymous.inject({ url: `/api/projects/${other.id}` })).json().actions).toEqual([]);
     expect((await t.app.inject({ url: `/api/projects/${other.id}` })).json().actions).toEqual(['update', 'delete']);
+  });
+});
+
+describe('erasure leaves no way back (issue 10.6)', () => {
+  it('erasing a person revokes their pending magic link, roles, ProConnect identity and tokens, and scrubs their e-mail from the whole trail', async () => {
+    const { buildApp } = await import('../../app');
+    const { accountService } = await import('../accounts/account-service');
+    const { systemActor } = await import('./actor');
+    const { insertIdentity } = await import('./oidc-queries');
+    const email = 'erwan.efface@example.org';
+    const person = (await t.app.inject({ method: 'POST', url: '/api/people', payload: { firstName: 'Erwan', lastName: 'Effacé', email, phone: '06 12 34 56 78' } })).json();
+    // An account of the national team, tied to the person, created and granted through the audited service.
+    const account = await accountService(t.db).create(systemActor, { email, password: 'Ruche-Essaim-Coopérative-2020!', roles: [{ role: 'admin' }] });
+    expect(account).toMatchObject({ personId: person.id, roles: [{ role: 'admin' }] });
+    await insertIdentity(t.db, { issuer: 'https://proconnect.example', subject: 'sub-erwan', accountId: account.id, siret: null, name: 'Erwan Effacé' });
+
+    const mails: Array<{ text: string }> = [];
+    const app = await buildApp({ db: t.db, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
+    await app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email } });
+    const link = /https:\/\/essaim\.example\.fr(\/api\/auth\/magic-link\/callback\?\S+)/.exec(mails[0]?.text ?? '')?.[1] as string;
+    expect(link).toBeDefined();
+    const session = await login(email, 'Ruche-Essaim-Coopérative-2020!');
+    expect(session.statusCode).toBe(200);
+    const headers = { cookie: cookieOf(session), 'x-csrf-token': session.json().csrfToken };
+    const token = (await t.anonymous.inject({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'script' }, headers })).json().token;
+
+    expect((await t.app.inject({ method: 'POST', url: `/api/people/${person.id}/anonymise` })).statusCode).toBe(204);
+
+    // The link mailed before the erasure no longer opens a session.
+    const follow = await app.inject({ url: link });
+    expect(follow.statusCode).toBe(400);
+    expect(follow.cookies.find((c) => c.name === 'essaim_session')).toBeUndefined();
+    await app.close();
+    expect((await login(email, 'Ruche-Essaim-Coopérative-2020!')).statusCode).toBe(401);
+    expect((await t.anonymous.inject({ url: '/api/auth/me', headers })).statusCode).toBe(401);
+    expect((await t.anonymous.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    // No role left, no ProConnect identity: the provider's next sign-in cannot land in this account.
+    const erased = (await t.app.inject(`/api/accounts/${account.id}`)).json();
+    expect(erased).toMatchObject({ roles: [], identities: [], email: expect.stringMatching(/@essaim\.invalid$/) });
+    expect(await t.db.selectFrom('account_identities').select('subject').where('account_id', '=', account.id).execute()).toEqual([]);
+    // The trail about the account and the person keeps its entries, without the e-mail, name or phone.
+    const trail = [...(await t.app.inject(`/api/audit?entity=account&record=${account.id}`)).json().items, ...(await t.app.inject(`/api/people/${person.id}/history`)).json().items];
+    expect(trail.length).toBeGreaterThanOrEqual(4);
+    expect(JSON.stringify(trail)).not.toMatch(/erwan|Effacé|56 78/i);
+    const quoting = await t.db.selectFrom('audit_log').select('id').where(sql<boolean>`(coalesce(before::text, '') || coalesce(after::text, '')) ilike '%erwan.efface%'`).execute();
+    expect(quoting).toEqual([]);
+    expect(trail.find((e: { entity: string; after: { anonymised?: boolean } }) => e.entity === 'account' && e.after?.anonymised)).toMatchObject({ before: { roles: [{ role: 'admin' }] }, after: { roles: [] } });
   });
 });
