@@ -43,11 +43,14 @@ export function authRoutes(
   );
   r.get(
     '/api/auth/magic-link/callback',
-    { schema: { tags, summary: 'Suivre un lien de connexion (ouvre la session, puis redirige)', querystring: z.strictObject({ token: z.string().min(10).max(200), returnTo: z.string().max(500).optional() }), response: { 400: errorResponse } } },
+    // returnTo unbounded here: a bad one means home, not a refusal that would waste the trip.
+    { schema: { tags, summary: 'Suivre un lien de connexion (ouvre la session, puis redirige)', querystring: z.strictObject({ token: z.string().min(10).max(200), returnTo: z.string().optional() }), response: { 400: errorResponse } } },
     async (req, reply) => {
+      // Where to go is settled before the link is used up.
+      const to = safeReturnTo(req.query.returnTo);
       const { token } = await s.useMagicLink(req.query.token, new Date());
       setSessionCookie(reply, token);
-      return reply.redirect(safeReturnTo(req.query.returnTo), 303);
+      return reply.redirect(to, 303);
     },
   );
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/connection';
+import type { Executor } from '../directory/directory-service';
 import { accountName } from '../accounts/account-queries';
 import { canOnDirectory, creatableEntities } from '../directory/directory-policy';
 import { directoryResources } from '../directory/resources';
@@ -34,10 +35,10 @@ export function authService(db: Database) {
     if (failures.size > 10_000) failures.clear();
     await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** (count - 1), 2000)));
   };
-  const openSession = async (accountId: string, now: Date, idToken?: string) => {
+  const openSession = async (accountId: string, now: Date, idToken?: string, tx: Executor = db) => {
     const token = newToken();
     const csrfToken = newToken();
-    await q.insertSession(db, { tokenHash: hashToken(token), accountId, csrfToken, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000), idToken });
+    await q.insertSession(tx, { tokenHash: hashToken(token), accountId, csrfToken, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000), idToken });
     return { token, csrfToken };
   };
   return {
@@ -79,10 +80,13 @@ export function authService(db: Database) {
 
     /** Exchange a magic link for a session. */
     async useMagicLink(token: string, now: Date) {
-      const accountId = await q.consumeMagicLink(db, hashToken(token), now);
-      const account = accountId ? await q.accountById(db, accountId) : undefined;
-      if (!account) throw invalid('Ce lien de connexion est inconnu, expiré ou déjà utilisé : demandez-en un nouveau.', [], 'invalid_magic_link');
-      return { ...(await openSession(account.id, now)), account };
+      // Used up only together with the session it opens.
+      return db.transaction().execute(async (tx) => {
+        const accountId = await q.consumeMagicLink(tx, hashToken(token), now);
+        const account = accountId ? await q.accountById(tx, accountId) : undefined;
+        if (!account) throw invalid('Ce lien de connexion est inconnu, expiré ou déjà utilisé : demandez-en un nouveau.', [], 'invalid_magic_link');
+        return { ...(await openSession(account.id, now, undefined, tx)), account };
+      });
     },
 
     /** End the session; the provider ID token when the session came through OpenID Connect. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { demoApp } from '../../test/test-db';
 import { assertStrongPassword } from './passwords';
+import { safeReturnTo } from './return-to';
 
 let t: Awaited<ReturnType<typeof demoApp>>;
 beforeAll(async () => {
@@ -319,5 +320,50 @@ describe('erasure leaves no way back (issue 10.6)', () => {
     const quoting = await t.db.selectFrom('audit_log').select('id').where(sql<boolean>`(coalesce(before::text, '') || coalesce(after::text, '')) ilike '%erwan.efface%'`).execute();
     expect(quoting).toEqual([]);
     expect(trail.find((e: { entity: string; after: { anonymised?: boolean } }) => e.entity === 'account' && e.after?.anonymised)).toMatchObject({ before: { roles: [{ role: 'admin' }] }, after: { roles: [] } });
+  });
+});
+
+describe('magic-link callback with any returnTo (issue 10.10)', () => {
+  it('a returnTo with non-Latin-1 characters signs in and redirects to it percent-encoded; a bad one goes home, never wasting the link', async () => {
+    const { buildApp } = await import('../../app');
+    const mails: Array<{ text: string }> = [];
+    const app = await buildApp({ db: t.db, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
+    const linkOf = (i: number) => /https:\/\/essaim\.example\.fr(\/api\/auth\/magic-link\/callback\?\S+)/.exec(mails[i]?.text ?? '')?.[1] as string;
+    const signedIn = async (r: Awaited<ReturnType<typeof app.inject>>) => {
+      const c = r.cookies.find((x) => x.name === 'essaim_session');
+      return (await app.inject({ url: '/api/auth/me', headers: { cookie: `essaim_session=${c?.value}` } })).json().email;
+    };
+    const ask = (returnTo?: string) => app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'coordination.figeac@essaim.test', returnTo } });
+
+    // Asked from a page whose address holds characters beyond Latin-1.
+    await ask('/projets?q=économie 日本€');
+    const first = await app.inject({ url: linkOf(0) });
+    expect(first.statusCode, first.body).toBe(303);
+    expect(first.headers.location).toBe('/projets?q=%C3%A9conomie%20%E6%97%A5%E6%9C%AC%E2%82%AC');
+    expect(await signedIn(first)).toBe('coordination.figeac@essaim.test');
+
+    // The same characters added to the link by hand.
+    await ask();
+    const second = await app.inject({ url: `${linkOf(1)}&returnTo=${encodeURIComponent('/carte/€?x=\u{1F41D}')}` });
+    expect(second.statusCode, second.body).toBe(303);
+    expect(second.headers.location).toBe('/carte/%E2%82%AC?x=%F0%9F%90%9D');
+    expect(await signedIn(second)).toBe('coordination.figeac@essaim.test');
+
+    // A returnTo that is no page of this site, or far too long: home, signed in.
+    await ask();
+    const third = await app.inject({ url: `${linkOf(2)}&returnTo=${encodeURIComponent(`/${'€'.repeat(600)}`)}` });
+    expect(third.statusCode, third.body).toBe(303);
+    expect(third.headers.location).toBe('/');
+    expect(await signedIn(third)).toBe('coordination.figeac@essaim.test');
+    await app.close();
+  });
+
+  it('never lets a returnTo lead to another site, once encoded', () => {
+    for (const bad of ['/\t/evil.example', '/\n/evil.example', '/%2F/evil.example'.replace('%2F', '/'), '/\\evil.example', '/\u3000/evil.example']) {
+      const to = safeReturnTo(bad);
+      expect(new URL(to, 'https://essaim.example.fr').host, JSON.stringify(bad)).toBe('essaim.example.fr');
+    }
+    expect(safeReturnTo('/projets/é')).toBe('/projets/%C3%A9');
+    expect(safeReturnTo('/projets?q=a%20b')).toBe('/projets?q=a%20b');
   });
 });

@@ -134,8 +134,10 @@ describe('OpenID Connect sign-in (ProConnect)', () => {
   });
 
   it('never redirects to another site after sign-in', () => {
-    for (const bad of ['//evil.example', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '/a b', undefined, '']) expect(safeReturnTo(bad)).toBe('/');
+    for (const bad of ['//evil.example', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '/\ta', '/\r\nSet-Cookie: x=1', undefined, '']) expect(safeReturnTo(bad)).toBe('/');
     for (const good of ['/', '/projets?q=velo&territory=departement:73', '/projets/abc#x']) expect(safeReturnTo(good)).toBe(good);
+    // Spaces and letters beyond ASCII are kept, percent-encoded (a Location header is ASCII).
+    expect(safeReturnTo('/a b')).toBe('/a%20b');
   });
 });
 
