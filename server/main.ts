@@ -17,7 +17,7 @@ export async function startServer(overrides: { port?: number } = {}) {
   const say = (m: string) => process.stderr.write(`${m}\n`);
   const database = await prepareDatabase(config, { purpose: 'serveur', seedDemoOnFirstStart: true, log: say });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log: say });
-  const app = await buildApp({ db: database.db, logger, secureCookies: config.env !== 'development', mailer, publicUrl: config.publicUrl, oidc: config.oidc, site: config.site });
+  const app = await buildApp({ db: database.db, logger, secureCookies: config.env !== 'development', mailer, publicUrl: config.publicUrl, oidc: config.oidc, site: config.site, trustProxy: config.trustProxy });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${new URL(address).port}`;
   if (config.database.kind === 'pglite') annotateLock(config.database.dataDir, url);

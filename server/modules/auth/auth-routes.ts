@@ -8,6 +8,7 @@ import { AppError } from '../../errors';
 import { actorOf } from '../../http/request-actor';
 import { authService, SESSION_COOKIE, SESSION_DAYS } from './auth-service';
 import type { Mailer } from './mailer';
+import type { SignInLimits } from './sign-in-limits';
 import { OIDC_LOGIN_MINUTES, OIDC_STATE_COOKIE, OidcLoginError, type OidcService } from './oidc-service';
 import { safeReturnTo } from './return-to';
 import { personalDataService } from './personal-data-service';
@@ -17,26 +18,27 @@ const oidcDisabled = () => new AppError('not_found', 'oidc_disabled', 'La connex
 export function authRoutes(
   app: FastifyInstance,
   db: Database,
-  opts: { secureCookies: boolean; loginAttemptsPerMinute: number; mailer: Mailer; publicUrl: string; oidc?: OidcService | undefined },
+  opts: { secureCookies: boolean; signInLimits: SignInLimits; mailer: Mailer; publicUrl: string; oidc?: OidcService | undefined },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const s = authService(db);
+  const s = authService(db, opts.signInLimits);
   const tags = ['Authentification'];
   const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse };
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_DAYS * 86_400 });
 
-  r.post('/api/auth/login', { config: { access: 'public', rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Se connecter (cookie de session HTTP-only)', body: loginInput, response: { 200: me, ...errors } } }, async (req, reply) => {
-    const { token, csrfToken, account } = await s.login(req.body.email, req.body.password, new Date());
+  // Limits (failures per e-mail and per client address, in the database): sign-in-limits.ts.
+  r.post('/api/auth/login', { config: { access: 'public' }, schema: { tags, summary: 'Se connecter (cookie de session HTTP-only)', body: loginInput, response: { 200: me, ...errors, 429: errorResponse } } }, async (req, reply) => {
+    const { token, csrfToken, account } = await s.login(req.body.email, req.body.password, req.ip, new Date());
     setSessionCookie(reply, token);
     return s.me({ kind: 'account', accountId: account.id, email: account.email, personId: account.personId, roles: account.roles, via: 'session' }, csrfToken);
   });
 
   r.post(
     '/api/auth/magic-link',
-    { config: { access: 'public', rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Recevoir un lien de connexion par courriel', body: magicLinkInput, response: { 202: z.object({ message: z.string() }), ...errors } } },
+    { config: { access: 'public' }, schema: { tags, summary: 'Recevoir un lien de connexion par courriel', body: magicLinkInput, response: { 202: z.object({ message: z.string() }), ...errors, 429: errorResponse } } },
     async (req, reply) => {
-      await s.requestMagicLink(req.body.email, new Date(), opts.mailer, opts.publicUrl, req.body.returnTo);
+      await s.requestMagicLink(req.body.email, req.ip, new Date(), opts.mailer, opts.publicUrl, req.body.returnTo);
       // The same answer whether the address has an account or not.
       return reply.code(202).send({ message: 'Si cette adresse a un compte, un lien de connexion vient de lui être envoyé.' });
     },
