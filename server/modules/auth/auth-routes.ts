@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { loginInput, magicLinkInput, me, tokenCreated, tokenInfo, tokenInput } from '../../../shared/schemas/auth';
 import { errorResponse, idParams } from '../../../shared/schemas/common';
 import type { Database } from '../../db/connection';
-import { AppError } from '../../errors';
+import { AppError, unauthorized } from '../../errors';
 import { actorOf } from '../../http/request-actor';
 import { authService, SESSION_COOKIE, SESSION_DAYS } from './auth-service';
 import type { Mailer } from './mailer';
@@ -71,6 +71,25 @@ export function authRoutes(
       return reply.redirect(url, 303);
     },
   );
+  r.post(
+    '/api/auth/oidc/link',
+    {
+      schema: {
+        tags,
+        summary: 'Lier mon compte à mon identité du fournisseur OpenID Connect (ProConnect) : l’adresse où la confirmer chez lui',
+        response: { 200: z.object({ redirectTo: z.string() }), 401: errorResponse, 403: errorResponse, 404: errorResponse, 503: errorResponse },
+      },
+    },
+    // A write with the session and its CSRF token: no other site can start it for the account.
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (actor.kind !== 'account') throw unauthorized();
+      if (!opts.oidc) throw oidcDisabled();
+      const { url, state } = await opts.oidc.start('/compte?lien=proconnect', new Date(), actor.accountId);
+      reply.setCookie(OIDC_STATE_COOKIE, state, { path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: OIDC_LOGIN_MINUTES * 60 });
+      return { redirectTo: url };
+    },
+  );
   r.get(
     '/api/auth/oidc/callback',
     // The provider adds its own parameters (iss, session_state…): read them raw.
@@ -88,7 +107,7 @@ export function authRoutes(
         if (!(e instanceof OidcLoginError)) throw e;
         req.log.warn({ code: e.code }, e.message);
         // A browser navigation: back to the sign-in page, which explains the code.
-        return reply.redirect(`/connexion?erreur=${e.code}`, 303);
+        return reply.redirect(`${e.page}?erreur=${e.code}`, 303);
       }
     },
   );
