@@ -278,6 +278,8 @@ describe('erasure leaves no way back (issue 10.6)', () => {
     const account = await accountService(t.db).create(systemActor, { email, password: 'Ruche-Essaim-Coopérative-2020!', roles: [{ role: 'admin' }] });
     expect(account).toMatchObject({ personId: person.id, roles: [{ role: 'admin' }] });
     await insertIdentity(t.db, { issuer: 'https://proconnect.example', subject: 'sub-erwan', accountId: account.id, siret: null, name: 'Erwan Effacé' });
+    const { insertOidcLogin } = await import('./oidc-queries');
+    await insertOidcLogin(t.db, { stateHash: 'etat-erwan', codeVerifier: 'v', nonce: 'n', returnTo: '/compte', expiresAt: new Date(Date.now() + 600_000), linkAccountId: account.id });
 
     const mails: Array<{ text: string }> = [];
     const app = await buildApp({ db: t.db, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
@@ -303,6 +305,7 @@ describe('erasure leaves no way back (issue 10.6)', () => {
     const erased = (await t.app.inject(`/api/accounts/${account.id}`)).json();
     expect(erased).toMatchObject({ roles: [], identities: [], email: expect.stringMatching(/@essaim\.invalid$/) });
     expect(await t.db.selectFrom('account_identities').select('subject').where('account_id', '=', account.id).execute()).toEqual([]);
+    expect(await t.db.selectFrom('oidc_logins').select('state_hash').where('link_account_id', '=', account.id).execute()).toEqual([]);
     // The trail about the account and the person keeps its entries, without the e-mail, name or phone.
     const trail = [...(await t.app.inject(`/api/audit?entity=account&record=${account.id}`)).json().items, ...(await t.app.inject(`/api/people/${person.id}/history`)).json().items];
     expect(trail.length).toBeGreaterThanOrEqual(4);

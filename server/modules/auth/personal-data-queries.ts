@@ -51,8 +51,8 @@ const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
  * (counts and history stay true) but loses every personal detail, here and in
  * every trail entry about them or their accounts. Their accounts (tied to the
  * record, or bearing its e-mail) lose every way to sign in — password,
- * sessions, API tokens, pending magic links, provider identities — and their
- * roles. Undefined when there is no such person; else the accounts erased,
+ * sessions, API tokens, pending magic links, provider identities and links
+ * in progress — and their roles. Undefined when there is no such person; else the accounts erased,
  * with the roles they had.
  */
 export async function anonymisePerson(db: Executor, personId: string) {
@@ -77,6 +77,8 @@ export async function anonymisePerson(db: Executor, personId: string) {
     await db.deleteFrom('sessions').where('account_id', 'in', ids).execute();
     await db.deleteFrom('magic_links').where('account_id', 'in', ids).execute();
     await db.deleteFrom('account_identities').where('account_id', 'in', ids).execute();
+    // A provider link started before the erasure would otherwise land in the account.
+    await db.deleteFrom('oidc_logins').where('link_account_id', 'in', ids).execute();
     await db.updateTable('api_tokens').set({ revoked_at: sql`now()` }).where('account_id', 'in', ids).where('revoked_at', 'is', null).execute();
   }
 
