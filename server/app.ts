@@ -1,7 +1,6 @@
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -17,7 +16,8 @@ import { auditRoutes } from './modules/audit/audit-routes';
 import { authRoutes } from './modules/auth/auth-routes';
 import { createMailer, type Mailer } from './modules/auth/mailer';
 import { oidcService } from './modules/auth/oidc-service';
-import { DEMO_SITE, type OidcConfig } from './config';
+import { DEMO_SITE, type OidcConfig, type TrustProxy } from './config';
+import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './modules/auth/sign-in-limits';
 import { registerDirectoryRoutes } from './http/directory-routes';
 import { directoryResources } from './modules/directory/resources';
 import { importRoutes } from './modules/imports/import-routes';
@@ -30,8 +30,10 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Session cookies marked Secure (everywhere but development). */
   secureCookies?: boolean;
-  /** Sign-in attempts one address may make in a minute (default 10). */
-  loginAttemptsPerMinute?: number;
+  /** Sign-in limits: failures per e-mail and per client address in a window (defaults in sign-in-limits.ts). */
+  signInLimits?: Partial<SignInLimits>;
+  /** Whose X-Forwarded-For gives the client address (`TRUST_PROXY`); default none. */
+  trustProxy?: TrustProxy;
   /** How e-mails leave (default: written to the log). */
   mailer?: Mailer;
   /** Base URL of links sent by e-mail and of the OpenID Connect redirections. */
@@ -48,7 +50,10 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** Build the HTTP application from its dependencies; no listen (tests inject). */
 export async function buildApp(deps: AppDeps) {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024, ajv: undefined });
+  const hops = deps.trustProxy;
+  // A hop count, as Fastify itself reads it (its types omit the number form).
+  const trustProxy = typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : (hops ?? false);
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024, ajv: undefined, trustProxy });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -70,8 +75,6 @@ export async function buildApp(deps: AppDeps) {
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(cookie);
-  // Off by default; the sign-in routes set their own limits.
-  await app.register(rateLimit, { global: false });
   installActorResolution(app, deps.db);
   installNotFound(app, await serveWebApp(app));
 
@@ -92,7 +95,7 @@ export async function buildApp(deps: AppDeps) {
   const publicUrl = deps.publicUrl ?? 'http://localhost:3000';
   authRoutes(app, deps.db, {
     secureCookies: deps.secureCookies ?? false,
-    loginAttemptsPerMinute: deps.loginAttemptsPerMinute ?? 10,
+    signInLimits: { ...DEFAULT_SIGN_IN_LIMITS, ...deps.signInLimits },
     mailer: deps.mailer ?? createMailer({ from: 'Essaim', log: (m) => app.log.info(m) }),
     publicUrl,
     oidc: deps.oidc && oidcService(deps.db, deps.oidc, { redirectUri: `${publicUrl}/api/auth/oidc/callback`, postLogoutRedirectUri: `${publicUrl}/` }),

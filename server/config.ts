@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { SiteInfo } from '../shared/schemas/reference';
@@ -28,6 +29,18 @@ const envSchema = z.object({
   OIDC_NAME: z.string().min(1).default('ProConnect'),
   // ProConnect signs its userinfo answers (RS256 or ES256); unset for plain JSON.
   OIDC_USERINFO_SIGNED_ALG: z.string().min(2).optional(),
+  // The reverse proxy whose X-Forwarded-For gives the client address (sign-in limits): Fastify's trustProxy forms.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (parsed === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY attend true, false, un nombre de relais ou des adresses et réseaux CIDR séparés par des virgules' });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   // Who runs this instance: shown on the legal notice, accessibility and personal-data pages.
   SITE_PUBLISHER: z.string().min(2).default(() => DEMO_SITE.publisher),
   SITE_PUBLICATION_DIRECTOR: z.string().min(2).default(() => DEMO_SITE.publicationDirector),
@@ -50,6 +63,27 @@ export interface Config {
   publicUrl: string;
   oidc?: OidcConfig | undefined;
   site: SiteInfo;
+  /** Whom to believe for the client address: no proxy (false), every one (true), so many hops, or these addresses. */
+  trustProxy: TrustProxy;
+}
+
+export type TrustProxy = boolean | number | string[];
+
+/** `true`, `false`, a hop count, or comma-separated addresses / CIDRs (and proxy-addr's `loopback`…); undefined when none of these. */
+export function parseTrustProxy(v: string | undefined): TrustProxy | undefined {
+  const text = (v ?? '').trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const items = text.split(',').map((x) => x.trim());
+  const ok = (x: string) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(x)) return true;
+    const [ip = '', bits, extra] = x.split('/');
+    const kind = isIP(ip);
+    if (!kind || extra !== undefined) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128));
+  };
+  return items.every(ok) ? items : undefined;
 }
 
 /** What an instance says of itself until its operator sets SITE_*. */
@@ -133,6 +167,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, opts: { server?
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, scopes: e.OIDC_SCOPES, name: e.OIDC_NAME, userinfoSignedAlg: e.OIDC_USERINFO_SIGNED_ALG }
         : undefined,
+    trustProxy: e.TRUST_PROXY,
     site: { publisher: e.SITE_PUBLISHER, publicationDirector: e.SITE_PUBLICATION_DIRECTOR, host: e.SITE_HOST, contactEmail: e.SITE_CONTACT_EMAIL },
   };
 }

@@ -7,7 +7,7 @@ export interface ErrorDetail {
   message: string;
 }
 
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable';
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'too_many' | 'unavailable';
 
 export class AppError extends Error {
   constructor(
@@ -36,11 +36,15 @@ export const unauthorized = (message = 'Connexion requise.', code = 'unauthorize
 
 export const unavailable = (code: string, message: string) => new AppError('unavailable', code, message);
 
+/** A limit reached (429); the message says what to do meanwhile. */
+export const tooMany = (code: string, message: string) => new AppError('too_many', code, message);
+
 export const httpStatusOf: Record<ErrorKind, number> = {
   invalid: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_many: 429,
   unavailable: 503,
 };

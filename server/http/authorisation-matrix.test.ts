@@ -50,6 +50,7 @@ const expected: Record<string, Access> = {
   'GET /api/auth/providers': 'open',
   'GET /api/auth/oidc/start': 'open',
   'GET /api/auth/oidc/callback': 'open',
+  'POST /api/auth/oidc/link': 'signed-in',
   'POST /api/auth/logout': 'public-write',
   'GET /api/auth/me': 'signed-in',
   'GET /api/auth/session': 'open',

@@ -4,6 +4,8 @@ import Provider from 'oidc-provider';
 
 export interface ProviderUser {
   email: string;
+  /** Whether the provider vouches for the address; absent as ProConnect often leaves it. */
+  email_verified?: boolean;
   given_name: string;
   usual_name: string;
   siret?: string;
@@ -33,7 +35,7 @@ export async function startTestProvider(opts: { clientRedirectBase: string; user
       },
     ],
     scopes: SCOPES,
-    claims: { email: ['email'], given_name: ['given_name'], usual_name: ['usual_name'], siret: ['siret'] },
+    claims: { email: ['email', 'email_verified'], given_name: ['given_name'], usual_name: ['usual_name'], siret: ['siret'] },
     findAccount: (_ctx, sub) => {
       const user = opts.users[sub];
       return user ? { accountId: sub, claims: async () => ({ sub, ...user }) } : undefined;
@@ -45,7 +47,7 @@ export async function startTestProvider(opts: { clientRedirectBase: string; user
     async loadExistingGrant(ctx) {
       const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client?.clientId as string, accountId: ctx.oidc.session?.accountId as string });
       grant.addOIDCScope(SCOPES.join(' '));
-      grant.addOIDCClaims(['email', 'given_name', 'usual_name', 'siret']);
+      grant.addOIDCClaims(['email', 'email_verified', 'given_name', 'usual_name', 'siret']);
       await grant.save();
       return grant;
     },

@@ -46,8 +46,8 @@ export const TEST_ADMIN_TOKEN = 'essaim_test-admin-token';
  */
 export async function testApp(deps: Omit<Partial<AppDeps>, 'db'> = {}) {
   const database = await testDatabase();
-  // Tests sign in far more often than a person: the limit has its own test.
-  const app = await buildApp({ db: database.db, loginAttemptsPerMinute: 10_000, ...deps });
+  // Tests fail sign-ins from one address far more often than a person: the limits have their own tests.
+  const app = await buildApp({ db: database.db, signInLimits: { failuresPerAddress: 10_000 }, ...deps });
   const [adminId] = await insertAccounts(database.db, [{ email: 'admin@tests.essaim.test', passwordHash: null, roles: [{ role: 'admin' }] }]);
   await insertToken(database.db, { accountId: adminId as string, name: 'tests', tokenHash: hashToken(TEST_ADMIN_TOKEN) });
   const asAdmin = Object.create(app) as typeof app;

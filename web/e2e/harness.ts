@@ -43,7 +43,7 @@ export async function startPlatform(opts: { oidcUsers?: Record<string, ProviderU
   const provider = opts.oidcUsers ? await startTestProvider({ clientRedirectBase: url, users: opts.oidcUsers }) : undefined;
   const app = await buildApp({
     db: database.db,
-    loginAttemptsPerMinute: 10_000,
+    signInLimits: { failuresPerAddress: 10_000 },
     publicUrl: url,
     oidc: provider && { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, scopes: 'openid email given_name usual_name siret', name: 'ProConnect' },
   });

@@ -32,14 +32,25 @@ describe.skipIf(!hasBrowser)('ProConnect in the browser', () => {
     expect(page.errors).toEqual([]);
   });
 
-  it('signs an existing account in with its roles', async () => {
+  it('refuses to join the national team’s account by e-mail, until its owner links the identity from « Mon compte » (issue 10.12)', async () => {
     platform.provider?.signInAs('equipe-nationale');
     const page = await platform.page();
     await page.goto('/connexion');
     await page.getByRole('button', { name: /ProConnect/ }).or(page.getByRole('link', { name: /ProConnect/ })).first().click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor({ timeout: 15_000 });
+    // Back on the sign-in page, told what to do.
+    await page.getByText(/Connectez-vous d’abord avec votre mot de passe ou un lien reçu par e-mail, puis liez votre identité/).waitFor({ timeout: 15_000 });
+    await signIn(page, 'equipe@essaim.test');
+    await page.goto('/compte');
+    await page.getByRole('button', { name: 'Lier mon identité ProConnect' }).click();
+    await page.getByText('Votre identité ProConnect est liée à ce compte').waitFor({ timeout: 15_000 });
+    // From now on ProConnect signs the national team in, with its roles.
+    const again = await platform.page();
+    await again.goto('/connexion');
+    await again.getByRole('button', { name: /ProConnect/ }).or(again.getByRole('link', { name: /ProConnect/ })).first().click();
+    await again.getByRole('button', { name: 'Se déconnecter' }).waitFor({ timeout: 15_000 });
     // The national team may import: the header offers it.
-    await page.getByRole('link', { name: 'Importer' }).waitFor();
+    await again.getByRole('link', { name: 'Importer' }).waitFor();
+    expect(page.errors).toEqual([]);
   });
 
   it('lets the national team give the new agent a role, which opens the edit buttons', async () => {

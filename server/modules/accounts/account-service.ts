@@ -22,8 +22,9 @@ export const looksLikeEmail = (email: string) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.te
  * with the same e-mail, without roles, and audited. Shared by the command
  * line (`create`) and the first ProConnect sign-in.
  */
-export async function openAccount(tx: Executor, actor: Actor, a: { email: string; passwordHash: string | null; via?: string }) {
-  const personId = (await personIdByEmail(tx, a.email)) ?? null;
+export async function openAccount(tx: Executor, actor: Actor, a: { email: string; passwordHash: string | null; via?: string; tiePerson?: boolean }) {
+  // Not tied when the address is not vouched for (a provider that does not say it checked it).
+  const personId = a.tiePerson === false ? null : ((await personIdByEmail(tx, a.email)) ?? null);
   const [id] = (await insertAccounts(tx, [{ email: a.email, passwordHash: a.passwordHash, personId, roles: [] }])) as [string];
   await recordWrite(tx, actor, [{ action: 'create', entity: 'account', recordId: id, after: { email: a.email, personId, roles: [], ...(a.via ? { via: a.via } : {}) } }]);
   return id;

@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { loginInput, magicLinkInput, me, tokenCreated, tokenInfo, tokenInput } from '../../../shared/schemas/auth';
 import { errorResponse, idParams } from '../../../shared/schemas/common';
 import type { Database } from '../../db/connection';
-import { AppError } from '../../errors';
+import { AppError, unauthorized } from '../../errors';
 import { actorOf } from '../../http/request-actor';
 import { authService, SESSION_COOKIE, SESSION_DAYS } from './auth-service';
 import type { Mailer } from './mailer';
+import type { SignInLimits } from './sign-in-limits';
 import { OIDC_LOGIN_MINUTES, OIDC_STATE_COOKIE, OidcLoginError, type OidcService } from './oidc-service';
 import { safeReturnTo } from './return-to';
 import { personalDataService } from './personal-data-service';
@@ -17,37 +18,41 @@ const oidcDisabled = () => new AppError('not_found', 'oidc_disabled', 'La connex
 export function authRoutes(
   app: FastifyInstance,
   db: Database,
-  opts: { secureCookies: boolean; loginAttemptsPerMinute: number; mailer: Mailer; publicUrl: string; oidc?: OidcService | undefined },
+  opts: { secureCookies: boolean; signInLimits: SignInLimits; mailer: Mailer; publicUrl: string; oidc?: OidcService | undefined },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const s = authService(db);
+  const s = authService(db, opts.signInLimits);
   const tags = ['Authentification'];
   const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse };
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_DAYS * 86_400 });
 
-  r.post('/api/auth/login', { config: { access: 'public', rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Se connecter (cookie de session HTTP-only)', body: loginInput, response: { 200: me, ...errors } } }, async (req, reply) => {
-    const { token, csrfToken, account } = await s.login(req.body.email, req.body.password, new Date());
+  // Limits (failures per e-mail and per client address, in the database): sign-in-limits.ts.
+  r.post('/api/auth/login', { config: { access: 'public' }, schema: { tags, summary: 'Se connecter (cookie de session HTTP-only)', body: loginInput, response: { 200: me, ...errors, 429: errorResponse } } }, async (req, reply) => {
+    const { token, csrfToken, account } = await s.login(req.body.email, req.body.password, req.ip, new Date());
     setSessionCookie(reply, token);
     return s.me({ kind: 'account', accountId: account.id, email: account.email, personId: account.personId, roles: account.roles, via: 'session' }, csrfToken);
   });
 
   r.post(
     '/api/auth/magic-link',
-    { config: { access: 'public', rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: '1 minute' } }, schema: { tags, summary: 'Recevoir un lien de connexion par courriel', body: magicLinkInput, response: { 202: z.object({ message: z.string() }), ...errors } } },
+    { config: { access: 'public' }, schema: { tags, summary: 'Recevoir un lien de connexion par courriel', body: magicLinkInput, response: { 202: z.object({ message: z.string() }), ...errors, 429: errorResponse } } },
     async (req, reply) => {
-      await s.requestMagicLink(req.body.email, new Date(), opts.mailer, opts.publicUrl, req.body.returnTo);
+      await s.requestMagicLink(req.body.email, req.ip, new Date(), opts.mailer, opts.publicUrl, req.body.returnTo);
       // The same answer whether the address has an account or not.
       return reply.code(202).send({ message: 'Si cette adresse a un compte, un lien de connexion vient de lui être envoyé.' });
     },
   );
   r.get(
     '/api/auth/magic-link/callback',
-    { schema: { tags, summary: 'Suivre un lien de connexion (ouvre la session, puis redirige)', querystring: z.strictObject({ token: z.string().min(10).max(200), returnTo: z.string().max(500).optional() }), response: { 400: errorResponse } } },
+    // returnTo unbounded here: a bad one means home, not a refusal that would waste the trip.
+    { schema: { tags, summary: 'Suivre un lien de connexion (ouvre la session, puis redirige)', querystring: z.strictObject({ token: z.string().min(10).max(200), returnTo: z.string().optional() }), response: { 400: errorResponse } } },
     async (req, reply) => {
+      // Where to go is settled before the link is used up.
+      const to = safeReturnTo(req.query.returnTo);
       const { token } = await s.useMagicLink(req.query.token, new Date());
       setSessionCookie(reply, token);
-      return reply.redirect(safeReturnTo(req.query.returnTo), 303);
+      return reply.redirect(to, 303);
     },
   );
 
@@ -64,6 +69,25 @@ export function authRoutes(
       const { url, state } = await opts.oidc.start(req.query.returnTo, new Date());
       reply.setCookie(OIDC_STATE_COOKIE, state, { path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: OIDC_LOGIN_MINUTES * 60 });
       return reply.redirect(url, 303);
+    },
+  );
+  r.post(
+    '/api/auth/oidc/link',
+    {
+      schema: {
+        tags,
+        summary: 'Lier mon compte à mon identité du fournisseur OpenID Connect (ProConnect) : l’adresse où la confirmer chez lui',
+        response: { 200: z.object({ redirectTo: z.string() }), 401: errorResponse, 403: errorResponse, 404: errorResponse, 503: errorResponse },
+      },
+    },
+    // A write with the session and its CSRF token: no other site can start it for the account.
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (actor.kind !== 'account') throw unauthorized();
+      if (!opts.oidc) throw oidcDisabled();
+      const { url, state } = await opts.oidc.start('/compte?lien=proconnect', new Date(), actor.accountId);
+      reply.setCookie(OIDC_STATE_COOKIE, state, { path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: OIDC_LOGIN_MINUTES * 60 });
+      return { redirectTo: url };
     },
   );
   r.get(
@@ -83,7 +107,7 @@ export function authRoutes(
         if (!(e instanceof OidcLoginError)) throw e;
         req.log.warn({ code: e.code }, e.message);
         // A browser navigation: back to the sign-in page, which explains the code.
-        return reply.redirect(`/connexion?erreur=${e.code}`, 303);
+        return reply.redirect(`${e.page}?erreur=${e.code}`, 303);
       }
     },
   );

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/connection';
+import type { Executor } from '../directory/directory-service';
 import { accountName } from '../accounts/account-queries';
 import { can } from '../../policies/authorize';
 import { importPolicy } from '../imports/import-policy';
@@ -11,6 +12,7 @@ import type { Actor } from './actor';
 import * as q from './auth-queries';
 import { safeReturnTo } from './return-to';
 import { burnVerification, verifyPassword } from './passwords';
+import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits, signInLimiter } from './sign-in-limits';
 
 export const SESSION_COOKIE = 'essaim_session';
 export const SESSION_DAYS = 14;
@@ -25,36 +27,31 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 type AccountActor = Extract<Actor, { kind: 'account' }>;
 
 /** Sign-in, sessions and personal API tokens. The clock is a parameter. */
-export function authService(db: Database) {
-  // Failed sign-ins per e-mail: each one doubles the wait before the next answer
-  // (50 ms … 2 s), forgotten after a quiet quarter of an hour. Per process.
-  const failures = new Map<string, { count: number; last: number }>();
-  const penalise = async (email: string, now: Date) => {
-    const f = failures.get(email);
-    const count = f && now.getTime() - f.last < 15 * 60_000 ? f.count + 1 : 1;
-    failures.set(email, { count, last: now.getTime() });
-    if (failures.size > 10_000) failures.clear();
-    await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** (count - 1), 2000)));
-  };
-  const openSession = async (accountId: string, now: Date, idToken?: string) => {
+export function authService(db: Database, limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS) {
+  const limiter = signInLimiter(db, limits);
+  const openSession = async (accountId: string, now: Date, idToken?: string, tx: Executor = db) => {
     const token = newToken();
     const csrfToken = newToken();
-    await q.insertSession(db, { tokenHash: hashToken(token), accountId, csrfToken, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000), idToken });
+    await q.insertSession(tx, { tokenHash: hashToken(token), accountId, csrfToken, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000), idToken });
     return { token, csrfToken };
   };
   return {
     /** A session for an account signed in elsewhere (OpenID Connect keeps the provider's ID token for logout). */
     openSession,
 
-    /** Check e-mail and password; the same answer whether the e-mail exists or not. */
-    async login(email: string, password: string, now: Date) {
+    /**
+     * Check e-mail and password; the same answer whether the e-mail exists or
+     * not. `client` is the caller's address, for the limits.
+     */
+    async login(email: string, password: string, client: string, now: Date) {
+      const attempt = await limiter.passwordAttempt(email, client);
       const account = await q.accountByEmail(db, email);
       if (!account) await burnVerification(password);
       if (!account || !(await verifyPassword(account.passwordHash, password))) {
-        await penalise(email.toLowerCase(), now);
+        await attempt.failed();
         throw unauthorized('Adresse e-mail ou mot de passe incorrect.', 'invalid_credentials');
       }
-      failures.delete(email.toLowerCase());
+      await attempt.succeeded();
       return { ...(await openSession(account.id, now)), account };
     },
 
@@ -62,9 +59,9 @@ export function authService(db: Database) {
      * Send a one-time sign-in link (15 minutes) when the e-mail has an
      * account; the caller answers the same either way.
      */
-    async requestMagicLink(email: string, now: Date, send: Mailer, publicUrl: string, returnTo?: string) {
+    async requestMagicLink(email: string, client: string, now: Date, send: Mailer, publicUrl: string, returnTo?: string) {
       // Every request for an address waits longer than the last (known or not).
-      await penalise(`lien:${email.toLowerCase()}`, now);
+      await limiter.magicLinkRequest(email, client);
       const account = await q.accountByEmail(db, email);
       if (!account) return;
       const since = new Date(now.getTime() - MAGIC_LINK_MINUTES * 60_000);
@@ -81,10 +78,13 @@ export function authService(db: Database) {
 
     /** Exchange a magic link for a session. */
     async useMagicLink(token: string, now: Date) {
-      const accountId = await q.consumeMagicLink(db, hashToken(token), now);
-      const account = accountId ? await q.accountById(db, accountId) : undefined;
-      if (!account) throw invalid('Ce lien de connexion est inconnu, expiré ou déjà utilisé : demandez-en un nouveau.', [], 'invalid_magic_link');
-      return { ...(await openSession(account.id, now)), account };
+      // Used up only together with the session it opens.
+      return db.transaction().execute(async (tx) => {
+        const accountId = await q.consumeMagicLink(tx, hashToken(token), now);
+        const account = accountId ? await q.accountById(tx, accountId) : undefined;
+        if (!account) throw invalid('Ce lien de connexion est inconnu, expiré ou déjà utilisé : demandez-en un nouveau.', [], 'invalid_magic_link');
+        return { ...(await openSession(account.id, now, undefined, tx)), account };
+      });
     },
 
     /** End the session; the provider ID token when the session came through OpenID Connect. */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { demoApp } from '../../test/test-db';
 import { assertStrongPassword } from './passwords';
+import { safeReturnTo } from './return-to';
 
 let t: Awaited<ReturnType<typeof demoApp>>;
 beforeAll(async () => {
@@ -148,20 +150,10 @@ describe('what visitors see', () => {
 });
 
 describe('sign-in limits', () => {
-  it('slows repeated failures and answers 429 past the per-minute limit', async () => {
+  it('slows repeated failures on one e-mail (the limits themselves: sign-in-limits.test.ts)', async () => {
     const started = performance.now();
     for (let i = 0; i < 3; i++) expect((await login('equipe@essaim.test', `faux-${i}`)).statusCode).toBe(401);
     expect(performance.now() - started).toBeGreaterThanOrEqual(50 + 100 + 200 - 20);
-    const { buildApp } = await import('../../app');
-    const limited = await buildApp({ db: t.db });
-    const attempt = (email: string) => limited.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'x' } });
-    const codes: number[] = [];
-    for (let i = 0; i < 11; i++) codes.push((await attempt(`inconnu-${i}@essaim.test`)).statusCode);
-    expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
-    expect(codes[10]).toBe(429);
-    const r = await attempt('equipe@essaim.test');
-    expect(r.json().error).toMatchObject({ code: 'too_many_requests', message: expect.stringMatching(/réessayez/) });
-    await limited.close();
   });
 });
 
@@ -208,7 +200,7 @@ describe('magic links', () => {
   it('sends a one-time link that opens a session, and says the same for unknown addresses', async () => {
     const { buildApp } = await import('../../app');
     const mails: Array<{ to: string; subject: string; text: string }> = [];
-    const app = await buildApp({ db: t.db, loginAttemptsPerMinute: 1000, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
+    const app = await buildApp({ db: t.db, signInLimits: { failuresPerAddress: 1000 }, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
     const ask = (email: string) => app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email } });
     const known = await ask('Porteur.VoisiWATT@essaim.test');
     const unknown = await ask('personne@essaim.test');
@@ -233,7 +225,7 @@ describe('magic links', () => {
   it('returns to the page where the link was asked for, never to another site', async () => {
     const { buildApp } = await import('../../app');
     const mails: Array<{ text: string }> = [];
-    const app = await buildApp({ db: t.db, loginAttemptsPerMinute: 1000, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
+    const app = await buildApp({ db: t.db, signInLimits: { failuresPerAddress: 1000 }, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
     const linkOf = (text: string) => /https:\/\/essaim\.example\.fr(\/api\/auth\/magic-link\/callback\?\S+)/.exec(text)?.[1] as string;
     await app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'coordination.chambery@essaim.test', returnTo: '/projets?q=velo' } });
     expect((await app.inject({ url: linkOf(mails[0]?.text ?? '') })).headers.location).toBe('/projets?q=velo');
@@ -246,7 +238,7 @@ describe('magic links', () => {
   it('mails one address at most three links a quarter of an hour, answering the same, each request slower', async () => {
     const { buildApp } = await import('../../app');
     const mails: unknown[] = [];
-    const app = await buildApp({ db: t.db, loginAttemptsPerMinute: 1000, mailer: async (m) => void mails.push(m) });
+    const app = await buildApp({ db: t.db, signInLimits: { failuresPerAddress: 1000 }, mailer: async (m) => void mails.push(m) });
     const answers: string[] = [];
     const waits: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -271,5 +263,100 @@ describe('actions on each record', () => {
     expect(other.actions).toEqual([]);
     expect((await t.anonymous.inject({ url: `/api/projects/${other.id}` })).json().actions).toEqual([]);
     expect((await t.app.inject({ url: `/api/projects/${other.id}` })).json().actions).toEqual(['update', 'delete']);
+  });
+});
+
+describe('erasure leaves no way back (issue 10.6)', () => {
+  it('erasing a person revokes their pending magic link, roles, ProConnect identity and tokens, and scrubs their e-mail from the whole trail', async () => {
+    const { buildApp } = await import('../../app');
+    const { accountService } = await import('../accounts/account-service');
+    const { systemActor } = await import('./actor');
+    const { insertIdentity } = await import('./oidc-queries');
+    const email = 'erwan.efface@example.org';
+    const person = (await t.app.inject({ method: 'POST', url: '/api/people', payload: { firstName: 'Erwan', lastName: 'Effacé', email, phone: '06 12 34 56 78' } })).json();
+    // An account of the national team, tied to the person, created and granted through the audited service.
+    const account = await accountService(t.db).create(systemActor, { email, password: 'Ruche-Essaim-Coopérative-2020!', roles: [{ role: 'admin' }] });
+    expect(account).toMatchObject({ personId: person.id, roles: [{ role: 'admin' }] });
+    await insertIdentity(t.db, { issuer: 'https://proconnect.example', subject: 'sub-erwan', accountId: account.id, siret: null, name: 'Erwan Effacé' });
+    const { insertOidcLogin } = await import('./oidc-queries');
+    await insertOidcLogin(t.db, { stateHash: 'etat-erwan', codeVerifier: 'v', nonce: 'n', returnTo: '/compte', expiresAt: new Date(Date.now() + 600_000), linkAccountId: account.id });
+
+    const mails: Array<{ text: string }> = [];
+    const app = await buildApp({ db: t.db, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
+    await app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email } });
+    const link = /https:\/\/essaim\.example\.fr(\/api\/auth\/magic-link\/callback\?\S+)/.exec(mails[0]?.text ?? '')?.[1] as string;
+    expect(link).toBeDefined();
+    const session = await login(email, 'Ruche-Essaim-Coopérative-2020!');
+    expect(session.statusCode).toBe(200);
+    const headers = { cookie: cookieOf(session), 'x-csrf-token': session.json().csrfToken };
+    const token = (await t.anonymous.inject({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'script' }, headers })).json().token;
+
+    expect((await t.app.inject({ method: 'POST', url: `/api/people/${person.id}/anonymise` })).statusCode).toBe(204);
+
+    // The link mailed before the erasure no longer opens a session.
+    const follow = await app.inject({ url: link });
+    expect(follow.statusCode).toBe(400);
+    expect(follow.cookies.find((c) => c.name === 'essaim_session')).toBeUndefined();
+    await app.close();
+    expect((await login(email, 'Ruche-Essaim-Coopérative-2020!')).statusCode).toBe(401);
+    expect((await t.anonymous.inject({ url: '/api/auth/me', headers })).statusCode).toBe(401);
+    expect((await t.anonymous.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    // No role left, no ProConnect identity: the provider's next sign-in cannot land in this account.
+    const erased = (await t.app.inject(`/api/accounts/${account.id}`)).json();
+    expect(erased).toMatchObject({ roles: [], identities: [], email: expect.stringMatching(/@essaim\.invalid$/) });
+    expect(await t.db.selectFrom('account_identities').select('subject').where('account_id', '=', account.id).execute()).toEqual([]);
+    expect(await t.db.selectFrom('oidc_logins').select('state_hash').where('link_account_id', '=', account.id).execute()).toEqual([]);
+    // The trail about the account and the person keeps its entries, without the e-mail, name or phone.
+    const trail = [...(await t.app.inject(`/api/audit?entity=account&record=${account.id}`)).json().items, ...(await t.app.inject(`/api/people/${person.id}/history`)).json().items];
+    expect(trail.length).toBeGreaterThanOrEqual(4);
+    expect(JSON.stringify(trail)).not.toMatch(/erwan|Effacé|56 78/i);
+    const quoting = await t.db.selectFrom('audit_log').select('id').where(sql<boolean>`(coalesce(before::text, '') || coalesce(after::text, '')) ilike '%erwan.efface%'`).execute();
+    expect(quoting).toEqual([]);
+    expect(trail.find((e: { entity: string; after: { anonymised?: boolean } }) => e.entity === 'account' && e.after?.anonymised)).toMatchObject({ before: { roles: [{ role: 'admin' }] }, after: { roles: [] } });
+  });
+});
+
+describe('magic-link callback with any returnTo (issue 10.10)', () => {
+  it('a returnTo with non-Latin-1 characters signs in and redirects to it percent-encoded; a bad one goes home, never wasting the link', async () => {
+    const { buildApp } = await import('../../app');
+    const mails: Array<{ text: string }> = [];
+    const app = await buildApp({ db: t.db, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
+    const linkOf = (i: number) => /https:\/\/essaim\.example\.fr(\/api\/auth\/magic-link\/callback\?\S+)/.exec(mails[i]?.text ?? '')?.[1] as string;
+    const signedIn = async (r: Awaited<ReturnType<typeof app.inject>>) => {
+      const c = r.cookies.find((x) => x.name === 'essaim_session');
+      return (await app.inject({ url: '/api/auth/me', headers: { cookie: `essaim_session=${c?.value}` } })).json().email;
+    };
+    const ask = (returnTo?: string) => app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'coordination.figeac@essaim.test', returnTo } });
+
+    // Asked from a page whose address holds characters beyond Latin-1.
+    await ask('/projets?q=économie 日本€');
+    const first = await app.inject({ url: linkOf(0) });
+    expect(first.statusCode, first.body).toBe(303);
+    expect(first.headers.location).toBe('/projets?q=%C3%A9conomie%20%E6%97%A5%E6%9C%AC%E2%82%AC');
+    expect(await signedIn(first)).toBe('coordination.figeac@essaim.test');
+
+    // The same characters added to the link by hand.
+    await ask();
+    const second = await app.inject({ url: `${linkOf(1)}&returnTo=${encodeURIComponent('/carte/€?x=\u{1F41D}')}` });
+    expect(second.statusCode, second.body).toBe(303);
+    expect(second.headers.location).toBe('/carte/%E2%82%AC?x=%F0%9F%90%9D');
+    expect(await signedIn(second)).toBe('coordination.figeac@essaim.test');
+
+    // A returnTo that is no page of this site, or far too long: home, signed in.
+    await ask();
+    const third = await app.inject({ url: `${linkOf(2)}&returnTo=${encodeURIComponent(`/${'€'.repeat(600)}`)}` });
+    expect(third.statusCode, third.body).toBe(303);
+    expect(third.headers.location).toBe('/');
+    expect(await signedIn(third)).toBe('coordination.figeac@essaim.test');
+    await app.close();
+  });
+
+  it('never lets a returnTo lead to another site, once encoded', () => {
+    for (const bad of ['/\t/evil.example', '/\n/evil.example', '/%2F/evil.example'.replace('%2F', '/'), '/\\evil.example', '/\u3000/evil.example']) {
+      const to = safeReturnTo(bad);
+      expect(new URL(to, 'https://essaim.example.fr').host, JSON.stringify(bad)).toBe('essaim.example.fr');
+    }
+    expect(safeReturnTo('/projets/é')).toBe('/projets/%C3%A9');
+    expect(safeReturnTo('/projets?q=a%20b')).toBe('/projets?q=a%20b');
   });
 });

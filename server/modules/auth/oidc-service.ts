@@ -8,14 +8,18 @@ import { accountByEmail } from './auth-queries';
 import * as q from './oidc-queries';
 import { hashToken } from './auth-service';
 import { systemActor } from './actor';
+import { recordWrite } from '../audit/audit-service';
+import { appendAudit } from '../audit/audit-queries';
 import { safeReturnTo } from './return-to';
 
 export const OIDC_STATE_COOKIE = 'essaim_oidc';
 export const OIDC_LOGIN_MINUTES = 10;
 
 /** Why a sign-in through the provider failed: the web app explains each code. */
-type OidcFailure = 'oidc_state' | 'oidc_denied' | 'oidc_email' | 'oidc_failed';
+type OidcFailure = 'oidc_state' | 'oidc_denied' | 'oidc_email' | 'oidc_failed' | 'oidc_link' | 'oidc_taken';
 export class OidcLoginError extends Error {
+  /** The page that explains the failure: the account page for a link its owner asked for. */
+  page: '/connexion' | '/compte' = '/connexion';
   constructor(
     readonly code: OidcFailure,
     message: string,
@@ -28,6 +32,8 @@ export class OidcLoginError extends Error {
 interface OidcClaims {
   sub: string;
   email?: unknown;
+  /** true when the provider vouches for the address (ProConnect does not always say). */
+  email_verified?: unknown;
   given_name?: unknown;
   usual_name?: unknown;
   siret?: unknown;
@@ -57,11 +63,42 @@ export function oidcService(db: Database, settings: OidcConfig, urls: { redirect
     return discovered;
   };
 
+  /** The rest of the callback, once the stored sign-in is taken. */
+  const finish = async (query: string, state: string, login: NonNullable<Awaited<ReturnType<typeof q.takeOidcLogin>>>, now: Date) => {
+    const params = new URLSearchParams(query);
+    if (params.get('error')) throw new OidcLoginError('oidc_denied', `Le fournisseur a refusé la connexion : ${params.get('error_description') ?? params.get('error')}.`);
+    const config = await configuration();
+    let claims: OidcClaims;
+    let idToken: string | undefined;
+    try {
+      const tokens = await oidc.authorizationCodeGrant(config, new URL(`${urls.redirectUri}?${query}`), {
+        pkceCodeVerifier: login.codeVerifier,
+        expectedState: state,
+        expectedNonce: login.nonce,
+        idTokenExpected: true,
+      });
+      const idClaims = tokens.claims();
+      if (!idClaims) throw new Error('jeton d’identité absent');
+      idToken = tokens.id_token;
+      const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
+      claims = { ...idClaims, ...userinfo } as OidcClaims;
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw new OidcLoginError('oidc_failed', `Échange avec le fournisseur impossible : ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const accountId = login.linkAccountId ? await linkIdentity(db, settings.issuer, claims, login.linkAccountId, now) : await linkAccount(db, settings.issuer, claims, now);
+    return { accountId, idToken, returnTo: login.returnTo };
+  };
+
   return {
     name: settings.name,
 
-    /** The provider URL to send the browser to, and the `state` to bind to it by cookie. */
-    async start(returnTo: string | undefined, now: Date) {
+    /**
+     * The provider URL to send the browser to, and the `state` to bind to it
+     * by cookie. With `linkAccountId` (a signed-in account confirming), the
+     * identity the provider returns is linked to that account.
+     */
+    async start(returnTo: string | undefined, now: Date, linkAccountId?: string) {
       const config = await configuration();
       const state = oidc.randomState();
       const nonce = oidc.randomNonce();
@@ -72,6 +109,7 @@ export function oidcService(db: Database, settings: OidcConfig, urls: { redirect
         nonce,
         returnTo: safeReturnTo(returnTo),
         expiresAt: new Date(now.getTime() + OIDC_LOGIN_MINUTES * 60_000),
+        linkAccountId,
       });
       const url = oidc.buildAuthorizationUrl(config, {
         redirect_uri: urls.redirectUri,
@@ -99,28 +137,12 @@ export function oidcService(db: Database, settings: OidcConfig, urls: { redirect
       }
       const login = await q.takeOidcLogin(db, hashToken(state), now);
       if (!login) throw new OidcLoginError('oidc_state', 'Connexion expirée ou déjà utilisée.');
-      if (params.get('error')) throw new OidcLoginError('oidc_denied', `Le fournisseur a refusé la connexion : ${params.get('error_description') ?? params.get('error')}.`);
-      const config = await configuration();
-      let claims: OidcClaims;
-      let idToken: string | undefined;
       try {
-        const tokens = await oidc.authorizationCodeGrant(config, new URL(`${urls.redirectUri}?${query}`), {
-          pkceCodeVerifier: login.codeVerifier,
-          expectedState: state,
-          expectedNonce: login.nonce,
-          idTokenExpected: true,
-        });
-        const idClaims = tokens.claims();
-        if (!idClaims) throw new Error('jeton d’identité absent');
-        idToken = tokens.id_token;
-        const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
-        claims = { ...idClaims, ...userinfo } as OidcClaims;
+        return await finish(query, state, login, now);
       } catch (e) {
-        if (e instanceof AppError) throw e;
-        throw new OidcLoginError('oidc_failed', `Échange avec le fournisseur impossible : ${e instanceof Error ? e.message : String(e)}`);
+        if (e instanceof OidcLoginError && login.linkAccountId) e.page = '/compte';
+        throw e;
       }
-      const accountId = await linkAccount(db, settings.issuer, claims, now);
-      return { accountId, idToken, returnTo: login.returnTo };
     },
 
     /** Where to send the browser to end the provider's session too, when it offers it. */
@@ -134,23 +156,55 @@ export function oidcService(db: Database, settings: OidcConfig, urls: { redirect
 
 export type OidcService = ReturnType<typeof oidcService>;
 
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const identityOf = (claims: OidcClaims) => ({
+  siret: /^\d{14}$/.test(text(claims.siret)) ? text(claims.siret) : null,
+  email: text(claims.email).toLowerCase(),
+  name: `${text(claims.given_name)} ${text(claims.usual_name)}`.trim() || null,
+  // Some providers send the boolean as a string.
+  verified: claims.email_verified === true || claims.email_verified === 'true',
+});
+
 /**
- * The account of a provider identity: the one already linked to it, else the
- * account with the same e-mail (the provider vouches for the address), else
- * a new account without roles, tied to the directory person with that e-mail.
- * The national team grants roles; a new account reads like a visitor.
+ * The account of a provider identity: the one already linked to it; else a
+ * new account without roles (the national team grants them). An existing
+ * account with the same e-mail is linked only when the provider vouches for
+ * the address (`email_verified`) and the account is not the national team's:
+ * otherwise its owner signs in another way and confirms the link from their
+ * account page (`linkIdentity`). A new account is tied to the directory
+ * person with its e-mail only when the address is vouched for.
  */
 async function linkAccount(db: Database, issuer: string, claims: OidcClaims, now: Date) {
-  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-  const siret = /^\d{14}$/.test(text(claims.siret)) ? text(claims.siret) : null;
-  const email = text(claims.email).toLowerCase();
-  const name = `${text(claims.given_name)} ${text(claims.usual_name)}`.trim() || null;
+  const { siret, email, name, verified } = identityOf(claims);
   return db.transaction().execute(async (trx) => {
     const linked = await q.touchIdentity(trx, { issuer, subject: claims.sub, siret, name, now });
     if (linked) return linked;
     if (!looksLikeEmail(email)) throw new OidcLoginError('oidc_email', 'Le fournisseur n’a pas transmis d’adresse e-mail valide.');
-    const accountId = (await accountByEmail(trx, email))?.id ?? (await openAccount(trx, systemActor, { email, passwordHash: null, via: issuer }));
+    const existing = await accountByEmail(trx, email);
+    if (existing && (!verified || existing.roles.some((r) => r.role === 'admin'))) {
+      throw new OidcLoginError('oidc_link', 'Un compte existe déjà pour cette adresse : son titulaire doit confirmer le lien depuis son compte.');
+    }
+    const accountId = existing?.id ?? (await openAccount(trx, systemActor, { email, passwordHash: null, via: issuer, tiePerson: verified }));
     await q.insertIdentity(trx, { issuer, subject: claims.sub, accountId, siret, name });
+    if (existing) await recordWrite(trx, systemActor, [{ action: 'update', entity: 'account', recordId: accountId, after: { linkedIdentity: { issuer, siret } } }]);
+    return accountId;
+  });
+}
+
+/**
+ * Link the provider identity to an account whose owner, signed in, asked for
+ * it (whatever the e-mails): the confirmation `linkAccount` never assumes.
+ */
+async function linkIdentity(db: Database, issuer: string, claims: OidcClaims, accountId: string, now: Date) {
+  const { siret, name } = identityOf(claims);
+  return db.transaction().execute(async (trx) => {
+    const holder = await q.identityAccount(trx, issuer, claims.sub);
+    if (holder && holder !== accountId) throw new OidcLoginError('oidc_taken', 'Cette identité est déjà liée à un autre compte Essaim.');
+    if (holder) await q.touchIdentity(trx, { issuer, subject: claims.sub, siret, name, now });
+    else {
+      await q.insertIdentity(trx, { issuer, subject: claims.sub, accountId, siret, name });
+      await appendAudit(trx, [{ actorKind: 'account', actorId: accountId, action: 'update', entity: 'account', recordId: accountId, after: { linkedIdentity: { issuer, siret } } }]);
+    }
     return accountId;
   });
 }

@@ -3,10 +3,12 @@ import { followUntil, startTestProvider } from '../../test/oidc-provider';
 import { testApp } from '../../test/test-db';
 import { create } from '../../test/fixtures';
 import { insertAccounts } from './auth-queries';
+import { hashPassword } from './passwords';
 import { safeReturnTo } from './return-to';
 
 // The browser's view of Essaim in these tests: the provider redirects here.
 const SITE = 'http://essaim.test';
+const PASSWORD = 'Ruche-Essaim-Coopérative-2020!';
 
 let provider: Awaited<ReturnType<typeof startTestProvider>>;
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -16,7 +18,11 @@ beforeAll(async () => {
     clientRedirectBase: SITE,
     users: {
       'agent-1': { email: 'Camille.Agent@interieur.gouv.fr', given_name: 'Camille', usual_name: 'Agent', siret: '13002526500013' },
-      'agent-2': { email: 'dominique.existant@essaim.test', given_name: 'Dominique', usual_name: 'Existant' },
+      'agent-2': { email: 'dominique.existant@essaim.test', email_verified: true, given_name: 'Dominique', usual_name: 'Existant' },
+      'agent-3': { email: 'claire.porteuse@essaim.test', given_name: 'Claire', usual_name: 'Porteuse' },
+      'agent-4': { email: 'claire.porteuse@essaim.test', email_verified: true, given_name: 'Claire', usual_name: 'Porteuse' },
+      'agent-5': { email: 'fiche.annuaire@essaim.test', given_name: 'Fiche', usual_name: 'Annuaire' },
+      'agent-6': { email: 'autre.agent@interieur.gouv.fr', email_verified: true, given_name: 'Autre', usual_name: 'Agent' },
       'sans-mail': { email: '', given_name: 'Sans', usual_name: 'Courriel' },
     },
   });
@@ -85,12 +91,59 @@ describe('OpenID Connect sign-in (ProConnect)', () => {
     expect(audit.json().items[0]).toMatchObject({ action: 'create', entity: 'account' });
   });
 
-  it('signs an existing account in with its roles, tied to its directory person', async () => {
+  it('never links a ProConnect identity to a national-team account by e-mail, even vouched for: the admin confirms from their account (issue 10.12)', async () => {
     const person = await create(t.app, 'people', { firstName: 'Dominique', lastName: 'Existant', email: 'dominique.existant@essaim.test' });
-    await insertAccounts(t.db, [{ email: 'dominique.existant@essaim.test', passwordHash: null, personId: person.id, roles: [{ role: 'admin' }] }]);
+    await insertAccounts(t.db, [{ email: 'dominique.existant@essaim.test', passwordHash: await hashPassword(PASSWORD), personId: person.id, roles: [{ role: 'admin' }] }]);
+    const refused = await signIn('agent-2');
+    expect(refused.r.headers.location).toBe('/connexion?erreur=oidc_link');
+    expect(refused.session).toBeUndefined();
+    expect(await t.db.selectFrom('account_identities').select('subject').where('subject', '=', 'agent-2').execute()).toEqual([]);
+
+    // Signed in with the password, the admin links the identity: the provider confirms who they are there.
+    const login = await t.anonymous.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'dominique.existant@essaim.test', password: PASSWORD } });
+    const headers = { cookie: `essaim_session=${login.cookies.find((c) => c.name === 'essaim_session')?.value}`, 'x-csrf-token': login.json().csrfToken };
+    expect((await t.anonymous.inject({ method: 'POST', url: '/api/auth/oidc/link', headers: { cookie: headers.cookie } })).statusCode).toBe(403);
+    provider.signInAs('agent-2');
+    const link = await t.anonymous.inject({ method: 'POST', url: '/api/auth/oidc/link', headers });
+    expect(link.statusCode, link.body).toBe(200);
+    const stateCookie = `essaim_oidc=${link.cookies.find((c) => c.name === 'essaim_oidc')?.value}`;
+    const back = await followUntil(link.json().redirectTo, `${SITE}/api/auth/oidc/callback`);
+    const linked = await callback(back, stateCookie);
+    expect(linked.headers.location).toBe('/compte?lien=proconnect');
+    // From now on ProConnect signs the admin in.
     const { session } = await signIn('agent-2');
     const me = (await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: session as string } })).json();
     expect(me).toMatchObject({ email: 'dominique.existant@essaim.test', name: 'Dominique Existant', personId: person.id, roles: [{ role: 'admin' }] });
+    const audit = (await t.app.inject(`/api/audit?entity=account&record=${me.id}`)).json().items[0];
+    expect(audit).toMatchObject({ actor: { kind: 'account', id: me.id }, after: { linkedIdentity: { issuer: provider.issuer } } });
+  });
+
+  it('links an existing account by e-mail only when the provider vouches for the address (issue 10.12)', async () => {
+    const [id] = (await insertAccounts(t.db, [{ email: 'claire.porteuse@essaim.test', passwordHash: null, roles: [{ role: 'investor', scope: [] }] }])) as [string];
+    // No email_verified in the claims (as ProConnect may send): refused, the account stays unlinked.
+    const unverified = await signIn('agent-3');
+    expect(unverified.r.headers.location).toBe('/connexion?erreur=oidc_link');
+    expect(unverified.session).toBeUndefined();
+    // Vouched for: linked, signed in with the account's roles.
+    const { session } = await signIn('agent-4');
+    expect((await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: session as string } })).json()).toMatchObject({ id, roles: [{ role: 'investor' }] });
+    // A new account from an address nobody vouched for is not tied to the directory person bearing it.
+    await create(t.app, 'people', { firstName: 'Fiche', lastName: 'Annuaire', email: 'fiche.annuaire@essaim.test' });
+    const fresh = await signIn('agent-5');
+    expect((await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: fresh.session as string } })).json()).toMatchObject({ email: 'fiche.annuaire@essaim.test', personId: null, roles: [] });
+  });
+
+  it('refuses to link an identity another account already holds, on the account page', async () => {
+    await signIn('agent-6');
+    await insertAccounts(t.db, [{ email: 'troisieme@essaim.test', passwordHash: await hashPassword(PASSWORD), roles: [] }]);
+    const login = await t.anonymous.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'troisieme@essaim.test', password: PASSWORD } });
+    const headers = { cookie: `essaim_session=${login.cookies.find((c) => c.name === 'essaim_session')?.value}`, 'x-csrf-token': login.json().csrfToken };
+    provider.signInAs('agent-6');
+    const link = await t.anonymous.inject({ method: 'POST', url: '/api/auth/oidc/link', headers });
+    const back = await followUntil(link.json().redirectTo, `${SITE}/api/auth/oidc/callback`);
+    const r = await callback(back, `essaim_oidc=${link.cookies.find((c) => c.name === 'essaim_oidc')?.value}`);
+    expect(r.headers.location).toBe('/compte?erreur=oidc_taken');
+    expect((await t.anonymous.inject({ method: 'POST', url: '/api/auth/oidc/link' })).statusCode).toBe(401);
   });
 
   it('refuses a callback without the browser’s state cookie, a replayed one, a denial and a forged code — and opens no session', async () => {
@@ -134,8 +187,10 @@ describe('OpenID Connect sign-in (ProConnect)', () => {
   });
 
   it('never redirects to another site after sign-in', () => {
-    for (const bad of ['//evil.example', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '/a b', undefined, '']) expect(safeReturnTo(bad)).toBe('/');
+    for (const bad of ['//evil.example', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '/\ta', '/\r\nSet-Cookie: x=1', undefined, '']) expect(safeReturnTo(bad)).toBe('/');
     for (const good of ['/', '/projets?q=velo&territory=departement:73', '/projets/abc#x']) expect(safeReturnTo(good)).toBe(good);
+    // Spaces and letters beyond ASCII are kept, percent-encoded (a Location header is ASCII).
+    expect(safeReturnTo('/a b')).toBe('/a%20b');
   });
 });
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Role } from '../../../shared/schemas/auth';
 import type { Executor } from '../directory/directory-service';
 
 /** Everything the base holds about an account and its person. */
@@ -15,31 +16,86 @@ export async function personalData(db: Executor, accountId: string) {
 
 const ANONYMOUS = { first_name: 'Personne', last_name: 'anonymisée' };
 
+/** What an erased person's details become wherever the trail holds them (the keys present only). */
+const ERASED: Record<string, unknown> = {
+  firstName: ANONYMOUS.first_name,
+  lastName: ANONYMOUS.last_name,
+  first_name: ANONYMOUS.first_name,
+  last_name: ANONYMOUS.last_name,
+  email: null,
+  phone: null,
+  titles: [],
+  name: null,
+};
+
 /**
- * Erase a person: their record keeps its links (counts and history stay true)
- * but loses every personal detail, here and in the audit trail; their account
- * can no longer sign in.
+ * A trail entry without the person: their fields blanked at any depth, and any
+ * text that still quotes one of their e-mail addresses replaced. Pure.
+ */
+export function scrubbed(value: unknown, emails: string[]): unknown {
+  if (typeof value === 'string') {
+    const lower = value.toLowerCase();
+    return emails.some((e) => lower.includes(e)) ? '[effacé]' : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => scrubbed(v, emails));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k in ERASED ? ERASED[k] : scrubbed(v, emails)]));
+  }
+  return value;
+}
+
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+
+/**
+ * Erase a person, in the caller's transaction: their record keeps its links
+ * (counts and history stay true) but loses every personal detail, here and in
+ * every trail entry about them or their accounts. Their accounts (tied to the
+ * record, or bearing its e-mail) lose every way to sign in — password,
+ * sessions, API tokens, pending magic links, provider identities and links
+ * in progress — and their roles. Undefined when there is no such person; else the accounts erased,
+ * with the roles they had.
  */
 export async function anonymisePerson(db: Executor, personId: string) {
-  const r = await db
+  const person = await db.selectFrom('people').select('email').where('id', '=', personId).forUpdate().executeTakeFirst();
+  if (!person) return undefined;
+  let accountsOf = db.selectFrom('accounts').select(['id', 'email', 'roles']).where('person_id', '=', personId);
+  if (person.email) accountsOf = db.selectFrom('accounts').select(['id', 'email', 'roles']).where((eb) => eb.or([eb('person_id', '=', personId), eb(sql`lower(email)`, '=', person.email?.toLowerCase())]));
+  const accounts = await accountsOf.execute();
+  const ids = accounts.map((a) => a.id);
+
+  await db
     .updateTable('people')
     .set({ ...ANONYMOUS, email: null, phone: null, titles: [], search: sql`to_tsvector('french', '')`, updated_at: sql`now()` })
     .where('id', '=', personId)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) return false;
-  const scrub = (column: 'before' | 'after') =>
-    sql`case when ${sql.ref(column)} is null then null else ${sql.ref(column)} || ${JSON.stringify({ firstName: ANONYMOUS.first_name, lastName: ANONYMOUS.last_name, email: null, phone: null, titles: [] })}::jsonb end`;
-  await db
-    .updateTable('audit_log')
-    .set({ before: scrub('before'), after: scrub('after') })
-    .where('entity', '=', 'people')
-    .where('record_id', '=', personId)
     .execute();
-  const accounts = await db.selectFrom('accounts').select('id').where('person_id', '=', personId).execute();
-  for (const a of accounts) {
-    await db.updateTable('accounts').set({ email: `anonyme-${a.id}@essaim.invalid`, password_hash: null, updated_at: sql`now()` }).where('id', '=', a.id).execute();
-    await db.deleteFrom('sessions').where('account_id', '=', a.id).execute();
-    await db.updateTable('api_tokens').set({ revoked_at: sql`now()` }).where('account_id', '=', a.id).where('revoked_at', 'is', null).execute();
+  if (ids.length) {
+    await db
+      .updateTable('accounts')
+      .set({ email: sql`'anonyme-' || id || '@essaim.invalid'`, password_hash: null, roles: '[]', updated_at: sql`now()` })
+      .where('id', 'in', ids)
+      .execute();
+    await db.deleteFrom('sessions').where('account_id', 'in', ids).execute();
+    await db.deleteFrom('magic_links').where('account_id', 'in', ids).execute();
+    await db.deleteFrom('account_identities').where('account_id', 'in', ids).execute();
+    // A provider link started before the erasure would otherwise land in the account.
+    await db.deleteFrom('oidc_logins').where('link_account_id', 'in', ids).execute();
+    await db.updateTable('api_tokens').set({ revoked_at: sql`now()` }).where('account_id', 'in', ids).where('revoked_at', 'is', null).execute();
   }
-  return true;
+
+  const emails = [person.email, ...accounts.map((a) => a.email)].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase());
+  const entries = await db
+    .selectFrom('audit_log')
+    .select(['id', 'before', 'after'])
+    .where((eb) => eb.or([eb.and([eb('entity', '=', 'people'), eb('record_id', '=', personId)]), ...(ids.length ? [eb.and([eb('entity', '=', 'account'), eb('record_id', 'in', ids)])] : [])]))
+    .execute();
+  for (const e of entries) {
+    const [before, after] = [json(e.before), json(e.after)];
+    await db
+      .updateTable('audit_log')
+      .set({ before: before === null ? null : JSON.stringify(scrubbed(before, emails)), after: after === null ? null : JSON.stringify(scrubbed(after, emails)) })
+      .where('id', '=', e.id)
+      .execute();
+  }
+  const parseRoles = (v: unknown) => json(v) as Role[];
+  return accounts.map((a) => ({ id: a.id, roles: parseRoles(a.roles) }));
 }

@@ -17,9 +17,14 @@ export function personalDataService(db: Database) {
     },
     async anonymise(actor: Actor, personId: string) {
       authorize(actor, 'anonymise', { policy: personPolicy }, { forbidden: "L'effacement est réservé à l'équipe nationale." });
+      // One transaction: the erasure happens whole, or not at all.
       await db.transaction().execute(async (tx) => {
-        if (!(await anonymisePerson(tx, personId))) throw notFound('Personne', personId);
-        await recordWrite(tx, actor, [{ action: 'update', entity: 'people', recordId: personId, after: { anonymised: true } }]);
+        const accounts = await anonymisePerson(tx, personId);
+        if (!accounts) throw notFound('Personne', personId);
+        await recordWrite(tx, actor, [
+          { action: 'update', entity: 'people', recordId: personId, after: { anonymised: true } },
+          ...accounts.map((a) => ({ action: 'update' as const, entity: 'account', recordId: a.id, before: { roles: a.roles }, after: { roles: [], anonymised: true } })),
+        ]);
       });
     },
   };

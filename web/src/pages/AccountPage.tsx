@@ -2,6 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Navigate } from 'react-router';
 import { roleLabels } from '../../../shared/vocabulary';
 import { ApiTokens } from '../components/ApiTokens';
+import { ProConnectLink } from '../components/ProConnectLink';
 import { useSession } from '../lib/session';
 import { useTitle } from '../lib/use-title';
 
@@ -28,6 +29,7 @@ export function AccountPage() {
         Télécharger mes données (JSON)
       </a>
       <ApiTokens />
+      <ProConnectLink />
       <Alert
         className="fr-mt-4w"
         severity="info"

@@ -14,6 +14,8 @@ const OIDC_ERRORS: Record<string, string> = {
   oidc_denied: 'La connexion a été refusée ou annulée chez le fournisseur d’identité.',
   oidc_email: 'Le fournisseur d’identité n’a pas transmis votre adresse e-mail.',
   oidc_failed: 'L’échange avec le fournisseur d’identité a échoué. Réessayez dans un instant.',
+  oidc_link:
+    'Un compte Essaim existe déjà pour votre adresse e-mail, et il n’est pas lié à cette identité. Connectez-vous d’abord avec votre mot de passe ou un lien reçu par e-mail, puis liez votre identité depuis la page « Mon compte ».',
 };
 
 /** Only a path of this site. */
