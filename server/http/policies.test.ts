@@ -34,6 +34,14 @@ describe('actions on every record', () => {
     expect((await get('equipe', '/api/themes/logement')).json().actions).toEqual(['update', 'delete']);
     for (const who of ['visitor', 'coordination.figeac', 'financeur']) expect((await get(who, '/api/themes')).json().items[0].actions, who).toEqual([]);
   });
+  it('tells a token’s owner it may be revoked, until it is', async () => {
+    const headers = sessions.operateur as Record<string, string>;
+    const created = (await t.anonymous.inject({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'script' }, headers })).json();
+    const mine = async () => (await get('operateur', '/api/auth/tokens')).json().items.find((x: { id: string }) => x.id === created.id);
+    expect((await mine()).actions).toEqual(['delete']);
+    expect((await t.anonymous.inject({ method: 'DELETE', url: `/api/auth/tokens/${created.id}`, headers })).statusCode).toBe(204);
+    expect((await mine()).actions).toEqual([]);
+  });
   it('tells the national team that accounts may be given roles', async () => {
     const list = (await get('equipe', '/api/accounts?pageSize=2')).json();
     expect(list.items[0].actions).toEqual(['update']);

@@ -1,5 +1,5 @@
 import { roleNames } from '../vocabulary';
-import { z } from './common';
+import { timestamps, z } from './common';
 
 export { roleLabels, roleNames, roleScope, type RoleName } from '../vocabulary';
 
@@ -36,4 +36,4 @@ export const me = z.object({
 
 export const tokenInput = z.strictObject({ name: z.string().trim().min(1).max(100) });
 export const tokenCreated = z.object({ id: z.string(), name: z.string(), token: z.string(), createdAt: z.string() });
-export const tokenInfo = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() });
+export const tokenInfo = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(), actions: timestamps.actions });

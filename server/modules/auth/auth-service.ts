@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/connection';
 import type { Executor } from '../directory/directory-service';
 import { accountName } from '../accounts/account-queries';
-import { can } from '../../policies/authorize';
+import { actionsOn, can } from '../../policies/authorize';
+import { tokenPolicy } from './token-policy';
 import { importPolicy } from '../imports/import-policy';
 import { projectPolicy } from '../projects/project-policy';
 import { creatableResources } from '../directory/resources';
@@ -135,13 +136,17 @@ export function authService(db: Database, limits: SignInLimits = DEFAULT_SIGN_IN
 
     async listTokens(actor: Actor) {
       const a = requireAccount(actor);
-      return (await q.listTokens(db, a.accountId)).map((t) => ({
-        id: t.id,
-        name: t.name,
-        createdAt: t.created_at.toISOString(),
-        lastUsedAt: t.last_used_at?.toISOString() ?? null,
-        revokedAt: t.revoked_at?.toISOString() ?? null,
-      }));
+      return (await q.listTokens(db, a.accountId)).map((t) => {
+        const revokedAt = t.revoked_at?.toISOString() ?? null;
+        return {
+          id: t.id,
+          name: t.name,
+          createdAt: t.created_at.toISOString(),
+          lastUsedAt: t.last_used_at?.toISOString() ?? null,
+          revokedAt,
+          actions: actionsOn(a, ['delete'], tokenPolicy, { accountId: a.accountId, revokedAt }),
+        };
+      });
     },
 
     async revokeToken(actor: Actor, id: string, now: Date) {
