@@ -151,8 +151,8 @@ describe('essaim serve in production', () => {
       expect(await run('serve', '--port', '0')).toBe(EXIT.invalid);
     });
     expect(err).toMatch(/Configuration incomplète pour la production/);
-    expect(err).toMatch(/PUBLIC_URL: doit commencer par https:\/\/ en production/);
-    for (const name of ['SITE_PUBLISHER', 'SITE_PUBLICATION_DIRECTOR', 'SITE_HOST', 'SITE_CONTACT_EMAIL', 'SMTP_URL', 'MAIL_FROM']) expect(err).toContain(`${name}: manquant en production`);
+    expect(err).toMatch(/PUBLIC_URL\u202f: doit commencer par https:\/\/ en production/);
+    for (const name of ['SITE_PUBLISHER', 'SITE_PUBLICATION_DIRECTOR', 'SITE_HOST', 'SITE_CONTACT_EMAIL', 'SMTP_URL', 'MAIL_FROM']) expect(err).toContain(`${name}\u202f: manquant en production`);
     // Refused before touching the data folder.
     expect(existsSync(join(dir, 'refused'))).toBe(false);
   });
