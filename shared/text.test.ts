@@ -48,12 +48,16 @@ describe('French typography (typo)', () => {
       'region:84',
       '`essaim match FILE`',
       'a;b!c?d',
+      "/tmp/l'export: v1.csv".replace(': ', ':'),
+      "./données/l'import.csv",
     ]) {
       expect(typo(kept)).toBe(kept);
       expect(typo(`Voir ${kept} : merci`)).toBe(`Voir ${kept}${N}: merci`);
     }
     expect(typo("L'adresse a.b@c.fr n'existe pas!")).toBe(`L’adresse a.b@c.fr n’existe pas${N}!`);
     expect(typo('Rendez-vous à 09:30 : ouverture')).toBe(`Rendez-vous à 09:30${N}: ouverture`);
+    expect(typo('(poids 3 / borne 3), 1/2 et/ou')).toBe('(poids 3 / borne 3), 1/2 et/ou');
+    expect(typo("Impossible de lire /tmp/l'export.csv : ENOENT")).toBe(`Impossible de lire /tmp/l'export.csv${N}: ENOENT`);
   });
 
   const alphabet = fc.constantFrom(...'ab é1 ;:!?«»\'’ \u00A0\u202F\t\n@.-/€%k'.split(''), 'https://x.fr/?a=1', 'a@b.fr', '09:30', '`x: y`');

@@ -30,8 +30,8 @@ export const NNBSP = '\u202F';
 export const NBSP = '\u00A0';
 
 // Spans the typography never touches: web addresses, e-mail addresses, times
-// (09:30), code between backquotes. Any run of them is kept byte for byte.
-const PROTECTED = /`[^`\n]*`|\b(?:https?|ftp|mailto):\/\/?[^\s«»<>"]*[^\s«»<>".,;:!?)\]]|\bwww\.[^\s«»<>"]*[^\s«»<>".,;:!?)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}|\b\d{1,2}:\d{2}(?::\d{2})?\b/gu;
+// (09:30), code between backquotes, file paths (/tmp/l'export.csv). Any run of them is kept byte for byte.
+const PROTECTED = /`[^`\n]*`|\b(?:https?|ftp|mailto):\/\/?[^\s«»<>"]*[^\s«»<>".,;:!?)\]]|\bwww\.[^\s«»<>"]*[^\s«»<>".,;:!?)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}|\b\d{1,2}:\d{2}(?::\d{2})?\b|(?<![\p{L}\p{N}/])\.{0,2}\/[^\s«»<>"]*[^\s«»<>".,;:!?)\]]/gu;
 // Private-use characters stand for each protected span (HOLE) and each value
 // of the `fr` tag (VALUE) while the rules run: both count as word characters.
 const HOLE = '\uE000';
@@ -57,7 +57,7 @@ const RULES: Array<[RegExp, string]> = [
 // What any rule could act on; a text without it is returned as it is.
 const TRIGGER = /[;:!?«»'\t]|\S {2}|\d[ \u00A0\u202F][kM%€]/;
 // What a protected span needs; most texts have none and skip the masking.
-const MAY_PROTECT = /[@`]|:\/|www\.|\d:\d/;
+const MAY_PROTECT = /[@`/]|www\.|\d:\d/;
 
 function typeset(text: string): string {
   const kept: string[] = [];
