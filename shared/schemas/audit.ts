@@ -1,10 +1,10 @@
-import { isoDate, z } from './common';
+import { isoDate, line, z } from './common';
 
 export const auditActions = ['create', 'update', 'delete', 'import'] as const;
 
 export const auditQuery = z.strictObject({
   entity: z.string().regex(/^[a-z-]+$/).optional(),
-  record: z.string().min(1).max(100).optional(),
+  record: line().min(1).max(100).optional(),
   actor: z.enum(['system', 'anonymous', 'account']).optional(),
   action: z.enum(auditActions).optional(),
   since: isoDate.optional(),
