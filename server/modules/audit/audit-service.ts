@@ -1,8 +1,9 @@
-import type { AuditQuery } from '../../../shared/schemas/audit';
+import type { AuditPageQuery, AuditQuery } from '../../../shared/schemas/audit';
 import type { Database } from '../../db/connection';
+import { COUNT_CAP, offsetOf } from '../../db/sql-helpers';
 import { forbidden, unauthorized } from '../../errors';
 import type { Actor } from '../auth/actor';
-import { type AuditRecord, appendAudit, listAudit } from './audit-queries';
+import { type AuditRecord, appendAudit, countAudit, listAudit } from './audit-queries';
 import type { Executor } from '../directory/directory-service';
 
 /** The audit entry's "who" for an actor. */
@@ -15,13 +16,28 @@ export function recordWrite(db: Executor, actor: Actor, entries: Array<Omit<Audi
   return appendAudit(db, entries.map((e) => ({ ...auditActor(actor), ...e })));
 }
 
-/**
- * Reading the trail: the system actor (command line) only, until accounts give
- * the national team its role; the trail holds personal data before and after.
- */
-export async function readAudit(db: Database, actor: Actor, f: AuditQuery) {
+function mayRead(actor: Actor) {
   const admin = actor.kind === 'system' || (actor.kind === 'account' && actor.roles.some((r) => r.role === 'admin'));
   if (actor.kind === 'anonymous') throw unauthorized();
   if (!admin) throw forbidden("Le journal d'audit est réservé à l'équipe nationale.");
+}
+
+/**
+ * Reading the trail: the national team and the system actor (command line)
+ * only; the trail holds personal data before and after.
+ */
+export async function readAudit(db: Database, actor: Actor, f: AuditQuery) {
+  mayRead(actor);
   return listAudit(db, f);
+}
+
+/** One page of the trail, in the shape of every list (`items`, `total`, `page`, `pageSize`). */
+export async function pageAudit(db: Database, actor: Actor, f: AuditPageQuery) {
+  mayRead(actor);
+  const { page, pageSize, ...filters } = f;
+  const [counted, items] = await Promise.all([
+    countAudit(db, filters),
+    listAudit(db, { ...filters, limit: pageSize, offset: offsetOf(page, pageSize) }),
+  ]);
+  return { items, total: Math.min(counted, COUNT_CAP), totalExact: counted <= COUNT_CAP, page, pageSize };
 }
