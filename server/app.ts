@@ -8,7 +8,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type SiteInfo, siteInfo } from '../shared/schemas/reference';
 import type { Database } from './db/connection';
-import { installErrorHandler, installNotFound } from './http/error-handler';
+import { frameworkErrors, installErrorHandler, installNotFound } from './http/error-handler';
 import { serveWebApp } from './http/web-app';
 import { installActorResolution } from './http/request-actor';
 import { accountRoutes } from './modules/accounts/account-routes';
@@ -45,7 +45,7 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** Build the HTTP application from its dependencies; no listen (tests inject). */
 export async function buildApp(deps: AppDeps) {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024, ajv: undefined });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024, ajv: undefined, frameworkErrors });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

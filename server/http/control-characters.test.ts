@@ -37,4 +37,12 @@ describe('control characters (NUL and the like) are refused with a 400 naming th
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().description).toBe('Deux lignes :\n\t– la première ;\r\n\t– la seconde.');
   });
+
+  it('a path segment too long or badly encoded answers in the error shape', async () => {
+    for (const [method, url] of [['PATCH', `/api/organisations/${'x'.repeat(500)}`], ['GET', '/api/organisations/%E0%A4%A']] as const) {
+      const r = await t.anonymous.inject({ method, url, payload: method === 'PATCH' ? {} : undefined });
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json().error).toMatchObject({ code: expect.any(String), message: expect.stringMatching(/adresse/) });
+    }
+  });
 });

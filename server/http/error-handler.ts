@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { translateDbError } from '../db/db-errors';
 import { type ErrorDetail, httpStatusOf } from '../errors';
@@ -47,6 +47,18 @@ export function installErrorHandler(app: FastifyInstance) {
     return reply.code(500).send(body('internal_error', 'Erreur interne du serveur. Elle a été journalisée.'));
   });
 
+}
+
+/**
+ * Errors the router raises before any route runs (a path segment longer than
+ * Fastify's limit, a malformed percent-encoding): the same error shape, not
+ * Fastify's own. Passed as the `frameworkErrors` option of the app.
+ */
+export function frameworkErrors(err: FastifyError, _req: unknown, reply: FastifyReply) {
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  return reply
+    .code(400)
+    .send(body(tooLong ? 'path_too_long' : 'bad_url', tooLong ? 'Un élément de l’adresse est trop long : vérifiez l’identifiant demandé.' : 'L’adresse demandée est mal formée : vérifiez-la.'));
 }
 
 export type WebPage = (path: string) => { status: number; html: string } | undefined;
