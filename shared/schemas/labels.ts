@@ -24,12 +24,11 @@ export const f = (noun: string): FieldLabel => ({ the: elides(noun) ? `l’${nou
 export const pl = (noun: string, item?: FieldLabel): FieldLabel => ({ the: `les ${noun}`, a: `des ${noun}`, plural: true, ...(item ? { item } : {}) });
 
 const organisation = f('structure');
-const person = f('personne');
 const territory = m('territoire');
 
 export const fieldLabels: Record<string, FieldLabel> = {
   // Shared by several resources
-  id: m('identifiant'),
+  id: f('fiche demandée'),
   name: m('nom'),
   description: f('description'),
   website: m('site web'),

@@ -46,3 +46,26 @@ describe('control characters (NUL and the like) are refused with a 400 naming th
     }
   });
 });
+
+describe('a 400 from the route schemas speaks plain French, field by field', () => {
+  it('body, query and path: the field named, what to do, the choices in words', async () => {
+    const body = await t.app.inject({ method: 'POST', url: '/api/organisations', payload: { name: null, kind: 'ess_structure_x', siret: '123', extra: 1 } });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^Requête invalide/) });
+    expect(body.json().error.details).toEqual(
+      expect.arrayContaining([
+        { path: 'name', message: 'Le nom est obligatoire.' },
+        { path: 'siret', message: 'Le SIRET doit comporter 14 chiffres.' },
+        { path: 'kind', message: expect.stringMatching(/^Choisissez un type parmi : Structure de l.ESS, Structure d.insertion/) },
+        { path: '', message: 'Champ inconnu : extra. Retirez-le.' },
+      ]),
+    );
+    const query = await t.anonymous.inject({ url: '/api/projects?stage=ideas&pageSize=500' });
+    expect(query.json().error.details).toEqual([
+      { path: 'pageSize', message: 'La taille de page doit valoir au plus 200.' },
+      { path: 'stage', message: 'Choisissez une étape parmi : Idée, Lancement, Développement, Changement d\'échelle.' },
+    ]);
+    const params = await t.anonymous.inject({ url: '/api/projects/12' });
+    expect(params.json().error.details).toEqual([{ path: 'id', message: 'Indiquez l’identifiant (UUID) de la fiche demandée.' }]);
+  });
+});
