@@ -41,7 +41,9 @@ export function installErrorHandler(app: FastifyInstance) {
     if (status === 429)
       return reply.code(429).send(body('too_many_requests', 'Trop de tentatives : réessayez dans une minute.'));
     if (status >= 400 && status < 500) {
-      return reply.code(status).send(body('bad_request', err.message));
+      // Fastify's and its plugins' own messages are English and technical: a person reads French.
+      req.log.info({ code: err.code, message: err.message }, 'client error');
+      return reply.code(status).send(body('bad_request', 'La requête est incorrecte : vérifiez l’adresse, les en-têtes et le contenu envoyés.'));
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send(body('internal_error', 'Erreur interne du serveur. Elle a été journalisée.'));
