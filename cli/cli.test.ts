@@ -51,7 +51,7 @@ describe('essaim command line', () => {
     writeFileSync(bad, `Nom;SIRET;Type\nBonne;${freshSiret()};ess_structure\nMauvaise;123;ess_structure\n`);
     expect(await run('import', 'organisations', bad)).toBe(EXIT.invalid);
     expect(err).toMatch(/import_rejected.*1 ligne en erreur sur 2/);
-    expect(err).toMatch(/ligne 3 · SIRET\u202F: Le SIRET compte 14 chiffres/);
+    expect(err).toMatch(/ligne 3 · SIRET\u202F: Le SIRET doit comporter 14 chiffres/);
 
     const good = join(dir, 'good.csv');
     writeFileSync(good, `Nom;SIRET;Type;Commune\nRecyclerie des Bauges;${freshSiret()};ess_structure;73065\n`);

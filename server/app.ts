@@ -7,7 +7,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type SiteInfo, siteInfo } from '../shared/schemas/reference';
 import type { Database } from './db/connection';
-import { installErrorHandler, installNotFound } from './http/error-handler';
+import { frameworkErrors, installErrorHandler, installNotFound } from './http/error-handler';
 import { installSecurityHeaders } from './http/security-headers';
 import { readWebShell, serveWebApp } from './http/web-app';
 import { installActorResolution } from './http/request-actor';
@@ -53,7 +53,7 @@ export async function buildApp(deps: AppDeps) {
   const hops = deps.trustProxy;
   // A hop count, as Fastify itself reads it (its types omit the number form).
   const trustProxy = typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : (hops ?? false);
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024, ajv: undefined, trustProxy });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024, ajv: undefined, trustProxy, frameworkErrors });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

@@ -108,3 +108,16 @@ export const roleScope: Record<RoleName, 'collectives' | 'organisations' | null>
   public_sponsor: null,
   advisor: null,
 };
+
+/** Labels of the values above that had none yet (validation messages name values, never codes). */
+export const territoryKindLabels: Record<TerritoryKind, string> = {
+  commune: 'Commune',
+  epci: 'EPCI',
+  departement: 'Département',
+  region: 'Région',
+};
+export const sectorMemberRoleLabels: Record<SectorMemberRole, string> = {
+  large_group: 'Grand groupe',
+  social_innovator: 'Innovateur social',
+  partner: 'Partenaire',
+};

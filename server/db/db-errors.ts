@@ -41,6 +41,9 @@ export function translateDbError(err: unknown): AppError | undefined {
     case '22008':
     case '22001':
       return invalid(`Valeur refusée par la base (${e.constraint ?? e.code}).`, [], 'constraint_violation');
+    case '22021': // character_not_in_repertoire: a NUL byte in a text
+    case '22P05': // untranslatable_character: a NUL (\u0000) in JSON
+      return invalid('Le texte contient un caractère invisible non autorisé (caractère nul ou de contrôle) : retirez-le.', [], 'invalid_character');
     default:
       return undefined;
   }

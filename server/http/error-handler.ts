@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { translateDbError } from '../db/db-errors';
 import { typo } from '../../shared/text';
@@ -43,12 +43,26 @@ export function installErrorHandler(app: FastifyInstance) {
     if (status === 429)
       return reply.code(429).send(body('too_many_requests', 'Trop de tentatives : réessayez dans une minute.'));
     if (status >= 400 && status < 500) {
-      return reply.code(status).send(body('bad_request', err.message));
+      // Fastify's and its plugins' own messages are English and technical: a person reads French.
+      req.log.info({ code: err.code, message: err.message }, 'client error');
+      return reply.code(status).send(body('bad_request', 'La requête est incorrecte : vérifiez l’adresse, les en-têtes et le contenu envoyés.'));
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send(body('internal_error', 'Erreur interne du serveur. Elle a été journalisée.'));
   });
 
+}
+
+/**
+ * Errors the router raises before any route runs (a path segment longer than
+ * Fastify's limit, a malformed percent-encoding): the same error shape, not
+ * Fastify's own. Passed as the `frameworkErrors` option of the app.
+ */
+export function frameworkErrors(err: FastifyError, _req: unknown, reply: FastifyReply) {
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  return reply
+    .code(400)
+    .send(body(tooLong ? 'path_too_long' : 'bad_url', tooLong ? 'Un élément de l’adresse est trop long : vérifiez l’identifiant demandé.' : 'L’adresse demandée est mal formée : vérifiez-la.'));
 }
 
 export type WebPage = (path: string) => { status: number; html: string } | undefined;

@@ -1,5 +1,5 @@
 import { roleNames } from '../vocabulary';
-import { timestamps, z } from './common';
+import { line, timestamps, z } from './common';
 
 export { roleLabels, roleNames, roleScope, type RoleName } from '../vocabulary';
 
@@ -8,14 +8,14 @@ export const role = z.object({ role: z.enum(roleNames), scope: z.array(z.string(
 export type Role = z.output<typeof role>;
 
 export const loginInput = z.strictObject({
-  email: z.string().trim().toLowerCase().max(320),
-  password: z.string().max(1000),
+  email: line().trim().toLowerCase().max(320),
+  password: line().max(1000),
 });
 
 export const magicLinkInput = z.strictObject({
-  email: z.string().trim().toLowerCase().max(320),
+  email: line().trim().toLowerCase().max(320),
   /** The page to open once signed in (a path of this site). */
-  returnTo: z.string().max(500).optional(),
+  returnTo: line().max(500).optional(),
 });
 
 export const me = z.object({
@@ -34,6 +34,6 @@ export const me = z.object({
   canSearchFunding: z.boolean(),
 });
 
-export const tokenInput = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const tokenInput = z.strictObject({ name: line().trim().min(1).max(100) });
 export const tokenCreated = z.object({ id: z.string(), name: z.string(), token: z.string(), createdAt: z.string() });
 export const tokenInfo = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(), actions: timestamps.actions });

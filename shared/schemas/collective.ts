@@ -1,6 +1,7 @@
 import {
   isoDate,
   listQueryBase,
+  multilineText,
   optionalText,
   territoryFilter,
   territoryRefOut,
@@ -14,7 +15,7 @@ import {
 /** A territory written as `kind:code` ("epci:200069110"). */
 export const territoryString = z
   .string()
-  .regex(/^(commune|epci|departement|region):[0-9AB]{2,9}$/, 'Territoire attendu sous la forme epci:200069110, departement:73…');
+  .regex(/^(commune|epci|departement|region):[0-9AB]{2,9}$/, 'Indiquez chaque territoire sous la forme commune:73065, epci:200069110, departement:73 ou region:84.');
 
 export const collectiveFields = z.strictObject({
   name: trimmed(200),
@@ -22,7 +23,7 @@ export const collectiveFields = z.strictObject({
   labelDate: isoDate.nullable().optional(),
   wave: z.number().int().min(1).max(20).nullable().optional(),
   coordinatorId: uuid.nullable().optional(),
-  description: optionalText(10000).optional(),
+  description: multilineText(10000).optional(),
   website: url.nullable().optional(),
   perimeter: z.array(territoryString).max(500).optional(),
   memberIds: z.array(uuid).max(5000).optional(),

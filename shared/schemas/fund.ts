@@ -3,7 +3,7 @@ import { territoryString } from './collective';
 import {
   eur,
   listQueryBase,
-  optionalText,
+  multilineText,
   queryBoolean,
   territoryFilter,
   territoryRefOut,
@@ -26,11 +26,11 @@ export const fundFields = z.strictObject({
   instruments: z.array(z.enum(instruments)).max(4).optional(),
   ticketMinEur: eur.nullable().optional(),
   ticketMaxEur: eur.nullable().optional(),
-  description: optionalText(10000).optional(),
+  description: multilineText(10000).optional(),
 });
 export const fundInput = fundFields.superRefine((f, ctx) => {
   if (f.ticketMinEur != null && f.ticketMaxEur != null && f.ticketMinEur > f.ticketMaxEur)
-    ctx.addIssue({ code: 'custom', path: ['ticketMaxEur'], message: 'Le ticket maximum est inférieur au ticket minimum' });
+    ctx.addIssue({ code: 'custom', path: ['ticketMaxEur'], message: 'Le ticket maximum est inférieur au ticket minimum : augmentez-le ou baissez le minimum.' });
 });
 export type FundInput = z.output<typeof fundInput>;
 export const fundPatch = fundFields.partial();

@@ -1,13 +1,12 @@
-import { listQueryBase, optionalText, queryBoolean, timestamps, trimmed, uuid, z } from './common';
+import { line, listQueryBase, optionalText, queryBoolean, timestamps, trimmed, uuid, z } from './common';
 
 export const personFields = z.strictObject({
   firstName: trimmed(100),
   lastName: trimmed(100),
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'Adresse e-mail invalide' })).nullable().optional(),
-  phone: z
-    .string()
+  email: line().trim().toLowerCase().pipe(z.email()).nullable().optional(),
+  phone: line()
     .trim()
-    .regex(/^\+?[0-9 .()-]{6,20}$/, 'Numéro de téléphone invalide')
+    .regex(/^\+?[0-9 .()-]{6,20}$/, 'Indiquez un numéro de téléphone en chiffres (6 à 20), par exemple 01 23 45 67 89.')
     .nullable()
     .optional(),
   organisationId: uuid.nullable().optional(),
@@ -19,9 +18,9 @@ export const personFields = z.strictObject({
 
 export const personInput = personFields.superRefine((p, ctx) => {
   if (p.isPublicSponsor && !p.administrationId)
-    ctx.addIssue({ code: 'custom', path: ['administrationId'], message: 'Un hacker public est rattaché à son administration' });
+    ctx.addIssue({ code: 'custom', path: ['administrationId'], message: 'Un hacker public est rattaché à son administration : choisissez-la.' });
   if (!p.isPublicSponsor && p.administrationId)
-    ctx.addIssue({ code: 'custom', path: ['administrationId'], message: "Seul un hacker public a une administration de rattachement" });
+    ctx.addIssue({ code: 'custom', path: ['administrationId'], message: 'Seul un hacker public a une administration de rattachement : videz ce champ ou cochez « Hacker public ».' });
 });
 export type PersonInput = z.output<typeof personInput>;
 export const personPatch = personFields.partial();

@@ -1,4 +1,4 @@
-import { listQueryBase, optionalText, territoryFilter, timestamps, uuid, z } from './common';
+import { listQueryBase, multilineText, territoryFilter, timestamps, uuid, z } from './common';
 
 const year = z.number().int().min(2000).max(2100);
 
@@ -6,16 +6,16 @@ export const pioneerFields = z.strictObject({
   organisationId: uuid,
   labelYear: year,
   sponsorId: uuid.nullable().optional(),
-  description: optionalText(10000).optional(),
+  description: multilineText(10000).optional(),
   beneficiaries: z.array(z.strictObject({ year, count: z.number().int().min(0).max(100_000_000) })).max(50).optional(),
   championIds: z.array(uuid).max(1000).optional(),
 });
 export const pioneerInput = pioneerFields.superRefine((p, ctx) => {
   const years = (p.beneficiaries ?? []).map((b) => b.year);
   if (new Set(years).size !== years.length)
-    ctx.addIssue({ code: 'custom', path: ['beneficiaries'], message: 'Une année de bénéficiaires est donnée deux fois' });
+    ctx.addIssue({ code: 'custom', path: ['beneficiaries'], message: 'Une année de bénéficiaires est donnée deux fois : gardez une seule ligne par année.' });
   if (p.championIds?.includes(p.organisationId))
-    ctx.addIssue({ code: 'custom', path: ['championIds'], message: "Le Pionnier ne peut pas s'accompagner lui-même" });
+    ctx.addIssue({ code: 'custom', path: ['championIds'], message: 'Le Pionnier ne peut pas s’accompagner lui-même : retirez-le des entreprises championnes.' });
 });
 export type PioneerInput = z.output<typeof pioneerInput>;
 export const pioneerPatch = pioneerFields.partial();

@@ -3,7 +3,7 @@ import {
   communeCode,
   eur,
   listQueryBase,
-  optionalText,
+  multilineText,
   territoryFilter,
   themeCodes,
   themeFilter,
@@ -15,8 +15,8 @@ import {
 
 export const projectFields = z.strictObject({
   title: trimmed(300),
-  summary: optionalText(1000).optional(),
-  description: optionalText(20000).optional(),
+  summary: multilineText(1000).optional(),
+  description: multilineText(20000).optional(),
   collectiveId: uuid.nullable().optional(),
   leadOrganisationId: uuid.nullable().optional(),
   partnerIds: z.array(uuid).max(200).optional(),
@@ -30,9 +30,9 @@ export const projectFields = z.strictObject({
 });
 export const projectInput = projectFields.superRefine((p, ctx) => {
   if (p.leadOrganisationId && p.partnerIds?.includes(p.leadOrganisationId))
-    ctx.addIssue({ code: 'custom', path: ['partnerIds'], message: 'La structure porteuse ne peut pas être aussi partenaire' });
+    ctx.addIssue({ code: 'custom', path: ['partnerIds'], message: 'La structure porteuse ne peut pas être aussi partenaire : retirez-la des partenaires.' });
   if (p.partnerIds && new Set(p.partnerIds).size !== p.partnerIds.length)
-    ctx.addIssue({ code: 'custom', path: ['partnerIds'], message: 'Un partenaire est cité deux fois' });
+    ctx.addIssue({ code: 'custom', path: ['partnerIds'], message: 'Un partenaire est cité deux fois : retirez le doublon.' });
 });
 export type ProjectInput = z.output<typeof projectInput>;
 export const projectPatch = projectFields.partial();

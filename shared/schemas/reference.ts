@@ -1,8 +1,8 @@
 import { territoryKinds } from '../vocabulary';
-import { listQueryBase, timestamps, z } from './common';
+import { line, listQueryBase, timestamps, z } from './common';
 
-export const themeCode = z.string().regex(/^[a-z0-9-]{2,60}$/, 'Code attendu en minuscules, chiffres et tirets');
-export const themeInput = z.strictObject({ code: themeCode, label: z.string().trim().min(1).max(120), position: z.number().int().min(0).max(10000).optional() });
+export const themeCode = z.string().regex(/^[a-z0-9-]{2,60}$/, 'Écrivez le code en minuscules, chiffres et tirets (2 à 60 caractères).');
+export const themeInput = z.strictObject({ code: themeCode, label: line().trim().min(1).max(120), position: z.number().int().min(0).max(10000).optional() });
 export const themePatch = themeInput.omit({ code: true }).partial();
 export const theme = z.object({ code: z.string(), label: z.string(), position: z.number(), usage: z.number().int(), actions: timestamps.actions });
 export type Theme = z.output<typeof theme>;
@@ -29,7 +29,7 @@ export const territoryListQuery = z.strictObject({
   kind: z.enum(territoryKinds).optional(),
   parent: z
     .string()
-    .regex(/^(epci|departement|region):[0-9AB]{2,9}$/, 'Parent attendu sous la forme departement:73')
+    .regex(/^(epci|departement|region):[0-9AB]{2,9}$/, 'Indiquez le territoire parent sous la forme epci:200069110, departement:73 ou region:84.')
     .optional(),
   page: listQueryBase.page,
   pageSize: listQueryBase.pageSize,

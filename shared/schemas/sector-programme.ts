@@ -1,18 +1,18 @@
 import { sectorMemberRoles } from '../vocabulary';
-import { isoDate, listQueryBase, optionalText, timestamps, trimmed, uuid, z } from './common';
+import { isoDate, listQueryBase, multilineText, timestamps, trimmed, uuid, z } from './common';
 
 export const sectorProgrammeFields = z.strictObject({
   name: trimmed(200),
-  themeCode: z.string().regex(/^[a-z0-9-]+$/, 'Code de thème invalide').nullable().optional(),
+  themeCode: z.string().regex(/^[a-z0-9-]+$/, 'Indiquez la thématique par son code (minuscules, chiffres et tirets).').nullable().optional(),
   startedOn: isoDate.nullable().optional(),
-  description: optionalText(10000).optional(),
+  description: multilineText(10000).optional(),
   members: z.array(z.strictObject({ organisationId: uuid, role: z.enum(sectorMemberRoles) })).max(2000).optional(),
   projectIds: z.array(uuid).max(2000).optional(),
 });
 export const sectorProgrammeInput = sectorProgrammeFields.superRefine((s, ctx) => {
   const ids = (s.members ?? []).map((m) => m.organisationId);
   if (new Set(ids).size !== ids.length)
-    ctx.addIssue({ code: 'custom', path: ['members'], message: 'Une structure est citée deux fois' });
+    ctx.addIssue({ code: 'custom', path: ['members'], message: 'Une structure est citée deux fois : retirez le doublon.' });
 });
 export type SectorProgrammeInput = z.output<typeof sectorProgrammeInput>;
 export const sectorProgrammePatch = sectorProgrammeFields.partial();

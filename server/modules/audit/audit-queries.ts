@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AuditEntry, AuditQuery } from '../../../shared/schemas/audit';
+import { cappedCount } from '../../db/sql-helpers';
 import type { Executor } from '../directory/directory-service';
 
 export interface AuditRecord {
@@ -32,16 +33,28 @@ export async function appendAudit(db: Executor, entries: AuditRecord[]) {
   }
 }
 
-/** Most recent first, filtered. */
-export async function listAudit(db: Executor, f: AuditQuery): Promise<AuditEntry[]> {
-  let q = db.selectFrom('audit_log').selectAll();
+type AuditFilters = Omit<AuditQuery, 'limit'>;
+
+function filtered(db: Executor, f: AuditFilters) {
+  let q = db.selectFrom('audit_log');
   if (f.entity) q = q.where('entity', '=', f.entity);
   if (f.record) q = q.where('record_id', '=', f.record);
   if (f.actor) q = q.where('actor_kind', '=', f.actor);
   if (f.action) q = q.where('action', '=', f.action);
   if (f.since) q = q.where('at', '>=', sql<Date>`${f.since}::date`);
   if (f.until) q = q.where('at', '<', sql<Date>`${f.until}::date + 1`);
-  const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  return q;
+}
+
+/** Most recent first, filtered; `offset` skips that many (paging). */
+export async function listAudit(db: Executor, f: AuditFilters & { limit: number; offset?: number }): Promise<AuditEntry[]> {
+  const rows = await filtered(db, f)
+    .selectAll()
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset ?? 0)
+    .execute();
   const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
   return rows.map((r) => ({
     id: Number(r.id),
@@ -53,4 +66,9 @@ export async function listAudit(db: Executor, f: AuditQuery): Promise<AuditEntry
     before: json(r.before),
     after: json(r.after),
   }));
+}
+
+/** How many entries match, counted exactly up to COUNT_CAP (as every list). */
+export function countAudit(db: Executor, f: AuditFilters) {
+  return cappedCount(db, filtered(db, f));
 }

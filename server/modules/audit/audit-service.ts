@@ -1,8 +1,9 @@
-import type { AuditQuery } from '../../../shared/schemas/audit';
+import type { AuditPageQuery, AuditQuery } from '../../../shared/schemas/audit';
 import type { Database } from '../../db/connection';
 import { authorize } from '../../policies/authorize';
+import { COUNT_CAP, offsetOf } from '../../db/sql-helpers';
 import type { Actor } from '../auth/actor';
-import { type AuditRecord, appendAudit, listAudit } from './audit-queries';
+import { type AuditRecord, appendAudit, countAudit, listAudit } from './audit-queries';
 import type { Executor } from '../directory/directory-service';
 import { auditPolicy, auditRefusal } from './audit-policy';
 
@@ -16,8 +17,23 @@ export function recordWrite(db: Executor, actor: Actor, entries: Array<Omit<Audi
   return appendAudit(db, entries.map((e) => ({ ...auditActor(actor), ...e })));
 }
 
-/** Reading the trail: the national team and the command line (it holds personal data before and after). */
-export async function readAudit(db: Database, actor: Actor, f: AuditQuery) {
+/** The national team and the command line read the trail (it holds personal data before and after). */
+function mayRead(actor: Actor) {
   authorize(actor, 'read', { policy: auditPolicy }, auditRefusal);
+}
+
+export async function readAudit(db: Database, actor: Actor, f: AuditQuery) {
+  mayRead(actor);
   return listAudit(db, f);
+}
+
+/** One page of the trail, in the shape of every list (`items`, `total`, `page`, `pageSize`). */
+export async function pageAudit(db: Database, actor: Actor, f: AuditPageQuery) {
+  mayRead(actor);
+  const { page, pageSize, ...filters } = f;
+  const [counted, items] = await Promise.all([
+    countAudit(db, filters),
+    listAudit(db, { ...filters, limit: pageSize, offset: offsetOf(page, pageSize) }),
+  ]);
+  return { items, total: Math.min(counted, COUNT_CAP), totalExact: counted <= COUNT_CAP, page, pageSize };
 }

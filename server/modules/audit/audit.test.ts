@@ -3,6 +3,7 @@ import { create, freshSiret, orgBody } from '../../test/fixtures';
 import { testApp } from '../../test/test-db';
 import { anonymousActor, systemActor } from '../auth/actor';
 import { importService } from '../imports/import-service';
+import { appendAudit } from './audit-queries';
 import { readAudit } from './audit-service';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -65,5 +66,25 @@ describe('audit log', () => {
     expect((await t.app.inject({ url: '/api/audit?since=hier' })).statusCode).toBe(400);
     expect((await t.anonymous.inject({ url: '/api/audit' })).statusCode).toBe(401);
     expect((await t.anonymous.inject({ url: `/api/organisations/${org.id}/history` })).statusCode).toBe(401);
+  });
+
+  it('pages a record history beyond 1,000 entries, like every list (page, pageSize, total)', async () => {
+    const org = await create(t.app, 'organisations', orgBody({ name: 'Très modifiée' }));
+    const edits = Array.from({ length: 1204 }, (_, i) => ({ action: 'update' as const, entity: 'organisations', recordId: org.id, before: { n: i }, after: { n: i + 1 } }));
+    await appendAudit(t.db, edits.map((e) => ({ ...e, actorKind: 'system', actorId: null })));
+    const page = async (n: number, size = 200) => (await t.app.inject({ url: `/api/organisations/${org.id}/history?page=${n}&pageSize=${size}` })).json();
+    const first = await page(1);
+    expect(first).toMatchObject({ total: 1205, totalExact: true, page: 1, pageSize: 200 });
+    expect(first.items).toHaveLength(200);
+    expect(first.items[0].after).toEqual({ n: 1204 }); // newest first
+    const seen = new Set<number>();
+    for (let n = 1; n <= 7; n++) for (const e of (await page(n)).items) seen.add(e.id);
+    expect(seen.size).toBe(1205); // every entry, once, the creation included
+    expect((await page(7)).items.map((e: { action: string }) => e.action).at(-1)).toBe('create');
+    expect((await page(8)).items).toEqual([]);
+    expect((await t.app.inject({ url: `/api/organisations/${org.id}/history?pageSize=500` })).statusCode).toBe(400);
+    const audit = (await t.app.inject({ url: `/api/audit?record=${org.id}&pageSize=50&page=2` })).json();
+    expect(audit).toMatchObject({ total: 1205, page: 2, pageSize: 50 });
+    expect(audit.items).toHaveLength(50);
   });
 });

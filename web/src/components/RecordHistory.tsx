@@ -12,12 +12,30 @@ function changedFields(before: unknown, after: unknown): string[] {
   return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
 }
 
-/** Who changed a record, when, and which fields (the national team's view of the audit trail). */
+const PAGE = 50;
+type HistoryPage = { items: AuditEntry[]; total: number };
+
+/** Who changed a record, when, and which fields (the national team's view of the audit trail), 50 entries at a time. */
 export function RecordHistory({ api: resource, id }: { api: string; id: string }) {
-  const history = useApi<{ items: AuditEntry[] }>(`/${resource}/${id}/history`);
+  const history = useApi<HistoryPage>(`/${resource}/${id}/history?pageSize=${PAGE}`);
+  // Later pages, appended by « Afficher plus »; the first page reloading starts over.
+  const [more, setMore] = useState<AuditEntry[]>([]);
+  const [loadingMore, setLoadingMore] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new first page drops the pages appended to the old one
+  useEffect(() => setMore([]), [history.data]);
+  const items = [...(history.data?.items ?? []), ...more];
+  const total = history.data?.total ?? 0;
+  const loadMore = () => {
+    setLoadingMore(true);
+    api<HistoryPage>(`/${resource}/${id}/history?pageSize=${PAGE}&page=${Math.floor(items.length / PAGE) + 1}`)
+      .then((p) => setMore((m) => [...m, ...p.items]))
+      .finally(() => setLoadingMore(false));
+  };
   const [who, setWho] = useState<Record<string, string>>({});
+  // The accounts behind the entries shown, as one key so that the effect runs when it changes.
+  const authors = [...new Set(items.map((e) => e.actor.id).filter((x): x is string => Boolean(x)))].join(' ');
   useEffect(() => {
-    const ids = [...new Set((history.data?.items ?? []).map((e) => e.actor.id).filter((x): x is string => Boolean(x)))];
+    const ids = authors ? authors.split(' ') : [];
     let alive = true;
     Promise.all(ids.map((a) => api<{ email: string }>(`/accounts/${a}`).then((r) => [a, r.email] as const, () => [a, 'compte supprimé'] as const))).then(
       (pairs) => alive && setWho(Object.fromEntries(pairs)),
@@ -25,13 +43,13 @@ export function RecordHistory({ api: resource, id }: { api: string; id: string }
     return () => {
       alive = false;
     };
-  }, [history.data]);
+  }, [authors]);
   return (
     <details className="fr-mt-4w">
       <summary>Historique des modifications</summary>
       {history.error && <p>{history.error.message}</p>}
-      {history.data && history.data.items.length === 0 && <p>Aucune modification enregistrée.</p>}
-      {history.data && history.data.items.length > 0 && (
+      {history.data && items.length === 0 && <p>Aucune modification enregistrée.</p>}
+      {history.data && items.length > 0 && (
         <div className="fr-table">
           <table>
             <caption>Qui a modifié cette fiche, et quoi</caption>
@@ -44,7 +62,7 @@ export function RecordHistory({ api: resource, id }: { api: string; id: string }
               </tr>
             </thead>
             <tbody>
-              {history.data.items.map((e) => (
+              {items.map((e) => (
                 <tr key={e.id}>
                   <td>{new Date(e.at).toLocaleString('fr-FR')}</td>
                   <td>{e.actor.kind === 'system' ? 'ligne de commande' : e.actor.id ? (who[e.actor.id] ?? '…') : e.actor.kind}</td>
@@ -54,6 +72,11 @@ export function RecordHistory({ api: resource, id }: { api: string; id: string }
               ))}
             </tbody>
           </table>
+          {items.length < total && (
+            <button type="button" className="fr-btn fr-btn--secondary fr-mt-2w" disabled={loadingMore} onClick={loadMore}>
+              Afficher plus ({items.length} sur {total})
+            </button>
+          )}
         </div>
       )}
     </details>
