@@ -4,7 +4,7 @@ import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { isNationalTeam, useSession } from '../lib/session';
-import { RESOURCES } from '../resources';
+import { RESOURCES } from '../features/directory/resources';
 
 const NAV = ['projets', 'collectifs', 'structures', 'pionniers', 'fonds', 'filieres'] as const;
 

@@ -1,9 +1,9 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Navigate } from 'react-router';
-import { roleLabels } from '../../../shared/vocabulary';
-import { ApiTokens } from '../components/ApiTokens';
-import { useSession } from '../lib/session';
-import { useTitle } from '../lib/use-title';
+import { roleLabels } from '../../../../shared/vocabulary';
+import { ApiTokens } from './ApiTokens';
+import { useSession } from '../../lib/session';
+import { useTitle } from '../../lib/use-title';
 
 
 export function AccountPage() {

@@ -4,18 +4,18 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../lib/api';
-import { isNationalTeam, useSession } from '../lib/session';
-import { useApi } from '../lib/use-api';
-import { useTitle } from '../lib/use-title';
-import { type ResourceConfig, resourceBySlug, sectorRoleLabels } from '../resources';
-import { NotFoundPage } from './NotFoundPage';
-import { Tags } from '../components/Tags';
-import { AnonymisePerson } from '../components/AnonymisePerson';
-import { RecordHistory } from '../components/RecordHistory';
-import { RelatedList } from '../components/RelatedList';
+import { ApiError, api } from '../../lib/api';
+import { isNationalTeam, useSession } from '../../lib/session';
+import { useApi } from '../../lib/use-api';
+import { useTitle } from '../../lib/use-title';
+import { type ResourceConfig, resourceBySlug, sectorRoleLabels } from './resources';
+import { NotFoundPage } from '../../components/NotFoundPage';
+import { Tags } from '../../components/Tags';
+import { AnonymisePerson } from './AnonymisePerson';
+import { RecordHistory } from '../../components/RecordHistory';
+import { RelatedList } from './RelatedList';
 
-const PerimeterMap = lazy(() => import('../components/PerimeterMap').then((m) => ({ default: m.PerimeterMap })));
+const PerimeterMap = lazy(() => import('./PerimeterMap').then((m) => ({ default: m.PerimeterMap })));
 
 const deleteModal = createModal({ id: 'confirmer-suppression', isOpenedByDefault: false });
 

@@ -5,15 +5,15 @@ import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { RefPicker, TerritoryPicker } from '../components/pickers';
-import { formatInt } from '../lib/format';
-import { useSession } from '../lib/session';
-import { useApi } from '../lib/use-api';
-import { useThemes } from '../lib/themes';
-import { useTitle } from '../lib/use-title';
-import { type FilterDef, type ResourceConfig, resourceBySlug } from '../resources';
-import { NotFoundPage } from './NotFoundPage';
-import { Tags } from '../components/Tags';
+import { RefPicker, TerritoryPicker } from '../../components/pickers';
+import { formatInt } from '../../lib/format';
+import { useSession } from '../../lib/session';
+import { useApi } from '../../lib/use-api';
+import { useThemes } from '../../lib/themes';
+import { useTitle } from '../../lib/use-title';
+import { type FilterDef, type ResourceConfig, resourceBySlug } from './resources';
+import { NotFoundPage } from '../../components/NotFoundPage';
+import { Tags } from '../../components/Tags';
 
 interface ListResult {
   items: Array<Record<string, unknown> & { id: string }>;

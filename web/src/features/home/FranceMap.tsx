@@ -1,9 +1,9 @@
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { useState } from 'react';
-import type { TerritoryStats } from '../../../shared/schemas/reference';
-import { formatInt, plural } from '../lib/format';
-import { useApi } from '../lib/use-api';
-import { FranceSvg, METRO_CODES, OVERSEAS_CODES } from './FranceSvg';
+import type { TerritoryStats } from '../../../../shared/schemas/reference';
+import { formatInt, plural } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { FranceSvg, METRO_CODES, OVERSEAS_CODES } from '../../components/FranceSvg';
 
 // DSFR blue-france scale, light to dark (contrast with white borders).
 const SCALE = ['#f5f5fe', '#cacafb', '#8585f6', '#6a6af4', '#000091'];

@@ -1,15 +1,15 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import type { Project } from '../../../shared/schemas/project';
-import type { Stats } from '../../../shared/schemas/reference';
-import { projectStageLabels } from '../../../shared/vocabulary';
-import { formatEurCompact, formatInt } from '../lib/format';
-import { useApi } from '../lib/use-api';
-import { useTitle } from '../lib/use-title';
+import type { Project } from '../../../../shared/schemas/project';
+import type { Stats } from '../../../../shared/schemas/reference';
+import { projectStageLabels } from '../../../../shared/vocabulary';
+import { formatEurCompact, formatInt } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { useTitle } from '../../lib/use-title';
 
 // The map (and its outlines) loads after the figures.
-const FranceMap = lazy(() => import('../components/FranceMap').then((m) => ({ default: m.FranceMap })));
+const FranceMap = lazy(() => import('./FranceMap').then((m) => ({ default: m.FranceMap })));
 
 interface Figure {
   value: string;

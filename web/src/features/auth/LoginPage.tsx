@@ -4,10 +4,10 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { ProConnectButton } from '@codegouvfr/react-dsfr/ProConnectButton';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, api } from '../lib/api';
-import { useSession } from '../lib/session';
-import { useApi } from '../lib/use-api';
-import { useTitle } from '../lib/use-title';
+import { ApiError, api } from '../../lib/api';
+import { useSession } from '../../lib/session';
+import { useApi } from '../../lib/use-api';
+import { useTitle } from '../../lib/use-title';
 
 const OIDC_ERRORS: Record<string, string> = {
   oidc_state: 'La connexion a expiré ou a été ouverte dans un autre navigateur. Recommencez.',

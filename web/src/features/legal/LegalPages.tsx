@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
-import type { SiteInfo } from '../../../shared/schemas/reference';
-import { useApi } from '../lib/use-api';
-import { useTitle } from '../lib/use-title';
+import type { SiteInfo } from '../../../../shared/schemas/reference';
+import { useApi } from '../../lib/use-api';
+import { useTitle } from '../../lib/use-title';
 
 /** Who runs this instance (set by its operator: SITE_* variables). */
 const useSite = () => useApi<SiteInfo>('/site').data;
 const Contact = ({ site }: { site: SiteInfo | undefined }) => (site ? <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a> : <>…</>);
-import { RESOURCES } from '../resources';
+import { RESOURCES } from '../directory/resources';
 
 export function LegalNoticePage() {
   useTitle('Mentions légales');
