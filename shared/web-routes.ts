@@ -14,7 +14,7 @@ export const directorySlugs = {
 export type DirectorySlug = keyof typeof directorySlugs;
 export type DirectoryApi = (typeof directorySlugs)[DirectorySlug];
 
-export const staticPages = ['/', '/connexion', '/compte', '/comptes', '/import', '/mentions-legales', '/accessibilite', '/donnees-personnelles', '/plan-du-site'] as const;
+export const staticPages = ['/', '/connexion', '/compte', '/comptes', '/import', '/mentions-legales', '/accessibilite', '/donnees-personnelles', '/plan-du-site', '/mon-espace', '/territoires'] as const;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const directoryPattern = new RegExp(`^/(${Object.keys(directorySlugs).join('|')})(/nouveau|/${UUID}(/modifier)?)?/?$`, 'i');
