@@ -14,6 +14,8 @@ export const router = createBrowserRouter([
       { path: 'compte', lazy: () => import('./features/auth/AccountPage').then((m) => ({ Component: m.AccountPage })) },
       { path: 'comptes', lazy: () => import('./features/accounts/AccountsPage').then((m) => ({ Component: m.AccountsPage })) },
       { path: 'comptes/:id', lazy: () => import('./features/accounts/AccountsPage').then((m) => ({ Component: m.AccountRolesPage })) },
+      { path: 'mon-espace', lazy: () => import('./features/workspace/WorkspacePage').then((m) => ({ Component: m.WorkspacePage })) },
+      { path: 'territoires', lazy: () => import('./features/territories/CoveredTerritoriesPage').then((m) => ({ Component: m.CoveredTerritoriesPage })) },
       { path: 'import', lazy: () => import('./features/import/ImportPage').then((m) => ({ Component: m.ImportPage })) },
       { path: 'mentions-legales', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.LegalNoticePage })) },
       { path: 'accessibilite', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.AccessibilityPage })) },

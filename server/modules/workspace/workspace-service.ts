@@ -14,7 +14,7 @@ type AccountActor = Extract<Actor, { kind: 'account' }>;
 const SHOWN = 10;
 const NNBSP = '\u202f';
 
-const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1 });
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n > 1 ? many : one}`;
 
 /** The ids a role of the account reaches (its scope), over every role of that name. */
@@ -56,7 +56,7 @@ const coordinatorSections: SectionProvider = async (db, a) => {
         label: p.title,
         detail: [projectStageLabels[p.stage as ProjectStage] ?? p.stage, p.commune_name, collectives.total > 1 ? p.collective_name : null].filter(Boolean).join(' · '),
         href: recordPage('projects', p.id),
-        at: p.updated_at.toISOString(),
+        at: null,
       })),
       total: projects.total,
       more: only ? { label: `Voir les ${plural(projects.total, 'projet')} du collectif`, href: `/projets?collective=${only.id}` } : null,
@@ -104,7 +104,7 @@ const holderSections: SectionProvider = async (db, a) => {
         label: p.title,
         detail: [projectStageLabels[p.stage as ProjectStage] ?? p.stage, p.commune_name, p.collective_name].filter(Boolean).join(' · '),
         href: recordPage('projects', p.id),
-        at: p.updated_at.toISOString(),
+        at: null,
       })),
       total: projects.total,
       more: orgs.length === 1 ? { label: 'Voir aussi les projets dont votre structure est partenaire', href: `/projets?organisation=${orgs[0]}` } : null,

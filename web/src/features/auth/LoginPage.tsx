@@ -16,8 +16,8 @@ const OIDC_ERRORS: Record<string, string> = {
   oidc_failed: 'L’échange avec le fournisseur d’identité a échoué. Réessayez dans un instant.',
 };
 
-/** Only a path of this site. */
-const safe = (v: string | null) => (v && /^\/(?![/\\])/.test(v) ? v : '/');
+/** Only a path of this site; by default, after sign-in, « Mon espace ». */
+const safe = (v: string | null) => (v && /^\/(?![/\\])/.test(v) ? v : '/mon-espace');
 
 export function LoginPage() {
   useTitle('Se connecter');

@@ -116,7 +116,7 @@ function ResourceForm({ cfg, record }: { cfg: ResourceConfig; record?: AnyRecord
     try {
       const body = toBody(cfg.fields, values);
       const saved = await api<AnyRecord>(editing ? `/${cfg.api}/${record?.id}` : `/${cfg.api}`, { method: editing ? 'PATCH' : 'POST', body });
-      navigate(`/${cfg.slug}/${saved.id}`);
+      navigate(`/${cfg.slug}/${saved.id}`, { state: { saved: true } });
     } catch (err) {
       const apiError = err instanceof ApiError ? err : undefined;
       const byField = apiError?.fieldErrors() ?? {};

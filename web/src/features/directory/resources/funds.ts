@@ -28,6 +28,7 @@ export const funds: ResourceConfig<Fund> = {
     { name: 'instrument', label: 'Instrument', kind: 'select', options: instrumentOptions },
     { name: 'frenchImpact', label: 'Label French Impact', kind: 'boolean', options: yesNo },
     { name: 'amount', label: 'Montant recherché (€)', kind: 'number' },
+    { name: 'manager', label: 'Société de gestion', kind: 'ref', ref: 'organisations' },
   ],
   sorts: [relevance, ...byName, { value: '-amount', label: 'Montant mobilisable décroissant' }],
   fields: [

@@ -30,6 +30,8 @@ export const organisations: ResourceConfig<Organisation> = {
     themeFilter,
     territoryFilter,
     { name: 'ess', label: "Appartient à l'ESS", kind: 'boolean', options: yesNo },
+    { name: 'champion', label: 'Entreprise championne d’un Pionnier', kind: 'boolean', options: yesNo },
+    { name: 'sponsorAdministration', label: 'Administration de hackers publics', kind: 'boolean', options: yesNo },
   ],
   sorts: [relevance, ...byName, { value: '-createdAt', label: 'Les plus récentes' }],
   fields: [

@@ -21,7 +21,6 @@ export const sectorProgrammes: ResourceConfig<SectorProgramme> = {
   tagsOf: (s) => [`${s.members.length} membres`, `${s.projectIds.length} projets`],
   facts: (s) => [
     { label: 'Lancée le', value: formatDate(s.startedOn) },
-    { label: 'Thématique', value: s.themeCode ?? '—' },
     ...sectorMemberRoles.map((role) => ({
       label: `${sectorRoleLabels[role]}s`,
       value:
