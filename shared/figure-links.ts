@@ -1,5 +1,5 @@
 import type { Stats } from './schemas/reference';
-import { projectStages } from './vocabulary';
+import type { projectStages } from './vocabulary';
 
 /** The figures of `/api/stats` that count something (the rest is metadata). */
 export type FigureKey = Exclude<keyof Stats, 'territoriesCovered' | 'projectsByStage' | 'generatedAt'> | 'departements' | 'regions';
