@@ -13,7 +13,7 @@ export function workspaceRoutes(app: FastifyInstance, db: Database) {
     {
       schema: {
         tags: ['Comptes'],
-        summary: 'Mon espace : ce dont la personne connectée s’occupe, selon ses rôles',
+        summary: 'Mon espace\u202f: ce dont la personne connectée s’occupe, selon ses rôles',
         response: { 200: workspace, 401: errorResponse, 403: errorResponse },
       },
     },

@@ -40,7 +40,7 @@ const coordinatorSections: SectionProvider = async (db, a) => {
       group: 'yours',
       title: collectives.total > 1 ? 'Vos collectifs' : 'Votre collectif',
       intro: null,
-      empty: 'Aucun collectif ne vous est confié pour l’instant : l’équipe nationale vous en confie un depuis la page des comptes.',
+      empty: 'Aucun collectif ne vous est confié pour l’instant\u202f: l’équipe nationale vous en confie un depuis la page des comptes.',
       items: collectives.rows.map((c) => ({ id: c.id, label: c.name, detail: [c.territory_label, plural(c.projects, 'projet')].filter(Boolean).join(' · '), href: recordPage('collectives', c.id), at: null })),
       total: collectives.total,
       more: null,
@@ -50,7 +50,7 @@ const coordinatorSections: SectionProvider = async (db, a) => {
       group: 'yours',
       title: collectives.total > 1 ? 'Les projets de vos collectifs' : 'Les projets de votre collectif',
       intro: 'Les derniers modifiés d’abord. Vous pouvez les modifier.',
-      empty: 'Aucun projet pour l’instant : créez le premier depuis la page des projets.',
+      empty: 'Aucun projet pour l’instant\u202f: créez le premier depuis la page des projets.',
       items: projects.rows.map((p) => ({
         id: p.id,
         label: p.title,
@@ -74,7 +74,7 @@ const organisationSection: SectionProvider = async (db, a) => {
       group: 'yours',
       title: orgs.total > 1 ? 'Vos structures' : 'Votre structure',
       intro: null,
-      empty: 'Votre compte n’est relié à aucune structure : l’équipe nationale peut la relier depuis la page des comptes.',
+      empty: 'Votre compte n’est relié à aucune structure\u202f: l’équipe nationale peut la relier depuis la page des comptes.',
       items: orgs.rows.map((o) => ({
         id: o.id,
         label: o.name,
@@ -122,7 +122,7 @@ const investorSections: SectionProvider = async (db, a) => {
       group: 'yours',
       title: 'Vos fonds',
       intro: 'Les fonds que votre structure gère.',
-      empty: 'Votre structure ne gère aucun fonds dans l’annuaire : créez-le depuis la page des fonds.',
+      empty: 'Votre structure ne gère aucun fonds dans l’annuaire\u202f: créez-le depuis la page des fonds.',
       items: funds.rows.map((f) => ({
         id: f.id,
         label: f.name,
@@ -148,7 +148,7 @@ const sponsorSections: SectionProvider = async (db, a) => {
       intro: `D’après les Pionniers French Impact dont vous êtes la marraine ou le parrain${NNBSP}; les parrainages Hackers publics s’y ajouteront.`,
       empty: a.personId
         ? 'Vous ne parrainez aucun Pionnier pour l’instant.'
-        : 'Votre compte n’est relié à aucune fiche de personne : l’équipe nationale peut la relier depuis la page des comptes.',
+        : 'Votre compte n’est relié à aucune fiche de personne\u202f: l’équipe nationale peut la relier depuis la page des comptes.',
       items: pioneers.rows.map((p) => ({ id: p.id, label: p.organisation_name, detail: `Pionnier French Impact, promotion ${p.label_year}`, href: recordPage('pioneers', p.id), at: null })),
       total: pioneers.total,
       more: null,
@@ -202,7 +202,7 @@ const providers: SectionProvider[] = [nationalTeamSections, coordinatorSections,
 /** « Mon espace »: what the signed-in person is responsible for, and what waits for them. */
 export async function getWorkspace(db: Database, actor: Actor): Promise<Workspace> {
   if (actor.kind === 'anonymous') throw unauthorized();
-  if (actor.kind !== 'account') throw forbidden('« Mon espace » est celui d’une personne connectée.');
+  if (actor.kind !== 'account') throw forbidden('«\u202fMon espace\u202f» est celui d’une personne connectée.');
   const sections = (await Promise.all(providers.map((p) => p(db, actor)))).flat();
   return { name: await accountName(db, actor.accountId), sections };
 }
