@@ -114,10 +114,13 @@ export function SiteMapPage() {
           </li>
         ))}
         <li>
+          <Link to="/territoires?niveau=departement">Départements couverts par des projets</Link> · <Link to="/territoires?niveau=region">Régions couvertes</Link>
+        </li>
+        <li>
           <Link to="/import">Importer un fichier</Link> (équipe nationale)
         </li>
         <li>
-          <Link to="/connexion">Se connecter</Link> · <Link to="/compte">Mon compte</Link>
+          <Link to="/connexion">Se connecter</Link> · <Link to="/mon-espace">Mon espace</Link> · <Link to="/compte">Mon compte</Link>
         </li>
         <li>
           <Link to="/mentions-legales">Mentions légales</Link>
