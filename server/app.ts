@@ -24,6 +24,7 @@ import { importRoutes } from './modules/imports/import-routes';
 import { statsRoutes } from './modules/stats/stats-routes';
 import { territoryRoutes } from './modules/territories/territory-routes';
 import { themeRoutes } from './modules/themes/theme-routes';
+import { workspaceRoutes } from './modules/workspace/workspace-routes';
 
 export interface AppDeps {
   db: Database;
@@ -91,7 +92,7 @@ export async function buildApp(deps: AppDeps) {
   });
 
   for (const resource of directoryResources) registerDirectoryRoutes(app, deps.db, resource);
-  for (const routes of [themeRoutes, territoryRoutes, statsRoutes, importRoutes, auditRoutes, accountRoutes]) routes(app, deps.db);
+  for (const routes of [themeRoutes, territoryRoutes, statsRoutes, importRoutes, auditRoutes, accountRoutes, workspaceRoutes]) routes(app, deps.db);
   const publicUrl = deps.publicUrl ?? 'http://localhost:3000';
   authRoutes(app, deps.db, {
     secureCookies: deps.secureCookies ?? false,

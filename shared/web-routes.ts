@@ -14,7 +14,15 @@ export const directorySlugs = {
 export type DirectorySlug = keyof typeof directorySlugs;
 export type DirectoryApi = (typeof directorySlugs)[DirectorySlug];
 
-export const staticPages = ['/', '/connexion', '/compte', '/comptes', '/import', '/mentions-legales', '/accessibilite', '/donnees-personnelles', '/plan-du-site'] as const;
+export const staticPages = ['/', '/connexion', '/compte', '/comptes', '/import', '/mentions-legales', '/accessibilite', '/donnees-personnelles', '/plan-du-site', '/mon-espace', '/territoires'] as const;
+
+const slugOfApi = Object.fromEntries(Object.entries(directorySlugs).map(([slug, api]) => [api, slug])) as Record<string, DirectorySlug>;
+
+/** A directory record's page (`projects`, id → `/projets/id`); null for other entities. */
+export function recordPage(api: string, id: string): string | null {
+  const slug = Object.hasOwn(slugOfApi, api) ? slugOfApi[api] : undefined;
+  return slug ? `/${slug}/${id}` : null;
+}
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const directoryPattern = new RegExp(`^/(${Object.keys(directorySlugs).join('|')})(/nouveau|/${UUID}(/modifier)?)?/?$`, 'i');

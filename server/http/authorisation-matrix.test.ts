@@ -59,6 +59,7 @@ const expected: Record<string, Access> = {
   'GET /api/auth/tokens': 'signed-in',
   'POST /api/auth/tokens': 'signed-in',
   'DELETE /api/auth/tokens/{id}': 'signed-in',
+  'GET /api/me/workspace': 'signed-in',
 };
 
 let t: Awaited<ReturnType<typeof demoApp>>;

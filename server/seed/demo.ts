@@ -340,15 +340,27 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
     },
   ]);
   // One account per role, all with the demo password (listed in the README).
+  // Each is a named person of the directory, so the interface greets them by name.
+  const staff = (firstName: string, lastName: string, email: string, organisationId: string | null, title: string) => ({
+    id: r.uuid(),
+    input: { firstName, lastName, email, phone: null, organisationId, titles: [title], isAdvisor: false, isPublicSponsor: false, administrationId: null },
+  });
+  const [team, holder, investor, operator] = [
+    staff('Claire', 'Dubreuil', 'equipe@essaim.test', null, 'Responsable de l’animation du réseau national'),
+    staff('Julien', 'Marchand', 'porteur.voisiwatt@essaim.test', book.id('VoisiWATT SCIC'), 'Cogérant'),
+    staff('Sophie', 'Garnier', 'financeur@essaim.test', book.id('France Active Investissement'), 'Chargée d’investissement'),
+    staff('Karim', 'Benali', 'operateur@essaim.test', book.id('Bpifrance'), 'Chargé de mission économie sociale'),
+  ] as const;
+  await insertPeople(tx, [team, holder, investor, operator].map((p) => p.input), [team, holder, investor, operator].map((p) => p.id));
   const demoHash = await hashPassword(DEMO_PASSWORD);
   await insertAccounts(tx, [
-    { email: 'equipe@essaim.test', passwordHash: demoHash, roles: [{ role: 'admin' }] },
+    { email: 'equipe@essaim.test', passwordHash: demoHash, personId: team.id, roles: [{ role: 'admin' }] },
     { email: 'coordination.figeac@essaim.test', passwordHash: demoHash, personId: coordinatorIds[0], roles: [{ role: 'coordinator', scope: [collectiveIds[0] as string] }] },
     { email: 'coordination.chambery@essaim.test', passwordHash: demoHash, personId: coordinatorIds[1], roles: [{ role: 'coordinator', scope: [collectiveIds[1] as string] }] },
-    { email: 'porteur.voisiwatt@essaim.test', passwordHash: demoHash, roles: [{ role: 'holder', scope: [book.id('VoisiWATT SCIC')] }] },
-    { email: 'financeur@essaim.test', passwordHash: demoHash, roles: [{ role: 'investor', scope: [book.id('France Active Investissement')] }] },
+    { email: 'porteur.voisiwatt@essaim.test', passwordHash: demoHash, personId: holder.id, roles: [{ role: 'holder', scope: [book.id('VoisiWATT SCIC')] }] },
+    { email: 'financeur@essaim.test', passwordHash: demoHash, personId: investor.id, roles: [{ role: 'investor', scope: [book.id('France Active Investissement')] }] },
     { email: 'hacker.public@essaim.test', passwordHash: demoHash, personId: sponsors[0], roles: [{ role: 'public_sponsor' }] },
-    { email: 'operateur@essaim.test', passwordHash: demoHash, roles: [{ role: 'operator', scope: [book.id('Bpifrance')] }] },
+    { email: 'operateur@essaim.test', passwordHash: demoHash, personId: operator.id, roles: [{ role: 'operator', scope: [book.id('Bpifrance')] }] },
   ]);
   progress('Terminé', SEED_STEPS, SEED_STEPS);
   return { organisations: book.inputs.length, projects: projectIds.length, serialsUsed: book.inputs.length };

@@ -93,6 +93,10 @@ export const organisationListQuery = z.strictObject({
   esus: queryBoolean.optional(),
   siret: z.string().regex(/^[0-9]{14}$/, 'Le SIRET doit comporter 14 chiffres.').optional(),
   siren: z.string().regex(/^[0-9]{9}$/, 'Le SIREN doit comporter 9 chiffres.').optional(),
+  /** Champion companies of a Pionnier (the « entreprises championnes » figure). */
+  champion: queryBoolean.optional(),
+  /** Administrations where public sponsors serve (the « administrations » figure). */
+  sponsorAdministration: queryBoolean.optional(),
   sort: z.enum(['name', '-name', 'createdAt', '-createdAt', 'relevance']).optional(),
 });
 export type OrganisationListQuery = z.output<typeof organisationListQuery>;

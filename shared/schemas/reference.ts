@@ -1,5 +1,5 @@
 import { territoryKinds } from '../vocabulary';
-import { line, listQueryBase, timestamps, z } from './common';
+import { line, listQueryBase, queryBoolean, timestamps, z } from './common';
 
 export const themeCode = z.string().regex(/^[a-z0-9-]{2,60}$/, 'Écrivez le code en minuscules, chiffres et tirets (2 à 60 caractères).');
 export const themeInput = z.strictObject({ code: themeCode, label: line().trim().min(1).max(120), position: z.number().int().min(0).max(10000).optional() });
@@ -58,7 +58,11 @@ export const stats = z.object({
 });
 export type Stats = z.output<typeof stats>;
 
-export const territoryStatsQuery = z.strictObject({ level: z.enum(['departement', 'region']).default('departement') });
+export const territoryStatsQuery = z.strictObject({
+  level: z.enum(['departement', 'region']).default('departement'),
+  /** Only the territories with at least one project (the « départements couverts » figure). */
+  covered: queryBoolean.optional(),
+});
 export const territoryStats = z.object({
   level: z.enum(['departement', 'region']),
   items: z.array(

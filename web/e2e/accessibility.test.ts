@@ -32,9 +32,12 @@ const pages = () => [
   '/accessibilite',
   '/donnees-personnelles',
   '/plan-du-site',
+  '/territoires?niveau=departement',
+  '/territoires?niveau=region',
   '/une-page-qui-n-existe-pas',
 ];
 const signedInPages = () => [
+  '/mon-espace',
   '/compte',
   '/comptes',
   `/comptes/${accountId}`,

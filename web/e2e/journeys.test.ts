@@ -206,7 +206,7 @@ describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
     await page.getByRole('link', { name: '400' }).waitFor();
     const savoie = page.locator('svg a[href="/projets?territory=departement:73"]');
     await savoie.waitFor();
-    expect(await savoie.getAttribute('aria-label')).toMatch(/^Savoie : \d+ projets?, \d+ collectifs?$/);
+    expect(await savoie.getAttribute('aria-label')).toMatch(/^Savoie : \d+ projets?, \d+ collectifs?$/);
     expect(await page.locator('svg a[href="/projets?territory=departement:976"]').count()).toBe(1);
     await page.screenshot({ path: `${ARTIFACTS}accueil.png`, fullPage: true });
     await savoie.click();

@@ -1,6 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout';
-import { HomePage } from './pages/HomePage';
+import { HomePage } from './features/home/HomePage';
 
 // Every other page is its own chunk (the home page's map too).
 export const router = createBrowserRouter([
@@ -10,20 +10,22 @@ export const router = createBrowserRouter([
     children: [
       // The home page is in the main chunk: its figures are asked for without a second round trip.
       { index: true, Component: HomePage },
-      { path: 'connexion', lazy: () => import('./pages/LoginPage').then((m) => ({ Component: m.LoginPage })) },
-      { path: 'compte', lazy: () => import('./pages/AccountPage').then((m) => ({ Component: m.AccountPage })) },
-      { path: 'comptes', lazy: () => import('./pages/AccountsPage').then((m) => ({ Component: m.AccountsPage })) },
-      { path: 'comptes/:id', lazy: () => import('./pages/AccountsPage').then((m) => ({ Component: m.AccountRolesPage })) },
-      { path: 'import', lazy: () => import('./pages/ImportPage').then((m) => ({ Component: m.ImportPage })) },
-      { path: 'mentions-legales', lazy: () => import('./pages/LegalPages').then((m) => ({ Component: m.LegalNoticePage })) },
-      { path: 'accessibilite', lazy: () => import('./pages/LegalPages').then((m) => ({ Component: m.AccessibilityPage })) },
-      { path: 'donnees-personnelles', lazy: () => import('./pages/LegalPages').then((m) => ({ Component: m.PersonalDataPage })) },
-      { path: 'plan-du-site', lazy: () => import('./pages/LegalPages').then((m) => ({ Component: m.SiteMapPage })) },
-      { path: ':slug', lazy: () => import('./pages/ListPage').then((m) => ({ Component: m.ListPage })) },
-      { path: ':slug/nouveau', lazy: () => import('./pages/FormPage').then((m) => ({ Component: m.FormPage })) },
-      { path: ':slug/:id', lazy: () => import('./pages/DetailPage').then((m) => ({ Component: m.DetailPage })) },
-      { path: ':slug/:id/modifier', lazy: () => import('./pages/FormPage').then((m) => ({ Component: m.FormPage })) },
-      { path: '*', lazy: () => import('./pages/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },
+      { path: 'connexion', lazy: () => import('./features/auth/LoginPage').then((m) => ({ Component: m.LoginPage })) },
+      { path: 'compte', lazy: () => import('./features/auth/AccountPage').then((m) => ({ Component: m.AccountPage })) },
+      { path: 'comptes', lazy: () => import('./features/accounts/AccountsPage').then((m) => ({ Component: m.AccountsPage })) },
+      { path: 'comptes/:id', lazy: () => import('./features/accounts/AccountsPage').then((m) => ({ Component: m.AccountRolesPage })) },
+      { path: 'mon-espace', lazy: () => import('./features/workspace/WorkspacePage').then((m) => ({ Component: m.WorkspacePage })) },
+      { path: 'territoires', lazy: () => import('./features/territories/CoveredTerritoriesPage').then((m) => ({ Component: m.CoveredTerritoriesPage })) },
+      { path: 'import', lazy: () => import('./features/import/ImportPage').then((m) => ({ Component: m.ImportPage })) },
+      { path: 'mentions-legales', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.LegalNoticePage })) },
+      { path: 'accessibilite', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.AccessibilityPage })) },
+      { path: 'donnees-personnelles', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.PersonalDataPage })) },
+      { path: 'plan-du-site', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.SiteMapPage })) },
+      { path: ':slug', lazy: () => import('./features/directory/ListPage').then((m) => ({ Component: m.ListPage })) },
+      { path: ':slug/nouveau', lazy: () => import('./features/directory/FormPage').then((m) => ({ Component: m.FormPage })) },
+      { path: ':slug/:id', lazy: () => import('./features/directory/DetailPage').then((m) => ({ Component: m.DetailPage })) },
+      { path: ':slug/:id/modifier', lazy: () => import('./features/directory/FormPage').then((m) => ({ Component: m.FormPage })) },
+      { path: '*', lazy: () => import('./components/NotFoundPage').then((m) => ({ Component: m.NotFoundPage })) },
     ],
   },
 ]);

@@ -12,8 +12,11 @@ function filtered(db: Executor, f: FundListQuery) {
     if (query) c.push(matches(sql.ref('f.search'), query));
     // A fund with no listed territory invests nationwide.
     if (f.territory) c.push(perimeterOverlaps('fund_territories', 'fund_id', sql.ref('f.id'), f.territory, true));
+    // A fund with no listed theme finances every theme (as the matching engine reads it).
     if (f.theme?.length)
-      c.push(sql<SqlBool>`exists (select 1 from fund_themes t where t.fund_id = f.id and t.theme_code in (${sql.join(f.theme)}))`);
+      c.push(
+        sql<SqlBool>`(exists (select 1 from fund_themes t where t.fund_id = f.id and t.theme_code in (${sql.join(f.theme)})) or not exists (select 1 from fund_themes t where t.fund_id = f.id))`,
+      );
     if (f.stage) c.push(sql<SqlBool>`(${f.stage} = any(f.stages) or cardinality(f.stages) = 0)`);
     if (f.instrument) c.push(sql<SqlBool>`${f.instrument} = any(f.instruments)`);
     if (f.frenchImpact !== undefined) c.push(eb('f.french_impact', '=', f.frenchImpact));

@@ -75,6 +75,10 @@ function filtered(db: Executor, f: Omit<OrganisationListQuery, 'page' | 'pageSiz
     if (f.esus !== undefined) conds.push(eb('o.esus', '=', f.esus));
     if (f.siret) conds.push(eb('o.siret', '=', f.siret));
     if (f.siren) conds.push(eb('o.siren', '=', f.siren));
+    if (f.champion !== undefined)
+      conds.push(sql<SqlBool>`${f.champion ? sql`` : sql`not`} exists (select 1 from pioneer_champions c where c.organisation_id = o.id)`);
+    if (f.sponsorAdministration !== undefined)
+      conds.push(sql<SqlBool>`${f.sponsorAdministration ? sql`` : sql`not`} exists (select 1 from people p where p.administration_id = o.id and p.is_public_sponsor)`);
     return eb.and(conds);
   });
 }

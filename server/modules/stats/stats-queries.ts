@@ -33,18 +33,21 @@ export async function keyFigures(db: Executor) {
       (select count(*)::int from sector_programmes) as sector_programmes,
       (select count(*)::int from organisations) as organisations,
       (select count(*)::int from people) as people,
-      (select count(distinct departement_code)::int from projects) as departements,
-      (select count(distinct region_code)::int from projects) as regions`.execute(db);
+      (select count(distinct p.departement_code)::int from projects p join departements d on d.code = p.departement_code where d.zone <> 'com') as departements,
+      (select count(distinct p.region_code)::int from projects p join regions r on r.code = p.region_code where r.zone <> 'com') as regions`.execute(db);
   const byStage = await db.selectFrom('projects').select(['stage', sql<number>`count(*)::int`.as('n')]).groupBy('stage').execute();
   return { figures: r.rows[0] as NonNullable<(typeof r.rows)[0]>, byStage: Object.fromEntries(byStage.map((s) => [s.stage, s.n])) };
 }
 
 /**
  * Collectives and projects per département or région, every territory listed
- * (zeros included) for the map. A collective counts wherever its perimeter
- * reaches: a région perimeter counts in each of its départements.
+ * (zeros included) for the map, or only those with a project (`coveredOnly`:
+ * the list behind the « départements couverts » figure). A collective counts
+ * wherever its perimeter reaches: a région perimeter counts in each of its
+ * départements. Overseas collectivities (zone `com`: Saint-Martin, Polynésie…)
+ * are neither départements nor régions, and are left out.
  */
-export async function countsByTerritory(db: Executor, level: 'departement' | 'region') {
+export async function countsByTerritory(db: Executor, level: 'departement' | 'region', coveredOnly = false) {
   const table = sql.table(level === 'departement' ? 'departements' : 'regions');
   const column = sql.ref(level === 'departement' ? 'departement_code' : 'region_code');
   const parent = level === 'departement' ? sql`t.region_code` : sql`null::text`;
@@ -61,6 +64,7 @@ export async function countsByTerritory(db: Executor, level: 'departement' | 're
     from ${table} t
     left join per_collectives pc on pc.code = t.code
     left join per_projects pp on pp.code = t.code
+    where t.zone <> 'com' ${coveredOnly ? sql`and pp.n > 0` : sql``}
     order by t.code`.execute(db);
   return r.rows;
 }

@@ -30,8 +30,8 @@ export async function getStats(db: Database, actor: Actor, now: Date): Promise<S
 }
 
 /** Collectives and projects per territory, for the map. */
-export async function getTerritoryStats(db: Database, actor: Actor, level: TerritoryStats['level']): Promise<TerritoryStats> {
+export async function getTerritoryStats(db: Database, actor: Actor, level: TerritoryStats['level'], coveredOnly = false): Promise<TerritoryStats> {
   authorize(actor, 'read', { policy: openDataPolicy });
-  const rows = await countsByTerritory(db, level);
+  const rows = await countsByTerritory(db, level, coveredOnly);
   return { level, items: rows.map((r) => ({ code: r.code, name: r.name, regionCode: r.region_code, collectives: r.collectives, projects: r.projects })) };
 }

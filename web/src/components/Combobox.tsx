@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import type { Option } from '../resources';
+import type { Option } from '../features/directory/resources';
 
 interface Props {
   label: string;

@@ -1,12 +1,14 @@
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
+import { Display, headerFooterDisplayItem } from '@codegouvfr/react-dsfr/Display';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { isNationalTeam, useSession } from '../lib/session';
-import { RESOURCES } from '../resources';
+import { RESOURCES } from '../features/directory/resources';
 
-const NAV = ['projets', 'collectifs', 'structures', 'pionniers', 'fonds', 'filieres'] as const;
+const NNBSP = '\u202f';
+const NAV = ['projets', 'collectifs', 'structures', 'personnes', 'pionniers', 'fonds', 'filieres'] as const;
 
 /** Header, navigation, footer; focus moves to the new page's title on navigation. */
 export function Layout() {
@@ -25,10 +27,14 @@ export function Layout() {
     return () => clearTimeout(t);
   }, [location.pathname]);
 
-  const returnTo = encodeURIComponent(location.pathname + location.search);
+  // From the home page (or the sign-in page itself), signing in leads to « Mon espace ».
+  const here = location.pathname + location.search;
+  const signInLink = location.pathname === '/' || location.pathname === '/connexion' ? '/connexion' : `/connexion?retour=${encodeURIComponent(here)}`;
   const quickAccessItems = me
     ? [
-        { iconId: 'fr-icon-account-circle-line' as const, linkProps: { to: '/compte' }, text: me.name ?? me.email },
+        // The person's name, never their e-mail: it leads to their space.
+        { iconId: 'fr-icon-account-circle-line' as const, linkProps: { to: '/mon-espace', title: 'Mon espace' }, text: me.name ?? 'Mon espace' },
+        { iconId: 'fr-icon-settings-5-line' as const, linkProps: { to: '/compte' }, text: 'Mon compte' },
         ...(me.canImport ? [{ iconId: 'fr-icon-upload-line' as const, linkProps: { to: '/import' }, text: 'Importer' }] : []),
         ...(isNationalTeam(me) ? [{ iconId: 'fr-icon-team-line' as const, linkProps: { to: '/comptes' }, text: 'Comptes' }] : []),
         {
@@ -37,7 +43,7 @@ export function Layout() {
           text: 'Se déconnecter',
         },
       ]
-    : [{ iconId: 'fr-icon-lock-line' as const, linkProps: { to: `/connexion?retour=${returnTo}` }, text: 'Se connecter' }];
+    : [{ iconId: 'fr-icon-lock-line' as const, linkProps: { to: signInLink }, text: 'Se connecter' }];
 
   return (
     <>
@@ -76,8 +82,13 @@ export function Layout() {
         termsLinkProps={{ to: '/mentions-legales' }}
         websiteMapLinkProps={{ to: '/plan-du-site' }}
         accessibilityLinkProps={{ to: '/accessibilite' }}
-        bottomItems={[{ text: 'Données personnelles', linkProps: { to: '/donnees-personnelles' } }, { text: 'API', linkProps: { href: '/api/docs' } }]}
+        bottomItems={[{ text: 'Données personnelles', linkProps: { to: '/donnees-personnelles' } }, { text: 'API', linkProps: { href: '/api/docs' } }, headerFooterDisplayItem]}
       />
+      <Display />
+      <p className="essaim-print-only essaim-print-foot">
+        Imprimé depuis Essaim le {new Date().toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' })}{NNBSP}: {window.location.origin}
+        {here}
+      </p>
       <ScrollRestoration />
     </>
   );

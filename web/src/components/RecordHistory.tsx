@@ -1,22 +1,19 @@
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/schemas/audit';
 import { api } from '../lib/api';
+import { useThemes } from '../lib/themes';
 import { useApi } from '../lib/use-api';
+import { changesOf, type HistoryField } from './history-changes';
 
 const ACTIONS: Record<string, string> = { create: 'Création', update: 'Modification', delete: 'Suppression', import: 'Import' };
-
-/** The fields whose value differs between two states of a record. */
-function changedFields(before: unknown, after: unknown): string[] {
-  const b = (before ?? {}) as Record<string, unknown>;
-  const a = (after ?? {}) as Record<string, unknown>;
-  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-}
 
 const PAGE = 50;
 type HistoryPage = { items: AuditEntry[]; total: number };
 
-/** Who changed a record, when, and which fields (the national team's view of the audit trail), 50 entries at a time. */
-export function RecordHistory({ api: resource, id }: { api: string; id: string }) {
+/** Who changed a record, when, and which fields from what to what (the national team's view of the audit trail), 50 entries at a time. */
+export function RecordHistory({ api: resource, id, fields = [] }: { api: string; id: string; fields?: HistoryField[] }) {
+  const themes = useThemes();
+  const themeLabels = Object.fromEntries(themes.map((t) => [t.code, t.label]));
   const history = useApi<HistoryPage>(`/${resource}/${id}/history?pageSize=${PAGE}`);
   // Later pages, appended by « Afficher plus »; the first page reloading starts over.
   const [more, setMore] = useState<AuditEntry[]>([]);
@@ -58,7 +55,7 @@ export function RecordHistory({ api: resource, id }: { api: string; id: string }
                 <th scope="col">Date</th>
                 <th scope="col">Par</th>
                 <th scope="col">Action</th>
-                <th scope="col">Champs</th>
+                <th scope="col">Changements (avant → après)</th>
               </tr>
             </thead>
             <tbody>
@@ -67,7 +64,7 @@ export function RecordHistory({ api: resource, id }: { api: string; id: string }
                   <td>{new Date(e.at).toLocaleString('fr-FR')}</td>
                   <td>{e.actor.kind === 'system' ? 'ligne de commande' : e.actor.id ? (who[e.actor.id] ?? '…') : e.actor.kind}</td>
                   <td>{ACTIONS[e.action] ?? e.action}</td>
-                  <td>{e.action === 'update' ? changedFields(e.before, e.after).join(', ') || '—' : '—'}</td>
+                  <td>{e.action === 'update' ? <Changes before={e.before} after={e.after} fields={fields} themeLabels={themeLabels} /> : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -80,5 +77,19 @@ export function RecordHistory({ api: resource, id }: { api: string; id: string }
         </div>
       )}
     </details>
+  );
+}
+
+function Changes({ before, after, fields, themeLabels }: { before: unknown; after: unknown; fields: HistoryField[]; themeLabels: Record<string, string> }) {
+  const changes = changesOf(before, after, fields, themeLabels);
+  if (changes.length === 0) return <>—</>;
+  return (
+    <ul className="fr-raw-list">
+      {changes.map((c) => (
+        <li key={c.label}>
+          <span className="fr-text--bold">{c.label}</span>&#8239;: {c.before} → {c.after}
+        </li>
+      ))}
+    </ul>
   );
 }

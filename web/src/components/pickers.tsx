@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { TerritoryKind } from '../../../shared/vocabulary';
 import type { DirectoryApi } from '../../../shared/web-routes';
 import { api } from '../lib/api';
-import { labelOf, type Option } from '../resources';
+import { labelOf, type Option } from '../features/directory/resources';
 import { Combobox } from './Combobox';
 
 const kindLabels: Record<TerritoryKind, string> = { commune: 'commune', epci: 'EPCI', departement: 'département', region: 'région' };

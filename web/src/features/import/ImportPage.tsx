@@ -4,11 +4,11 @@ import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate } from 'react-router';
-import { ApiError, upload } from '../lib/api';
-import { formatInt } from '../lib/format';
-import { useSession } from '../lib/session';
-import { useTitle } from '../lib/use-title';
-import { resourceBySlug } from '../resources';
+import { ApiError, upload } from '../../lib/api';
+import { formatInt } from '../../lib/format';
+import { useSession } from '../../lib/session';
+import { useTitle } from '../../lib/use-title';
+import { resourceBySlug } from '../directory/resources';
 
 type Entity = 'organisations' | 'projects';
 interface ImportResult {

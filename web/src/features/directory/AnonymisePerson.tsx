@@ -2,7 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import { useState } from 'react';
-import { ApiError, api } from '../lib/api';
+import { ApiError, api } from '../../lib/api';
 
 const modal = createModal({ id: 'confirmer-effacement', isOpenedByDefault: false });
 

@@ -1,10 +1,10 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Navigate } from 'react-router';
-import { roleLabels } from '../../../shared/vocabulary';
-import { ApiTokens } from '../components/ApiTokens';
-import { ProConnectLink } from '../components/ProConnectLink';
-import { useSession } from '../lib/session';
-import { useTitle } from '../lib/use-title';
+import { roleLabels } from '../../../../shared/vocabulary';
+import { ApiTokens } from './ApiTokens';
+import { ProConnectLink } from '../../components/ProConnectLink';
+import { useSession } from '../../lib/session';
+import { useTitle } from '../../lib/use-title';
 
 
 export function AccountPage() {

@@ -4,16 +4,16 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { RefPicker, TerritoryPicker } from '../components/pickers';
-import { formatInt } from '../lib/format';
-import { useSession } from '../lib/session';
-import { useApi } from '../lib/use-api';
-import { useThemes } from '../lib/themes';
-import { useTitle } from '../lib/use-title';
-import { type FilterDef, type ResourceConfig, resourceBySlug } from '../resources';
-import { NotFoundPage } from './NotFoundPage';
-import { Tags } from '../components/Tags';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { RefPicker, TerritoryPicker } from '../../components/pickers';
+import { formatInt } from '../../lib/format';
+import { useSession } from '../../lib/session';
+import { useApi } from '../../lib/use-api';
+import { useThemes } from '../../lib/themes';
+import { useTitle } from '../../lib/use-title';
+import { type FilterDef, type ResourceConfig, resourceBySlug } from './resources';
+import { NotFoundPage } from '../../components/NotFoundPage';
+import { Tags } from '../../components/Tags';
 
 interface ListResult {
   items: Array<Record<string, unknown> & { id: string }>;
@@ -61,9 +61,14 @@ function ResourceList({ cfg }: { cfg: ResourceConfig }) {
     for (const [k, v] of Object.entries(next)) if (v) p.set(k, v);
     setParams(p);
   };
+  // On a phone the results come first; the filters open behind a « Filtres » button.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
+  const activeFilters = [...query.keys()].filter((k) => k !== 'sort').length;
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     apply(draft);
+    setFiltersOpen(false);
   };
   const pageCount = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const pageLink = (n: number) => {
@@ -90,9 +95,20 @@ function ResourceList({ cfg }: { cfg: ResourceConfig }) {
           </div>
         )}
       </div>
+      {deleted && <Alert severity="success" small className="fr-mb-2w" title="Fiche supprimée" description={`«\u202f${deleted}\u202f» a été supprimée.`} />}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
-          <form onSubmit={onSubmit} aria-labelledby="filtres-titre">
+          <Button
+            type="button"
+            priority="secondary"
+            iconId="fr-icon-filter-line"
+            className="essaim-filters-toggle"
+            nativeButtonProps={{ 'aria-expanded': filtersOpen, 'aria-controls': 'filtres' }}
+            onClick={() => setFiltersOpen((o) => !o)}
+          >
+            {activeFilters ? `Filtres (${activeFilters})` : 'Filtres'}
+          </Button>
+          <form id="filtres" onSubmit={onSubmit} aria-labelledby="filtres-titre" className="essaim-filters" data-open={filtersOpen}>
             <h2 id="filtres-titre" className="fr-h5">
               Rechercher et filtrer
             </h2>
@@ -103,7 +119,7 @@ function ResourceList({ cfg }: { cfg: ResourceConfig }) {
             {!me?.canSearchFunding && cfg.filters.some((f) => f.signedIn) && (
               <p className="fr-text--sm">{me ? 'Le filtre selon le besoin de financement est réservé à l’équipe nationale et aux financeurs.' : 'Connectez-vous pour filtrer selon le besoin de financement.'}</p>
             )}
-            <ul className="fr-btns-group fr-btns-group--inline-sm">
+            <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
               <li>
                 <Button type="submit" iconId="fr-icon-search-line">
                   Rechercher

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { TerritoryStats } from '../../../shared/schemas/reference';
-import { api } from '../lib/api';
-import { useApi } from '../lib/use-api';
-import { FranceSvg } from './FranceSvg';
+import type { TerritoryStats } from '../../../../shared/schemas/reference';
+import { api } from '../../lib/api';
+import { useApi } from '../../lib/use-api';
+import { FranceSvg } from '../../components/FranceSvg';
 
 type Perimeter = Array<{ kind: string; code: string; name: string }>;
 

@@ -1,23 +1,17 @@
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { useState } from 'react';
-import type { TerritoryStats } from '../../../shared/schemas/reference';
-import { formatInt, plural } from '../lib/format';
-import { useApi } from '../lib/use-api';
-import { FranceSvg, METRO_CODES, OVERSEAS_CODES } from './FranceSvg';
+import type { TerritoryStats } from '../../../../shared/schemas/reference';
+import { formatInt, plural } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { FranceSvg, METRO_CODES, OVERSEAS_CODES } from '../../components/FranceSvg';
+import { classOf, mapClasses } from './map-classes';
 
-// DSFR blue-france scale, light to dark (contrast with white borders).
-const SCALE = ['#f5f5fe', '#cacafb', '#8585f6', '#6a6af4', '#000091'];
-const EMPTY = '#eeeeee';
+// Blues from the DSFR palette, light to dark; « aucun » is a grey, not the lightest blue.
+const SCALE = ['#cacafb', '#8585f6', '#3d3dd6', '#000091'];
+const EMPTY = '#e5e5e5';
 
 type Metric = 'projects' | 'collectives';
 type Level = 'departement' | 'region';
-
-/** Upper bounds of the colour classes: equal steps from 1 to the largest value. */
-function classBounds(values: number[]) {
-  const max = Math.max(0, ...values);
-  if (max === 0) return [];
-  return [...new Set(SCALE.map((_, i) => Math.ceil((max * (i + 1)) / SCALE.length)))];
-}
 
 /** The home page map: départements or régions coloured by projects or collectives, each a link to the directory. */
 export function FranceMap() {
@@ -36,11 +30,11 @@ export function FranceMap() {
     return level === 'departement' ? d : d?.regionCode ? byRegion.get(d.regionCode) : undefined;
   };
   const values = level === 'departement' ? shown.map((c) => byDep.get(c)?.[metric] ?? 0) : regions.data.items.map((r) => r[metric]);
-  const bounds = classBounds(values);
-  const colour = (n: number): string => (n === 0 ? EMPTY : (SCALE[Math.max(0, bounds.findIndex((b) => n <= b))] ?? (SCALE[SCALE.length - 1] as string)));
+  const classes = mapClasses(values, SCALE.length);
+  const colour = (n: number): string => (n <= 0 ? EMPTY : (SCALE[classOf(classes, n)] ?? (SCALE[SCALE.length - 1] as string)));
   const directory = metric === 'projects' ? 'projets' : 'collectifs';
   const describe = (row: { name: string; projects: number; collectives: number }) =>
-    `${row.name} : ${plural(row.projects, 'projet')}, ${plural(row.collectives, 'collectif')}`;
+    `${row.name} : ${plural(row.projects, 'projet')}, ${plural(row.collectives, 'collectif')}`;
 
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
@@ -53,7 +47,7 @@ export function FranceMap() {
           title={`Carte des ${metric === 'projects' ? 'projets' : 'collectifs'} par ${level === 'departement' ? 'département' : 'région'}`}
           area={(code) => {
             const row = rowOf(code);
-            if (!row) return { fill: EMPTY, label: `${code} : aucune donnée` };
+            if (!row) return { fill: EMPTY, label: `${code} : aucune donnée` };
             return { fill: colour(row[metric]), label: describe(row), href: `/${directory}?territory=${level}:${row.code}` };
           }}
         />
@@ -80,9 +74,9 @@ export function FranceMap() {
           <li className="essaim-legend">
             <span className="swatch" style={{ background: EMPTY }} /> aucun
           </li>
-          {bounds.map((b, i) => (
-            <li key={b} className="essaim-legend">
-              <span className="swatch" style={{ background: SCALE[i] }} /> {i === 0 ? `1 à ${formatInt(b)}` : `${formatInt((bounds[i - 1] ?? 0) + 1)} à ${formatInt(b)}`}
+          {classes.map((c, i) => (
+            <li key={c.to} className="essaim-legend">
+              <span className="swatch" style={{ background: SCALE[i] }} /> {c.label}
             </li>
           ))}
         </ul>

@@ -5,15 +5,15 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { Account } from '../../../shared/schemas/account';
-import { type RoleName, roleLabels, roleNames, roleScope } from '../../../shared/vocabulary';
-import { FormButtons } from '../components/FormButtons';
-import { RefsPicker } from '../components/pickers';
-import { ApiError, api } from '../lib/api';
-import { formatDate, formatInt } from '../lib/format';
-import { isNationalTeam, useSession } from '../lib/session';
-import { useApi } from '../lib/use-api';
-import { useTitle } from '../lib/use-title';
+import type { Account } from '../../../../shared/schemas/account';
+import { type RoleName, roleLabels, roleNames, roleScope } from '../../../../shared/vocabulary';
+import { FormButtons } from '../../components/FormButtons';
+import { RefsPicker } from '../../components/pickers';
+import { ApiError, api } from '../../lib/api';
+import { formatDate, formatInt } from '../../lib/format';
+import { isNationalTeam, useSession } from '../../lib/session';
+import { useApi } from '../../lib/use-api';
+import { useTitle } from '../../lib/use-title';
 
 const describeRoles = (a: Account) => (a.roles.length ? a.roles.map((r) => `${roleLabels[r.role]}${r.scope?.length ? ` (${r.scope.length})` : ''}`).join(', ') : 'aucun rôle');
 

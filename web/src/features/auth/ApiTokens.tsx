@@ -2,9 +2,9 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../lib/api';
-import { formatDate } from '../lib/format';
-import { useApi } from '../lib/use-api';
+import { ApiError, api } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
 
 interface TokenInfo {
   id: string;

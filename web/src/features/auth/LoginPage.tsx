@@ -4,10 +4,10 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { ProConnectButton } from '@codegouvfr/react-dsfr/ProConnectButton';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, api } from '../lib/api';
-import { useSession } from '../lib/session';
-import { useApi } from '../lib/use-api';
-import { useTitle } from '../lib/use-title';
+import { ApiError, api } from '../../lib/api';
+import { useSession } from '../../lib/session';
+import { useApi } from '../../lib/use-api';
+import { useTitle } from '../../lib/use-title';
 
 const OIDC_ERRORS: Record<string, string> = {
   oidc_state: 'La connexion a expiré ou a été ouverte dans un autre navigateur. Recommencez.',
@@ -18,8 +18,8 @@ const OIDC_ERRORS: Record<string, string> = {
     'Un compte Essaim existe déjà pour votre adresse e-mail, et il n’est pas lié à cette identité. Connectez-vous d’abord avec votre mot de passe ou un lien reçu par e-mail, puis liez votre identité depuis la page « Mon compte ».',
 };
 
-/** Only a path of this site. */
-const safe = (v: string | null) => (v && /^\/(?![/\\])/.test(v) ? v : '/');
+/** Only a path of this site; by default, after sign-in, « Mon espace ». */
+const safe = (v: string | null) => (v && /^\/(?![/\\])/.test(v) ? v : '/mon-espace');
 
 export function LoginPage() {
   useTitle('Se connecter');

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import type { DirectoryApi, DirectorySlug } from '../../../shared/web-routes';
-import { api } from '../lib/api';
-import { formatInt } from '../lib/format';
-import { labelOf } from '../resources';
+import type { DirectoryApi, DirectorySlug } from '../../../../shared/web-routes';
+import { api } from '../../lib/api';
+import { formatInt } from '../../lib/format';
+import { labelOf } from './resources';
 
 type Item = { id: string; label: string };
 const SHOWN = 30;

@@ -6,15 +6,15 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { FormButtons } from '../components/FormButtons';
-import { RefPicker, RefsPicker, TerritoriesPicker, TerritoryPicker } from '../components/pickers';
-import { ApiError, api } from '../lib/api';
-import { useSession } from '../lib/session';
-import { useThemes } from '../lib/themes';
-import { useApi } from '../lib/use-api';
-import { useTitle } from '../lib/use-title';
-import { type FieldDef, type ResourceConfig, resourceBySlug } from '../resources';
-import { NotFoundPage } from './NotFoundPage';
+import { FormButtons } from '../../components/FormButtons';
+import { RefPicker, RefsPicker, TerritoriesPicker, TerritoryPicker } from '../../components/pickers';
+import { ApiError, api } from '../../lib/api';
+import { useSession } from '../../lib/session';
+import { useThemes } from '../../lib/themes';
+import { useApi } from '../../lib/use-api';
+import { useTitle } from '../../lib/use-title';
+import { type FieldDef, type ResourceConfig, resourceBySlug } from './resources';
+import { NotFoundPage } from '../../components/NotFoundPage';
 
 type Row = Record<string, string>;
 type Value = string | boolean | string[] | Row[];
@@ -116,7 +116,7 @@ function ResourceForm({ cfg, record }: { cfg: ResourceConfig; record?: AnyRecord
     try {
       const body = toBody(cfg.fields, values);
       const saved = await api<AnyRecord>(editing ? `/${cfg.api}/${record?.id}` : `/${cfg.api}`, { method: editing ? 'PATCH' : 'POST', body });
-      navigate(`/${cfg.slug}/${saved.id}`);
+      navigate(`/${cfg.slug}/${saved.id}`, { state: { saved: true } });
     } catch (err) {
       const apiError = err instanceof ApiError ? err : undefined;
       const byField = apiError?.fieldErrors() ?? {};

@@ -1,15 +1,16 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import type { Project } from '../../../shared/schemas/project';
-import type { Stats } from '../../../shared/schemas/reference';
-import { projectStageLabels } from '../../../shared/vocabulary';
-import { formatEurCompact, formatInt } from '../lib/format';
-import { useApi } from '../lib/use-api';
-import { useTitle } from '../lib/use-title';
+import { type FigureKey, figureLinks, figureValue } from '../../../../shared/figure-links';
+import type { Project } from '../../../../shared/schemas/project';
+import type { Stats } from '../../../../shared/schemas/reference';
+import { projectStageLabels } from '../../../../shared/vocabulary';
+import { formatEurCompact, formatInt } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { useTitle } from '../../lib/use-title';
 
 // The map (and its outlines) loads after the figures.
-const FranceMap = lazy(() => import('../components/FranceMap').then((m) => ({ default: m.FranceMap })));
+const FranceMap = lazy(() => import('./FranceMap').then((m) => ({ default: m.FranceMap })));
 
 interface Figure {
   value: string;
@@ -17,19 +18,22 @@ interface Figure {
   to: string;
 }
 
+/** The key figures shown, each a link to the list it counts (the same links a test follows). */
 function figures(s: Stats): Figure[] {
+  const n = (key: FigureKey) => formatInt(figureValue(s, key));
   return [
-    { value: formatInt(s.collectives), label: 'collectifs territoriaux labellisés', to: '/collectifs' },
-    { value: formatInt(s.projects), label: 'projets à impact', to: '/projets' },
-    { value: formatInt(s.pioneers), label: 'Pionniers French Impact', to: '/pionniers' },
-    { value: formatInt(s.champions), label: 'entreprises championnes', to: '/pionniers' },
-    { value: formatInt(s.funds), label: 'fonds à impact labellisés', to: '/fonds?frenchImpact=true' },
-    { value: formatEurCompact(s.fundsMobilisableEur), label: 'mobilisables par ces fonds', to: '/fonds?frenchImpact=true' },
-    { value: formatInt(s.advisors), label: 'conseillers Impact Finance formés', to: '/personnes?advisor=true' },
-    { value: formatInt(s.publicSponsors), label: `hackers publics dans ${formatInt(s.administrations)} administrations`, to: '/personnes?publicSponsor=true' },
-    { value: formatInt(s.siae), label: "structures d'insertion (SIAE)", to: '/structures?kind=siae' },
-    { value: formatInt(s.sectorProgrammes), label: 'programmes de filière', to: '/filieres' },
-    { value: formatInt(s.territoriesCovered.departements), label: 'départements couverts par des projets', to: '/projets' },
+    { value: n('collectives'), label: 'collectifs territoriaux labellisés', to: figureLinks.collectives },
+    { value: n('projects'), label: 'projets à impact', to: figureLinks.projects },
+    { value: n('pioneers'), label: 'Pionniers French Impact', to: figureLinks.pioneers },
+    { value: n('champions'), label: 'entreprises championnes', to: figureLinks.champions },
+    { value: n('funds'), label: 'fonds à impact labellisés', to: figureLinks.funds },
+    { value: formatEurCompact(s.fundsMobilisableEur), label: 'mobilisables par ces fonds', to: figureLinks.fundsMobilisableEur },
+    { value: n('advisors'), label: 'conseillers Impact Finance formés', to: figureLinks.advisors },
+    { value: n('publicSponsors'), label: 'hackers publics', to: figureLinks.publicSponsors },
+    { value: n('administrations'), label: 'administrations où servent ces hackers publics', to: figureLinks.administrations },
+    { value: n('siae'), label: 'structures d’insertion (SIAE)', to: figureLinks.siae },
+    { value: n('sectorProgrammes'), label: 'programmes de filière', to: figureLinks.sectorProgrammes },
+    { value: n('departements'), label: 'départements couverts par des projets', to: figureLinks.departements },
   ];
 }
 
@@ -52,7 +56,7 @@ export function HomePage() {
           <>
             <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list essaim-figures">
               {figures(stats.data).map((f) => (
-                <li key={f.label} className="fr-col-12 fr-col-sm-6 fr-col-lg-3">
+                <li key={f.label} className="fr-col-6 fr-col-lg-3">
                   <div className="fr-tile fr-enlarge-link">
                     <div className="fr-tile__body">
                       <div className="fr-tile__content">
@@ -66,7 +70,9 @@ export function HomePage() {
                 </li>
               ))}
             </ul>
-            <p className="fr-text--xs fr-mt-1w">Calculés en direct à partir des données du réseau ({new Date(stats.data.generatedAt).toLocaleString('fr-FR')}).</p>
+            <p className="fr-text--xs fr-mt-1w essaim-figures-source">
+              Source : Essaim, chiffres calculés en direct à partir des fiches du réseau, le {new Date(stats.data.generatedAt).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' })}.
+            </p>
           </>
         )}
       </section>

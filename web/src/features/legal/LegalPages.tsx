@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
-import type { SiteInfo } from '../../../shared/schemas/reference';
-import { useApi } from '../lib/use-api';
-import { useTitle } from '../lib/use-title';
+import type { SiteInfo } from '../../../../shared/schemas/reference';
+import { useApi } from '../../lib/use-api';
+import { useTitle } from '../../lib/use-title';
 
 /** Who runs this instance (set by its operator: SITE_* variables). */
 const useSite = () => useApi<SiteInfo>('/site').data;
 const Contact = ({ site }: { site: SiteInfo | undefined }) => (site ? <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a> : <>…</>);
-import { RESOURCES } from '../resources';
+import { RESOURCES } from '../directory/resources';
 
 export function LegalNoticePage() {
   useTitle('Mentions légales');
@@ -114,10 +114,13 @@ export function SiteMapPage() {
           </li>
         ))}
         <li>
+          <Link to="/territoires?niveau=departement">Départements couverts par des projets</Link> · <Link to="/territoires?niveau=region">Régions couvertes</Link>
+        </li>
+        <li>
           <Link to="/import">Importer un fichier</Link> (équipe nationale)
         </li>
         <li>
-          <Link to="/connexion">Se connecter</Link> · <Link to="/compte">Mon compte</Link>
+          <Link to="/connexion">Se connecter</Link> · <Link to="/mon-espace">Mon espace</Link> · <Link to="/compte">Mon compte</Link>
         </li>
         <li>
           <Link to="/mentions-legales">Mentions légales</Link>

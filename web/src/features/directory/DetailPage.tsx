@@ -2,20 +2,21 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
-import { lazy, Suspense, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../lib/api';
-import { isNationalTeam, useSession } from '../lib/session';
-import { useApi } from '../lib/use-api';
-import { useTitle } from '../lib/use-title';
-import { type ResourceConfig, resourceBySlug, sectorRoleLabels } from '../resources';
-import { NotFoundPage } from './NotFoundPage';
-import { Tags } from '../components/Tags';
-import { AnonymisePerson } from '../components/AnonymisePerson';
-import { RecordHistory } from '../components/RecordHistory';
-import { RelatedList } from '../components/RelatedList';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { ApiError, api } from '../../lib/api';
+import { isNationalTeam, useSession } from '../../lib/session';
+import { useThemes } from '../../lib/themes';
+import { useApi } from '../../lib/use-api';
+import { useTitle } from '../../lib/use-title';
+import { type ResourceConfig, resourceBySlug, sectorRoleLabels } from './resources';
+import { NotFoundPage } from '../../components/NotFoundPage';
+import { Tags } from '../../components/Tags';
+import { AnonymisePerson } from './AnonymisePerson';
+import { RecordHistory } from '../../components/RecordHistory';
+import { RelatedList } from './RelatedList';
 
-const PerimeterMap = lazy(() => import('../components/PerimeterMap').then((m) => ({ default: m.PerimeterMap })));
+const PerimeterMap = lazy(() => import('./PerimeterMap').then((m) => ({ default: m.PerimeterMap })));
 
 const deleteModal = createModal({ id: 'confirmer-suppression', isOpenedByDefault: false });
 
@@ -34,6 +35,13 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
   // Asked again once the session is known: signed-in users see more fields.
   const { data: r, error, reload } = useApi<AnyRecord>(me === undefined ? null : `/${cfg.api}/${id}`);
   const [deleteError, setDeleteError] = useState<string>();
+  // Set by the form after a save: said once, on arrival.
+  const saved = (useLocation().state as { saved?: boolean } | null)?.saved === true;
+  const themes = useThemes();
+  // Once said, not said again on a reload.
+  useEffect(() => {
+    if (saved) window.history.replaceState({ ...window.history.state, usr: null }, '');
+  }, [saved]);
   useTitle(r ? cfg.titleOf(r) : cfg.title);
 
   if (error?.status === 404) return <NotFoundPage />;
@@ -52,7 +60,12 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
     }
   };
   const facts = cfg.facts(r);
-  const description = typeof r.description === 'string' ? r.description : '';
+  const summary = typeof r.summary === 'string' ? r.summary.trim() : '';
+  // The description often opens with the summary: the summary is not printed twice.
+  const fullDescription = typeof r.description === 'string' ? r.description.trim() : '';
+  const description = summary && fullDescription.startsWith(summary) ? fullDescription.slice(summary.length).trim() : fullDescription;
+  const themeCodes = Array.isArray(r.themes) ? (r.themes as string[]) : typeof r.themeCode === 'string' ? [r.themeCode] : null;
+  const themeLabel = (code: string) => themes.find((t) => t.code === code)?.label ?? code;
   return (
     <>
       <Breadcrumb currentPageLabel={title} segments={[{ label: 'Accueil', linkProps: { to: '/' } }, { label: cfg.title, linkProps: { to: `/${cfg.slug}` } }]} />
@@ -62,7 +75,7 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
           <Tags tags={cfg.tagsOf(r)} />
         </div>
         <div className="fr-col-auto">
-          <ul className="fr-btns-group fr-btns-group--inline-sm">
+          <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
             {r.actions?.includes('update') && (
               <li>
                 <Button linkProps={{ to: `/${cfg.slug}/${id}/modifier` }} iconId="fr-icon-edit-line">
@@ -80,8 +93,9 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
           </ul>
         </div>
       </div>
+      {saved && <Alert severity="success" title="Fiche enregistrée" description="Vos modifications sont enregistrées et visibles de tous." small className="fr-mb-2w" role="status" />}
       {deleteError && <Alert severity="error" title="Suppression impossible" description={deleteError} className="fr-mb-2w" />}
-      {typeof r.summary === 'string' && r.summary && <p className="fr-text--lead">{r.summary}</p>}
+      {summary && <p className="fr-text--lead">{summary}</p>}
       {description && (
         <div className="fr-mb-4w">
           {description.split(/\n+/).map((para, i) => (
@@ -92,6 +106,28 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
       )}
       <h2 className="fr-h4">En bref</h2>
       <dl className="fr-grid-row fr-grid-row--gutters">
+        {themeCodes && (
+          <div className="fr-col-12">
+            <dt className="fr-text--bold fr-mb-1w">Thématiques</dt>
+            <dd className="fr-ml-0">
+              {themeCodes.length ? (
+                <ul className="fr-tags-group">
+                  {themeCodes.map((c) => (
+                    <li key={c}>
+                      <Link className="fr-tag fr-tag--sm" to={`/${cfg.slug}?theme=${c}`}>
+                        {themeLabel(c)}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : cfg.slug === 'fonds' ? (
+                'Toutes (le fonds ne se limite à aucune thématique)'
+              ) : (
+                'Aucune'
+              )}
+            </dd>
+          </div>
+        )}
         {facts.map((f) => (
           <div key={f.label} className="fr-col-12 fr-col-sm-6 fr-col-lg-4">
             <dt className="fr-text--bold fr-mb-0">{f.label}</dt>
@@ -109,7 +145,7 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
       </dl>
       <Related cfg={cfg} record={r} />
       {isNationalTeam(me) && cfg.slug === 'personnes' && <AnonymisePerson id={r.id} name={title} onDone={reload} />}
-      {isNationalTeam(me) && <RecordHistory api={cfg.api} id={r.id} />}
+      {isNationalTeam(me) && <RecordHistory api={cfg.api} id={r.id} fields={cfg.fields} />}
       <deleteModal.Component
         title={`Supprimer ${cfg.one} ?`}
         buttons={[

@@ -1,0 +1,208 @@
+import type { RoleName } from '../../../shared/schemas/auth';
+import type { Workspace, WorkspaceSection } from '../../../shared/schemas/workspace';
+import { organisationKindLabels, type OrganisationKind, type ProjectStage, projectStageLabels } from '../../../shared/vocabulary';
+import { recordPage } from '../../../shared/web-routes';
+import type { Database } from '../../db/connection';
+import { forbidden, unauthorized } from '../../errors';
+import { accountName } from '../accounts/account-queries';
+import type { Actor } from '../auth/actor';
+import * as q from './workspace-queries';
+
+type AccountActor = Extract<Actor, { kind: 'account' }>;
+
+/** Lines shown per section; `total` says how many there are. */
+const SHOWN = 10;
+const NNBSP = '\u202f';
+
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n > 1 ? many : one}`;
+
+/** The ids a role of the account reaches (its scope), over every role of that name. */
+const scopeOf = (a: AccountActor, ...names: RoleName[]) => [...new Set(a.roles.filter((r) => names.includes(r.role)).flatMap((r) => r.scope ?? []))];
+const has = (a: AccountActor, name: RoleName) => a.roles.some((r) => r.role === name);
+
+/**
+ * What one role contributes to « Mon espace ». Each programme adds its own
+ * provider here (requests to answer, meetings, obstacles: group `awaiting`),
+ * shaped like these: a few lines, a total, a link to the full list.
+ */
+type SectionProvider = (db: Database, a: AccountActor) => Promise<WorkspaceSection[]>;
+
+const coordinatorSections: SectionProvider = async (db, a) => {
+  if (!has(a, 'coordinator')) return [];
+  const ids = scopeOf(a, 'coordinator');
+  const collectives = await q.collectivesByIds(db, ids, SHOWN);
+  const projects = await q.projectsOf(db, { collectives: ids }, SHOWN);
+  const only = collectives.rows.length === 1 ? collectives.rows[0] : undefined;
+  return [
+    {
+      key: 'collectives',
+      group: 'yours',
+      title: collectives.total > 1 ? 'Vos collectifs' : 'Votre collectif',
+      intro: null,
+      empty: 'Aucun collectif ne vous est confié pour l’instant\u202f: l’équipe nationale vous en confie un depuis la page des comptes.',
+      items: collectives.rows.map((c) => ({ id: c.id, label: c.name, detail: [c.territory_label, plural(c.projects, 'projet')].filter(Boolean).join(' · '), href: recordPage('collectives', c.id), at: null })),
+      total: collectives.total,
+      more: null,
+    },
+    {
+      key: 'collective-projects',
+      group: 'yours',
+      title: collectives.total > 1 ? 'Les projets de vos collectifs' : 'Les projets de votre collectif',
+      intro: 'Les derniers modifiés d’abord. Vous pouvez les modifier.',
+      empty: 'Aucun projet pour l’instant\u202f: créez le premier depuis la page des projets.',
+      items: projects.rows.map((p) => ({
+        id: p.id,
+        label: p.title,
+        detail: [projectStageLabels[p.stage as ProjectStage] ?? p.stage, p.commune_name, collectives.total > 1 ? p.collective_name : null].filter(Boolean).join(' · '),
+        href: recordPage('projects', p.id),
+        at: null,
+      })),
+      total: projects.total,
+      more: only ? { label: `Voir les ${plural(projects.total, 'projet')} du collectif`, href: `/projets?collective=${only.id}` } : null,
+    },
+  ];
+};
+
+/** Holders, investors and operators answer for organisations: theirs, once. */
+const organisationSection: SectionProvider = async (db, a) => {
+  if (!has(a, 'holder') && !has(a, 'investor') && !has(a, 'operator')) return [];
+  const orgs = await q.organisationsByIds(db, scopeOf(a, 'holder', 'investor', 'operator'));
+  return [
+    {
+      key: 'organisations',
+      group: 'yours',
+      title: orgs.total > 1 ? 'Vos structures' : 'Votre structure',
+      intro: null,
+      empty: 'Votre compte n’est relié à aucune structure\u202f: l’équipe nationale peut la relier depuis la page des comptes.',
+      items: orgs.rows.map((o) => ({
+        id: o.id,
+        label: o.name,
+        detail: [organisationKindLabels[o.kind as OrganisationKind] ?? o.kind, o.commune_name].filter(Boolean).join(' · '),
+        href: recordPage('organisations', o.id),
+        at: null,
+      })),
+      total: orgs.total,
+      more: null,
+    },
+  ];
+};
+
+const holderSections: SectionProvider = async (db, a) => {
+  if (!has(a, 'holder')) return [];
+  const orgs = scopeOf(a, 'holder');
+  const projects = await q.projectsOf(db, { leadOrganisations: orgs }, SHOWN);
+  return [
+    {
+      key: 'projects',
+      group: 'yours',
+      title: 'Vos projets',
+      intro: 'Les projets que votre structure porte, les derniers modifiés d’abord.',
+      empty: 'Votre structure ne porte aucun projet pour l’instant.',
+      items: projects.rows.map((p) => ({
+        id: p.id,
+        label: p.title,
+        detail: [projectStageLabels[p.stage as ProjectStage] ?? p.stage, p.commune_name, p.collective_name].filter(Boolean).join(' · '),
+        href: recordPage('projects', p.id),
+        at: null,
+      })),
+      total: projects.total,
+      more: orgs.length === 1 ? { label: 'Voir aussi les projets dont votre structure est partenaire', href: `/projets?organisation=${orgs[0]}` } : null,
+    },
+  ];
+};
+
+const investorSections: SectionProvider = async (db, a) => {
+  if (!has(a, 'investor')) return [];
+  const orgs = scopeOf(a, 'investor');
+  const funds = await q.fundsManagedBy(db, orgs, SHOWN);
+  return [
+    {
+      key: 'funds',
+      group: 'yours',
+      title: 'Vos fonds',
+      intro: 'Les fonds que votre structure gère.',
+      empty: 'Votre structure ne gère aucun fonds dans l’annuaire\u202f: créez-le depuis la page des fonds.',
+      items: funds.rows.map((f) => ({
+        id: f.id,
+        label: f.name,
+        detail: [`${euros.format(f.amount_mobilisable_eur)} mobilisables`, f.french_impact ? 'Label French Impact' : null].filter(Boolean).join(' · '),
+        href: recordPage('funds', f.id),
+        at: null,
+      })),
+      total: funds.total,
+      more: orgs.length === 1 ? { label: `Voir les ${plural(funds.total, 'fonds', 'fonds')} dans l’annuaire`, href: `/fonds?manager=${orgs[0]}` } : null,
+    },
+  ];
+};
+
+/** Civil servants: the structures they sponsor, read from the Pionniers' sponsors (the only sponsorship data so far). */
+const sponsorSections: SectionProvider = async (db, a) => {
+  if (!has(a, 'public_sponsor')) return [];
+  const pioneers = await q.pioneersSponsoredBy(db, a.personId);
+  return [
+    {
+      key: 'sponsored',
+      group: 'yours',
+      title: 'Les structures que vous parrainez',
+      intro: `D’après les Pionniers French Impact dont vous êtes la marraine ou le parrain${NNBSP}; les parrainages Hackers publics s’y ajouteront.`,
+      empty: a.personId
+        ? 'Vous ne parrainez aucun Pionnier pour l’instant.'
+        : 'Votre compte n’est relié à aucune fiche de personne\u202f: l’équipe nationale peut la relier depuis la page des comptes.',
+      items: pioneers.rows.map((p) => ({ id: p.id, label: p.organisation_name, detail: `Pionnier French Impact, promotion ${p.label_year}`, href: recordPage('pioneers', p.id), at: null })),
+      total: pioneers.total,
+      more: null,
+    },
+  ];
+};
+
+const ACTIONS: Record<string, string> = { create: 'Création', update: 'Modification', delete: 'Suppression', import: 'Import' };
+const ENTITIES: Record<string, string> = {
+  projects: 'projet',
+  collectives: 'collectif',
+  organisations: 'structure',
+  people: 'personne',
+  funds: 'fonds',
+  pioneers: 'Pionnier',
+  'sector-programmes': 'filière',
+  themes: 'thématique',
+  accounts: 'compte',
+};
+
+const nationalTeamSections: SectionProvider = async (db, a) => {
+  if (!has(a, 'admin')) return [];
+  const changes = await q.latestChanges(db, 15);
+  return [
+    {
+      key: 'changes',
+      group: 'network',
+      title: 'Les dernières modifications du réseau',
+      intro: 'Qui a écrit quoi, les plus récentes d’abord (le journal d’audit).',
+      empty: 'Aucune modification enregistrée pour l’instant.',
+      items: changes.rows.map((c) => {
+        const what = ENTITIES[c.entity] ?? c.entity;
+        const who = c.actor_kind === 'system' ? 'la ligne de commande' : (c.actor_name ?? 'un compte supprimé');
+        return {
+          id: String(c.id),
+          label: c.record_label ?? `${what[0]?.toUpperCase()}${what.slice(1)} ${c.record_id}`,
+          detail: `${ACTIONS[c.action] ?? c.action} (${what}) par ${who}`,
+          href: c.action === 'delete' ? null : recordPage(c.entity, c.record_id),
+          at: c.at.toISOString(),
+        };
+      }),
+      total: changes.total,
+      more: null,
+    },
+  ];
+};
+
+/** In the order they are shown; a programme appends its provider. */
+const providers: SectionProvider[] = [nationalTeamSections, coordinatorSections, holderSections, investorSections, sponsorSections, organisationSection];
+
+/** « Mon espace »: what the signed-in person is responsible for, and what waits for them. */
+export async function getWorkspace(db: Database, actor: Actor): Promise<Workspace> {
+  if (actor.kind === 'anonymous') throw unauthorized();
+  if (actor.kind !== 'account') throw forbidden('«\u202fMon espace\u202f» est celui d’une personne connectée.');
+  const sections = (await Promise.all(providers.map((p) => p(db, actor)))).flat();
+  return { name: await accountName(db, actor.accountId), sections };
+}

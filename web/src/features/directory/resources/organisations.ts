@@ -1,0 +1,52 @@
+import type { Organisation } from '../../../../../shared/schemas/organisation';
+import { organisationKindLabels, organisationKinds, siaeKinds } from '../../../../../shared/vocabulary';
+import { options, relevance, byName, yesNo, territoryFilter, themeFilter, communeOf, type ResourceConfig } from './types';
+
+export const organisations: ResourceConfig<Organisation> = {
+  slug: 'structures',
+  api: 'organisations',
+  title: 'Structures',
+  one: 'une structure',
+  newLabel: 'Nouvelle structure',
+  intro: "Structures de l'ESS, SIAE, entreprises, financeurs et administrations du réseau.",
+  titleOf: (o) => o.name,
+  summaryOf: (o) => o.description,
+  tagsOf: (o) => [organisationKindLabels[o.kind], ...(o.ess ? ['ESS'] : []), ...(o.esus ? ['ESUS'] : []), ...(o.communeName ? [o.communeName] : [])],
+  facts: (o) => [
+    { label: 'SIRET', value: o.siret ?? '—' },
+    { label: 'SIREN', value: o.siren ?? '—' },
+    { label: 'Type', value: organisationKindLabels[o.kind] },
+    ...(o.siaeKind ? [{ label: 'Type de SIAE', value: o.siaeKind }] : []),
+    { label: "Appartient à l'ESS", value: o.ess ? 'Oui' : 'Non' },
+    { label: 'Agrément ESUS', value: o.esus ? 'Oui' : 'Non' },
+    { label: 'Code NAF', value: o.nafCode ?? '—' },
+    { label: 'Catégorie juridique', value: o.legalCategory ?? '—' },
+    { label: 'Commune', value: communeOf(o) },
+    { label: 'Site web', value: o.website ?? '—' },
+    { label: 'Projets portés', value: 'Voir les projets', to: `/projets?organisation=${o.id}` },
+  ],
+  filters: [
+    { name: 'kind', label: 'Type', kind: 'select', options: options(organisationKinds, organisationKindLabels) },
+    themeFilter,
+    territoryFilter,
+    { name: 'ess', label: "Appartient à l'ESS", kind: 'boolean', options: yesNo },
+    { name: 'champion', label: 'Entreprise championne d’un Pionnier', kind: 'boolean', options: yesNo },
+    { name: 'sponsorAdministration', label: 'Administration de hackers publics', kind: 'boolean', options: yesNo },
+  ],
+  sorts: [relevance, ...byName, { value: '-createdAt', label: 'Les plus récentes' }],
+  fields: [
+    { name: 'name', label: 'Nom', kind: 'text', required: true },
+    { name: 'siret', label: 'SIRET', kind: 'text', hint: '14 chiffres, clé de contrôle comprise' },
+    { name: 'kind', label: 'Type', kind: 'select', required: true, options: options(organisationKinds, organisationKindLabels) },
+    { name: 'siaeKind', label: 'Type de SIAE', kind: 'select', options: options(siaeKinds), hint: 'Seulement pour une SIAE' },
+    { name: 'ess', label: "Appartient à l'ESS", kind: 'checkbox' },
+    { name: 'esus', label: 'Agrément ESUS', kind: 'checkbox' },
+    { name: 'nafCode', label: 'Code NAF', kind: 'text', hint: 'Par exemple 88.99B' },
+    { name: 'legalCategory', label: 'Catégorie juridique INSEE', kind: 'text', hint: '4 chiffres' },
+    { name: 'communeCode', label: 'Commune', kind: 'commune' },
+    { name: 'website', label: 'Site web', kind: 'url', hint: 'https://…' },
+    { name: 'themes', label: 'Thématiques', kind: 'themes' },
+    { name: 'description', label: 'Description', kind: 'textarea' },
+  ],
+  importable: true,
+};
