@@ -146,3 +146,15 @@ describe('any file', () => {
     );
   });
 });
+
+describe('formula guard on the way back', () => {
+  it('imports back a phone number and a formula-like name exactly as they were before the export guarded them', async () => {
+    const name = '-1+HYPERLINK("https://evil.example")';
+    const org = await create(t.app, 'organisations', { name, siret: freshSiret(), kind: 'ess_structure' });
+    const exported = await t.app.inject({ url: `/api/organisations?format=csv&siret=${org.siret}` });
+    expect(exported.body).toContain(`"'-1+HYPERLINK(""https://evil.example"")"`);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/organisations/${org.id}` })).statusCode).toBe(204);
+    await importService(t.db).importFile(systemActor, 'organisations', { bytes: bytes(exported.body) });
+    expect((await t.app.inject({ url: `/api/organisations?siret=${org.siret}` })).json().items[0].name).toBe(name);
+  });
+});

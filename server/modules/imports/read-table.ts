@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { invalid } from '../../errors';
+import { restoreNeutralised } from '../../http/csv';
 
 export const MAX_IMPORT_ROWS = 100_000;
 
@@ -36,7 +37,8 @@ function readCsv(bytes: Uint8Array): Table {
     const e = err as { lines?: number; message: string };
     throw invalid(`CSV illisible${e.lines ? ` vers la ligne ${e.lines}` : ''} : ${e.message}`, [], 'malformed_csv');
   }
-  return toTable(records);
+  // An export's formula guard (a leading apostrophe) comes off, so a file exported then imported is unchanged.
+  return toTable(records.map((r) => r.map(restoreNeutralised)));
 }
 
 function cellText(v: ExcelJS.CellValue): string {
