@@ -8,6 +8,16 @@ import { headerKey } from '../directory/table-columns';
 import { type ImportEntity, importSpecs, type RowIssue } from './import-specs';
 import { readTable } from './read-table';
 
+/** The message for a cell holding a control character; tab, line feed and carriage return are ordinary (a description over several lines). */
+function controlCharacter(cell: string): string | undefined {
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f)
+      return `Caractère de contrôle interdit (U+${c.toString(16).toUpperCase().padStart(4, '0')}) : retirez-le de la cellule.`;
+  }
+  return undefined;
+}
+
 export interface ImportResult {
   entity: ImportEntity;
   dryRun: boolean;
@@ -47,6 +57,11 @@ export function importService(db: Database) {
       const used = new Set<string>();
       table.headers.forEach((h, i) => {
         if (h === '') return;
+        const control = controlCharacter(h);
+        if (control) {
+          headerIssues.push({ path: `colonne ${i + 1}`, message: control });
+          return;
+        }
         const col = byKey.get(headerKey(h));
         if (!col) headerIssues.push({ path: `colonne ${i + 1}`, message: `Colonne inconnue « ${h} » (attendues : ${spec.columns.map((c) => c.header).join(', ')})` });
         else if (used.has(col.field)) headerIssues.push({ path: `colonne ${i + 1}`, message: `Colonne « ${h} » en double` });
@@ -59,16 +74,23 @@ export function importService(db: Database) {
       if (required && !used.has(required.field)) headerIssues.push({ path: 'en-tête', message: `Colonne obligatoire absente : « ${required.header} »` });
       if (headerIssues.length) throw invalid('Les colonnes du fichier ne correspondent pas.', headerIssues, 'import_rejected');
 
+      const issues: RowIssue[] = [];
+      const refused: RowIssue[] = [];
       const columnOf = (field: string) => {
         const source = spec.sourceOf[field] ?? field;
         return spec.columns.find((c) => c.field === source)?.header ?? field;
       };
-      const issues: RowIssue[] = [];
-      const raws = table.rows.map((row) => {
+      const raws = table.rows.map((row, r) => {
         const raw: Record<string, unknown> = {};
         row.cells.forEach((cell, i) => {
           const col = mapping[i];
           if (!col) return;
+          // Refused here, per row and column, so the dry run and the real run agree and the database never sees it.
+          const control = controlCharacter(cell);
+          if (control) {
+            refused.push({ row: r, field: col.field, message: control });
+            return;
+          }
           const v = col.parse(cell);
           if (v !== undefined) raw[col.field] = v;
         });
@@ -92,6 +114,9 @@ export function importService(db: Database) {
       issues.push(...checked.map((c) => ({ ...c, row: valid[c.row]?.i ?? c.row })));
       progress('validation', table.rows.length, table.rows.length);
 
+      // A refused cell was not read: the schema's "missing" for the same cell would only repeat it.
+      const refusedCells = new Set(refused.map((i) => `${i.row}|${columnOf(i.field)}`));
+      issues.splice(0, issues.length, ...refused, ...issues.filter((i) => !refusedCells.has(`${i.row}|${columnOf(i.field)}`)));
       if (issues.length) {
         issues.sort((a, b) => a.row - b.row);
         const badRows = new Set(issues.map((i) => i.row)).size;

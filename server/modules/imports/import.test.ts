@@ -158,3 +158,27 @@ describe('formula guard on the way back', () => {
     expect((await t.app.inject({ url: `/api/organisations?siret=${org.siret}` })).json().items[0].name).toBe(name);
   });
 });
+
+describe('control characters', () => {
+  it('refuses a NUL in a cell at the dry run, with the same report as the real run, and writes nothing', async () => {
+    const before = await count('organisations');
+    const csv = `Nom;SIRET;Type;Description\nBonne;${freshSiret()};ess_structure;ok\nMau\u0000vaise;${freshSiret()};ess_structure;ligne\u0007\n`;
+    const dry = await t.app.inject({ method: 'POST', url: '/api/import/organisations?dryRun=true', ...multipart('nul.csv', bytes(csv)) });
+    const real = await t.app.inject({ method: 'POST', url: '/api/import/organisations', ...multipart('nul.csv', bytes(csv)) });
+    expect(dry.statusCode).toBe(400);
+    expect(real.statusCode).toBe(400);
+    expect(dry.json().error.details).toEqual([
+      { path: 'ligne 3 · Nom', message: 'Caractère de contrôle interdit (U+0000) : retirez-le de la cellule.' },
+      { path: 'ligne 3 · Description', message: 'Caractère de contrôle interdit (U+0007) : retirez-le de la cellule.' },
+    ]);
+    expect(real.json()).toEqual(dry.json());
+    expect(await count('organisations')).toBe(before);
+  });
+
+  it('refuses a NUL in a link column (resolved by name) before any lookup', async () => {
+    const csv = 'Titre;Collectif;Stade\nProjet;Coll\u0000ectif;Idée\n';
+    const r = await t.app.inject({ method: 'POST', url: '/api/import/projects?dryRun=true', ...multipart('nul.csv', bytes(csv)) });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.details).toEqual([{ path: 'ligne 2 · Collectif', message: 'Caractère de contrôle interdit (U+0000) : retirez-le de la cellule.' }]);
+  });
+});
