@@ -3,10 +3,11 @@ import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import { importEntity } from '../../shared/schemas/import';
 import { invalid } from '../../server/errors';
-import { toCsv } from '../../server/http/csv';
+import { type ExportFormat, exportBody } from '../../server/http/export';
 import { systemActor } from '../../server/modules/auth/actor';
 import { resourceByPath } from '../../server/modules/directory/resources';
 import { importService } from '../../server/modules/imports/import-service';
+import type { ImportEntity } from '../../server/modules/imports/import-specs';
 import { parseOrThrow } from '../../server/validation';
 import { withDatabase } from '../context';
 import { progressBar } from '../progress';
@@ -19,15 +20,23 @@ function readInput(file: string) {
   }
 }
 
+const importedLabel: Record<ImportEntity, string> = {
+  organisations: 'structures importées',
+  projects: 'projets importés',
+  collectives: 'collectifs importés',
+  people: 'personnes importées',
+  funds: 'fonds importés',
+};
+
 export function importExportCommands(program: Command) {
   program
     .command('import')
-    .description('Importer des structures ou des projets depuis un CSV (UTF-8, ; ou ,) ou un XLSX : tout ou rien')
-    .argument('<entité>', 'organisations | projects')
+    .description("Importer des fiches depuis un CSV (UTF-8, ; ou ,) ou un XLSX, tout ou rien : une ligne avec l'« Identifiant » d'une fiche la modifie, une ligne sans la crée")
+    .argument('<entité>', importEntity.options.join(' | '))
     .argument('<fichier>', 'chemin du fichier CSV ou XLSX')
     .option('--dry-run', 'valider sans rien écrire')
     .action(async (entity: string, file: string, opts: { dryRun?: boolean }) => {
-      const which = parseOrThrow(importEntity, entity, `Entité inconnue « ${entity} » : organisations ou projects.`);
+      const which = parseOrThrow(importEntity, entity, `Entité inconnue « ${entity} » : ${importEntity.options.join(', ')}.`);
       const bytes = readInput(file);
       const bar = progressBar();
       try {
@@ -35,10 +44,11 @@ export function importExportCommands(program: Command) {
           importService(db).importFile(systemActor, which, { bytes, filename: basename(file) }, { dryRun: Boolean(opts.dryRun), onProgress: bar.update }),
         );
         bar.stop();
+        const counts = `à créer : ${result.created}, à modifier : ${result.updated}, inchangées : ${result.unchanged}`;
         process.stdout.write(
           result.dryRun
-            ? `Fichier valide : ${result.rows} lignes prêtes à importer (rien n'a été écrit).\n`
-            : `${result.imported} ${which === 'organisations' ? 'structures importées' : 'projets importés'}.\n`,
+            ? `Fichier valide : ${result.rows} lignes (${counts}) ; rien n'a été écrit.\n`
+            : `${result.imported} ${importedLabel[which]} (créées : ${result.created}, modifiées : ${result.updated}, inchangées : ${result.unchanged}).\n`,
         );
       } finally {
         bar.stop();
@@ -47,12 +57,12 @@ export function importExportCommands(program: Command) {
 
   program
     .command('export')
-    .description('Exporter une liste en CSV ou JSON, filtres appliqués')
+    .description('Exporter une liste en CSV, XLSX ou JSON, filtres appliqués')
     .argument('<entité>', [...resourceByPath.keys()].join(' | '))
-    .addOption(new Option('--format <format>', 'csv ou json').choices(['csv', 'json']).default('csv'))
+    .addOption(new Option('--format <format>', 'csv, xlsx ou json').choices(['csv', 'xlsx', 'json']).default('csv'))
     .option('--out <fichier>', 'fichier de sortie (sinon la sortie standard)')
     .option('--filter <clé=valeur...>', 'filtres de la liste, comme dans l’API : q=…, territory=region:84, theme=…')
-    .action(async (entity: string, opts: { format: 'csv' | 'json'; out?: string; filter?: string[] }) => {
+    .action(async (entity: string, opts: { format: ExportFormat; out?: string; filter?: string[] }) => {
       const resource = resourceByPath.get(entity);
       if (!resource) throw invalid(`Entité inconnue « ${entity} » : ${[...resourceByPath.keys()].join(', ')}.`, [], 'unknown_entity');
       const raw: Record<string, string | string[]> = {};
@@ -66,7 +76,7 @@ export function importExportCommands(program: Command) {
       }
       const query = parseOrThrow(resource.listQuery, raw, 'Filtres invalides.');
       const rows = await withDatabase('essaim export', ({ db }) => resource.service(db).exportAll(systemActor, query));
-      const text = opts.format === 'csv' ? toCsv(rows, resource.csv) : `${JSON.stringify(rows, null, 2)}\n`;
+      const text = opts.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : await exportBody(opts.format, rows, resource.csv, resource.path);
       if (opts.out) {
         writeFileSync(opts.out, text);
         process.stderr.write(`${rows.length} lignes écrites dans ${opts.out}.\n`);
