@@ -123,14 +123,14 @@ export async function resolveLinks(db: Executor, spec: ImportSpec, raws: Array<R
 async function uniqueAcross<In>(
   rows: Array<{ input: In; id?: string | undefined }>,
   field: string,
-  valueOf: (input: In) => string | null | undefined,
+  keyOf: (input: In) => string | null | undefined,
   stored: (values: string[]) => Promise<Map<string, string>>,
   messages: { inFile: (first: number) => string; stored: (v: string) => string },
 ): Promise<RowIssue[]> {
   const issues: RowIssue[] = [];
   const seen = new Map<string, number>();
   rows.forEach(({ input }, i) => {
-    const v = valueOf(input);
+    const v = keyOf(input);
     if (!v) return;
     const first = seen.get(v);
     if (first !== undefined) issues.push({ row: i, field, message: messages.inFile(first) });
@@ -140,7 +140,7 @@ async function uniqueAcross<In>(
   const values = [...seen.keys()];
   for (let i = 0; i < values.length; i += 5000) for (const [k, id] of await stored(values.slice(i, i + 5000))) owners.set(k, id);
   rows.forEach(({ input, id }, i) => {
-    const v = valueOf(input);
+    const v = keyOf(input);
     const owner = v ? owners.get(v) : undefined;
     if (v && owner && owner !== id) issues.push({ row: i, field, message: messages.stored(v) });
   });
