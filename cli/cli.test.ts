@@ -75,6 +75,12 @@ describe('essaim command line', () => {
     expect(await run('export', 'organisations', '--filter', 'territory=nulle-part')).toBe(EXIT.invalid);
     expect(await run('export', 'licornes')).toBe(EXIT.invalid);
     expect(await run('export', 'organisations', '--format', 'xml')).toBe(EXIT.invalid);
+    // A workbook exported then imported back changes nothing.
+    const xlsx = join(dir, 'export.xlsx');
+    expect(await run('export', 'organisations', '--format', 'xlsx', '--out', xlsx, '--filter', 'territory=departement:73')).toBe(EXIT.ok);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    expect(await run('import', 'organisations', xlsx, '--dry-run')).toBe(EXIT.ok);
+    expect(out).toMatch(/Fichier valide : 1 ligne \(à créer : 0, à modifier : 0, inchangées : 1\)/);
   }, 120_000);
 
   it('opens the first national-team account and grants roles, with exit codes', async () => {

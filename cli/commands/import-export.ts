@@ -47,7 +47,7 @@ export function importExportCommands(program: Command) {
         const counts = `à créer : ${result.created}, à modifier : ${result.updated}, inchangées : ${result.unchanged}`;
         process.stdout.write(
           result.dryRun
-            ? `Fichier valide : ${result.rows} lignes (${counts}) ; rien n'a été écrit.\n`
+            ? `Fichier valide : ${result.rows} ligne${result.rows > 1 ? 's' : ''} (${counts}) ; rien n'a été écrit.\n`
             : `${result.imported} ${importedLabel[which]} (créées : ${result.created}, modifiées : ${result.updated}, inchangées : ${result.unchanged}).\n`,
         );
       } finally {
