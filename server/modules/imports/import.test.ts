@@ -130,13 +130,16 @@ describe('any file', () => {
   it('is either imported or refused with a clear error, never a crash', async () => {
     const { default: fc } = await import('fast-check');
     const { AppError } = await import('../../errors');
-    const headers = ['Nom', 'SIRET', 'Type', 'ESS', 'Code commune', 'Thèmes', 'Titre', 'Stade', 'Collectif', 'Inconnue'];
-    const cell = fc.oneof(fc.string(), fc.constantFrom('', 'oui', 'siae', '73065', freshSiret(), 'idée', '"', ';', '\n', '\uFEFF'));
+    const headers = ['Nom', 'SIRET', 'Type', 'ESS', 'Code commune', 'Thèmes', 'Titre', 'Stade', 'Collectif', 'Inconnue', 'Identifiant', 'Prénom', 'E-mail', 'Structure', 'Coordination', 'Périmètre', 'Société de gestion', 'Montant mobilisable (€)', 'Territoires', 'Projets'];
+    const cell = fc.oneof(
+      fc.string(),
+      fc.constantFrom('', 'oui', 'siae', '73065', freshSiret(), 'idée', '"', ';', '\n', '\uFEFF', '\u0000', "'=1+1", crypto.randomUUID(), 'departement:73', 'a@b.fr', '01/13/2020'),
+    );
     const csv = fc
       .tuple(fc.subarray(headers, { minLength: 1 }), fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 6 }), fc.constantFrom(';', ','))
       .map(([h, rows, sep]) => [h.join(sep), ...rows.map((r) => r.join(sep))].join('\n'));
     await fc.assert(
-      fc.asyncProperty(fc.oneof(csv, fc.string()), fc.constantFrom('organisations' as const, 'projects' as const), fc.boolean(), async (text, entity, asBytes) => {
+      fc.asyncProperty(fc.oneof(csv, fc.string()), fc.constantFrom('organisations' as const, 'projects' as const, 'collectives' as const, 'people' as const, 'funds' as const), fc.boolean(), async (text, entity, asBytes) => {
         const bytes = asBytes ? new Uint8Array([...text].map((c) => c.charCodeAt(0) & 0xff)) : new TextEncoder().encode(text);
         try {
           await importService(t.db).importFile(systemActor, entity, { bytes }, { dryRun: true });
