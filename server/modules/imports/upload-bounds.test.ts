@@ -45,21 +45,27 @@ async function deflatedFiller(prefix: string, megabytes: number, suffix: string)
 }
 
 /** Sends the file to the import, sampling the process's memory and the event loop's delay meanwhile. */
-async function upload(bytes: Uint8Array) {
+async function upload(bytes: Uint8Array, filename = 'classeur.xlsx') {
   const rssBefore = process.memoryUsage().rss;
   let rssPeak = rssBefore;
+  // A timer every 20 ms: the longest gap between its ticks is how long the main thread was held.
+  let lastTick = performance.now();
+  let longestGap = 0;
   const sampler = setInterval(() => {
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+    longestGap = Math.max(longestGap, performance.now() - lastTick);
+    lastTick = performance.now();
   }, 20);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const started = performance.now();
-  const res = await t.app.inject({ method: 'POST', url: '/api/import/organisations?dryRun=true', ...multipart('classeur.xlsx', bytes) });
+  const res = await t.app.inject({ method: 'POST', url: '/api/import/organisations?dryRun=true', ...multipart(filename, bytes) });
   const ms = performance.now() - started;
   loop.disable();
   clearInterval(sampler);
-  console.log(`import: ${res.statusCode} en ${ms.toFixed(0)} ms, mémoire +${((rssPeak - rssBefore) / 1024 / 1024).toFixed(0)} Mo, boucle ${(loop.max / 1e6).toFixed(0)} ms au plus`);
-  return { res, ms, rssGrowthMb: (rssPeak - rssBefore) / 1024 / 1024, loopMaxMs: loop.max / 1e6 };
+  longestGap = Math.max(longestGap, performance.now() - lastTick);
+  console.log(`import: ${res.statusCode} en ${ms.toFixed(0)} ms, mémoire +${((rssPeak - rssBefore) / 1024 / 1024).toFixed(0)} Mo, boucle ${(loop.max / 1e6).toFixed(0)} ms au plus, fil principal tenu ${longestGap.toFixed(0)} ms au plus`);
+  return { res, ms, rssGrowthMb: (rssPeak - rssBefore) / 1024 / 1024, loopMaxMs: Math.max(loop.max / 1e6, longestGap) };
 }
 
 const header = `<sheetData><row r="1">${cell('A1', 'Nom')}</row>`;
@@ -128,6 +134,7 @@ describe('an XLSX upload that expands', () => {
     // The file is read in full (30,000 rows), then refused for its unknown column.
     expect(res.json().error).toMatchObject({ code: 'import_rejected', details: [{ path: 'colonne 2', message: expect.stringMatching(/Colonne inconnue « Couleur »/) }] });
     expect(otherFirst).toBe(true);
+    expect(loopMaxMs).toBeLessThan(1000);
     console.log(`XLSX de 30 000 lignes : délai maximal de la boucle d'événements ${loopMaxMs.toFixed(0)} ms`);
   });
 
