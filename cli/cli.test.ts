@@ -77,6 +77,12 @@ describe('essaim command line', () => {
     expect(await run('export', 'organisations', '--filter', 'territory=nulle-part')).toBe(EXIT.invalid);
     expect(await run('export', 'licornes')).toBe(EXIT.invalid);
     expect(await run('export', 'organisations', '--format', 'xml')).toBe(EXIT.invalid);
+    // A workbook exported then imported back changes nothing.
+    const xlsx = join(dir, 'export.xlsx');
+    expect(await run('export', 'organisations', '--format', 'xlsx', '--out', xlsx, '--filter', 'territory=departement:73')).toBe(EXIT.ok);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    expect(await run('import', 'organisations', xlsx, '--dry-run')).toBe(EXIT.ok);
+    expect(out).toMatch(/Fichier valide\u202f: 1 ligne \(à créer\u202f: 0, à modifier\u202f: 0, sans changement\u202f: 1\)/);
   }, 120_000);
 
   it('opens the first national-team account and grants roles, with exit codes', async () => {

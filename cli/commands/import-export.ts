@@ -3,10 +3,11 @@ import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import { importEntity } from '../../shared/schemas/import';
 import { invalid } from '../../server/errors';
-import { toCsv } from '../../server/http/csv';
+import { type ExportFormat, exportBody } from '../../server/http/export';
 import { systemActor } from '../../server/modules/auth/actor';
 import { resourceByPath } from '../../server/modules/directory/resources';
 import { importService } from '../../server/modules/imports/import-service';
+import type { ImportEntity } from '../../server/modules/imports/import-specs';
 import { parseOrThrow } from '../../server/validation';
 import { withDatabase } from '../context';
 import { tell, say } from '../output';
@@ -21,15 +22,24 @@ function readInput(file: string) {
   }
 }
 
+/** What an import wrote, singular and plural. */
+const importedLabel: Record<ImportEntity, [string, string]> = {
+  organisations: ['structure importée', 'structures importées'],
+  projects: ['projet importé', 'projets importés'],
+  collectives: ['collectif importé', 'collectifs importés'],
+  people: ['personne importée', 'personnes importées'],
+  funds: ['fonds importé', 'fonds importés'],
+};
+
 export function importExportCommands(program: Command) {
   program
     .command('import')
-    .description('Importer des structures ou des projets depuis un CSV (UTF-8, ; ou ,) ou un XLSX : tout ou rien')
-    .argument('<entité>', 'organisations | projects')
+    .description("Importer des fiches depuis un CSV (UTF-8, ; ou ,) ou un XLSX, tout ou rien : une ligne avec l'« Identifiant » d'une fiche la modifie, une ligne sans la crée")
+    .argument('<entité>', importEntity.options.join(' | '))
     .argument('<fichier>', 'chemin du fichier CSV ou XLSX')
     .option('--dry-run', 'valider sans rien écrire')
     .action(async (entity: string, file: string, opts: { dryRun?: boolean }) => {
-      const which = parseOrThrow(importEntity, entity, `Entité inconnue « ${entity} » : organisations ou projects.`);
+      const which = parseOrThrow(importEntity, entity, `Entité inconnue « ${entity} » : ${importEntity.options.join(', ')}.`);
       const bytes = readInput(file);
       const bar = progressBar();
       try {
@@ -39,8 +49,8 @@ export function importExportCommands(program: Command) {
         bar.stop();
         say(
           result.dryRun
-            ? `Fichier valide : ${plural(result.rows, 'ligne prête', 'lignes prêtes')} à importer (rien n'a été écrit).\n`
-            : `${which === 'organisations' ? plural(result.imported, 'structure importée', 'structures importées') : plural(result.imported, 'projet importé', 'projets importés')}.\n`,
+            ? `Fichier valide : ${plural(result.rows, 'ligne', 'lignes')} (à créer : ${result.created}, à modifier : ${result.updated}, sans changement : ${result.unchanged}) ; rien n'a été écrit.\n`
+            : `${plural(result.imported, importedLabel[which][0], importedLabel[which][1])} (créations : ${result.created}, modifications : ${result.updated}, sans changement : ${result.unchanged}).\n`,
         );
       } finally {
         bar.stop();
@@ -49,12 +59,12 @@ export function importExportCommands(program: Command) {
 
   program
     .command('export')
-    .description('Exporter une liste en CSV ou JSON, filtres appliqués')
+    .description('Exporter une liste en CSV, XLSX ou JSON, filtres appliqués')
     .argument('<entité>', [...resourceByPath.keys()].join(' | '))
-    .addOption(new Option('--format <format>', 'csv ou json').choices(['csv', 'json']).default('csv'))
+    .addOption(new Option('--format <format>', 'csv, xlsx ou json').choices(['csv', 'xlsx', 'json']).default('csv'))
     .option('--out <fichier>', 'fichier de sortie (sinon la sortie standard)')
     .option('--filter <clé=valeur...>', 'filtres de la liste, comme dans l’API : q=…, territory=region:84, theme=…')
-    .action(async (entity: string, opts: { format: 'csv' | 'json'; out?: string; filter?: string[] }) => {
+    .action(async (entity: string, opts: { format: ExportFormat; out?: string; filter?: string[] }) => {
       const resource = resourceByPath.get(entity);
       if (!resource) throw invalid(`Entité inconnue « ${entity} » : ${[...resourceByPath.keys()].join(', ')}.`, [], 'unknown_entity');
       const raw: Record<string, string | string[]> = {};
@@ -68,7 +78,7 @@ export function importExportCommands(program: Command) {
       }
       const query = parseOrThrow(resource.listQuery, raw, 'Filtres invalides.');
       const rows = await withDatabase('essaim export', ({ db }) => resource.service(db).exportAll(systemActor, query));
-      const text = opts.format === 'csv' ? toCsv(rows, resource.csv) : `${JSON.stringify(rows, null, 2)}\n`;
+      const text = opts.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : await exportBody(opts.format, rows, resource.csv, resource.path);
       if (opts.out) {
         writeFileSync(opts.out, text);
         tell(`${plural(rows.length, 'ligne écrite', 'lignes écrites')} dans ${opts.out}.\n`);

@@ -32,13 +32,13 @@ export function registerDirectoryRoutes<Out extends { id: string }, Q extends Li
     {
       schema: {
         tags,
-        summary: `Lister (ou exporter avec format=csv|json)`,
+        summary: `Lister (ou exporter avec format=csv|xlsx|json)`,
         querystring: o.listQuery,
         response: { 200: listResponse(o.item), 400: errorResponse },
       },
     },
     async (req, reply) => {
-      const q = req.query as Q & { format?: 'json' | 'csv' };
+      const q = req.query as Q & { format?: 'json' | 'csv' | 'xlsx' };
       if (!q.format) return o.service.list(actorOf(req), q);
       return sendExport(reply, o.path, q.format, await o.service.exportAll(actorOf(req), q), o.csv);
     },

@@ -57,7 +57,7 @@ export const territoryFilter = z
   });
 export type TerritoryFilter = z.output<typeof territoryFilter>;
 
-export const exportFormat = z.enum(['json', 'csv']);
+export const exportFormat = z.enum(['json', 'csv', 'xlsx']);
 
 /** Query parameters every list accepts. */
 export const listQueryBase = {

@@ -16,7 +16,7 @@ export interface DirectoryResource<Out extends { id: string }, Q extends ListQue
   item: z.ZodType<Out>;
   create: z.ZodType;
   patch: z.ZodType;
-  listQuery: z.ZodType<Q & { format?: 'json' | 'csv' | undefined }>;
+  listQuery: z.ZodType<Q & { format?: 'json' | 'csv' | 'xlsx' | undefined }>;
   csv: CsvColumn<Out>[];
   service: (db: Database) => DirectoryService<Out, Q>;
   /** Who may do what with its records (the same policy its service applies). */

@@ -10,7 +10,28 @@ export interface TableColumn<T> {
   format: (row: T) => string | number | boolean | null | undefined | string[];
   /** Other headers people use for the same column (compared folded). */
   aliases?: string[];
+  /** What an empty cell means on a row that updates a record (absent: the field is left as it is). */
+  empty?: unknown;
+  /** Written by the export for information (a count…), accepted and ignored by the importer. */
+  readOnly?: boolean;
 }
+
+/** The record's id: a row that carries it updates that record, a row without creates one. */
+export const idColumn = <T extends { id: string }>(): TableColumn<T> => ({
+  header: 'Identifiant',
+  field: 'id',
+  parse: (raw) => (raw.trim() === '' ? undefined : raw.trim()),
+  format: (r) => r.id,
+  aliases: ['id'],
+});
+
+/** A date as AAAA-MM-JJ, also read from JJ/MM/AAAA as French spreadsheets write it. */
+export const date: CellParser = (raw) => {
+  const v = raw.trim();
+  if (v === '') return undefined;
+  const fr = v.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/);
+  return fr ? `${fr[3]}-${fr[2]?.padStart(2, '0')}-${fr[1]?.padStart(2, '0')}` : v;
+};
 
 /** Empty cells are absent values, not empty strings. */
 export const text: CellParser = (raw) => (raw.trim() === '' ? undefined : raw.trim());

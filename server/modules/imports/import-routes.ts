@@ -15,7 +15,8 @@ export function importRoutes(app: FastifyInstance, db: Database) {
       config: { access: 'admin' },
       schema: {
         tags: ['Import'],
-        summary: "Importer un fichier CSV ou XLSX (multipart, champ « file ») ; dryRun=true valide sans rien écrire",
+        summary:
+          "Importer un fichier CSV ou XLSX (multipart, champ « file »), tout ou rien : une ligne avec l'« Identifiant » d'une fiche la modifie, une ligne sans la crée ; dryRun=true valide et compte sans rien écrire",
         consumes: ['multipart/form-data'],
         params: importParams,
         querystring: importQuery,

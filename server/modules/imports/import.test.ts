@@ -112,14 +112,16 @@ describe('importing projects', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/import/chats', ...multipart('p.csv', bytes(csv)) })).statusCode).toBe(400);
   });
 
-  it('round-trips: an export imports back', async () => {
+  it('round-trips: an export imports back unchanged, and without its Identifiant column creates the record again', async () => {
     const org = await create(t.app, 'organisations', { name: 'Aller-retour', siret: freshSiret(), kind: 'siae', siaeKind: 'EI', ess: true, esus: true, nafCode: '38.32Z', communeCode: '73065', website: 'https://ar.example.fr', themes: ['economie-circulaire'] });
     const exported = await t.app.inject({ url: '/api/organisations?format=csv&q=aller-retour' });
+    expect(await importService(t.db).importFile(systemActor, 'organisations', { bytes: bytes(exported.body) })).toMatchObject({ created: 0, updated: 0, unchanged: 1, imported: 0 });
     expect((await t.app.inject({ method: 'DELETE', url: `/api/organisations/${org.id}` })).statusCode).toBe(204);
-    const r = await importService(t.db).importFile(systemActor, 'organisations', { bytes: bytes(exported.body) });
-    expect(r.imported).toBe(1);
+    const withoutId = exported.body.split('\r\n').map((line) => line.split(';').slice(0, -1).join(';')).join('\r\n');
+    const r = await importService(t.db).importFile(systemActor, 'organisations', { bytes: bytes(withoutId) });
+    expect(r).toMatchObject({ imported: 1, created: 1 });
     const back = (await t.app.inject({ url: '/api/organisations?q=aller-retour' })).json().items[0];
-    const { id, createdAt, updatedAt, ...rest } = org;
+    const { id, createdAt, updatedAt, actions, ...rest } = org;
     expect(back).toMatchObject(rest);
   });
 });
@@ -128,13 +130,16 @@ describe('any file', () => {
   it('is either imported or refused with a clear error, never a crash', async () => {
     const { default: fc } = await import('fast-check');
     const { AppError } = await import('../../errors');
-    const headers = ['Nom', 'SIRET', 'Type', 'ESS', 'Code commune', 'Thèmes', 'Titre', 'Stade', 'Collectif', 'Inconnue'];
-    const cell = fc.oneof(fc.string(), fc.constantFrom('', 'oui', 'siae', '73065', freshSiret(), 'idée', '"', ';', '\n', '\uFEFF'));
+    const headers = ['Nom', 'SIRET', 'Type', 'ESS', 'Code commune', 'Thèmes', 'Titre', 'Stade', 'Collectif', 'Inconnue', 'Identifiant', 'Prénom', 'E-mail', 'Structure', 'Coordination', 'Périmètre', 'Société de gestion', 'Montant mobilisable (€)', 'Territoires', 'Projets'];
+    const cell = fc.oneof(
+      fc.string(),
+      fc.constantFrom('', 'oui', 'siae', '73065', freshSiret(), 'idée', '"', ';', '\n', '\uFEFF', '\u0000', "'=1+1", crypto.randomUUID(), 'departement:73', 'a@b.fr', '01/13/2020'),
+    );
     const csv = fc
       .tuple(fc.subarray(headers, { minLength: 1 }), fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 6 }), fc.constantFrom(';', ','))
       .map(([h, rows, sep]) => [h.join(sep), ...rows.map((r) => r.join(sep))].join('\n'));
     await fc.assert(
-      fc.asyncProperty(fc.oneof(csv, fc.string()), fc.constantFrom('organisations' as const, 'projects' as const), fc.boolean(), async (text, entity, asBytes) => {
+      fc.asyncProperty(fc.oneof(csv, fc.string()), fc.constantFrom('organisations' as const, 'projects' as const, 'collectives' as const, 'people' as const, 'funds' as const), fc.boolean(), async (text, entity, asBytes) => {
         const bytes = asBytes ? new Uint8Array([...text].map((c) => c.charCodeAt(0) & 0xff)) : new TextEncoder().encode(text);
         try {
           await importService(t.db).importFile(systemActor, entity, { bytes }, { dryRun: true });
@@ -144,5 +149,41 @@ describe('any file', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('formula guard on the way back', () => {
+  it('imports back a phone number and a formula-like name exactly as they were before the export guarded them', async () => {
+    const name = '-1+HYPERLINK("https://evil.example")';
+    const org = await create(t.app, 'organisations', { name, siret: freshSiret(), kind: 'ess_structure' });
+    const exported = await t.app.inject({ url: `/api/organisations?format=csv&siret=${org.siret}` });
+    expect(exported.body).toContain(`"'-1+HYPERLINK(""https://evil.example"")"`);
+    // Read back as it was: the row leaves the record unchanged (with the apostrophe kept, it would change the name).
+    expect(await importService(t.db).importFile(systemActor, 'organisations', { bytes: bytes(exported.body) })).toMatchObject({ unchanged: 1, updated: 0 });
+    expect((await t.app.inject({ url: `/api/organisations?siret=${org.siret}` })).json().items[0].name).toBe(name);
+  });
+});
+
+describe('control characters', () => {
+  it('refuses a NUL in a cell at the dry run, with the same report as the real run, and writes nothing', async () => {
+    const before = await count('organisations');
+    const csv = `Nom;SIRET;Type;Description\nBonne;${freshSiret()};ess_structure;ok\nMau\u0000vaise;${freshSiret()};ess_structure;ligne\u0007\n`;
+    const dry = await t.app.inject({ method: 'POST', url: '/api/import/organisations?dryRun=true', ...multipart('nul.csv', bytes(csv)) });
+    const real = await t.app.inject({ method: 'POST', url: '/api/import/organisations', ...multipart('nul.csv', bytes(csv)) });
+    expect(dry.statusCode).toBe(400);
+    expect(real.statusCode).toBe(400);
+    expect(dry.json().error.details).toEqual([
+      { path: 'ligne 3 · Nom', message: 'Caractère de contrôle interdit (U+0000) : retirez-le de la cellule.' },
+      { path: 'ligne 3 · Description', message: 'Caractère de contrôle interdit (U+0007) : retirez-le de la cellule.' },
+    ]);
+    expect(real.json()).toEqual(dry.json());
+    expect(await count('organisations')).toBe(before);
+  });
+
+  it('refuses a NUL in a link column (resolved by name) before any lookup', async () => {
+    const csv = 'Titre;Collectif;Stade\nProjet;Coll\u0000ectif;Idée\n';
+    const r = await t.app.inject({ method: 'POST', url: '/api/import/projects?dryRun=true', ...multipart('nul.csv', bytes(csv)) });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.details).toEqual([{ path: 'ligne 2 · Collectif', message: 'Caractère de contrôle interdit (U+0000) : retirez-le de la cellule.' }]);
   });
 });

@@ -1,8 +1,12 @@
+import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import { invalid } from '../../errors';
+import { AppError, invalid } from '../../errors';
+import { restoreNeutralised } from '../../http/csv';
+import { type ImportLimits, importLimits, LimitExceeded, tooLargeUnzipped, tooManyColumns, tooManyRows } from './import-limits';
+import { openCheckedZip } from './xlsx-read';
 
-export const MAX_IMPORT_ROWS = 100_000;
+const asInvalid = (err: unknown) =>
+  err instanceof LimitExceeded ? invalid(err.message, [], err.code) : err instanceof AppError ? err : invalid('Classeur XLSX illisible.', [], 'malformed_xlsx');
 
 export interface Table {
   headers: string[];
@@ -13,13 +17,25 @@ export interface Table {
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** CSV (UTF-8, with or without BOM, `;` or `,`) or XLSX, told apart by content. */
-export async function readTable(bytes: Uint8Array, filename = ''): Promise<Table> {
+export async function readTable(bytes: Uint8Array, filename = '', limits: ImportLimits = importLimits): Promise<Table> {
   if (bytes.length === 0) throw invalid('Le fichier est vide.', [], 'empty_file');
-  if (isZip(bytes) || /\.xlsx$/i.test(filename)) return readXlsx(bytes);
-  return readCsv(bytes);
+  if (isZip(bytes) || /\.xlsx$/i.test(filename)) return readXlsx(bytes, limits);
+  return readCsv(bytes, limits);
 }
 
-function readCsv(bytes: Uint8Array): Table {
+/** The index just past the first line longer than the limit, if any: checked before parsing, so a line of separators is refused cheaply. */
+function longLine(text: string, max: number): number | undefined {
+  let line = 1;
+  for (let start = 0; start < text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    if (stop - start > max) return line;
+    start = stop + 1;
+  }
+  return undefined;
+}
+
+function readCsv(bytes: Uint8Array, limits: ImportLimits): Table {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -27,57 +43,95 @@ function readCsv(bytes: Uint8Array): Table {
     throw invalid("Le fichier n'est pas en UTF-8 : enregistrez-le en « CSV UTF-8 ».", [], 'bad_encoding');
   }
   text = text.replace(/^\uFEFF/, '');
+  const long = longLine(text, limits.maxLineChars);
+  if (long !== undefined)
+    throw invalid(`La ligne ${long} dépasse ${new Intl.NumberFormat('fr-FR').format(limits.maxLineChars)} caractères : ce fichier n'est pas un tableau lisible.`, [], 'line_too_long');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: string[][];
+  let cells = 0;
   try {
-    records = parse(text, { delimiter, relax_quotes: false, skip_empty_lines: true, trim: false, bom: true });
+    records = parse(text, {
+      delimiter,
+      relax_quotes: false,
+      skip_empty_lines: true,
+      trim: false,
+      bom: true,
+      max_record_size: limits.maxCellChars,
+      // Bounded record by record, before the whole table is held.
+      on_record: (record: string[], { records: n }: { records: number }) => {
+        if (record.length > limits.maxColumns) throw tooManyColumns(limits, record.length);
+        if (n > limits.maxRows + 1) throw tooManyRows(limits, 'le fichier en a davantage');
+        cells += record.length;
+        if (cells > limits.maxCells) throw tooManyRows(limits, `ou ${new Intl.NumberFormat('fr-FR').format(limits.maxCells)} cellules`);
+        return record;
+      },
+    });
   } catch (err) {
-    const e = err as { lines?: number; message: string };
+    if (err instanceof LimitExceeded) throw asInvalid(err);
+    const e = err as { lines?: number; message: string; code?: string };
+    if (e.code === 'CSV_MAX_RECORD_SIZE')
+      throw invalid(`Une cellule vers la ligne ${e.lines ?? '?'} dépasse ${new Intl.NumberFormat('fr-FR').format(limits.maxCellChars)} caractères.`, [], 'cell_too_long');
     throw invalid(`CSV illisible${e.lines ? ` vers la ligne ${e.lines}` : ''} : ${e.message}`, [], 'malformed_csv');
   }
-  return toTable(records);
+  // An export's formula guard (a leading apostrophe) comes off, so a file exported then imported is unchanged.
+  return toTable(
+    records.map((r) => r.map(restoreNeutralised)),
+    limits,
+  );
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('error' in v) return '';
-  }
-  return String(v);
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw invalid('Classeur XLSX illisible.', [], 'malformed_xlsx');
-  }
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw invalid('Le classeur ne contient aucune feuille.', [], 'malformed_xlsx');
-  const records: string[][] = [];
-  const width = sheet.columnCount;
-  sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value));
-    records[n - 1] = cells;
+/** Reads the workbook in a worker thread bounded in heap and time, after a first check of the archive's directory here. */
+async function readXlsx(bytes: Uint8Array, limits: ImportLimits): Promise<Table> {
+  // Refused here, before a worker starts, when the directory alone shows the file is too large.
+  const { zip } = await openCheckedZip(bytes, limits).catch((err) => {
+    throw asInvalid(err);
   });
-  return toTable(Array.from(records, (r) => r ?? []));
+  zip.close();
+  const records = await new Promise<string[][]>((resolve, reject) => {
+    const worker = new Worker(new URL('./xlsx-worker.mjs', import.meta.url), {
+      workerData: { bytes, limits },
+      resourceLimits: { maxOldGenerationSizeMb: limits.xlsxHeapMb, maxYoungGenerationSizeMb: 32 },
+    });
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      f();
+    };
+    const timer = setTimeout(
+      () =>
+        settle(() =>
+          reject(invalid(`Lecture du classeur trop longue (plus de ${Math.round(limits.xlsxTimeoutMs / 1000)} s) : découpez-le en plusieurs fichiers.`, [], 'import_timeout')),
+        ),
+      limits.xlsxTimeoutMs,
+    );
+    worker.once('message', (m: { ok: true; records: string[][] } | { ok: false; code: string; message: string }) =>
+      settle(() => (m.ok ? resolve(m.records) : reject(invalid(m.message, [], m.code)))),
+    );
+    worker.once('error', (err: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? asInvalid(tooLargeUnzipped(`sa lecture dépasse ${limits.xlsxHeapMb} Mo de mémoire`))
+            : invalid('Classeur XLSX illisible.', [], 'malformed_xlsx'),
+        ),
+      ),
+    );
+    worker.once('exit', () => settle(() => reject(invalid('Classeur XLSX illisible.', [], 'malformed_xlsx'))));
+  });
+  return toTable(records, limits);
 }
 
-function toTable(records: string[][]): Table {
+function toTable(records: string[][], limits: ImportLimits): Table {
   const [headerRow, ...data] = records;
   if (!headerRow || headerRow.every((h) => h.trim() === '')) throw invalid("La première ligne doit donner les noms des colonnes.", [], 'missing_header');
   const rows = data
     .map((cells, i) => ({ line: i + 2, cells }))
     .filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (rows.length === 0) throw invalid('Le fichier ne contient aucune ligne de données.', [], 'empty_file');
-  if (rows.length > MAX_IMPORT_ROWS) throw invalid(`Au plus ${MAX_IMPORT_ROWS} lignes par import (${rows.length} reçues).`, [], 'too_many_rows');
+  if (rows.length > limits.maxRows) throw asInvalid(tooManyRows(limits, `${rows.length} reçues`));
   return { headers: headerRow.map((h) => h.trim()), rows };
 }

@@ -1,7 +1,7 @@
 import type { Organisation } from '../../../shared/schemas/organisation';
 import type { TableColumn } from '../directory/table-columns';
 import { organisationKindLabels } from '../../../shared/vocabulary';
-import { bool, list, text, vocabulary } from '../directory/table-columns';
+import { bool, idColumn, list, text, vocabulary } from '../directory/table-columns';
 
 /**
  * The spreadsheet form of an organisation: French headers, read by the
@@ -9,16 +9,17 @@ import { bool, list, text, vocabulary } from '../directory/table-columns';
  */
 export const organisationColumns: TableColumn<Organisation>[] = [
   { header: 'Nom', field: 'name', parse: text, format: (o) => o.name, aliases: ['raison sociale', 'denomination', 'nom de la structure'] },
-  { header: 'SIRET', field: 'siret', parse: text, format: (o) => o.siret },
-  { header: 'SIREN', field: 'siren', parse: text, format: (o) => o.siren },
-  { header: 'Catégorie juridique', field: 'legalCategory', parse: text, format: (o) => o.legalCategory, aliases: ['forme juridique'] },
+  { header: 'SIRET', field: 'siret', parse: text, format: (o) => o.siret, empty: null },
+  { header: 'SIREN', field: 'siren', parse: text, format: (o) => o.siren, empty: null },
+  { header: 'Catégorie juridique', field: 'legalCategory', parse: text, format: (o) => o.legalCategory, aliases: ['forme juridique'], empty: null },
   { header: 'Type', field: 'kind', parse: vocabulary(organisationKindLabels), format: (o) => o.kind, aliases: ['type de structure'] },
-  { header: 'Type de SIAE', field: 'siaeKind', parse: text, format: (o) => o.siaeKind, aliases: ['siae'] },
-  { header: 'ESS', field: 'ess', parse: bool, format: (o) => o.ess },
-  { header: 'ESUS', field: 'esus', parse: bool, format: (o) => o.esus, aliases: ['agrement esus'] },
-  { header: 'Code NAF', field: 'nafCode', parse: text, format: (o) => o.nafCode, aliases: ['naf', 'code ape', 'ape'] },
-  { header: 'Code commune', field: 'communeCode', parse: text, format: (o) => o.communeCode, aliases: ['commune', 'code insee'] },
-  { header: 'Site web', field: 'website', parse: text, format: (o) => o.website, aliases: ['site internet', 'site'] },
-  { header: 'Description', field: 'description', parse: text, format: (o) => o.description },
-  { header: 'Thèmes', field: 'themes', parse: list, format: (o) => o.themes, aliases: ['themes', 'thematiques'] },
+  { header: 'Type de SIAE', field: 'siaeKind', parse: text, format: (o) => o.siaeKind, aliases: ['siae'], empty: null },
+  { header: 'ESS', field: 'ess', parse: bool, format: (o) => o.ess, empty: false },
+  { header: 'ESUS', field: 'esus', parse: bool, format: (o) => o.esus, aliases: ['agrement esus'], empty: false },
+  { header: 'Code NAF', field: 'nafCode', parse: text, format: (o) => o.nafCode, aliases: ['naf', 'code ape', 'ape'], empty: null },
+  { header: 'Code commune', field: 'communeCode', parse: text, format: (o) => o.communeCode, aliases: ['commune', 'code insee'], empty: null },
+  { header: 'Site web', field: 'website', parse: text, format: (o) => o.website, aliases: ['site internet', 'site'], empty: null },
+  { header: 'Description', field: 'description', parse: text, format: (o) => o.description, empty: '' },
+  { header: 'Thèmes', field: 'themes', parse: list, format: (o) => o.themes, aliases: ['themes', 'thematiques'], empty: [] },
+  idColumn(),
 ];

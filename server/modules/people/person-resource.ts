@@ -1,5 +1,6 @@
 import { type PersonListQuery, person, personInput, personListQuery, personPatch } from '../../../shared/schemas/person';
 import { defineResource } from '../directory/directory-resource';
+import { personColumns } from './person-columns';
 import { personService } from './person-service';
 import { personPolicy } from './person-policy';
 
@@ -10,18 +11,7 @@ export const personResource = defineResource<ReturnType<typeof person.parse>, Pe
   create: personInput,
   patch: personPatch,
   listQuery: personListQuery,
-  csv: [
-    { header: 'Prénom', value: (p) => p.firstName },
-    { header: 'Nom', value: (p) => p.lastName },
-    { header: 'E-mail', value: (p) => p.email },
-    { header: 'Téléphone', value: (p) => p.phone },
-    { header: 'Structure', value: (p) => p.organisationName },
-    { header: 'Fonctions', value: (p) => p.titles },
-    { header: 'Accompagnateur finance à impact', value: (p) => p.isAdvisor },
-    { header: 'Hacker public', value: (p) => p.isPublicSponsor },
-    { header: 'Administration', value: (p) => p.administrationName },
-    { header: 'Identifiant', value: (p) => p.id },
-  ],
+  csv: personColumns.map((c) => ({ header: c.header, value: c.format })),
   service: personService,
   policy: personPolicy,
 });
