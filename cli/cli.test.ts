@@ -56,9 +56,9 @@ describe('essaim command line', () => {
     const good = join(dir, 'good.csv');
     writeFileSync(good, `Nom;SIRET;Type;Commune\nRecyclerie des Bauges;${freshSiret()};ess_structure;73065\n`);
     expect(await run('import', 'organisations', good, '--dry-run')).toBe(EXIT.ok);
-    expect(out).toMatch(/Fichier valide\u202F: 1 ligne prête à importer \(rien n’a été écrit\)/);
+    expect(out).toMatch(/Fichier valide\u202F: 1 ligne \(à créer\u202F: 1, à modifier\u202F: 0, sans changement\u202F: 0\)\u202F; rien n’a été écrit/);
     expect(await run('import', 'organisations', good)).toBe(EXIT.ok);
-    expect(out).toMatch(/^1 structure importée\.$/m);
+    expect(out).toMatch(/^1 structure importée \(créations\u202F: 1, modifications\u202F: 0, sans changement\u202F: 0\)\.$/m);
     expect(await run('import', 'organisations', good)).toBe(EXIT.invalid);
     expect(err).toMatch(/déjà le SIRET/);
     expect(await run('audit', '--action', 'import')).toBe(EXIT.ok);

@@ -173,8 +173,8 @@ describe('control characters', () => {
     expect(dry.statusCode).toBe(400);
     expect(real.statusCode).toBe(400);
     expect(dry.json().error.details).toEqual([
-      { path: 'ligne 3 · Nom', message: 'Caractère de contrôle interdit (U+0000) : retirez-le de la cellule.' },
-      { path: 'ligne 3 · Description', message: 'Caractère de contrôle interdit (U+0007) : retirez-le de la cellule.' },
+      { path: 'ligne 3 · Nom', message: 'Caractère de contrôle interdit (U+0000)\u202f: retirez-le de la cellule.' },
+      { path: 'ligne 3 · Description', message: 'Caractère de contrôle interdit (U+0007)\u202f: retirez-le de la cellule.' },
     ]);
     expect(real.json()).toEqual(dry.json());
     expect(await count('organisations')).toBe(before);
@@ -184,6 +184,6 @@ describe('control characters', () => {
     const csv = 'Titre;Collectif;Stade\nProjet;Coll\u0000ectif;Idée\n';
     const r = await t.app.inject({ method: 'POST', url: '/api/import/projects?dryRun=true', ...multipart('nul.csv', bytes(csv)) });
     expect(r.statusCode).toBe(400);
-    expect(r.json().error.details).toEqual([{ path: 'ligne 2 · Collectif', message: 'Caractère de contrôle interdit (U+0000) : retirez-le de la cellule.' }]);
+    expect(r.json().error.details).toEqual([{ path: 'ligne 2 · Collectif', message: 'Caractère de contrôle interdit (U+0000)\u202f: retirez-le de la cellule.' }]);
   });
 });

@@ -99,7 +99,7 @@ describe('an XLSX upload that expands', () => {
     const { res, ms, rssGrowthMb } = await upload(bytes);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('file_too_large');
-    expect(res.json().error.message).toMatch(/^Fichier trop volumineux une fois décompressé : xl\/worksheets\/sheet1\.xml ferait 1 Go \(au plus 200 Mo par partie\)/);
+    expect(res.json().error.message).toMatch(/^Fichier trop volumineux une fois décompressé\u202f: xl\/worksheets\/sheet1\.xml ferait 1 Go \(au plus 200 Mo par partie\)/);
     expect(ms).toBeLessThan(5_000);
     expect(rssGrowthMb).toBeLessThan(100);
   });
@@ -112,7 +112,7 @@ describe('an XLSX upload that expands', () => {
     expect(other.statusCode).toBe(200);
     const { res, ms, rssGrowthMb } = await pending;
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'file_too_large', message: expect.stringMatching(/^Fichier trop volumineux une fois décompressé : xl\/worksheets\/sheet1\.xml dépasse la taille qu’il déclare/) });
+    expect(res.json().error).toMatchObject({ code: 'file_too_large', message: expect.stringMatching(/^Fichier trop volumineux une fois décompressé\u202f: xl\/worksheets\/sheet1\.xml dépasse la taille qu’il déclare/) });
     expect(ms).toBeLessThan(10_000);
     expect(rssGrowthMb).toBeLessThan(300);
   });
@@ -120,7 +120,7 @@ describe('an XLSX upload that expands', () => {
   it('refuses an archive of too many files, from its directory', async () => {
     const many = Array.from({ length: importLimits.maxZipEntries + 1 }, (_, i) => ({ name: `x/${i}.xml`, data: '<a/>' }));
     const { res } = await upload(zipBytes([...workbookParts(`${header}</sheetData>`), ...many]));
-    expect(res.json().error).toMatchObject({ code: 'file_too_large', message: expect.stringMatching(/1\s004 fichiers dans l'archive \(au plus 1\s000\)/) });
+    expect(res.json().error).toMatchObject({ code: 'file_too_large', message: expect.stringMatching(/1\s004 fichiers dans l’archive \(au plus 1\s000\)/) });
   });
 
   it('reads a large legal workbook off the main thread: the event loop stays free', async () => {
@@ -132,7 +132,7 @@ describe('an XLSX upload that expands', () => {
     await Promise.race([other.then(() => (otherFirst = true)), pending]);
     const { res, loopMaxMs } = await pending;
     // The file is read in full (30,000 rows), then refused for its unknown column.
-    expect(res.json().error).toMatchObject({ code: 'import_rejected', details: [{ path: 'colonne 2', message: expect.stringMatching(/Colonne inconnue « Couleur »/) }] });
+    expect(res.json().error).toMatchObject({ code: 'import_rejected', details: [{ path: 'colonne 2', message: expect.stringMatching(/Colonne inconnue «\sCouleur\s»/) }] });
     expect(otherFirst).toBe(true);
     expect(loopMaxMs).toBeLessThan(1000);
     console.log(`XLSX de 30 000 lignes : délai maximal de la boucle d'événements ${loopMaxMs.toFixed(0)} ms`);
