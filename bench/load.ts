@@ -49,6 +49,7 @@ interface Server {
   base: string;
   child: ChildProcess;
   rss(): number;
+  cpu(): number;
   stop(): Promise<void>;
 }
 
@@ -74,6 +75,16 @@ function rssOf(pid: number): number {
   return Number.NaN;
 }
 
+/** CPU time a process has used so far (user + system), in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function startServer(childEnv: NodeJS.ProcessEnv): Promise<Server> {
   const nodeFlags = env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : [];
   const child = spawn(process.execPath, [...nodeFlags, ESSAIM, 'serve', '--port', '0'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -96,6 +107,7 @@ async function startServer(childEnv: NodeJS.ProcessEnv): Promise<Server> {
     base,
     child,
     rss: () => rssOf(child.pid as number),
+    cpu: () => cpuOf(child.pid as number),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -313,15 +325,19 @@ try {
   await load(base, reads, RATE, CONNECTIONS, 3);
 
   say(`server: child process on ${base}, LOG_LEVEL=${childEnv.LOG_LEVEL}; load: ${RATE} requests/s over ${CONNECTIONS} connections (autocannon overallRate)${WRITES ? `, writes ${WRITE_RATE}/s alongside` : ''}`);
+  const cpu0 = server.cpu();
   const baseline = await load(base, [{ kind: 'baseline /healthz', method: 'GET', path: '/healthz' }], RATE, CONNECTIONS, BASELINE_DURATION);
   report('baseline, /healthz at the same rate', baseline, BASELINE_DURATION, ['baseline /healthz']);
 
+  const baselineCpu = (server.cpu() - cpu0) / Math.max(1, baseline.samples.length);
   const rssBefore = server.rss();
+  const cpu1 = server.cpu();
   const [mixed, written] = await Promise.all([
     load(base, reads, RATE, CONNECTIONS, DURATION),
     writes.length ? load(base, writes, WRITE_RATE, 2, DURATION) : Promise.resolve(undefined),
   ]);
   const rssAfter = server.rss();
+  const mixCpu = (server.cpu() - cpu1) / Math.max(1, mixed.samples.length + (written?.samples.length ?? 0));
   report(`mixed reads at ${RATE}/s`, mixed, DURATION, Object.keys(MIX));
   if (written) report(`authenticated writes at ${WRITE_RATE}/s (alongside)`, written, DURATION, [...new Set(writes.map((w) => w.kind))]);
 
@@ -330,6 +346,8 @@ try {
   const unintended = mixed.samples.filter((s) => !s.intended).length + (written?.samples.filter((s) => !s.intended).length ?? 0);
   const errors = mixed.errors + (written?.errors ?? 0);
   say(`\n(* non-2xx: answers other than 2xx, except the intended 404s)`);
+  // Noise-proof: the server's own CPU time per answered request (what caps its throughput on one thread).
+  say(`server CPU per request: ${mixCpu.toFixed(2)} ms in the mix (${((mixCpu * RATE) / 10).toFixed(0)} % of one core at ${RATE}/s), ${baselineCpu.toFixed(2)} ms for /healthz`);
   say(`server RSS: ${mib(rssBefore)} before the mix, ${mib(rssAfter)} after (${rssAfter >= rssBefore ? '+' : ''}${mib(rssAfter - rssBefore)})`);
   say(`summary: reads p50 ${percentile(all, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (target < ${TARGET_P99} ms: ${p99 < TARGET_P99 ? 'OK' : 'MISSED'}), max ${Math.max(...all).toFixed(0)} ms; errors ${errors} (target 0: ${errors === 0 ? 'OK' : 'MISSED'}); unintended non-2xx ${unintended}`);
   say(`         baseline /healthz p50 ${percentile(baseline.samples.map((s) => s.ms), 50).toFixed(0)} ms, p99 ${percentile(baseline.samples.map((s) => s.ms), 99).toFixed(0)} ms → reads p99 / baseline p99 = ${(p99 / Math.max(1, percentile(baseline.samples.map((s) => s.ms), 99))).toFixed(1)}×`);
