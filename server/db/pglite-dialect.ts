@@ -76,7 +76,7 @@ class PGliteDriver implements Driver {
 }
 
 /** Statements kept prepared (least recently used first out). */
-const STATEMENT_CACHE_SIZE = 200;
+const STATEMENT_CACHE_SIZE = 64;
 let statementCounter = 0;
 
 /** Data-changing SQL that reuses prepared plans safely; anything else (DDL…) empties the cache. */
