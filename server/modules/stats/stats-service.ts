@@ -2,13 +2,22 @@ import type { Stats, TerritoryStats } from '../../../shared/schemas/reference';
 import type { Database } from '../../db/connection';
 import { authorize } from '../../policies/authorize';
 import { openDataPolicy } from '../../policies/open-data-policy';
+import { snapshotMemo } from '../../db/snapshot-memo';
 import type { Actor } from '../auth/actor';
 import { countsByTerritory, keyFigures } from './stats-queries';
+
+// Whole-table counts, recomputed only when the data changed (see snapshotMemo):
+// the home page asks for them on every visit.
+const figuresMemo = snapshotMemo<Awaited<ReturnType<typeof keyFigures>>>();
+const territoryMemo = snapshotMemo<Awaited<ReturnType<typeof countsByTerritory>>>();
 
 /** Live key figures (never typed by hand): what the home page and the review show. */
 export async function getStats(db: Database, actor: Actor, now: Date): Promise<Stats> {
   authorize(actor, 'read', { policy: openDataPolicy });
-  const { figures: f, byStage } = await keyFigures(db);
+  const { figures: f, byStage } = await figuresMemo(db, 'figures', async () => {
+    const value = await keyFigures(db);
+    return { value, snapshot: value.snapshot };
+  });
   return {
     collectives: f.collectives,
     projects: f.projects,
@@ -32,6 +41,9 @@ export async function getStats(db: Database, actor: Actor, now: Date): Promise<S
 /** Collectives and projects per territory, for the map. */
 export async function getTerritoryStats(db: Database, actor: Actor, level: TerritoryStats['level'], coveredOnly = false): Promise<TerritoryStats> {
   authorize(actor, 'read', { policy: openDataPolicy });
-  const rows = await countsByTerritory(db, level, coveredOnly);
+  const rows = await territoryMemo(db, `${level}:${coveredOnly}`, async () => {
+    const value = await countsByTerritory(db, level, coveredOnly);
+    return { value, snapshot: value[0]?.snapshot };
+  });
   return { level, items: rows.map((r) => ({ code: r.code, name: r.name, regionCode: r.region_code, collectives: r.collectives, projects: r.projects })) };
 }
