@@ -56,14 +56,14 @@ describe('a 400 from the route schemas speaks plain French, field by field', () 
       expect.arrayContaining([
         { path: 'name', message: 'Le nom est obligatoire.' },
         { path: 'siret', message: 'Le SIRET doit comporter 14 chiffres.' },
-        { path: 'kind', message: expect.stringMatching(/^Choisissez un type parmi : Structure de l.ESS, Structure d.insertion/) },
-        { path: '', message: 'Champ inconnu : extra. Retirez-le.' },
+        { path: 'kind', message: expect.stringMatching(/^Choisissez un type parmi\u202f: Structure de l.ESS, Structure d.insertion/) },
+        { path: '', message: 'Champ inconnu\u202f: extra. Retirez-le.' },
       ]),
     );
     const query = await t.anonymous.inject({ url: '/api/projects?stage=ideas&pageSize=500' });
     expect(query.json().error.details).toEqual([
       { path: 'pageSize', message: 'La taille de page doit valoir au plus 200.' },
-      { path: 'stage', message: 'Choisissez une étape parmi : Idée, Lancement, Développement, Changement d\'échelle.' },
+      { path: 'stage', message: 'Choisissez une étape parmi\u202f: Idée, Lancement, Développement, Changement d’échelle.' },
     ]);
     const params = await t.anonymous.inject({ url: '/api/projects/12' });
     expect(params.json().error.details).toEqual([{ path: 'id', message: 'Indiquez l’identifiant (UUID) de la fiche demandée.' }]);

@@ -125,6 +125,9 @@ export const fieldLabels: Record<string, FieldLabel> = {
   amount: m('montant recherché (en euros)'),
   parent: m('territoire parent'),
   level: m('niveau'),
+  covered: m('filtre « territoires couverts »'),
+  champion: m('filtre « entreprises championnes »'),
+  sponsorAdministration: m('filtre « administrations des hackers publics »'),
   // Audit trail
   entity: m('type d’enregistrement'),
   record: m('enregistrement'),
