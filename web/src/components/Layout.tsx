@@ -63,7 +63,7 @@ export function Layout() {
           </>
         }
         serviceTitle="Essaim"
-        serviceTagline="Le réseau national d'innovation sociale de l'ESS"
+        serviceTagline="Le réseau national d’innovation sociale de l’ESS"
         homeLinkProps={{ to: '/', title: 'Accueil — Essaim' }}
         quickAccessItems={quickAccessItems}
         navigation={[
@@ -78,7 +78,7 @@ export function Layout() {
       <Footer
         id="pied-de-page"
         accessibility="partially compliant"
-        contentDescription="Essaim fait vivre le réseau national d'innovation sociale de l'économie sociale et solidaire : collectifs territoriaux labellisés, projets à impact, Pionniers, financeurs et filières."
+        contentDescription="Essaim fait vivre le réseau national d’innovation sociale de l’économie sociale et solidaire : collectifs territoriaux labellisés, projets à impact, Pionniers, financeurs et filières."
         termsLinkProps={{ to: '/mentions-legales' }}
         websiteMapLinkProps={{ to: '/plan-du-site' }}
         accessibilityLinkProps={{ to: '/accessibilite' }}

@@ -48,7 +48,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'network', 'Le serveur ne répond pas : vérifiez votre connexion puis réessayez.');
+    throw new ApiError(0, 'network', 'Le serveur ne répond pas\u202F: vérifiez votre connexion puis réessayez.');
   }
   if (!res.ok) throw await errorOf(res);
   if (res.status === 204) return undefined as T;
@@ -63,7 +63,7 @@ export function upload<T>(path: string, form: FormData, onProgress: (fraction: n
     xhr.setRequestHeader('accept', 'application/json');
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onerror = () => reject(new ApiError(0, 'network', 'Le serveur ne répond pas : vérifiez votre connexion puis réessayez.'));
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'Le serveur ne répond pas\u202F: vérifiez votre connexion puis réessayez.'));
     xhr.onload = () => {
       const res = new Response(xhr.responseText, { status: xhr.status, headers: { 'content-type': 'application/json' } });
       if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as T);

@@ -43,7 +43,7 @@ export function AccountsPage() {
   return (
     <>
       <h1 tabIndex={-1}>Comptes</h1>
-      <p className="fr-text--lead">Qui peut faire quoi dans Essaim. Les comptes ouverts par ProConnect arrivent sans rôle : donnez-leur le leur ici.</p>
+      <p className="fr-text--lead">Qui peut faire quoi dans Essaim. Les comptes ouverts par ProConnect arrivent sans rôle&#8239;: donnez-leur le leur ici.</p>
       <form onSubmit={onSubmit} className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mb-3w">
         <div className="fr-col-12 fr-col-md-5">
           <Input label="Recherche" hintText="E-mail ou nom" nativeInputProps={{ type: 'search', value: q, onChange: (e) => setQ(e.target.value) }} />

@@ -21,7 +21,7 @@ export function AccountPage() {
         <dt className="fr-text--bold">Adresse e-mail</dt>
         <dd>{me.email}</dd>
         <dt className="fr-text--bold">Rôles</dt>
-        <dd>{me.roles.length ? me.roles.map((r) => roleLabels[r.role]).join(', ') : 'Aucun rôle : l’équipe nationale vous en attribue un au besoin.'}</dd>
+        <dd>{me.roles.length ? me.roles.map((r) => roleLabels[r.role]).join(', ') : 'Aucun rôle\u202F: l’équipe nationale vous en attribue un au besoin.'}</dd>
       </dl>
       <h2 className="fr-h4 fr-mt-4w">Mes données personnelles</h2>
       <p>Téléchargez tout ce qu’Essaim conserve sur vous (compte, fiche, sessions, jetons, modifications faites).</p>
@@ -34,7 +34,7 @@ export function AccountPage() {
         className="fr-mt-4w"
         severity="info"
         small
-        description="Pour faire effacer vos données, écrivez à l’équipe nationale : elle anonymise votre fiche en gardant les chiffres du réseau exacts."
+        description="Pour faire effacer vos données, écrivez à l’équipe nationale : elle anonymise votre fiche en gardant les chiffres du réseau exacts."
       />
     </>
   );

@@ -39,21 +39,21 @@ export function ApiTokens() {
   return (
     <section className="fr-mt-6w">
       <h2 className="fr-h4">Jetons d’API</h2>
-      <p>Pour vos scripts : envoyez le jeton dans l’en-tête <code>Authorization: Bearer …</code>. Il agit avec vos droits ; révoquez-le dès qu’il ne sert plus.</p>
+      <p>Pour vos scripts&#8239;: envoyez le jeton dans l’en-tête <code>Authorization: Bearer …</code>. Il agit avec vos droits&#8239;; révoquez-le dès qu’il ne sert plus.</p>
       {created && (
         <Alert
           severity="success"
-          title={`Jeton « ${created.name} » créé`}
+          title={`Jeton «\u202F${created.name}\u202F» créé`}
           description={
             <>
-              Copiez-le maintenant, il ne sera plus affiché : <code>{created.token}</code>
+              Copiez-le maintenant, il ne sera plus affiché&#8239;: <code>{created.token}</code>
             </>
           }
           className="fr-mb-3w"
         />
       )}
       <form onSubmit={create} className="fr-mb-3w">
-        <Input label="Nom du jeton" hintText="Par exemple : import hebdomadaire" state={error ? 'error' : 'default'} stateRelatedMessage={error} nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value), maxLength: 100 }} />
+        <Input label="Nom du jeton" hintText="Par exemple : import hebdomadaire" state={error ? 'error' : 'default'} stateRelatedMessage={error} nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value), maxLength: 100 }} />
         <Button type="submit" priority="secondary">
           Créer un jeton
         </Button>

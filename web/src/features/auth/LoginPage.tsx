@@ -15,7 +15,7 @@ const OIDC_ERRORS: Record<string, string> = {
   oidc_email: 'Le fournisseur d’identité n’a pas transmis votre adresse e-mail.',
   oidc_failed: 'L’échange avec le fournisseur d’identité a échoué. Réessayez dans un instant.',
   oidc_link:
-    'Un compte Essaim existe déjà pour votre adresse e-mail, et il n’est pas lié à cette identité. Connectez-vous d’abord avec votre mot de passe ou un lien reçu par e-mail, puis liez votre identité depuis la page « Mon compte ».',
+    'Un compte Essaim existe déjà pour votre adresse e-mail, et il n’est pas lié à cette identité. Connectez-vous d’abord avec votre mot de passe ou un lien reçu par e-mail, puis liez votre identité depuis la page «\u202FMon compte\u202F».',
 };
 
 /** Only a path of this site; by default, after sign-in, « Mon espace ». */
@@ -78,7 +78,7 @@ export function LoginPage() {
             </legend>
             <div className="fr-fieldset__element">
               {error && <Alert severity="error" small description={error} className="fr-mb-2w" />}
-              <Input label="Adresse e-mail" hintText="Format attendu : nom@domaine.fr" nativeInputProps={{ type: 'email', autoComplete: 'username', required: true, value: email, onChange: (e) => setEmail(e.target.value) }} />
+              <Input label="Adresse e-mail" hintText="Format attendu : nom@domaine.fr" nativeInputProps={{ type: 'email', autoComplete: 'username', required: true, value: email, onChange: (e) => setEmail(e.target.value) }} />
               <Input label="Mot de passe" nativeInputProps={{ type: 'password', autoComplete: 'current-password', required: true, value: password, onChange: (e) => setPassword(e.target.value) }} />
               <Button type="submit" disabled={busy}>
                 {busy ? 'Connexion…' : 'Se connecter'}
@@ -89,7 +89,7 @@ export function LoginPage() {
         <form onSubmit={onMagicLink}>
           <fieldset className="fr-fieldset">
             <legend className="fr-fieldset__legend">
-              <h2 className="fr-h5 fr-mb-0">Sans mot de passe : recevoir un lien par e-mail</h2>
+              <h2 className="fr-h5 fr-mb-0">Sans mot de passe&#8239;: recevoir un lien par e-mail</h2>
             </legend>
             <div className="fr-fieldset__element">
               <Input label="Adresse e-mail" nativeInputProps={{ type: 'email', autoComplete: 'email', required: true, value: linkEmail, onChange: (e) => setLinkEmail(e.target.value), id: 'lien-email' }} />

@@ -153,7 +153,7 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
           { children: 'Supprimer définitivement', onClick: () => void remove(), doClosesModal: false },
         ]}
       >
-        « {title} » sera supprimé. Cette action ne peut pas être annulée (l’historique garde la trace de la fiche).
+        «&#8239;{title}&#8239;» sera supprimé. Cette action ne peut pas être annulée (l’historique garde la trace de la fiche).
       </deleteModal.Component>
     </>
   );

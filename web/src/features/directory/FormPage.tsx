@@ -83,7 +83,7 @@ function ResourceForm({ cfg, record }: { cfg: ResourceConfig; record?: AnyRecord
   const { me } = useSession();
   const navigate = useNavigate();
   const editing = Boolean(record);
-  const title = editing && record ? `Modifier « ${cfg.titleOf(record)} »` : cfg.newLabel;
+  const title = editing && record ? `Modifier «\u202F${cfg.titleOf(record)}\u202F»` : cfg.newLabel;
   useTitle(title);
   const [values, setValues] = useState<Values>(() => initialValues(cfg.fields, record));
   const [errors, setErrors] = useState<Record<string, string>>({});

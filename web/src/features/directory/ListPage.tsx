@@ -158,7 +158,7 @@ function ResourceList({ cfg }: { cfg: ResourceConfig }) {
             </div>
           </div>
           <p className="fr-mt-2w">
-            Exporter ces résultats :{' '}
+            Exporter ces résultats&#8239;:{' '}
             <a className="fr-link fr-icon-download-line fr-link--icon-left" href={exportHref('csv')} download>
               CSV
             </a>{' '}
@@ -167,7 +167,7 @@ function ResourceList({ cfg }: { cfg: ResourceConfig }) {
             </a>
           </p>
           {error && <Alert severity="error" title="La liste n’a pas pu être chargée" description={error.message} className="fr-mb-2w" />}
-          {data && data.items.length === 0 && <p>Aucun résultat : élargissez la recherche ou effacez des filtres.</p>}
+          {data && data.items.length === 0 && <p>Aucun résultat&#8239;: élargissez la recherche ou effacez des filtres.</p>}
           <ul className="fr-raw-list" aria-busy={loading}>
             {data?.items.map((r) => (
               <li key={r.id} className="fr-mb-2w">

@@ -32,14 +32,14 @@ export function PerimeterMap({ perimeter }: { perimeter: Perimeter }) {
   return (
     <div className="essaim-map" style={{ maxWidth: '36rem' }}>
       <FranceSvg
-        title={`Périmètre : ${perimeter.map((t) => t.name).join(', ')}`}
+        title={`Périmètre\u202F: ${perimeter.map((t) => t.name).join(', ')}`}
         area={(code) =>
           reached.has(code)
             ? { fill: '#000091', label: `${names.get(code) ?? code} : dans le périmètre`, href: `/collectifs?territory=departement:${code}` }
             : { fill: '#eeeeee', label: `${names.get(code) ?? code}` }
         }
       />
-      <p className="fr-text--sm">Départements du périmètre : {[...reached].map((c) => names.get(c) ?? c).join(', ')}.</p>
+      <p className="fr-text--sm">Départements du périmètre&#8239;: {[...reached].map((c) => names.get(c) ?? c).join(', ')}.</p>
     </div>
   );
 }

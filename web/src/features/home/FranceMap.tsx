@@ -19,7 +19,7 @@ export function FranceMap() {
   const [level, setLevel] = useState<Level>('departement');
   const deps = useApi<TerritoryStats>('/stats/territories?level=departement');
   const regions = useApi<TerritoryStats>('/stats/territories?level=region');
-  if (deps.error || regions.error) return <p>La carte n’a pas pu être chargée : {(deps.error ?? regions.error)?.message}</p>;
+  if (deps.error || regions.error) return <p>La carte n’a pas pu être chargée&#8239;: {(deps.error ?? regions.error)?.message}</p>;
   if (!deps.data || !regions.data) return <p role="status">Chargement de la carte…</p>;
 
   const byDep = new Map(deps.data.items.map((d) => [d.code, d]));

@@ -43,9 +43,9 @@ export function HomePage() {
   const latest = useApi<{ items: Project[] }>('/projects?sort=-createdAt&pageSize=6');
   return (
     <>
-      <h1 tabIndex={-1}>Le réseau national d'innovation sociale de l'ESS</h1>
+      <h1 tabIndex={-1}>Le réseau national d’innovation sociale de l’ESS</h1>
       <p className="fr-text--lead">
-        Essaim relie les collectifs territoriaux, les projets à impact, les Pionniers, les financeurs et les agents publics qui font changer d'échelle l'économie sociale et solidaire.
+        Essaim relie les collectifs territoriaux, les projets à impact, les Pionniers, les financeurs et les agents publics qui font changer d’échelle l’économie sociale et solidaire.
       </p>
 
       <section aria-labelledby="chiffres-cles" className="fr-mb-6w">

@@ -69,11 +69,11 @@ export function ImportPage() {
     <>
       <h1 tabIndex={-1}>Importer un fichier</h1>
       <p className="fr-text--lead">
-        Un fichier CSV (séparateur « ; » ou « , ») ou Excel (XLSX), une ligne par fiche, avec une ligne d’en-tête. Toutes les lignes sont vérifiées avant l’import : une seule ligne en erreur et rien n’est importé.
+        Un fichier CSV (séparateur «&#8239;;&#8239;» ou «&#8239;,&#8239;») ou Excel (XLSX), une ligne par fiche, avec une ligne d’en-tête. Toutes les lignes sont vérifiées avant l’import&#8239;: une seule ligne en erreur et rien n’est importé.
       </p>
       <form onSubmit={onSubmit} className="fr-mb-4w">
         <RadioButtons
-          legend="Que contient le fichier ?"
+          legend="Que contient le fichier ?"
           orientation="horizontal"
           options={(['organisations', 'projects'] as const).map((v) => ({
             label: v === 'organisations' ? 'Des structures' : 'Des projets',
@@ -89,7 +89,7 @@ export function ImportPage() {
         />
         <Upload
           label="Fichier"
-          hint="Formats acceptés : .csv, .xlsx. Taille maximale : 20 Mo."
+          hint="Formats acceptés : .csv, .xlsx. Taille maximale : 20 Mo."
           state={fileError ? 'error' : 'default'}
           stateRelatedMessage={fileError}
           nativeInputProps={{
@@ -112,7 +112,7 @@ export function ImportPage() {
             <progress id="progression" max={1} value={step.fraction < 1 ? step.fraction : undefined}>
               {Math.round(step.fraction * 100)} %
             </progress>
-            {step.fraction >= 1 && <p className="fr-text--sm">Fichier envoyé ; le serveur vérifie chaque ligne…</p>}
+            {step.fraction >= 1 && <p className="fr-text--sm">Fichier envoyé&#8239;; le serveur vérifie chaque ligne…</p>}
           </div>
         )}
         {step.kind === 'rejected' && (
@@ -122,7 +122,7 @@ export function ImportPage() {
             description={
               step.error.details.length ? (
                 <>
-                  <p>Corrigez ces lignes puis envoyez le fichier à nouveau :</p>
+                  <p>Corrigez ces lignes puis envoyez le fichier à nouveau&#8239;:</p>
                   <ul>
                     {step.error.details.slice(0, 200).map((d) => (
                       <li key={`${d.path}-${d.message}`}>
@@ -138,7 +138,7 @@ export function ImportPage() {
         )}
         {step.kind === 'preview' && (
           <section>
-            <h2 className="fr-h4">Le fichier est valide : {formatInt(step.result.rows)} lignes prêtes à être importées</h2>
+            <h2 className="fr-h4">Le fichier est valide&#8239;: {formatInt(step.result.rows)} lignes prêtes à être importées</h2>
             <div className="fr-table">
               <table>
                 <caption>Correspondance des colonnes</caption>

@@ -40,7 +40,7 @@ export const funds: ResourceConfig<Fund> = {
     { name: 'ticketMaxEur', label: 'Ticket maximum (€)', kind: 'number' },
     { name: 'stages', label: 'Étapes financées', kind: 'checkboxes', options: stageOptions },
     { name: 'instruments', label: 'Instruments', kind: 'checkboxes', options: instrumentOptions },
-    { name: 'territories', label: 'Territoires', kind: 'territories', hint: 'Vide : national' },
+    { name: 'territories', label: 'Territoires', kind: 'territories', hint: 'Vide\u202F: national' },
     { name: 'themes', label: 'Thématiques', kind: 'themes' },
     { name: 'description', label: 'Description', kind: 'textarea' },
   ],

@@ -8,7 +8,7 @@ export const pioneers: ResourceConfig<Pioneer> = {
   title: 'Pionniers',
   one: 'un Pionnier',
   newLabel: 'Nouveau Pionnier',
-  intro: "Les Pionniers French Impact qui changent d'échelle, et les entreprises championnes qui les accompagnent.",
+  intro: "Les Pionniers French Impact qui changent d’échelle, et les entreprises championnes qui les accompagnent.",
   titleOf: (p) => p.organisationName,
   summaryOf: (p) => p.description,
   tagsOf: (p) => [`Promotion ${p.labelYear}`, `${p.champions.length} champions`],
