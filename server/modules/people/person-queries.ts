@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Person, PersonInput, PersonListQuery } from '../../../shared/schemas/person';
-import { cappedCount, matches, searchVector, tsQuery } from '../../db/sql-helpers';
-import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
+import { matches, searchVector, tsQuery } from '../../db/sql-helpers';
+import { listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
 function filtered(db: Executor, f: PersonListQuery) {
@@ -17,22 +17,12 @@ function filtered(db: Executor, f: PersonListQuery) {
   });
 }
 
-export async function countPeople(db: Executor, f: PersonListQuery) {
-  return cappedCount(db, filtered(db, f));
-}
-
-export async function listPersonIds(db: Executor, f: PersonListQuery, limit?: number, opts: RankOptions = {}) {
-  const query = tsQuery(f.q);
-  const q = orderAndPage(filtered(db, f).select('p.id'), {
-    sort: f.sort ?? (query ? 'relevance' : 'name'),
-    keys: { name: sql`lower(p.last_name) || ' ' || lower(p.first_name)`, createdAt: sql`p.created_at` },
-    rank: opts.rank === false ? undefined : query && sql`ts_rank(p.search, ${query})`,
-    idColumn: 'p.id',
-    page: f.page,
-    limit,
-  });
-  return (await q.execute()).map((r) => r.id);
-}
+export const { count: countPeople, listIds: listPersonIds } = listQueries(filtered, {
+  id: 'p.id',
+  search: 'p.search',
+  sort: 'name',
+  keys: { name: sql`lower(p.last_name) || ' ' || lower(p.first_name)`, createdAt: sql`p.created_at` },
+});
 
 export async function getPeople(db: Executor, ids: string[]): Promise<Person[]> {
   if (ids.length === 0) return [];

@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Project, ProjectInput, ProjectListQuery } from '../../../shared/schemas/project';
-import { type CommuneParents, cappedCount, communeParents, locatedIn, territoryColumns, matches, searchVector, tsQuery } from '../../db/sql-helpers';
-import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
+import { type CommuneParents, communeParents, locatedIn, territoryColumns, matches, searchVector, tsQuery } from '../../db/sql-helpers';
+import { listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
 function filtered(db: Executor, f: Omit<ProjectListQuery, 'page' | 'pageSize'>) {
@@ -29,22 +29,12 @@ function filtered(db: Executor, f: Omit<ProjectListQuery, 'page' | 'pageSize'>) 
   });
 }
 
-export async function countProjects(db: Executor, f: ProjectListQuery) {
-  return cappedCount(db, filtered(db, f));
-}
-
-export async function listProjectIds(db: Executor, f: ProjectListQuery, limit?: number, opts: RankOptions = {}) {
-  const query = tsQuery(f.q);
-  const q = orderAndPage(filtered(db, f).select('p.id'), {
-    sort: f.sort ?? (query ? 'relevance' : '-createdAt'),
-    keys: { title: sql`lower(p.title)`, createdAt: sql`p.created_at`, fundingNeed: sql`p.funding_need_eur` },
-    rank: opts.rank === false ? undefined : query && sql`ts_rank(p.search, ${query})`,
-    idColumn: 'p.id',
-    page: f.page,
-    limit,
-  });
-  return (await q.execute()).map((r) => r.id);
-}
+export const { count: countProjects, listIds: listProjectIds } = listQueries(filtered, {
+  id: 'p.id',
+  search: 'p.search',
+  sort: '-createdAt',
+  keys: { title: sql`lower(p.title)`, createdAt: sql`p.created_at`, fundingNeed: sql`p.funding_need_eur` },
+});
 
 export async function getProjects(db: Executor, ids: string[]): Promise<Project[]> {
   if (ids.length === 0) return [];
