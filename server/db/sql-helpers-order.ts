@@ -39,6 +39,12 @@ export interface RankOptions {
   rank?: boolean;
 }
 
+/** Records made from `rows`, in the order of `ids` (a list page's order); an id without a row is left out. */
+export function inIdOrder<R extends { id: string }, T>(ids: string[], rows: R[], toRecord: (row: R) => T): T[] {
+  const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** What every directory list query carries: the search words, the sort and the page. */
 interface ListParams {
   q?: string | undefined;

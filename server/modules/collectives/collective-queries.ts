@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Collective, CollectiveInput, CollectiveListQuery } from '../../../shared/schemas/collective';
-import { matches, perimeterOverlaps, searchVector, tsQuery } from '../../db/sql-helpers';
-import { listQueries } from '../../db/sql-helpers-order';
+import { matches, perimeterOverlaps, searchVector, timestampsOf, tsQuery } from '../../db/sql-helpers';
+import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 import { readPerimeters, writePerimeter } from '../territories/perimeter-queries';
 
@@ -41,28 +41,21 @@ export async function getCollectives(db: Executor, ids: string[]): Promise<Colle
     .where('k.id', 'in', ids)
     .execute();
   const perimeters = await readPerimeters(db, 'collective_perimeter', 'collective_id', ids);
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        name: r.name,
-        territoryLabel: r.territory_label,
-        labelDate: r.label_date as unknown as string | null,
-        wave: r.wave,
-        coordinatorId: r.coordinator_id,
-        coordinatorName: r.coordinator_name,
-        description: r.description,
-        website: r.website,
-        perimeter: perimeters.get(r.id) ?? [],
-        memberIds: r.member_ids,
-        projectCount: r.project_count,
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      } satisfies Collective,
-    ]),
-  );
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inIdOrder(ids, rows, (r): Collective => ({
+    id: r.id,
+    name: r.name,
+    territoryLabel: r.territory_label,
+    labelDate: r.label_date as unknown as string | null,
+    wave: r.wave,
+    coordinatorId: r.coordinator_id,
+    coordinatorName: r.coordinator_name,
+    description: r.description,
+    website: r.website,
+    perimeter: perimeters.get(r.id) ?? [],
+    memberIds: r.member_ids,
+    projectCount: r.project_count,
+    ...timestampsOf(r),
+  }));
 }
 
 function toRow(k: CollectiveInput) {

@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Fund, FundInput, FundListQuery } from '../../../shared/schemas/fund';
-import { matches, perimeterOverlaps, searchVector, tsQuery } from '../../db/sql-helpers';
-import { listQueries } from '../../db/sql-helpers-order';
+import { matches, perimeterOverlaps, searchVector, timestampsOf, tsQuery } from '../../db/sql-helpers';
+import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 import { readPerimeters, writePerimeter } from '../territories/perimeter-queries';
 
@@ -47,29 +47,22 @@ export async function getFunds(db: Executor, ids: string[]): Promise<Fund[]> {
     .where('f.id', 'in', ids)
     .execute();
   const territories = await readPerimeters(db, 'fund_territories', 'fund_id', ids);
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        name: r.name,
-        managerId: r.manager_id,
-        managerName: r.manager_name,
-        frenchImpact: r.french_impact,
-        amountMobilisableEur: r.amount_mobilisable_eur,
-        themes: r.themes,
-        territories: territories.get(r.id) ?? [],
-        stages: r.stages as Fund['stages'],
-        instruments: r.instruments as Fund['instruments'],
-        ticketMinEur: r.ticket_min_eur,
-        ticketMaxEur: r.ticket_max_eur,
-        description: r.description,
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      } satisfies Fund,
-    ]),
-  );
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inIdOrder(ids, rows, (r): Fund => ({
+    id: r.id,
+    name: r.name,
+    managerId: r.manager_id,
+    managerName: r.manager_name,
+    frenchImpact: r.french_impact,
+    amountMobilisableEur: r.amount_mobilisable_eur,
+    themes: r.themes,
+    territories: territories.get(r.id) ?? [],
+    stages: r.stages as Fund['stages'],
+    instruments: r.instruments as Fund['instruments'],
+    ticketMinEur: r.ticket_min_eur,
+    ticketMaxEur: r.ticket_max_eur,
+    description: r.description,
+    ...timestampsOf(r),
+  }));
 }
 
 function toRow(f: FundInput) {

@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Organisation, OrganisationInput, OrganisationListQuery } from '../../../shared/schemas/organisation';
-import { type CommuneParents, communeParents, locatedIn, territoryColumns, matches, searchVector, tsQuery } from '../../db/sql-helpers';
-import { listQueries } from '../../db/sql-helpers-order';
+import { type CommuneParents, communeParents, locatedIn, matches, searchVector, territoryColumns, timestampsOf, tsQuery } from '../../db/sql-helpers';
+import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
 
@@ -54,8 +54,7 @@ function present(r: Row): Organisation {
     website: r.website,
     description: r.description,
     themes: r.themes,
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
+    ...timestampsOf(r),
   };
 }
 
@@ -95,8 +94,7 @@ export const { count: countOrganisations, listIds: listOrganisationIds } = listQ
 export async function getOrganisations(db: Executor, ids: string[]): Promise<Organisation[]> {
   if (ids.length === 0) return [];
   const rows = await baseSelect(db).where('o.id', 'in', ids).execute();
-  const byId = new Map(rows.map((r) => [r.id, present(r)]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inIdOrder(ids, rows, present);
 }
 
 export async function findOrganisationIdsBySiret(db: Executor, sirets: string[]) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Person, PersonInput, PersonListQuery } from '../../../shared/schemas/person';
-import { matches, searchVector, tsQuery } from '../../db/sql-helpers';
-import { listQueries } from '../../db/sql-helpers-order';
+import { matches, searchVector, timestampsOf, tsQuery } from '../../db/sql-helpers';
+import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
 function filtered(db: Executor, f: PersonListQuery) {
@@ -34,28 +34,21 @@ export async function getPeople(db: Executor, ids: string[]): Promise<Person[]> 
     .select(['o.name as organisation_name', 'a.name as administration_name'])
     .where('p.id', 'in', ids)
     .execute();
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        firstName: r.first_name,
-        lastName: r.last_name,
-        email: r.email,
-        phone: r.phone,
-        organisationId: r.organisation_id,
-        organisationName: r.organisation_name,
-        titles: r.titles,
-        isAdvisor: r.is_advisor,
-        isPublicSponsor: r.is_public_sponsor,
-        administrationId: r.administration_id,
-        administrationName: r.administration_name,
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      } satisfies Person,
-    ]),
-  );
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inIdOrder(ids, rows, (r): Person => ({
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    email: r.email,
+    phone: r.phone,
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+    titles: r.titles,
+    isAdvisor: r.is_advisor,
+    isPublicSponsor: r.is_public_sponsor,
+    administrationId: r.administration_id,
+    administrationName: r.administration_name,
+    ...timestampsOf(r),
+  }));
 }
 
 function toRow(p: PersonInput) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Pioneer, PioneerInput, PioneerListQuery } from '../../../shared/schemas/pioneer';
-import { locatedIn, matches, tsQuery } from '../../db/sql-helpers';
-import { listQueries } from '../../db/sql-helpers-order';
+import { locatedIn, matches, timestampsOf, tsQuery } from '../../db/sql-helpers';
+import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
 // A pioneer is found by its organisation's name and place.
@@ -47,26 +47,19 @@ export async function getPioneers(db: Executor, ids: string[]): Promise<Pioneer[
     .where('pi.id', 'in', ids)
     .execute();
   const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        organisationId: r.organisation_id,
-        organisationName: r.organisation_name,
-        communeCode: r.commune_code,
-        labelYear: r.label_year,
-        sponsorId: r.sponsor_id,
-        sponsorName: r.sponsor_name,
-        description: r.description,
-        beneficiaries: parse(r.beneficiaries),
-        champions: parse(r.champions),
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      } satisfies Pioneer,
-    ]),
-  );
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inIdOrder(ids, rows, (r): Pioneer => ({
+    id: r.id,
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+    communeCode: r.commune_code,
+    labelYear: r.label_year,
+    sponsorId: r.sponsor_id,
+    sponsorName: r.sponsor_name,
+    description: r.description,
+    beneficiaries: parse(r.beneficiaries),
+    champions: parse(r.champions),
+    ...timestampsOf(r),
+  }));
 }
 
 const toRow = (p: PioneerInput) => ({

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SectorProgramme, SectorProgrammeInput, SectorProgrammeListQuery } from '../../../shared/schemas/sector-programme';
-import { matches, searchVector, tsQuery } from '../../db/sql-helpers';
-import { listQueries } from '../../db/sql-helpers-order';
+import { matches, searchVector, timestampsOf, tsQuery } from '../../db/sql-helpers';
+import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
 function filtered(db: Executor, f: SectorProgrammeListQuery) {
@@ -36,23 +36,16 @@ export async function getSectorProgrammes(db: Executor, ids: string[]): Promise<
     ])
     .where('s.id', 'in', ids)
     .execute();
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        name: r.name,
-        themeCode: r.theme_code,
-        startedOn: r.started_on as unknown as string | null,
-        description: r.description,
-        members: (typeof r.members === 'string' ? JSON.parse(r.members) : r.members) as SectorProgramme['members'],
-        projectIds: r.project_ids,
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      } satisfies SectorProgramme,
-    ]),
-  );
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inIdOrder(ids, rows, (r): SectorProgramme => ({
+    id: r.id,
+    name: r.name,
+    themeCode: r.theme_code,
+    startedOn: r.started_on as unknown as string | null,
+    description: r.description,
+    members: (typeof r.members === 'string' ? JSON.parse(r.members) : r.members) as SectorProgramme['members'],
+    projectIds: r.project_ids,
+    ...timestampsOf(r),
+  }));
 }
 
 const toRow = (s: SectorProgrammeInput) => ({
