@@ -1,5 +1,6 @@
-import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
-import { offsetOf } from './sql-helpers';
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import type { DB as Schema } from './schema';
+import { cappedCount, offsetOf, tsQuery } from './sql-helpers';
 
 /**
  * Order a list query by a `sort` value ("name", "-name", "relevance"…) using
@@ -36,4 +37,48 @@ export const RANK_LIMIT = 5_000;
 export interface RankOptions {
   /** False: order a search by name, not by relevance (too many matches to rank). */
   rank?: boolean;
+}
+
+/** Records made from `rows`, in the order of `ids` (a list page's order); an id without a row is left out. */
+export function inIdOrder<R extends { id: string }, T>(ids: string[], rows: R[], toRecord: (row: R) => T): T[] {
+  const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** What every directory list query carries: the search words, the sort and the page. */
+interface ListParams {
+  q?: string | undefined;
+  sort?: string | undefined;
+  page: number;
+}
+
+/**
+ * The count and the ids of one page of a directory list, from the query that
+ * filters it: a search is ordered by relevance on its `search` column, unless
+ * `RankOptions.rank` is false; otherwise by `sort`, then by the other `keys`.
+ *
+ * @example
+ * export const { count: countFunds, listIds: listFundIds } = listQueries(filtered, {
+ *   id: 'f.id', search: 'f.search', sort: 'name', keys: { name: sql`lower(f.name)` },
+ * });
+ */
+export function listQueries<Db extends Kysely<Schema>, F, DB, TB extends keyof DB, O>(
+  filtered: (db: Db, f: F) => SelectQueryBuilder<DB, TB, O>,
+  spec: { id: string; search: string; sort: string; keys: Record<string, RawBuilder<unknown>> },
+) {
+  return {
+    count: (db: Db, f: F) => cappedCount(db, filtered(db, f)),
+    async listIds(db: Db, f: F & ListParams, limit?: number, opts: RankOptions = {}): Promise<string[]> {
+      const query = tsQuery(f.q);
+      const q = orderAndPage(filtered(db, f).select(sql.ref<string>(spec.id).as('id')).$castTo<{ id: string }>(), {
+        sort: f.sort ?? (query ? 'relevance' : spec.sort),
+        keys: spec.keys,
+        rank: opts.rank === false ? undefined : query && sql`ts_rank(${sql.ref(spec.search)}, ${query})`,
+        idColumn: spec.id,
+        page: f.page,
+        limit,
+      });
+      return (await q.execute()).map((r) => r.id);
+    },
+  };
 }

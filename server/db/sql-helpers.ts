@@ -81,6 +81,9 @@ export function perimeterOverlaps(
   return sql<SqlBool>`(${overlap} or not exists (select 1 from ${p} as p where ${owner} = ${ownerId}))`;
 }
 
+/** A row's creation and last-change times as the API gives them (ISO 8601). */
+export const timestampsOf = (r: { created_at: Date; updated_at: Date }) => ({ createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString() });
+
 export const offsetOf = (page: number, pageSize: number) => (page - 1) * pageSize;
 
 /**

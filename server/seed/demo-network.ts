@@ -177,3 +177,9 @@ export const funds: Array<{ manager: string; name: string; amount: number; min: 
   { manager: 'AG2R La Mondiale', name: 'AG2R La Mondiale — Fonds Bien vieillir', amount: 18_000_000, min: 100_000, max: 1_500_000, instruments: ['equity', 'quasi_equity', 'grant'], stages: ['launch', 'development', 'scale_up'], themes: ['bien-vieillir', 'autonomie', 'sante'], territories: [] },
   { manager: 'Fondation Caritas', name: 'Caritas Habitat Solidaire', amount: 20_000_000, min: 200_000, max: 3_000_000, instruments: ['equity', 'loan'], stages: ['development', 'scale_up'], themes: ['logement'], territories: [] },
 ];
+
+/** Filières: large groups and social innovators around one theme (its projects join them). */
+export const sectorProgrammes: Array<{ name: string; themeCode: string; startedOn: string; description: string; largeGroups: string[]; socialInnovators: string[] }> = [
+  { name: 'Filière réemploi des matériaux du BTP', themeCode: 'reemploi-materiaux', startedOn: '2020-03-01', description: 'Coopération entre grands groupes du BTP et innovateurs sociaux pour le réemploi des matériaux et les métiers en tension.', largeGroups: ['Vinci', 'Bouygues Construction'], socialInnovators: ['Ares', 'Plateau Urbain', 'MatériO.TEC 73'] },
+  { name: 'Filière revalorisation des déchets textiles et alimentaires', themeCode: 'revalorisation-dechets', startedOn: '2020-06-15', description: 'Collecte, tri et revalorisation des textiles, emballages et biodéchets avec les acteurs de l’insertion.', largeGroups: ['Veolia', 'Suez'], socialInnovators: ['Le Relais', 'Lemon Tri', 'Moulinot'] },
+];

@@ -73,21 +73,16 @@ describe('demo network', () => {
   });
 
   it('reads as real French: no « de de », agreement, accented capitals, curly apostrophes, titles agreeing with people', async () => {
-    const texts = await sql<{ field: string; text: string }>`
-      select 'organisations.name' as field, name as text from organisations
-      union all select 'organisations.description', description from organisations
-      union all select 'collectives.name', name from collectives
-      union all select 'collectives.territory_label', territory_label from collectives
-      union all select 'collectives.description', description from collectives
-      union all select 'projects.title', title from projects
-      union all select 'projects.summary', summary from projects
-      union all select 'projects.description', description from projects
-      union all select 'funds.name', name from funds
-      union all select 'funds.description', description from funds
-      union all select 'pioneers.description', description from pioneers
-      union all select 'sector_programmes.name', name from sector_programmes
-      union all select 'sector_programmes.description', description from sector_programmes
-      union all select 'people.titles', unnest(titles) from people`.execute(t.db);
+    const columns: Array<[table: string, column: string]> = [
+      ['organisations', 'name'], ['organisations', 'description'],
+      ['collectives', 'name'], ['collectives', 'territory_label'], ['collectives', 'description'],
+      ['projects', 'title'], ['projects', 'summary'], ['projects', 'description'],
+      ['funds', 'name'], ['funds', 'description'],
+      ['pioneers', 'description'],
+      ['sector_programmes', 'name'], ['sector_programmes', 'description'],
+    ];
+    const selects = columns.map(([table, column]) => sql`select ${sql.lit(`${table}.${column}`)} as field, ${sql.ref(column)} as text from ${sql.table(table)}`);
+    const texts = await sql<{ field: string; text: string }>`${sql.join([...selects, sql`select 'people.titles', unnest(titles) from people`], sql` union all `)}`.execute(t.db);
     expect(texts.rows.length).toBeGreaterThan(5000);
     const defects = new Map<string, string>();
     for (const { field, text } of texts.rows) for (const d of frenchDefects(text)) defects.set(`${field}: ${d}`, text);

@@ -309,36 +309,20 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
 
   progress('Filières', 7, SEED_STEPS);
   const projectsWith = (theme: string) => projectIds.filter((_, i) => projectInputs[i]?.themes?.includes(theme)).slice(0, 40);
-  await insertSectorProgrammes(tx, [
-    {
-      name: 'Filière réemploi des matériaux du BTP',
-      themeCode: 'reemploi-materiaux',
-      startedOn: '2020-03-01',
-      description: 'Coopération entre grands groupes du BTP et innovateurs sociaux pour le réemploi des matériaux et les métiers en tension.',
+  await insertSectorProgrammes(
+    tx,
+    net.sectorProgrammes.map((p) => ({
+      name: p.name,
+      themeCode: p.themeCode,
+      startedOn: p.startedOn,
+      description: p.description,
       members: [
-        { organisationId: book.id('Vinci'), role: 'large_group' },
-        { organisationId: book.id('Bouygues Construction'), role: 'large_group' },
-        { organisationId: book.id('Ares'), role: 'social_innovator' },
-        { organisationId: book.id('Plateau Urbain'), role: 'social_innovator' },
-        { organisationId: book.id('MatériO.TEC 73'), role: 'social_innovator' },
+        ...p.largeGroups.map((name) => ({ organisationId: book.id(name), role: 'large_group' as const })),
+        ...p.socialInnovators.map((name) => ({ organisationId: book.id(name), role: 'social_innovator' as const })),
       ],
-      projectIds: projectsWith('reemploi-materiaux'),
-    },
-    {
-      name: 'Filière revalorisation des déchets textiles et alimentaires',
-      themeCode: 'revalorisation-dechets',
-      startedOn: '2020-06-15',
-      description: 'Collecte, tri et revalorisation des textiles, emballages et biodéchets avec les acteurs de l’insertion.',
-      members: [
-        { organisationId: book.id('Veolia'), role: 'large_group' },
-        { organisationId: book.id('Suez'), role: 'large_group' },
-        { organisationId: book.id('Le Relais'), role: 'social_innovator' },
-        { organisationId: book.id('Lemon Tri'), role: 'social_innovator' },
-        { organisationId: book.id('Moulinot'), role: 'social_innovator' },
-      ],
-      projectIds: projectsWith('revalorisation-dechets'),
-    },
-  ]);
+      projectIds: projectsWith(p.themeCode),
+    })),
+  );
   // One account per role, all with the demo password (listed in the README).
   // Each is a named person of the directory, so the interface greets them by name.
   const staff = (firstName: string, lastName: string, email: string, organisationId: string | null, title: string) => ({

@@ -1,14 +1,13 @@
 import { instruments, projectStages } from '../vocabulary';
 import { territoryString } from './collective';
+import { projectFitFilters } from './project';
 import {
   eur,
   listQueryBase,
   multilineText,
   queryBoolean,
-  territoryFilter,
   territoryRefOut,
   themeCodes,
-  themeFilter,
   timestamps,
   trimmed,
   uuid,
@@ -55,9 +54,7 @@ export type Fund = z.output<typeof fund>;
 
 export const fundListQuery = z.strictObject({
   ...listQueryBase,
-  territory: territoryFilter.optional(),
-  theme: themeFilter,
-  stage: z.enum(projectStages).optional(),
+  ...projectFitFilters,
   instrument: z.enum(instruments).optional(),
   frenchImpact: queryBoolean.optional(),
   manager: uuid.optional(),

@@ -62,11 +62,16 @@ export const project = z.object({
 });
 export type Project = z.output<typeof project>;
 
-export const projectListQuery = z.strictObject({
-  ...listQueryBase,
+/** The filters a list of projects and a list of funds share, so that both are searched alike (a fund's stages are those it finances). */
+export const projectFitFilters = {
   territory: territoryFilter.optional(),
   theme: themeFilter,
   stage: z.enum(projectStages).optional(),
+};
+
+export const projectListQuery = z.strictObject({
+  ...listQueryBase,
+  ...projectFitFilters,
   status: z.enum(projectStatuses).optional(),
   instrument: z.enum(instruments).optional(),
   collective: uuid.optional(),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, seriousViolations, signIn, startPlatform } from './harness';
+import { demoRecords, hasBrowser, seriousViolations, signIn, startPlatform } from './harness';
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
 let ids: Record<string, string>;
@@ -7,17 +7,7 @@ let accountId: string;
 beforeAll(async () => {
   if (!hasBrowser) return;
   platform = await startPlatform();
-  const first = async (api: string, q = '') => (await (await fetch(`${platform.url}/api/${api}?pageSize=1${q}`)).json()).items[0].id as string;
-  ids = {
-    projets: await first('projects', '&q=materio'),
-    collectifs: await first('collectives', '&q=chambery'),
-    structures: await first('organisations'),
-    personnes: await first('people'),
-    pionniers: await first('pioneers'),
-    fonds: await first('funds'),
-    filieres: await first('sector-programmes'),
-  };
-  accountId = (await platform.db.selectFrom('accounts').select('id').where('email', '=', 'coordination.figeac@essaim.test').executeTakeFirstOrThrow()).id;
+  ({ ids, accountId } = await demoRecords(platform, { projets: 'materio', collectifs: 'chambery' }));
 }, 240_000);
 afterAll(async () => platform?.close());
 

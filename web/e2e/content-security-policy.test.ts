@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directorySlugs, isWebPage, staticPages } from '../../shared/web-routes';
-import { hasBrowser, signIn, startPlatform } from './harness';
+import { demoRecords, hasBrowser, signIn, startPlatform } from './harness';
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
 let ids: Record<string, string>;
@@ -9,11 +9,7 @@ let accountId: string;
 beforeAll(async () => {
   if (!hasBrowser) return;
   platform = await startPlatform();
-  ids = {};
-  for (const [slug, api] of Object.entries(directorySlugs)) {
-    ids[slug] = (await (await fetch(`${platform.url}/api/${api}?pageSize=1`)).json()).items[0].id;
-  }
-  accountId = (await platform.db.selectFrom('accounts').select('id').where('email', '=', 'coordination.figeac@essaim.test').executeTakeFirstOrThrow()).id;
+  ({ ids, accountId } = await demoRecords(platform));
 }, 240_000);
 afterAll(async () => platform?.close());
 

@@ -4,6 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../../server/app';
 import { seedDemo } from '../../server/seed/demo';
+import { type DirectorySlug, directorySlugs } from '../../shared/web-routes';
 import { type ProviderUser, startTestProvider } from '../../server/test/oidc-provider';
 import { testDatabase } from '../../server/test/test-db';
 import { findBrowser } from './browser';
@@ -75,6 +76,20 @@ export async function startPlatform(opts: { oidcUsers?: Record<string, ProviderU
       await database.close();
     },
   };
+}
+
+/**
+ * Records of the demo network to open pages on: one per directory page (the
+ * first listed, or the first match of `search[slug]`) and a coordinator's account.
+ */
+export async function demoRecords(platform: { url: string; db: Awaited<ReturnType<typeof testDatabase>>['db'] }, search: Partial<Record<DirectorySlug, string>> = {}) {
+  const ids: Record<string, string> = {};
+  for (const [slug, api] of Object.entries(directorySlugs)) {
+    const q = search[slug as DirectorySlug];
+    ids[slug] = (await (await fetch(`${platform.url}/api/${api}?pageSize=1${q ? `&q=${q}` : ''}`)).json()).items[0].id;
+  }
+  const accountId = (await platform.db.selectFrom('accounts').select('id').where('email', '=', 'coordination.figeac@essaim.test').executeTakeFirstOrThrow()).id;
+  return { ids, accountId };
 }
 
 export async function signIn(page: Page, email: string) {

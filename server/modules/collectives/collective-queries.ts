@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Collective, CollectiveInput, CollectiveListQuery } from '../../../shared/schemas/collective';
-import { cappedCount, matches, perimeterOverlaps, searchVector, tsQuery } from '../../db/sql-helpers';
-import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
+import { matches, perimeterOverlaps, searchVector, timestampsOf, tsQuery } from '../../db/sql-helpers';
+import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 import { readPerimeters, writePerimeter } from '../territories/perimeter-queries';
 
@@ -18,22 +18,12 @@ function filtered(db: Executor, f: CollectiveListQuery) {
   });
 }
 
-export async function countCollectives(db: Executor, f: CollectiveListQuery) {
-  return cappedCount(db, filtered(db, f));
-}
-
-export async function listCollectiveIds(db: Executor, f: CollectiveListQuery, limit?: number, opts: RankOptions = {}) {
-  const query = tsQuery(f.q);
-  const q = orderAndPage(filtered(db, f).select('k.id'), {
-    sort: f.sort ?? (query ? 'relevance' : 'name'),
-    keys: { name: sql`lower(k.name)`, labelDate: sql`k.label_date` },
-    rank: opts.rank === false ? undefined : query && sql`ts_rank(k.search, ${query})`,
-    idColumn: 'k.id',
-    page: f.page,
-    limit,
-  });
-  return (await q.execute()).map((r) => r.id);
-}
+export const { count: countCollectives, listIds: listCollectiveIds } = listQueries(filtered, {
+  id: 'k.id',
+  search: 'k.search',
+  sort: 'name',
+  keys: { name: sql`lower(k.name)`, labelDate: sql`k.label_date` },
+});
 
 export async function getCollectives(db: Executor, ids: string[]): Promise<Collective[]> {
   if (ids.length === 0) return [];
@@ -51,28 +41,21 @@ export async function getCollectives(db: Executor, ids: string[]): Promise<Colle
     .where('k.id', 'in', ids)
     .execute();
   const perimeters = await readPerimeters(db, 'collective_perimeter', 'collective_id', ids);
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        name: r.name,
-        territoryLabel: r.territory_label,
-        labelDate: r.label_date as unknown as string | null,
-        wave: r.wave,
-        coordinatorId: r.coordinator_id,
-        coordinatorName: r.coordinator_name,
-        description: r.description,
-        website: r.website,
-        perimeter: perimeters.get(r.id) ?? [],
-        memberIds: r.member_ids,
-        projectCount: r.project_count,
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      } satisfies Collective,
-    ]),
-  );
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inIdOrder(ids, rows, (r): Collective => ({
+    id: r.id,
+    name: r.name,
+    territoryLabel: r.territory_label,
+    labelDate: r.label_date as unknown as string | null,
+    wave: r.wave,
+    coordinatorId: r.coordinator_id,
+    coordinatorName: r.coordinator_name,
+    description: r.description,
+    website: r.website,
+    perimeter: perimeters.get(r.id) ?? [],
+    memberIds: r.member_ids,
+    projectCount: r.project_count,
+    ...timestampsOf(r),
+  }));
 }
 
 function toRow(k: CollectiveInput) {

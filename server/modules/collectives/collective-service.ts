@@ -22,17 +22,7 @@ export const collectiveStore: EntityStore<Collective, CollectiveInput, Collectiv
   update: q.updateCollective,
   remove: q.deleteCollective,
   policy: collectivePolicy,
-  toInput: (k) => ({
-    name: k.name,
-    territoryLabel: k.territoryLabel,
-    labelDate: k.labelDate,
-    wave: k.wave,
-    coordinatorId: k.coordinatorId,
-    description: k.description,
-    website: k.website,
-    perimeter: k.perimeter.map((t) => `${t.kind}:${t.code}`),
-    memberIds: k.memberIds,
-  }),
+  toInput: (k) => ({ perimeter: k.perimeter.map((t) => `${t.kind}:${t.code}`) }),
   references: (k) => [
     ...refs('people', 'coordinatorId', k.coordinatorId),
     ...refs('organisations', 'memberIds', k.memberIds),

@@ -35,7 +35,7 @@ export interface EntityStore<Out, In, Q extends ListQuery> {
   remove(db: Executor, id: string): Promise<boolean>;
   /** Records the input points to, checked to exist before a write. */
   references(input: In): Reference[];
-  /** The stored record as writable fields, when its shape differs from the input's. */
+  /** The writable fields a stored record holds in another shape than the input's (territories as `kind:code`…); see `storedInput`. */
   toInput?(record: Out): Record<string, unknown>;
   /** Who may do what with these records (`project-policy.ts`…). */
   policy: EntityPolicy<Out | (In & { id: string }), In>;
@@ -45,6 +45,11 @@ export interface EntityStore<Out, In, Q extends ListQuery> {
   checkQuery?(actor: Actor, q: Q): void;
   /** Further rules that need the database (duplicates…); `id` when updating. */
   check?(db: Executor, input: In, id?: string): Promise<ErrorDetail[]>;
+}
+
+/** A stored record as input: its writable fields (the keys of `shape`), with those `store.toInput` reshapes. */
+export function storedInput<Out>(store: { toInput?(record: Out): Record<string, unknown> }, record: Out, shape: Record<string, unknown>) {
+  return { ...writableFields(record as Record<string, unknown>, shape), ...store.toInput?.(record) };
 }
 
 export interface EntitySchemas<In> {
@@ -141,7 +146,7 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
         const [current] = await store.getMany(tx, [id]);
         if (!current) throw notFound(store.label, id);
         authorize(actor, 'update', { policy, record: current });
-        const stored = store.toInput ? store.toInput(current) : writableFields(current, schemas.fields.shape);
+        const stored = storedInput(store, current, schemas.fields.shape);
         const merged = { ...stored, ...patch };
         const input = parseOrThrow(schemas.input, merged);
         // The record as it will be must stay within the actor's reach too.

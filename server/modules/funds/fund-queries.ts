@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Fund, FundInput, FundListQuery } from '../../../shared/schemas/fund';
-import { cappedCount, matches, perimeterOverlaps, searchVector, tsQuery } from '../../db/sql-helpers';
-import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
+import { matches, perimeterOverlaps, searchVector, timestampsOf, tsQuery } from '../../db/sql-helpers';
+import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 import { readPerimeters, writePerimeter } from '../territories/perimeter-queries';
 
@@ -27,22 +27,12 @@ function filtered(db: Executor, f: FundListQuery) {
   });
 }
 
-export async function countFunds(db: Executor, f: FundListQuery) {
-  return cappedCount(db, filtered(db, f));
-}
-
-export async function listFundIds(db: Executor, f: FundListQuery, limit?: number, opts: RankOptions = {}) {
-  const query = tsQuery(f.q);
-  const q = orderAndPage(filtered(db, f).select('f.id'), {
-    sort: f.sort ?? (query ? 'relevance' : 'name'),
-    keys: { name: sql`lower(f.name)`, amount: sql`f.amount_mobilisable_eur` },
-    rank: opts.rank === false ? undefined : query && sql`ts_rank(f.search, ${query})`,
-    idColumn: 'f.id',
-    page: f.page,
-    limit,
-  });
-  return (await q.execute()).map((r) => r.id);
-}
+export const { count: countFunds, listIds: listFundIds } = listQueries(filtered, {
+  id: 'f.id',
+  search: 'f.search',
+  sort: 'name',
+  keys: { name: sql`lower(f.name)`, amount: sql`f.amount_mobilisable_eur` },
+});
 
 export async function getFunds(db: Executor, ids: string[]): Promise<Fund[]> {
   if (ids.length === 0) return [];
@@ -57,29 +47,22 @@ export async function getFunds(db: Executor, ids: string[]): Promise<Fund[]> {
     .where('f.id', 'in', ids)
     .execute();
   const territories = await readPerimeters(db, 'fund_territories', 'fund_id', ids);
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        name: r.name,
-        managerId: r.manager_id,
-        managerName: r.manager_name,
-        frenchImpact: r.french_impact,
-        amountMobilisableEur: r.amount_mobilisable_eur,
-        themes: r.themes,
-        territories: territories.get(r.id) ?? [],
-        stages: r.stages as Fund['stages'],
-        instruments: r.instruments as Fund['instruments'],
-        ticketMinEur: r.ticket_min_eur,
-        ticketMaxEur: r.ticket_max_eur,
-        description: r.description,
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      } satisfies Fund,
-    ]),
-  );
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inIdOrder(ids, rows, (r): Fund => ({
+    id: r.id,
+    name: r.name,
+    managerId: r.manager_id,
+    managerName: r.manager_name,
+    frenchImpact: r.french_impact,
+    amountMobilisableEur: r.amount_mobilisable_eur,
+    themes: r.themes,
+    territories: territories.get(r.id) ?? [],
+    stages: r.stages as Fund['stages'],
+    instruments: r.instruments as Fund['instruments'],
+    ticketMinEur: r.ticket_min_eur,
+    ticketMaxEur: r.ticket_max_eur,
+    description: r.description,
+    ...timestampsOf(r),
+  }));
 }
 
 function toRow(f: FundInput) {

@@ -16,10 +16,7 @@ export const fundStore: EntityStore<Fund, FundInput, FundListQuery> = {
   update: q.updateFund,
   remove: q.deleteFund,
   policy: fundPolicy,
-  toInput: (f) => {
-    const { id, managerName, createdAt, updatedAt, territories, ...rest } = f;
-    return { ...rest, territories: territories.map((t) => `${t.kind}:${t.code}`) };
-  },
+  toInput: (f) => ({ territories: f.territories.map((t) => `${t.kind}:${t.code}`) }),
   references: (f) => [
     ...refs('organisations', 'managerId', f.managerId),
     ...refs('themes', 'themes', f.themes),

@@ -2,10 +2,10 @@ import type { Database } from '../../db/connection';
 import { type ErrorDetail, invalid } from '../../errors';
 import { authorize, can } from '../../policies/authorize';
 import { hasControlCharacter } from '../../../shared/schemas/common';
-import { writableFields } from '../../validation';
 import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../auth/actor';
 import { importPolicy } from './import-policy';
+import { storedInput } from '../directory/directory-service';
 import { missingReferences } from '../directory/references';
 import { headerKey, type TableColumn } from '../directory/table-columns';
 import { type ImportEntity, type ImportSpec, importSpecs, type RowIssue, resolveLinks } from './import-specs';
@@ -143,14 +143,12 @@ export function importService(db: Database) {
       });
 
       for (const issue of await resolveLinks(db, spec, raws)) issues.push(issue);
-      const storedInput = (rec: { id: string }) =>
-        spec.store.toInput ? spec.store.toInput(rec) : writableFields(rec as Record<string, unknown>, spec.fields.shape);
       const planned: Planned[] = [];
       raws.forEach((raw, i) => {
         const id = ids[i];
         const before = id ? stored.get(id) : undefined;
         if (id && !before) return;
-        const r = spec.schema.safeParse(before ? { ...storedInput(before), ...raw } : raw);
+        const r = spec.schema.safeParse(before ? { ...storedInput(spec.store, before, spec.fields.shape), ...raw } : raw);
         if (!r.success) {
           for (const issue of r.error.issues) issues.push({ row: i, field: String(issue.path[0] ?? ''), message: issue.message });
           return;
@@ -190,7 +188,7 @@ export function importService(db: Database) {
       }
 
       const creates = planned.filter((p) => !p.before);
-      const updates = planned.filter((p) => p.before && canonical(spec.schema.safeParse(storedInput(p.before)).data ?? null) !== canonical(p.input));
+      const updates = planned.filter((p) => p.before && canonical(spec.schema.safeParse(storedInput(spec.store, p.before, spec.fields.shape)).data ?? null) !== canonical(p.input));
       const columns = mapping.flatMap((c) => (c ? [{ header: c.header, field: c.field.replace(/^_/, '') }] : []));
       const counts = { created: creates.length, updated: updates.length, unchanged: planned.length - creates.length - updates.length };
       const base = { entity, rows: table.rows.length, columns, ...counts };

@@ -9,6 +9,20 @@ export interface ZipPart {
   declaredSize?: number;
 }
 
+/**
+ * What a file's local header and its central directory entry both say, from
+ * « version needed » to the name's length (at 4 in the one, 6 in the other).
+ */
+function writeEntryFields(b: Buffer, at: number, e: { crc: number; packed: number; size: number; nameLength: number }) {
+  b.writeUInt16LE(20, at);
+  b.writeUInt16LE(0x0800, at + 2); // names in UTF-8
+  b.writeUInt16LE(8, at + 4); // deflate
+  b.writeUInt32LE(e.crc >>> 0, at + 10);
+  b.writeUInt32LE(e.packed, at + 14);
+  b.writeUInt32LE(e.size, at + 18);
+  b.writeUInt16LE(e.nameLength, at + 22);
+}
+
 /** The bytes of a ZIP archive (deflate), built in the test so no binary is committed. */
 export function zipBytes(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
@@ -20,26 +34,15 @@ export function zipBytes(parts: ZipPart[]): Buffer {
     const packed = p.deflated?.bytes ?? deflateRawSync(raw);
     const crc = p.deflated?.crc ?? crc32(raw);
     const size = p.declaredSize ?? p.deflated?.size ?? raw.length;
+    const entry = { crc, packed: packed.length, size, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, entry);
     locals.push(local, name, packed);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 6, entry);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
     offset += local.length + name.length + packed.length;

@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Organisation, OrganisationInput, OrganisationListQuery } from '../../../shared/schemas/organisation';
-import { type CommuneParents, cappedCount, communeParents, locatedIn, territoryColumns, matches, searchVector, tsQuery } from '../../db/sql-helpers';
-import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
+import { type CommuneParents, communeParents, locatedIn, matches, searchVector, territoryColumns, timestampsOf, tsQuery } from '../../db/sql-helpers';
+import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
 
@@ -54,8 +54,7 @@ function present(r: Row): Organisation {
     website: r.website,
     description: r.description,
     themes: r.themes,
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
+    ...timestampsOf(r),
   };
 }
 
@@ -83,30 +82,19 @@ function filtered(db: Executor, f: Omit<OrganisationListQuery, 'page' | 'pageSiz
   });
 }
 
-export async function countOrganisations(db: Executor, f: OrganisationListQuery) {
-  return cappedCount(db, filtered(db, f));
-}
-
 /** One page of ids in the requested order; `limit` undefined = every match (exports). */
-export async function listOrganisationIds(db: Executor, f: OrganisationListQuery, limit?: number, opts: RankOptions = {}) {
-  const query = tsQuery(f.q);
-  const q = orderAndPage(filtered(db, f).select('o.id'), {
-    sort: f.sort ?? (query ? 'relevance' : 'name'),
-    keys: { name: sql`lower(o.name)`, createdAt: sql`o.created_at` },
-    rank: opts.rank === false ? undefined : query && sql`ts_rank(o.search, ${query})`,
-    idColumn: 'o.id',
-    page: f.page,
-    limit,
-  });
-  return (await q.execute()).map((r) => r.id);
-}
+export const { count: countOrganisations, listIds: listOrganisationIds } = listQueries(filtered, {
+  id: 'o.id',
+  search: 'o.search',
+  sort: 'name',
+  keys: { name: sql`lower(o.name)`, createdAt: sql`o.created_at` },
+});
 
 /** Organisations by id, in the order of `ids`. */
 export async function getOrganisations(db: Executor, ids: string[]): Promise<Organisation[]> {
   if (ids.length === 0) return [];
   const rows = await baseSelect(db).where('o.id', 'in', ids).execute();
-  const byId = new Map(rows.map((r) => [r.id, present(r)]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inIdOrder(ids, rows, present);
 }
 
 export async function findOrganisationIdsBySiret(db: Executor, sirets: string[]) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Person, PersonInput, PersonListQuery } from '../../../shared/schemas/person';
-import { cappedCount, matches, searchVector, tsQuery } from '../../db/sql-helpers';
-import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
+import { matches, searchVector, timestampsOf, tsQuery } from '../../db/sql-helpers';
+import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
 function filtered(db: Executor, f: PersonListQuery) {
@@ -17,22 +17,12 @@ function filtered(db: Executor, f: PersonListQuery) {
   });
 }
 
-export async function countPeople(db: Executor, f: PersonListQuery) {
-  return cappedCount(db, filtered(db, f));
-}
-
-export async function listPersonIds(db: Executor, f: PersonListQuery, limit?: number, opts: RankOptions = {}) {
-  const query = tsQuery(f.q);
-  const q = orderAndPage(filtered(db, f).select('p.id'), {
-    sort: f.sort ?? (query ? 'relevance' : 'name'),
-    keys: { name: sql`lower(p.last_name) || ' ' || lower(p.first_name)`, createdAt: sql`p.created_at` },
-    rank: opts.rank === false ? undefined : query && sql`ts_rank(p.search, ${query})`,
-    idColumn: 'p.id',
-    page: f.page,
-    limit,
-  });
-  return (await q.execute()).map((r) => r.id);
-}
+export const { count: countPeople, listIds: listPersonIds } = listQueries(filtered, {
+  id: 'p.id',
+  search: 'p.search',
+  sort: 'name',
+  keys: { name: sql`lower(p.last_name) || ' ' || lower(p.first_name)`, createdAt: sql`p.created_at` },
+});
 
 export async function getPeople(db: Executor, ids: string[]): Promise<Person[]> {
   if (ids.length === 0) return [];
@@ -44,28 +34,21 @@ export async function getPeople(db: Executor, ids: string[]): Promise<Person[]> 
     .select(['o.name as organisation_name', 'a.name as administration_name'])
     .where('p.id', 'in', ids)
     .execute();
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        firstName: r.first_name,
-        lastName: r.last_name,
-        email: r.email,
-        phone: r.phone,
-        organisationId: r.organisation_id,
-        organisationName: r.organisation_name,
-        titles: r.titles,
-        isAdvisor: r.is_advisor,
-        isPublicSponsor: r.is_public_sponsor,
-        administrationId: r.administration_id,
-        administrationName: r.administration_name,
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      } satisfies Person,
-    ]),
-  );
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inIdOrder(ids, rows, (r): Person => ({
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    email: r.email,
+    phone: r.phone,
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+    titles: r.titles,
+    isAdvisor: r.is_advisor,
+    isPublicSponsor: r.is_public_sponsor,
+    administrationId: r.administration_id,
+    administrationName: r.administration_name,
+    ...timestampsOf(r),
+  }));
 }
 
 function toRow(p: PersonInput) {

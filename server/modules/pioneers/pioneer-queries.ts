@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Pioneer, PioneerInput, PioneerListQuery } from '../../../shared/schemas/pioneer';
-import { cappedCount, locatedIn, matches, tsQuery } from '../../db/sql-helpers';
-import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
+import { locatedIn, matches, timestampsOf, tsQuery } from '../../db/sql-helpers';
+import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
 // A pioneer is found by its organisation's name and place.
@@ -19,22 +19,12 @@ function filtered(db: Executor, f: PioneerListQuery) {
     });
 }
 
-export async function countPioneers(db: Executor, f: PioneerListQuery) {
-  return cappedCount(db, filtered(db, f));
-}
-
-export async function listPioneerIds(db: Executor, f: PioneerListQuery, limit?: number, opts: RankOptions = {}) {
-  const query = tsQuery(f.q);
-  const q = orderAndPage(filtered(db, f).select('pi.id'), {
-    sort: f.sort ?? (query ? 'relevance' : 'name'),
-    keys: { name: sql`lower(o.name)`, labelYear: sql`pi.label_year` },
-    rank: opts.rank === false ? undefined : query && sql`ts_rank(o.search, ${query})`,
-    idColumn: 'pi.id',
-    page: f.page,
-    limit,
-  });
-  return (await q.execute()).map((r) => r.id);
-}
+export const { count: countPioneers, listIds: listPioneerIds } = listQueries(filtered, {
+  id: 'pi.id',
+  search: 'o.search',
+  sort: 'name',
+  keys: { name: sql`lower(o.name)`, labelYear: sql`pi.label_year` },
+});
 
 export async function getPioneers(db: Executor, ids: string[]): Promise<Pioneer[]> {
   if (ids.length === 0) return [];
@@ -57,26 +47,19 @@ export async function getPioneers(db: Executor, ids: string[]): Promise<Pioneer[
     .where('pi.id', 'in', ids)
     .execute();
   const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        organisationId: r.organisation_id,
-        organisationName: r.organisation_name,
-        communeCode: r.commune_code,
-        labelYear: r.label_year,
-        sponsorId: r.sponsor_id,
-        sponsorName: r.sponsor_name,
-        description: r.description,
-        beneficiaries: parse(r.beneficiaries),
-        champions: parse(r.champions),
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      } satisfies Pioneer,
-    ]),
-  );
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inIdOrder(ids, rows, (r): Pioneer => ({
+    id: r.id,
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+    communeCode: r.commune_code,
+    labelYear: r.label_year,
+    sponsorId: r.sponsor_id,
+    sponsorName: r.sponsor_name,
+    description: r.description,
+    beneficiaries: parse(r.beneficiaries),
+    champions: parse(r.champions),
+    ...timestampsOf(r),
+  }));
 }
 
 const toRow = (p: PioneerInput) => ({

@@ -16,14 +16,7 @@ export const pioneerStore: EntityStore<Pioneer, PioneerInput, PioneerListQuery> 
   update: q.updatePioneer,
   remove: q.deletePioneer,
   policy: pioneerPolicy,
-  toInput: (p) => ({
-    organisationId: p.organisationId,
-    labelYear: p.labelYear,
-    sponsorId: p.sponsorId,
-    description: p.description,
-    beneficiaries: p.beneficiaries,
-    championIds: p.champions.map((c) => c.id),
-  }),
+  toInput: (p) => ({ championIds: p.champions.map((c) => c.id) }),
   references: (p) => [
     ...refs('organisations', 'organisationId', p.organisationId),
     ...refs('people', 'sponsorId', p.sponsorId),

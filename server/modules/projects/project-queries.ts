@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Project, ProjectInput, ProjectListQuery } from '../../../shared/schemas/project';
-import { type CommuneParents, cappedCount, communeParents, locatedIn, territoryColumns, matches, searchVector, tsQuery } from '../../db/sql-helpers';
-import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
+import { type CommuneParents, communeParents, locatedIn, matches, searchVector, territoryColumns, timestampsOf, tsQuery } from '../../db/sql-helpers';
+import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
 function filtered(db: Executor, f: Omit<ProjectListQuery, 'page' | 'pageSize'>) {
@@ -29,22 +29,12 @@ function filtered(db: Executor, f: Omit<ProjectListQuery, 'page' | 'pageSize'>) 
   });
 }
 
-export async function countProjects(db: Executor, f: ProjectListQuery) {
-  return cappedCount(db, filtered(db, f));
-}
-
-export async function listProjectIds(db: Executor, f: ProjectListQuery, limit?: number, opts: RankOptions = {}) {
-  const query = tsQuery(f.q);
-  const q = orderAndPage(filtered(db, f).select('p.id'), {
-    sort: f.sort ?? (query ? 'relevance' : '-createdAt'),
-    keys: { title: sql`lower(p.title)`, createdAt: sql`p.created_at`, fundingNeed: sql`p.funding_need_eur` },
-    rank: opts.rank === false ? undefined : query && sql`ts_rank(p.search, ${query})`,
-    idColumn: 'p.id',
-    page: f.page,
-    limit,
-  });
-  return (await q.execute()).map((r) => r.id);
-}
+export const { count: countProjects, listIds: listProjectIds } = listQueries(filtered, {
+  id: 'p.id',
+  search: 'p.search',
+  sort: '-createdAt',
+  keys: { title: sql`lower(p.title)`, createdAt: sql`p.created_at`, fundingNeed: sql`p.funding_need_eur` },
+});
 
 export async function getProjects(db: Executor, ids: string[]): Promise<Project[]> {
   if (ids.length === 0) return [];
@@ -83,36 +73,29 @@ export async function getProjects(db: Executor, ids: string[]): Promise<Project[
     ])
     .where('p.id', 'in', ids)
     .execute();
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        title: r.title,
-        summary: r.summary,
-        description: r.description,
-        collectiveId: r.collective_id,
-        collectiveName: r.collective_name,
-        leadOrganisationId: r.lead_organisation_id,
-        leadOrganisationName: r.lead_name,
-        leadOrganisationSiret: r.lead_siret,
-        partnerIds: r.partner_ids,
-        themes: r.themes,
-        stage: r.stage as Project['stage'],
-        fundingNeedEur: r.funding_need_eur,
-        instruments: r.instruments as Project['instruments'],
-        communeCode: r.commune_code,
-        communeName: r.commune_name,
-        departementCode: r.departement_code,
-        regionCode: r.region_code,
-        status: r.status as Project['status'],
-        beneficiaries: r.beneficiaries,
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      } satisfies Project,
-    ]),
-  );
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inIdOrder(ids, rows, (r): Project => ({
+    id: r.id,
+    title: r.title,
+    summary: r.summary,
+    description: r.description,
+    collectiveId: r.collective_id,
+    collectiveName: r.collective_name,
+    leadOrganisationId: r.lead_organisation_id,
+    leadOrganisationName: r.lead_name,
+    leadOrganisationSiret: r.lead_siret,
+    partnerIds: r.partner_ids,
+    themes: r.themes,
+    stage: r.stage as Project['stage'],
+    fundingNeedEur: r.funding_need_eur,
+    instruments: r.instruments as Project['instruments'],
+    communeCode: r.commune_code,
+    communeName: r.commune_name,
+    departementCode: r.departement_code,
+    regionCode: r.region_code,
+    status: r.status as Project['status'],
+    beneficiaries: r.beneficiaries,
+    ...timestampsOf(r),
+  }));
 }
 
 function toRow(parents: CommuneParents, p: ProjectInput) {

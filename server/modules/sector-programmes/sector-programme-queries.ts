@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SectorProgramme, SectorProgrammeInput, SectorProgrammeListQuery } from '../../../shared/schemas/sector-programme';
-import { cappedCount, matches, searchVector, tsQuery } from '../../db/sql-helpers';
-import { orderAndPage, type RankOptions } from '../../db/sql-helpers-order';
+import { matches, searchVector, timestampsOf, tsQuery } from '../../db/sql-helpers';
+import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
 function filtered(db: Executor, f: SectorProgrammeListQuery) {
@@ -16,22 +16,12 @@ function filtered(db: Executor, f: SectorProgrammeListQuery) {
   });
 }
 
-export async function countSectorProgrammes(db: Executor, f: SectorProgrammeListQuery) {
-  return cappedCount(db, filtered(db, f));
-}
-
-export async function listSectorProgrammeIds(db: Executor, f: SectorProgrammeListQuery, limit?: number, opts: RankOptions = {}) {
-  const query = tsQuery(f.q);
-  const q = orderAndPage(filtered(db, f).select('s.id'), {
-    sort: f.sort ?? (query ? 'relevance' : 'name'),
-    keys: { name: sql`lower(s.name)` },
-    rank: opts.rank === false ? undefined : query && sql`ts_rank(s.search, ${query})`,
-    idColumn: 's.id',
-    page: f.page,
-    limit,
-  });
-  return (await q.execute()).map((r) => r.id);
-}
+export const { count: countSectorProgrammes, listIds: listSectorProgrammeIds } = listQueries(filtered, {
+  id: 's.id',
+  search: 's.search',
+  sort: 'name',
+  keys: { name: sql`lower(s.name)` },
+});
 
 export async function getSectorProgrammes(db: Executor, ids: string[]): Promise<SectorProgramme[]> {
   if (ids.length === 0) return [];
@@ -46,23 +36,16 @@ export async function getSectorProgrammes(db: Executor, ids: string[]): Promise<
     ])
     .where('s.id', 'in', ids)
     .execute();
-  const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        name: r.name,
-        themeCode: r.theme_code,
-        startedOn: r.started_on as unknown as string | null,
-        description: r.description,
-        members: (typeof r.members === 'string' ? JSON.parse(r.members) : r.members) as SectorProgramme['members'],
-        projectIds: r.project_ids,
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      } satisfies SectorProgramme,
-    ]),
-  );
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inIdOrder(ids, rows, (r): SectorProgramme => ({
+    id: r.id,
+    name: r.name,
+    themeCode: r.theme_code,
+    startedOn: r.started_on as unknown as string | null,
+    description: r.description,
+    members: (typeof r.members === 'string' ? JSON.parse(r.members) : r.members) as SectorProgramme['members'],
+    projectIds: r.project_ids,
+    ...timestampsOf(r),
+  }));
 }
 
 const toRow = (s: SectorProgrammeInput) => ({

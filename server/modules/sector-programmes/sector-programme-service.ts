@@ -21,14 +21,7 @@ export const sectorProgrammeStore: EntityStore<SectorProgramme, SectorProgrammeI
   update: q.updateSectorProgramme,
   remove: q.deleteSectorProgramme,
   policy: sectorProgrammePolicy,
-  toInput: (s) => ({
-    name: s.name,
-    themeCode: s.themeCode,
-    startedOn: s.startedOn,
-    description: s.description,
-    members: s.members.map((m) => ({ organisationId: m.organisationId, role: m.role })),
-    projectIds: s.projectIds,
-  }),
+  toInput: (s) => ({ members: s.members.map((m) => ({ organisationId: m.organisationId, role: m.role })) }),
   references: (s) => [
     ...refs('themes', 'themeCode', s.themeCode),
     ...(s.members ?? []).flatMap((m, i) => refs('organisations', `members.${i}.organisationId`, m.organisationId)),

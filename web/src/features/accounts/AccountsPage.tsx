@@ -2,12 +2,12 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Account } from '../../../../shared/schemas/account';
 import { type RoleName, roleLabels, roleNames, roleScope } from '../../../../shared/vocabulary';
 import { FormButtons } from '../../components/FormButtons';
+import { OptionSelect } from '../../components/OptionSelect';
 import { RefsPicker } from '../../components/pickers';
 import { ApiError, api } from '../../lib/api';
 import { formatDate, formatInt } from '../../lib/format';
@@ -49,8 +49,10 @@ export function AccountsPage() {
           <Input label="Recherche" hintText="E-mail ou nom" nativeInputProps={{ type: 'search', value: q, onChange: (e) => setQ(e.target.value) }} />
         </div>
         <div className="fr-col-12 fr-col-md-4">
-          <Select
+          <OptionSelect
             label="Rôle"
+            blank="Tous"
+            options={roleNames.map((r) => ({ value: r, label: roleLabels[r] }))}
             nativeSelectProps={{
               value: params.get('role') ?? '',
               onChange: (e) => {
@@ -60,14 +62,7 @@ export function AccountsPage() {
                 setParams(p);
               },
             }}
-          >
-            <option value="">Tous</option>
-            {roleNames.map((r) => (
-              <option key={r} value={r}>
-                {roleLabels[r]}
-              </option>
-            ))}
-          </Select>
+          />
         </div>
         <div className="fr-col-auto fr-mb-3w">
           <Button type="submit" iconId="fr-icon-search-line">

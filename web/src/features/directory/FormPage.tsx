@@ -3,10 +3,10 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { FormButtons } from '../../components/FormButtons';
+import { OptionSelect } from '../../components/OptionSelect';
 import { RefPicker, RefsPicker, TerritoriesPicker, TerritoryPicker } from '../../components/pickers';
 import { ApiError, api } from '../../lib/api';
 import { useSession } from '../../lib/session';
@@ -191,14 +191,15 @@ function Field({ field: f, value, error, onChange }: { field: FieldDef; value: V
     case 'theme': {
       const opts = f.kind === 'theme' ? themes.map((t) => ({ value: t.code, label: t.label })) : (f.options ?? []);
       return (
-        <Select label={label} hint={f.hint} state={state} stateRelatedMessage={error} nativeSelectProps={{ id, value: text, onChange: (e) => onChange(e.target.value), name: f.name, required: f.required }}>
-          <option value="">{f.required ? 'Choisir…' : 'Aucun'}</option>
-          {opts.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </Select>
+        <OptionSelect
+          label={label}
+          hint={f.hint}
+          state={state}
+          stateRelatedMessage={error}
+          blank={f.required ? 'Choisir…' : 'Aucun'}
+          options={opts}
+          nativeSelectProps={{ id, value: text, onChange: (e) => onChange(e.target.value), name: f.name, required: f.required }}
+        />
       );
     }
     case 'checkbox':

@@ -2,7 +2,6 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { RefPicker, TerritoryPicker } from '../../components/pickers';
@@ -13,6 +12,7 @@ import { useThemes } from '../../lib/themes';
 import { useTitle } from '../../lib/use-title';
 import { type FilterDef, type ResourceConfig, resourceBySlug } from './resources';
 import { NotFoundPage } from '../../components/NotFoundPage';
+import { OptionSelect } from '../../components/OptionSelect';
 import { Tags } from '../../components/Tags';
 
 interface ListResult {
@@ -141,20 +141,15 @@ function ResourceList({ cfg }: { cfg: ResourceConfig }) {
               </p>
             </div>
             <div className="fr-col-auto">
-              <Select
+              <OptionSelect
                 label="Trier par"
+                blank="Par défaut"
+                options={cfg.sorts}
                 nativeSelectProps={{
                   value: params.get('sort') ?? '',
                   onChange: (e) => apply({ ...Object.fromEntries(query), sort: e.target.value }),
                 }}
-              >
-                <option value="">Par défaut</option>
-                {cfg.sorts.map((s) => (
-                  <option key={s.value} value={s.value}>
-                    {s.label}
-                  </option>
-                ))}
-              </Select>
+              />
             </div>
           </div>
           <p className="fr-mt-2w">
@@ -212,16 +207,7 @@ function FilterField({ filter: f, value, onChange }: { filter: FilterDef; value:
       return <Input label={f.label} nativeInputProps={{ type: 'number', min: 0, inputMode: 'numeric', value, onChange: (e) => onChange(e.target.value), name: f.name }} />;
     default: {
       const opts = f.kind === 'theme' ? themes.map((t) => ({ value: t.code, label: t.label })) : (f.options ?? []);
-      return (
-        <Select label={f.label} nativeSelectProps={{ value, onChange: (e) => onChange(e.target.value), name: f.name }}>
-          <option value="">Tous</option>
-          {opts.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </Select>
-      );
+      return <OptionSelect label={f.label} blank="Tous" options={opts} nativeSelectProps={{ value, onChange: (e) => onChange(e.target.value), name: f.name }} />;
     }
   }
 }
