@@ -42,7 +42,9 @@ try {
     });
     say(`dataset: national scale seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  const counts = await sql<{ o: number; p: number }>`select (select count(*)::int from organisations) o, (select count(*)::int from projects) p`.execute(open.db);
+  const counts = await sql<{ o: number; p: number }>`select (select count(*)::int from organisations) o, (select count(*)::int from projects) p`.execute(
+    open.db,
+  );
   say(`dataset: ${counts.rows[0]?.o} organisations, ${counts.rows[0]?.p} projects (target ${NATIONAL.organisations} / ${NATIONAL.projects}) on ${open.kind}`);
 
   const app = await buildApp({ db: open.db });
@@ -80,13 +82,17 @@ try {
       (i) =>
         sql`select id, (select count(*) from organisations o2 join communes c2 on c2.code = o2.commune_code where (o2.name ilike ${`%${words[i % 10]}%`} or o2.description ilike ${`%${words[i % 10]}%`}) and c2.departement_code = ${deps[(i * 3) % 10]}) as total
             from organisations o join communes c on c.code = o.commune_code
-            where (o.name ilike ${`%${words[i % 10]}%`} or o.description ilike ${`%${words[i % 10]}%`}) and c.departement_code = ${deps[(i * 3) % 10]} order by lower(o.name) limit 20`.execute(open.db),
+            where (o.name ilike ${`%${words[i % 10]}%`} or o.description ilike ${`%${words[i % 10]}%`}) and c.departement_code = ${deps[(i * 3) % 10]} order by lower(o.name) limit 20`.execute(
+          open.db,
+        ),
     ],
     [
       'organisations: text alone',
       (i) =>
         sql`select id, (select count(*) from organisations o2 where o2.name ilike ${`%${words[i % 10]}%`} or o2.description ilike ${`%${words[i % 10]}%`}) as total
-            from organisations o where o.name ilike ${`%${words[i % 10]}%`} or o.description ilike ${`%${words[i % 10]}%`} order by lower(o.name) limit 20`.execute(open.db),
+            from organisations o where o.name ilike ${`%${words[i % 10]}%`} or o.description ilike ${`%${words[i % 10]}%`} order by lower(o.name) limit 20`.execute(
+          open.db,
+        ),
     ],
   ];
   for (const [label, run] of baseline) {

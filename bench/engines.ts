@@ -60,7 +60,9 @@ say('== 1. Unconstrained bipartite: 10,000 participants, 100,000 meetings');
   const out = schedule(input, { now });
   const t = now() - t0;
   const bad = violations(input, out);
-  say(`  Essaim: ${out.stats.scheduled}/${input.meetings.length} scheduled in ${out.stats.slotsUsed} slots (Δ = ${out.stats.maxDegree}), ${ms(t)}, ${bad.length} violations  [target: 100% in Δ slots, < 2 s]`);
+  say(
+    `  Essaim: ${out.stats.scheduled}/${input.meetings.length} scheduled in ${out.stats.slotsUsed} slots (Δ = ${out.stats.maxDegree}), ${ms(t)}, ${bad.length} violations  [target: 100% in Δ slots, < 2 s]`,
+  );
   say(`  baseline greedy first-fit: ${base.scheduled} scheduled in ${base.slotsUsed} slots, ${ms(base.ms)}`);
 }
 
@@ -90,7 +92,14 @@ say('\n== 2. Constrained families, ≤ 300 meetings: heuristic vs HiGHS optimum'
     let fEqual = 0;
     for (let i = 0; i < perFamily; i++) {
       const rnd = seededRandom(1000 + i);
-      let input = randomInstance({ projects: 25 + Math.floor(rnd() * 25), investors: 10 + Math.floor(rnd() * 15), meetings: 120 + Math.floor(rnd() * 180), slots: 8 + Math.floor(rnd() * 8), seed: 1000 * families.indexOf(f) + i, ...f.o });
+      let input = randomInstance({
+        projects: 25 + Math.floor(rnd() * 25),
+        investors: 10 + Math.floor(rnd() * 15),
+        meetings: 120 + Math.floor(rnd() * 180),
+        slots: 8 + Math.floor(rnd() * 8),
+        seed: 1000 * families.indexOf(f) + i,
+        ...f.o,
+      });
       if (f.locks) {
         const pre = schedule(input, { seed: 5 });
         input = { ...input, locked: pre.assignments.filter((_, j) => j % 10 === 0) };
@@ -130,7 +139,9 @@ let bigOut: ReturnType<typeof schedule>;
   bigOut = schedule(big, { seed: 1, now, timeLimitMs: 3500 });
   const t = now() - t0;
   const s = bigOut.stats;
-  say(`  Essaim: weight ${s.weight} / upper bound ${s.upperBound} = ${((100 * s.weight) / s.upperBound).toFixed(2)}% in ${ms(t)}, ${violations(big, bigOut).length} violations  [target ≥ 98% in < 5 s]`);
+  say(
+    `  Essaim: weight ${s.weight} / upper bound ${s.upperBound} = ${((100 * s.weight) / s.upperBound).toFixed(2)}% in ${ms(t)}, ${violations(big, bigOut).length} violations  [target ≥ 98% in < 5 s]`,
+  );
   say(`  fairness ${s.fairness.toFixed(3)}, idle gaps ${s.idleGaps}`);
   say(`  baseline greedy first-fit: weight ${base.weight} = ${((100 * base.weight) / s.upperBound).toFixed(2)}% of the bound, ${ms(base.ms)}`);
 }
@@ -142,27 +153,38 @@ let bigOut: ReturnType<typeof schedule>;
   const out = schedule(hard, { seed: 1, now, timeLimitMs: 4000 });
   const t = now() - t0;
   const s = out.stats;
-  say(`  without caps (availability 70%, 900 tables): weight ${s.weight} / bound ${s.upperBound} = ${((100 * s.weight) / s.upperBound).toFixed(2)}% in ${ms(t)}, ${violations(hard, out).length} violations; greedy first-fit ${((100 * base.weight) / s.upperBound).toFixed(2)}%`);
+  say(
+    `  without caps (availability 70%, 900 tables): weight ${s.weight} / bound ${s.upperBound} = ${((100 * s.weight) / s.upperBound).toFixed(2)}% in ${ms(t)}, ${violations(hard, out).length} violations; greedy first-fit ${((100 * base.weight) / s.upperBound).toFixed(2)}%`,
+  );
 }
 
 say('\n== 4. Rescheduling: cancel 5%, add 5%');
 {
   const r = seededRandom(11);
   const cancelled = new Set(big.meetings.filter(() => r() < 0.05).map((m) => m.id));
-  const added = Array.from({ length: Math.round(big.meetings.length * 0.05) }, (_, i) => ({ id: `n${i}`, a: `p${1 + Math.floor(r() * 2500)}`, b: `f${1 + Math.floor(r() * 800)}`, weight: 1 + Math.floor(r() * 3) }));
+  const added = Array.from({ length: Math.round(big.meetings.length * 0.05) }, (_, i) => ({
+    id: `n${i}`,
+    a: `p${1 + Math.floor(r() * 2500)}`,
+    b: `f${1 + Math.floor(r() * 800)}`,
+    weight: 1 + Math.floor(r() * 3),
+  }));
   const previous = bigOut.assignments.filter((a) => !cancelled.has(a.meeting));
   const input: ScheduleInput = { ...big, meetings: [...big.meetings.filter((m) => !cancelled.has(m.id)), ...added], previous };
   const t0 = now();
   const out = schedule(input, { seed: 2, now, timeLimitMs: 3500 });
   const kept = new Map(out.assignments.map((a) => [a.meeting, a]));
   const placedNew = added.filter((m) => kept.has(m.id)).length;
-  say(`  ${previous.length} published meetings kept as previous; moved ${out.stats.moved} (${ms(now() - t0)}); ${placedNew}/${added.length} new meetings placed; ${violations(input, out).length} violations  [target: no move that was not needed]`);
+  say(
+    `  ${previous.length} published meetings kept as previous; moved ${out.stats.moved} (${ms(now() - t0)}); ${placedNew}/${added.length} new meetings placed; ${violations(input, out).length} violations  [target: no move that was not needed]`,
+  );
   // A needless move: a published meeting away from its slot although that slot is free for both and has a table.
   const byMeeting = new Map(input.meetings.map((m) => [m.id, m]));
-  const busy = new Set(out.assignments.flatMap((a) => {
-    const m = byMeeting.get(a.meeting);
-    return m ? [`${m.a}@${a.slot}`, `${m.b}@${a.slot}`] : [];
-  }));
+  const busy = new Set(
+    out.assignments.flatMap((a) => {
+      const m = byMeeting.get(a.meeting);
+      return m ? [`${m.a}@${a.slot}`, `${m.b}@${a.slot}`] : [];
+    }),
+  );
   const load = new Map<string, number>();
   for (const a of out.assignments) load.set(a.slot, (load.get(a.slot) ?? 0) + 1);
   const tablesOf = new Map(input.slots.map((sl) => [sl.id, sl.tables ?? Number.POSITIVE_INFINITY]));
@@ -184,13 +206,19 @@ say('\n== 4. Rescheduling: cancel 5%, add 5%');
     if (now === undefined) dropped++;
     else shifted++;
     const free = (who: string) =>
-      !busy.has(`${who}@${p.slot}`) && (availOf.get(who)?.includes(p.slot) ?? true) && (now !== undefined || (count.get(who) ?? 0) < (capOf.get(who) as number));
+      !busy.has(`${who}@${p.slot}`) &&
+      (availOf.get(who)?.includes(p.slot) ?? true) &&
+      (now !== undefined || (count.get(who) ?? 0) < (capOf.get(who) as number));
     if (free(m.a) && free(m.b) && (load.get(p.slot) ?? 0) < (tablesOf.get(p.slot) as number)) needless++;
   }
-  say(`  of the moved: ${shifted} to another slot, ${dropped} dropped for heavier meetings; needless (could go back as they were, nothing else changed): ${needless}`);
+  say(
+    `  of the moved: ${shifted} to another slot, ${dropped} dropped for heavier meetings; needless (could go back as they were, nothing else changed): ${needless}`,
+  );
   // The same change with every published meeting locked: what the moves bought.
   const frozen = schedule({ ...input, previous: undefined, locked: previous }, { seed: 2, now, timeLimitMs: 3500 });
-  say(`  weight with moves ${out.stats.weight}, with every published meeting frozen ${frozen.stats.weight} (+${out.stats.weight - frozen.stats.weight} for ${out.stats.moved} moves; bound ${out.stats.upperBound})`);
+  say(
+    `  weight with moves ${out.stats.weight}, with every published meeting frozen ${frozen.stats.weight} (+${out.stats.weight - frozen.stats.weight} for ${out.stats.moved} moves; bound ${out.stats.upperBound})`,
+  );
 }
 // Free the large instances before the matching benchmark (less for the collector to trace).
 big = undefined as unknown as ScheduleInput;

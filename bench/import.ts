@@ -25,7 +25,9 @@ try {
   const rows = ['Nom;SIRET;Type;Type de SIAE;ESS;ESUS;Code NAF;Code commune;Thèmes'];
   for (let i = 0; i < 10_000; i++) {
     const kind = kinds[i % 3] as string;
-    rows.push(`Structure n°${i} de l’économie solidaire;${demoSiret(500_000 + i)};${kind};${kind === 'siae' ? 'ACI' : ''};oui;${i % 2 ? 'oui' : 'non'};88.99B;${communes[i % 10]};Économie circulaire|emploi-insertion`);
+    rows.push(
+      `Structure n°${i} de l’économie solidaire;${demoSiret(500_000 + i)};${kind};${kind === 'siae' ? 'ACI' : ''};oui;${i % 2 ? 'oui' : 'non'};88.99B;${communes[i % 10]};Économie circulaire|emploi-insertion`,
+    );
   }
   const bytes = new TextEncoder().encode(`\uFEFF${rows.join('\r\n')}\r\n`);
   const t0 = performance.now();
@@ -36,9 +38,18 @@ try {
   const service = organisationService(open.db);
   const t1 = performance.now();
   for (let i = 0; i < 1000; i++)
-    await service.create(systemActor, { name: `Création unitaire ${i}`, siret: demoSiret(600_000 + i), kind: 'ess_structure', ess: true, communeCode: communes[i % 10], themes: ['economie-circulaire'] });
+    await service.create(systemActor, {
+      name: `Création unitaire ${i}`,
+      siret: demoSiret(600_000 + i),
+      kind: 'ess_structure',
+      ess: true,
+      communeCode: communes[i % 10],
+      themes: ['economie-circulaire'],
+    });
   const perRow = (performance.now() - t1) / 1000;
-  say(`baseline (same run): one create per row through the service: ${perRow.toFixed(2)} ms a row → ${((perRow * 10_000) / 1000).toFixed(1)} s for 10,000 rows (×${((perRow * 10_000) / t).toFixed(1)})`);
+  say(
+    `baseline (same run): one create per row through the service: ${perRow.toFixed(2)} ms a row → ${((perRow * 10_000) / 1000).toFixed(1)} s for 10,000 rows (×${((perRow * 10_000) / t).toFixed(1)})`,
+  );
 } finally {
   await open.close();
   rmSync(dir, { recursive: true, force: true });

@@ -156,7 +156,20 @@ async function readMix(base: string): Promise<Req[]> {
   const deps = map.items.filter((t) => t.projects > 0).map((t) => `departement:${t.code}`);
   const regions = (await getJson<typeof map>(`${base}/api/stats/territories?level=region`)).items.filter((t) => t.projects > 0).map((t) => `region:${t.code}`);
   const territories = [...deps.slice(0, 15), ...regions.slice(0, 5)];
-  const words = ['solidaire', 'recyclerie', 'insertion', 'alimentation', 'energie', 'mobilite', 'jardin', 'tiers-lieu', 'reemploi', 'habitat', 'numerique', 'chambery'];
+  const words = [
+    'solidaire',
+    'recyclerie',
+    'insertion',
+    'alimentation',
+    'energie',
+    'mobilite',
+    'jardin',
+    'tiers-lieu',
+    'reemploi',
+    'habitat',
+    'numerique',
+    'chambery',
+  ];
   const lists = ['projects', 'organisations', 'collectives'];
   const records = [...projects, ...collectives, ...organisations];
   const pick = <T>(xs: T[], i: number) => xs[i % xs.length] as T;
@@ -165,7 +178,10 @@ async function readMix(base: string): Promise<Req[]> {
     'map /api/stats/territories': (i) => ({ kind: '', path: `/api/stats/territories?level=${i % 3 ? 'departement' : 'region'}` }),
     'list: text': (i) => ({ kind: '', path: `/api/${pick(lists, i)}?q=${encodeURIComponent(pick(words, i * 7))}` }),
     'list: territory': (i) => ({ kind: '', path: `/api/${pick(lists, i)}?territory=${pick(territories, i * 5)}` }),
-    'list: text + territory': (i) => ({ kind: '', path: `/api/${pick(lists, i)}?q=${encodeURIComponent(pick(words, i * 5))}&territory=${pick(territories, i * 3)}` }),
+    'list: text + territory': (i) => ({
+      kind: '',
+      path: `/api/${pick(lists, i)}?q=${encodeURIComponent(pick(words, i * 5))}&territory=${pick(territories, i * 3)}`,
+    }),
     'record page': (i) => ({ kind: '', path: pick(records, i * 37) }),
     'unknown record (404)': (i) => ({ kind: '', path: `/api/${pick(lists, i)}/00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, expect: 404 }),
   };
@@ -173,7 +189,8 @@ async function readMix(base: string): Promise<Req[]> {
   const slots: Array<{ at: number; req: Req }> = [];
   for (const [kind, weight] of Object.entries(MIX)) {
     const n = weight * 2;
-    for (let i = 0; i < n; i++) slots.push({ at: (i + 0.5) / n + slots.length * 1e-9, req: { ...(kinds[kind] as (i: number) => Req)(i), kind, method: 'GET', headers: BROWSER } });
+    for (let i = 0; i < n; i++)
+      slots.push({ at: (i + 0.5) / n + slots.length * 1e-9, req: { ...(kinds[kind] as (i: number) => Req)(i), kind, method: 'GET', headers: BROWSER } });
   }
   return slots.sort((a, b) => a.at - b.at).map((s) => s.req);
 }
@@ -248,7 +265,10 @@ function load(base: string, requests: Req[], rate: number, connections: number, 
         // Each connection starts at its own place in the sequence (not all on the same route at once).
         setupClient: (client) => {
           const start = Math.floor((seed++ * requests.length) / connections);
-          (client as unknown as { requestIterator: { setRequests(r: Req[]): void } }).requestIterator.setRequests([...requests.slice(start), ...requests.slice(0, start)]);
+          (client as unknown as { requestIterator: { setRequests(r: Req[]): void } }).requestIterator.setRequests([
+            ...requests.slice(start),
+            ...requests.slice(0, start),
+          ]);
         },
       },
       (err, result) => {
@@ -277,7 +297,9 @@ function row(label: string, samples: Sample[]) {
 }
 
 function report(title: string, run: Run, seconds: number, kinds: string[]) {
-  say(`\n${title}: ${run.sent} requests sent in ${seconds} s (${(run.samples.length / seconds).toFixed(0)} answered/s), ${run.errors} errors (${run.timeouts} timeouts)`);
+  say(
+    `\n${title}: ${run.sent} requests sent in ${seconds} s (${(run.samples.length / seconds).toFixed(0)} answered/s), ${run.errors} errors (${run.timeouts} timeouts)`,
+  );
   say(`${'route kind'.padEnd(36)} ${'n'.padStart(6)} ${'p50'.padStart(8)} ${'p99'.padStart(8)} ${'max'.padStart(8)} ${'non-2xx*'.padStart(8)}`);
   for (const k of kinds) {
     const s = run.samples.filter((x) => x.kind === k);
@@ -314,7 +336,9 @@ try {
     await essaim(['seed', '--demo'], childEnv);
     if (dataDir && template) cpSync(dataDir, template, { recursive: true });
   }
-  say(`database: ${postgres ? 'PostgreSQL (DATABASE_URL)' : 'embedded (PGlite), fresh copy'} with the demo network, ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  say(
+    `database: ${postgres ? 'PostgreSQL (DATABASE_URL)' : 'embedded (PGlite), fresh copy'} with the demo network, ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   server = await startServer(childEnv);
   const { base } = server;
 
@@ -324,7 +348,9 @@ try {
   for (const r of [...new Map(reads.map((x) => [x.path, x])).values()]) await fetch(`${base}${r.path}`).then((x) => x.arrayBuffer());
   await load(base, reads, RATE, CONNECTIONS, 3);
 
-  say(`server: child process on ${base}, LOG_LEVEL=${childEnv.LOG_LEVEL}; load: ${RATE} requests/s over ${CONNECTIONS} connections (autocannon overallRate)${WRITES ? `, writes ${WRITE_RATE}/s alongside` : ''}`);
+  say(
+    `server: child process on ${base}, LOG_LEVEL=${childEnv.LOG_LEVEL}; load: ${RATE} requests/s over ${CONNECTIONS} connections (autocannon overallRate)${WRITES ? `, writes ${WRITE_RATE}/s alongside` : ''}`,
+  );
   const cpu0 = server.cpu();
   const baseline = await load(base, [{ kind: 'baseline /healthz', method: 'GET', path: '/healthz' }], RATE, CONNECTIONS, BASELINE_DURATION);
   report('baseline, /healthz at the same rate', baseline, BASELINE_DURATION, ['baseline /healthz']);
@@ -347,10 +373,31 @@ try {
   const errors = mixed.errors + (written?.errors ?? 0);
   say(`\n(* non-2xx: answers other than 2xx, except the intended 404s)`);
   // Noise-proof: the server's own CPU time per answered request (what caps its throughput on one thread).
-  say(`server CPU per request: ${mixCpu.toFixed(2)} ms in the mix (${((mixCpu * RATE) / 10).toFixed(0)} % of one core at ${RATE}/s), ${baselineCpu.toFixed(2)} ms for /healthz`);
+  say(
+    `server CPU per request: ${mixCpu.toFixed(2)} ms in the mix (${((mixCpu * RATE) / 10).toFixed(0)} % of one core at ${RATE}/s), ${baselineCpu.toFixed(2)} ms for /healthz`,
+  );
   say(`server RSS: ${mib(rssBefore)} before the mix, ${mib(rssAfter)} after (${rssAfter >= rssBefore ? '+' : ''}${mib(rssAfter - rssBefore)})`);
-  say(`summary: reads p50 ${percentile(all, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (target < ${TARGET_P99} ms: ${p99 < TARGET_P99 ? 'OK' : 'MISSED'}), max ${Math.max(...all).toFixed(0)} ms; errors ${errors} (target 0: ${errors === 0 ? 'OK' : 'MISSED'}); unintended non-2xx ${unintended}`);
-  say(`         baseline /healthz p50 ${percentile(baseline.samples.map((s) => s.ms), 50).toFixed(0)} ms, p99 ${percentile(baseline.samples.map((s) => s.ms), 99).toFixed(0)} ms → reads p99 / baseline p99 = ${(p99 / Math.max(1, percentile(baseline.samples.map((s) => s.ms), 99))).toFixed(1)}×`);
+  say(
+    `summary: reads p50 ${percentile(all, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (target < ${TARGET_P99} ms: ${p99 < TARGET_P99 ? 'OK' : 'MISSED'}), max ${Math.max(...all).toFixed(0)} ms; errors ${errors} (target 0: ${errors === 0 ? 'OK' : 'MISSED'}); unintended non-2xx ${unintended}`,
+  );
+  say(
+    `         baseline /healthz p50 ${percentile(
+      baseline.samples.map((s) => s.ms),
+      50,
+    ).toFixed(0)} ms, p99 ${percentile(
+      baseline.samples.map((s) => s.ms),
+      99,
+    ).toFixed(0)} ms → reads p99 / baseline p99 = ${(
+      p99 /
+        Math.max(
+          1,
+          percentile(
+            baseline.samples.map((s) => s.ms),
+            99,
+          ),
+        )
+    ).toFixed(1)}×`,
+  );
 } finally {
   await server?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });

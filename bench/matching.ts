@@ -57,7 +57,9 @@ for (let i = 0; i < 3; i++) {
 // The process's peak resident memory (maxRSS is in KiB), whatever ran when.
 const peak = process.resourceUsage().maxRSS * 1024;
 say('== 5. Matching: 20,000 projects × 2,000 funds, top-10 for both sides, with explanations');
-say(`  Essaim: ${pairs.toLocaleString('en')} pairs, median of 3 runs ${ms(percentile(runs, 50))} (runs: ${runs.map(ms).join(', ')}), peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB  [target < 3 s, < 1 GB]`);
+say(
+  `  Essaim: ${pairs.toLocaleString('en')} pairs, median of 3 runs ${ms(percentile(runs, 50))} (runs: ${runs.map(ms).join(', ')}), peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB  [target < 3 s, < 1 GB]`,
+);
 
 const slice = { left: big.left.slice(0, 2000), right: big.right };
 let t0 = now();
@@ -80,5 +82,9 @@ const rows = [
   ...small.right.map((r, ri) => `r${ri}: ${cand.flatMap((p, i) => (p.ri === ri ? [v[i]] : [])).join(' + ') || '0 x0'} <= ${r.capacity ?? 1}`),
 ];
 t0 = now();
-const opt = highs.solve(`Maximize\n obj: ${cand.map((p, i) => `${p.w} ${v[i]}`).join(' + ')}\nSubject To\n ${rows.join('\n ')}\nBinary\n ${v.join(' ')}\nEnd`, { output_flag: false });
-say(`  assignment 300 × 60 over all admissible pairs: Essaim total ${withAssign.assignment?.totalScore} in ${ms(tAssign)} (scoring included); HiGHS optimum ${opt.ObjectiveValue} in ${ms(now() - t0)}`);
+const opt = highs.solve(`Maximize\n obj: ${cand.map((p, i) => `${p.w} ${v[i]}`).join(' + ')}\nSubject To\n ${rows.join('\n ')}\nBinary\n ${v.join(' ')}\nEnd`, {
+  output_flag: false,
+});
+say(
+  `  assignment 300 × 60 over all admissible pairs: Essaim total ${withAssign.assignment?.totalScore} in ${ms(tAssign)} (scoring included); HiGHS optimum ${opt.ObjectiveValue} in ${ms(now() - t0)}`,
+);

@@ -38,7 +38,15 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 try {
@@ -89,7 +97,9 @@ try {
   }
   const med = (xs: number[]) => `${percentile(xs, 50).toFixed(0)} ms (p95 ${percentile(xs, 95).toFixed(0)} ms)`;
   say(`home page JavaScript: ${kb(homeJs)} gzipped in ${scripts.size} files (${kb(homeRaw)} raw) — target < 300 KB`);
-  say(`  baseline, the whole application's JavaScript (one unsplit bundle): ${kb(allJs)} gzipped → the home page loads ${((100 * homeJs) / allJs).toFixed(0)} %`);
+  say(
+    `  baseline, the whole application's JavaScript (one unsplit bundle): ${kb(allJs)} gzipped → the home page loads ${((100 * homeJs) / allJs).toFixed(0)} %`,
+  );
   say(`first render on localhost, demo network, cold cache, median of ${RUNS}:`);
   say(`  first contentful paint      ${med(fcp)}`);
   say(`  key figures drawn (/api/stats) ${med(figures)} — target < 1000 ms`);

@@ -35,7 +35,10 @@ async function run(...argv: string[]) {
 
 describe('essaim command line', () => {
   it('migrates, reports status and rolls back', async () => {
-    const latest = readdirSync(new URL('../server/db/migrations/', import.meta.url)).sort().at(-1)?.replace(/\.ts$/, '');
+    const latest = readdirSync(new URL('../server/db/migrations/', import.meta.url))
+      .sort()
+      .at(-1)
+      ?.replace(/\.ts$/, '');
     expect(await run('db', 'migrate')).toBe(EXIT.ok);
     expect(out).toMatch(/20261126T210000_directory/);
     expect(await run('db', 'status')).toBe(EXIT.ok);
@@ -62,7 +65,12 @@ describe('essaim command line', () => {
     expect(await run('import', 'organisations', good)).toBe(EXIT.invalid);
     expect(err).toMatch(/déjà le SIRET/);
     expect(await run('audit', '--action', 'import')).toBe(EXIT.ok);
-    expect(JSON.parse(out.trim().split('\n')[0] ?? '{}')).toMatchObject({ action: 'import', entity: 'organisations', actor: { kind: 'system' }, after: { name: 'Recyclerie des Bauges' } });
+    expect(JSON.parse(out.trim().split('\n')[0] ?? '{}')).toMatchObject({
+      action: 'import',
+      entity: 'organisations',
+      actor: { kind: 'system' },
+      after: { name: 'Recyclerie des Bauges' },
+    });
     expect(await run('audit', '--since', 'hier')).toBe(EXIT.invalid);
     expect(await run('import', 'chats', good)).toBe(EXIT.invalid);
     expect(await run('import', 'organisations', join(dir, 'absent.csv'))).toBe(EXIT.invalid);
@@ -158,7 +166,8 @@ describe('essaim serve in production', () => {
     });
     expect(err).toMatch(/Configuration incomplète pour la production/);
     expect(err).toMatch(/PUBLIC_URL\u202f: doit commencer par https:\/\/ en production/);
-    for (const name of ['SITE_PUBLISHER', 'SITE_PUBLICATION_DIRECTOR', 'SITE_HOST', 'SITE_CONTACT_EMAIL', 'SMTP_URL', 'MAIL_FROM']) expect(err).toContain(`${name}\u202f: manquant en production`);
+    for (const name of ['SITE_PUBLISHER', 'SITE_PUBLICATION_DIRECTOR', 'SITE_HOST', 'SITE_CONTACT_EMAIL', 'SMTP_URL', 'MAIL_FROM'])
+      expect(err).toContain(`${name}\u202f: manquant en production`);
     // Refused before touching the data folder.
     expect(existsSync(join(dir, 'refused'))).toBe(false);
   });
@@ -199,7 +208,10 @@ describe('engines on the command line', () => {
       JSON.stringify({
         slots: [{ id: 's1', tables: 2 }, { id: 's2' }],
         participants: [{ id: 'p1', available: ['s1', 's2'], maxMeetings: 6 }, { id: 'p2' }, { id: 'p3' }],
-        meetings: [{ id: 'm1', a: 'p1', b: 'p2', weight: 2 }, { id: 'm2', a: 'p1', b: 'p3' }],
+        meetings: [
+          { id: 'm1', a: 'p1', b: 'p2', weight: 2 },
+          { id: 'm2', a: 'p1', b: 'p3' },
+        ],
         locked: [{ meeting: 'm1', slot: 's1', table: 2 }],
       }),
     );

@@ -18,7 +18,7 @@ export function buildCli() {
 
   program
     .command('serve')
-    .description("Démarrer le serveur (API, documentation) ; charge le réseau de démonstration au premier démarrage")
+    .description('Démarrer le serveur (API, documentation) ; charge le réseau de démonstration au premier démarrage')
     .option('--port <port>', 'port HTTP (sinon PORT, ou 3000)', (v) => {
       if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError('port entre 0 et 65535 attendu');
       return Number(v);

@@ -81,11 +81,13 @@ export async function buildApp(deps: AppDeps) {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   const site = deps.site ?? DEMO_SITE;
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/site',
-    { schema: { tags: ['Instance'], summary: 'Qui exploite cette instance (mentions légales, contact)', response: { 200: siteInfo } } },
-    async () => site,
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/api/site',
+      { schema: { tags: ['Instance'], summary: 'Qui exploite cette instance (mentions légales, contact)', response: { 200: siteInfo } } },
+      async () => site,
+    );
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await deps.db.selectFrom('themes').select('code').limit(1).execute();
     return { status: 'ok' };

@@ -39,7 +39,9 @@ export async function prepareDatabase(config: Config, opts: PrepareOptions): Pro
       await setSetting(open.db, 'instance.initialised', true);
     }
     if (opts.firstStart && (await listAccounts(open.db, { role: 'admin', page: 1, pageSize: 1 })).total === 0) {
-      log('Aucun compte de l’équipe nationale. Créez le premier (connexion par lien magique, ou mot de passe lu sur l’entrée standard avec --password-stdin) :\n  essaim accounts create ADRESSE@EXEMPLE.FR --role admin');
+      log(
+        'Aucun compte de l’équipe nationale. Créez le premier (connexion par lien magique, ou mot de passe lu sur l’entrée standard avec --password-stdin) :\n  essaim accounts create ADRESSE@EXEMPLE.FR --role admin',
+      );
     }
     return open;
   } catch (err) {

@@ -64,8 +64,17 @@ describe('configuration', () => {
       MAIL_FROM: 'Essaim <ne-pas-repondre@essaim.example.gouv.fr>',
     };
     const c = readConfig(settings, { server: true });
-    expect(c).toMatchObject({ env: 'production', publicUrl: 'https://essaim.example.gouv.fr', mail: { smtpUrl: 'smtps://relais.example.gouv.fr', from: settings.MAIL_FROM } });
-    expect(c.site).toEqual({ publisher: 'Direction du réseau', publicationDirector: 'Camille Martin', host: 'Hébergeur public, Paris', contactEmail: 'contact@essaim.example.gouv.fr' });
+    expect(c).toMatchObject({
+      env: 'production',
+      publicUrl: 'https://essaim.example.gouv.fr',
+      mail: { smtpUrl: 'smtps://relais.example.gouv.fr', from: settings.MAIL_FROM },
+    });
+    expect(c.site).toEqual({
+      publisher: 'Direction du réseau',
+      publicationDirector: 'Camille Martin',
+      host: 'Hébergeur public, Paris',
+      contactEmail: 'contact@essaim.example.gouv.fr',
+    });
     // The command line serves no one: it runs in production without the site's settings.
     expect(readConfig({ NODE_ENV: 'production' }).env).toBe('production');
   });
@@ -74,7 +83,12 @@ describe('configuration', () => {
     const database = await testDatabase();
     const app = await buildApp({ db: database.db, site: readConfig({ SITE_PUBLISHER: 'Direction du réseau', SITE_HOST: 'Hébergeur public, Paris' }).site });
     try {
-      expect((await app.inject('/api/site')).json()).toEqual({ publisher: 'Direction du réseau', publicationDirector: 'non renseigné', host: 'Hébergeur public, Paris', contactEmail: 'contact@essaim.test' });
+      expect((await app.inject('/api/site')).json()).toEqual({
+        publisher: 'Direction du réseau',
+        publicationDirector: 'non renseigné',
+        host: 'Hébergeur public, Paris',
+        contactEmail: 'contact@essaim.test',
+      });
     } finally {
       await app.close();
       await database.close();

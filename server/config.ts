@@ -18,11 +18,20 @@ const envSchema = z.object({
   ESSAIM_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL doit commencer par smtp:// ou smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL doit commencer par smtp:// ou smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Essaim <ne-pas-repondre@essaim.test>'),
-  PUBLIC_URL: z.string().regex(/^https?:\/\//, 'PUBLIC_URL doit commencer par http:// ou https://').optional(),
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\//, 'PUBLIC_URL doit commencer par http:// ou https://')
+    .optional(),
   // OpenID Connect (ProConnect): all three or none.
-  OIDC_ISSUER: z.string().regex(/^https?:\/\//, 'OIDC_ISSUER doit être une URL http(s)').optional(),
+  OIDC_ISSUER: z
+    .string()
+    .regex(/^https?:\/\//, 'OIDC_ISSUER doit être une URL http(s)')
+    .optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_SCOPES: z.string().min(6).default('openid email given_name usual_name siret'),
@@ -36,21 +45,31 @@ const envSchema = z.object({
     .transform((v, ctx) => {
       const parsed = parseTrustProxy(v);
       if (parsed === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY attend true, false, un nombre de relais ou des adresses et réseaux CIDR séparés par des virgules' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'TRUST_PROXY attend true, false, un nombre de relais ou des adresses et réseaux CIDR séparés par des virgules',
+        });
         return z.NEVER;
       }
       return parsed;
     }),
   // Who runs this instance: shown on the legal notice, accessibility and personal-data pages.
-  SITE_PUBLISHER: z.string().min(2).default(() => DEMO_SITE.publisher),
-  SITE_PUBLICATION_DIRECTOR: z.string().min(2).default(() => DEMO_SITE.publicationDirector),
-  SITE_HOST: z.string().min(2).default(() => DEMO_SITE.host),
+  SITE_PUBLISHER: z
+    .string()
+    .min(2)
+    .default(() => DEMO_SITE.publisher),
+  SITE_PUBLICATION_DIRECTOR: z
+    .string()
+    .min(2)
+    .default(() => DEMO_SITE.publicationDirector),
+  SITE_HOST: z
+    .string()
+    .min(2)
+    .default(() => DEMO_SITE.host),
   SITE_CONTACT_EMAIL: z.email('SITE_CONTACT_EMAIL doit être une adresse e-mail').default(() => DEMO_SITE.contactEmail),
 });
 
-export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'postgres'; url: string };
+export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 
 export interface Config {
   port: number;
@@ -129,7 +148,8 @@ function productionProblems(env: NodeJS.ProcessEnv, malformed: Set<string>) {
     if (!malformed.has(name) && !env[name]?.trim()) problems.push(`  ${name}: manquant en production — ${what}`);
   }
   const url = env.PUBLIC_URL?.trim();
-  if (url && !malformed.has('PUBLIC_URL') && !url.startsWith('https://')) problems.push(`  PUBLIC_URL: doit commencer par https:// en production (reçu « ${url} »)`);
+  if (url && !malformed.has('PUBLIC_URL') && !url.startsWith('https://'))
+    problems.push(`  PUBLIC_URL: doit commencer par https:// en production (reçu « ${url} »)`);
   return problems;
 }
 
@@ -145,27 +165,38 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, opts: { server?
   const production = opts.server && (parsed.success ? parsed.data.NODE_ENV : env.NODE_ENV) === 'production';
   const problems = production ? productionProblems(env, new Set(issues.map((i) => String(i.path[0])))) : [];
   if (!parsed.success || problems.length) {
-    const title = problems.length ? 'Configuration incomplète pour la production (NODE_ENV=production) : renseignez ces variables d’environnement, puis relancez' : 'Configuration invalide';
+    const title = problems.length
+      ? 'Configuration incomplète pour la production (NODE_ENV=production) : renseignez ces variables d’environnement, puis relancez'
+      : 'Configuration invalide';
     throw invalid(`${title} :\n${[...lines, ...problems].join('\n')}`, [], 'invalid_config');
   }
   const e = parsed.data;
   const oidcVars = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
   if (oidcVars.some(Boolean) && !oidcVars.every(Boolean)) {
-    throw invalid('Configuration invalide :\n  OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble : renseignez les trois ou aucun.', [], 'invalid_config');
+    throw invalid(
+      'Configuration invalide :\n  OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble : renseignez les trois ou aucun.',
+      [],
+      'invalid_config',
+    );
   }
   return {
     port: e.PORT,
     host: e.HOST,
-    database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'pglite', dataDir: resolve(e.ESSAIM_DATA_DIR) },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(e.ESSAIM_DATA_DIR) },
     logLevel: e.LOG_LEVEL,
     env: e.NODE_ENV,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
-        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, scopes: e.OIDC_SCOPES, name: e.OIDC_NAME, userinfoSignedAlg: e.OIDC_USERINFO_SIGNED_ALG }
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            scopes: e.OIDC_SCOPES,
+            name: e.OIDC_NAME,
+            userinfoSignedAlg: e.OIDC_USERINFO_SIGNED_ALG,
+          }
         : undefined,
     trustProxy: e.TRUST_PROXY,
     site: { publisher: e.SITE_PUBLISHER, publicationDirector: e.SITE_PUBLICATION_DIRECTOR, host: e.SITE_HOST, contactEmail: e.SITE_CONTACT_EMAIL },

@@ -21,14 +21,11 @@ export class AppError extends Error {
   }
 }
 
-export const invalid = (message: string, details: ErrorDetail[] = [], code = 'invalid_input') =>
-  new AppError('invalid', code, message, details);
+export const invalid = (message: string, details: ErrorDetail[] = [], code = 'invalid_input') => new AppError('invalid', code, message, details);
 
-export const notFound = (what: string, id: string) =>
-  new AppError('not_found', 'not_found', `${what} introuvable : ${id}`);
+export const notFound = (what: string, id: string) => new AppError('not_found', 'not_found', `${what} introuvable : ${id}`);
 
-export const conflict = (code: string, message: string, details: ErrorDetail[] = []) =>
-  new AppError('conflict', code, message, details);
+export const conflict = (code: string, message: string, details: ErrorDetail[] = []) => new AppError('conflict', code, message, details);
 
 export const forbidden = (message = 'Action non autorisée.') => new AppError('forbidden', 'forbidden', message);
 

@@ -20,7 +20,17 @@ export async function startServer(overrides: { port?: number } = {}) {
   // on a first start in development only; elsewhere only `essaim seed --demo` loads it.
   const database = await prepareDatabase(config, { purpose: 'serveur', firstStart: config.env === 'development' ? 'demo' : 'empty', log: say });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log: say });
-  const app = await buildApp({ db: database.db, logger, secureCookies: config.env !== 'development', mailer, publicUrl: config.publicUrl, oidc: config.oidc, site: config.site, hsts: config.env === 'production', trustProxy: config.trustProxy });
+  const app = await buildApp({
+    db: database.db,
+    logger,
+    secureCookies: config.env !== 'development',
+    mailer,
+    publicUrl: config.publicUrl,
+    oidc: config.oidc,
+    site: config.site,
+    hsts: config.env === 'production',
+    trustProxy: config.trustProxy,
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${new URL(address).port}`;
   if (config.database.kind === 'pglite') annotateLock(config.database.dataDir, url);

@@ -28,7 +28,7 @@ describe('French typography (typo)', () => {
     expect(typo('Quoi ?!')).toBe(`Quoi${N}?!`);
   });
 
-  it("curls apostrophes and removes double spaces", () => {
+  it('curls apostrophes and removes double spaces', () => {
     expect(typo("l'ESS d'aujourd'hui  et  l'« utilité publique »")).toBe(`l’ESS d’aujourd’hui et l’«${N}utilité publique${N}»`);
     expect(typo('  - indentation kept')).toBe('  - indentation kept');
   });
@@ -60,23 +60,29 @@ describe('French typography (typo)', () => {
     expect(typo("Impossible de lire /tmp/l'export.csv : ENOENT")).toBe(`Impossible de lire /tmp/l'export.csv${N}: ENOENT`);
   });
 
-  const alphabet = fc.constantFrom(...'ab é1 ;:!?«»\'’ \u00A0\u202F\t\n@.-/€%k'.split(''), 'https://x.fr/?a=1', 'a@b.fr', '09:30', '`x: y`');
+  const alphabet = fc.constantFrom(..."ab é1 ;:!?«»'’ \u00A0\u202F\t\n@.-/€%k".split(''), 'https://x.fr/?a=1', 'a@b.fr', '09:30', '`x: y`');
   const texts = fc.array(alphabet, { maxLength: 40 }).map((a) => a.join(''));
 
   it('is idempotent', () => {
-    fc.assert(fc.property(texts, (t) => {
-      expect(typo(typo(t))).toBe(typo(t));
-    }));
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (t) => {
-      expect(typo(typo(t))).toBe(typo(t));
-    }));
+    fc.assert(
+      fc.property(texts, (t) => {
+        expect(typo(typo(t))).toBe(typo(t));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (t) => {
+        expect(typo(typo(t))).toBe(typo(t));
+      }),
+    );
   });
 
   it('changes only spaces and apostrophes: the letters, digits and signs stay in order', () => {
     const skeleton = (t: string) => t.replace(/[\s\u00A0\u202F]+/g, '').replace(/’/g, "'");
-    fc.assert(fc.property(texts, (t) => {
-      expect(skeleton(typo(t))).toBe(skeleton(t));
-    }));
+    fc.assert(
+      fc.property(texts, (t) => {
+        expect(skeleton(typo(t))).toBe(skeleton(t));
+      }),
+    );
   });
 
   it('keeps every address, e-mail and time found in any text', () => {
@@ -93,9 +99,11 @@ describe('French typography (typo)', () => {
     expect(fr`participant inconnu « ${id} » : l'identifiant`).toBe(`participant inconnu «${N}${id}${N}»${N}: l’identifiant`);
     expect(fr`${3} paires`).toBe('3 paires');
     expect(fr`${'a'}${'b'}`).toBe('ab');
-    fc.assert(fc.property(texts, texts, fc.string(), (a, b, v) => {
-      expect(fr`${a}${v}${b}`).toBe(`${a}${v}${b}`);
-    }));
+    fc.assert(
+      fc.property(texts, texts, fc.string(), (a, b, v) => {
+        expect(fr`${a}${v}${b}`).toBe(`${a}${v}${b}`);
+      }),
+    );
   });
 });
 

@@ -31,7 +31,8 @@ export const NBSP = '\u00A0';
 
 // Spans the typography never touches: web addresses, e-mail addresses, times
 // (09:30), code between backquotes, file paths (/tmp/l'export.csv). Any run of them is kept byte for byte.
-const PROTECTED = /`[^`\n]*`|\b(?:https?|ftp|mailto):\/\/?[^\s«»<>"]*[^\s«»<>".,;:!?)\]]|\bwww\.[^\s«»<>"]*[^\s«»<>".,;:!?)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}|\b\d{1,2}:\d{2}(?::\d{2})?\b|(?<![\p{L}\p{N}/])\.{0,2}\/[^\s«»<>"]*[^\s«»<>".,;:!?)\]]/gu;
+const PROTECTED =
+  /`[^`\n]*`|\b(?:https?|ftp|mailto):\/\/?[^\s«»<>"]*[^\s«»<>".,;:!?)\]]|\bwww\.[^\s«»<>"]*[^\s«»<>".,;:!?)\]]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}|\b\d{1,2}:\d{2}(?::\d{2})?\b|(?<![\p{L}\p{N}/])\.{0,2}\/[^\s«»<>"]*[^\s«»<>".,;:!?)\]]/gu;
 // Private-use characters stand for each protected span (HOLE) and each value
 // of the `fr` tag (VALUE) while the rules run: both count as word characters.
 const HOLE = '\uE000';

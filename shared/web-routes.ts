@@ -14,7 +14,19 @@ export const directorySlugs = {
 export type DirectorySlug = keyof typeof directorySlugs;
 export type DirectoryApi = (typeof directorySlugs)[DirectorySlug];
 
-export const staticPages = ['/', '/connexion', '/compte', '/comptes', '/import', '/mentions-legales', '/accessibilite', '/donnees-personnelles', '/plan-du-site', '/mon-espace', '/territoires'] as const;
+export const staticPages = [
+  '/',
+  '/connexion',
+  '/compte',
+  '/comptes',
+  '/import',
+  '/mentions-legales',
+  '/accessibilite',
+  '/donnees-personnelles',
+  '/plan-du-site',
+  '/mon-espace',
+  '/territoires',
+] as const;
 
 const slugOfApi = Object.fromEntries(Object.entries(directorySlugs).map(([slug, api]) => [api, slug])) as Record<string, DirectorySlug>;
 

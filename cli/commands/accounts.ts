@@ -16,7 +16,9 @@ const roleArg = (v: string) => {
 async function readStdin() {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** `essaim accounts …`: open accounts and grant roles (the first national-team account comes from here). */

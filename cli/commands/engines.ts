@@ -81,8 +81,7 @@ export function engineCommands(program: Command) {
     .option('--k <n>', 'nombre de candidats par élément', integer)
     .action((file: string, opts: { out?: string; k?: number }) => {
       const input = readJson(file) as Record<string, unknown>;
-      if (opts.k !== undefined && input && typeof input === 'object')
-        input.options = { ...((input.options as object | undefined) ?? {}), k: opts.k };
+      if (opts.k !== undefined && input && typeof input === 'object') input.options = { ...((input.options as object | undefined) ?? {}), k: opts.k };
       const bar = progressBar();
       const result = run(() => match(input, { now: () => performance.now(), onProgress: (d, t) => bar.update('appariement', d, t) }));
       bar.stop();

@@ -34,7 +34,9 @@ const importedLabel: Record<ImportEntity, [string, string]> = {
 export function importExportCommands(program: Command) {
   program
     .command('import')
-    .description("Importer des fiches depuis un CSV (UTF-8, ; ou ,) ou un XLSX, tout ou rien : une ligne avec l'« Identifiant » d'une fiche la modifie, une ligne sans la crée")
+    .description(
+      "Importer des fiches depuis un CSV (UTF-8, ; ou ,) ou un XLSX, tout ou rien : une ligne avec l'« Identifiant » d'une fiche la modifie, une ligne sans la crée",
+    )
     .argument('<entité>', importEntity.options.join(' | '))
     .argument('<fichier>', 'chemin du fichier CSV ou XLSX')
     .option('--dry-run', 'valider sans rien écrire')

@@ -17,9 +17,14 @@ export function seedCommand(program: Command) {
     .command('seed')
     .description('Charger des données : le réseau de démonstration 2020, ou un jeu national pour les mesures')
     .requiredOption('--demo', 'le réseau de démonstration (déterministe)')
-    .addOption(new Option('--scale <échelle>', 'demo : le réseau 2020 ; national : 250 000 structures et 20 000 projets').choices(['demo', 'national']).default('demo'))
+    .addOption(
+      new Option('--scale <échelle>', 'demo : le réseau 2020 ; national : 250 000 structures et 20 000 projets').choices(['demo', 'national']).default('demo'),
+    )
     .option('--seed <n>', 'graine du générateur', integer, 2020)
-    .option('--allow-demo-accounts-in-production', 'en production (NODE_ENV=production), charger quand même le réseau fictif et ses comptes au mot de passe public, équipe nationale comprise')
+    .option(
+      '--allow-demo-accounts-in-production',
+      'en production (NODE_ENV=production), charger quand même le réseau fictif et ses comptes au mot de passe public, équipe nationale comprise',
+    )
     .action(async (opts: { scale: 'demo' | 'national'; seed: number; allowDemoAccountsInProduction?: boolean }) => {
       const bar = progressBar();
       const started = Date.now();
@@ -38,6 +43,8 @@ export function seedCommand(program: Command) {
         await setSetting(db, 'instance.initialised', true);
       });
       bar.stop();
-      tell(`${opts.scale === 'national' ? 'Jeu national' : 'Réseau de démonstration 2020'} chargé en ${((Date.now() - started) / 1000).toFixed(1).replace('.', ',')} s.\n`);
+      tell(
+        `${opts.scale === 'national' ? 'Jeu national' : 'Réseau de démonstration 2020'} chargé en ${((Date.now() - started) / 1000).toFixed(1).replace('.', ',')} s.\n`,
+      );
     });
 }

@@ -152,7 +152,13 @@ export function euros(n: number) {
 export function toPoints(raw: Record<Criterion, number>, weights: Record<Criterion, number>) {
   // Same operations, in the same order, as the ranking loop: the score is scorePoints(raw).
   const score = scorePoints(raw, weights);
-  const exact = [1000 * weights.theme * raw.theme, 1000 * weights.territory * raw.territory, 1000 * weights.stage * raw.stage, 1000 * weights.ticket * raw.ticket, 1000 * weights.text * raw.text];
+  const exact = [
+    1000 * weights.theme * raw.theme,
+    1000 * weights.territory * raw.territory,
+    1000 * weights.stage * raw.stage,
+    1000 * weights.ticket * raw.ticket,
+    1000 * weights.text * raw.text,
+  ];
   const pts = exact.map(Math.floor);
   let left = score - pts.reduce((x, y) => x + y, 0);
   // Leftover points go to the largest remainders (ties: criterion order).
@@ -172,7 +178,13 @@ export function scorePoints(raw: Record<Criterion, number>, w: Record<Criterion,
 }
 
 /** French sentences a person understands, one per criterion. */
-export function explain(l: PreparedLeft, r: PreparedRight, raw: Record<Criterion, number>, shared: string[], stageOf: string | undefined): Record<Criterion, string> {
+export function explain(
+  l: PreparedLeft,
+  r: PreparedRight,
+  raw: Record<Criterion, number>,
+  shared: string[],
+  stageOf: string | undefined,
+): Record<Criterion, string> {
   let theme: string;
   if (l.themes.length === 0) theme = 'aucun thème déclaré';
   else if (r.themes.length === 0) theme = 'intervient sur tous les thèmes';
@@ -184,7 +196,8 @@ export function explain(l: PreparedLeft, r: PreparedRight, raw: Record<Criterion
         list = n === 0 ? themeName(t) : `${list}, ${themeName(t)}`;
         n++;
       }
-    theme = n === 0 ? 'aucun thème commun' : n === 1 ? fr`1 thème commun sur ${l.themes.length} : ${list}` : fr`${n} thèmes communs sur ${l.themes.length} : ${list}`;
+    theme =
+      n === 0 ? 'aucun thème commun' : n === 1 ? fr`1 thème commun sur ${l.themes.length} : ${list}` : fr`${n} thèmes communs sur ${l.themes.length} : ${list}`;
   }
   let territory = 'aucune proximité territoriale';
   const mine = l.territory;
@@ -209,7 +222,7 @@ export function explain(l: PreparedLeft, r: PreparedRight, raw: Record<Criterion
   return {
     theme,
     territory,
-    stage: stageOf ? (r.stages ? STAGE_TARGETED[stageOf] ?? 'stade ciblé' : 'aucun stade exclu') : 'stade non précisé',
+    stage: stageOf ? (r.stages ? (STAGE_TARGETED[stageOf] ?? 'stade ciblé') : 'aucun stade exclu') : 'stade non précisé',
     ticket,
     text:
       raw.text > 0

@@ -1,8 +1,38 @@
 import { seededRandom } from '../scheduling/schedule';
 import type { MatchInput } from './types';
 
-const THEMES = ['economie-circulaire', 'logement', 'mobilite', 'emploi-insertion', 'energies-renouvelables', 'alimentation-durable', 'inclusion-numerique', 'bien-vieillir'];
-const WORDS = ['recyclage', 'réemploi', 'matériaux', 'insertion', 'énergie', 'solaire', 'logement', 'habitat', 'mobilité', 'vélo', 'alimentation', 'circuit', 'court', 'numérique', 'formation', 'emploi', 'territoire', 'coopérative', 'tiers-lieu', 'déchets'];
+const THEMES = [
+  'economie-circulaire',
+  'logement',
+  'mobilite',
+  'emploi-insertion',
+  'energies-renouvelables',
+  'alimentation-durable',
+  'inclusion-numerique',
+  'bien-vieillir',
+];
+const WORDS = [
+  'recyclage',
+  'réemploi',
+  'matériaux',
+  'insertion',
+  'énergie',
+  'solaire',
+  'logement',
+  'habitat',
+  'mobilité',
+  'vélo',
+  'alimentation',
+  'circuit',
+  'court',
+  'numérique',
+  'formation',
+  'emploi',
+  'territoire',
+  'coopérative',
+  'tiers-lieu',
+  'déchets',
+];
 const STAGES = ['idea', 'launch', 'development', 'scale_up'] as const;
 const INSTR = ['grant', 'loan', 'equity', 'quasi_equity'] as const;
 

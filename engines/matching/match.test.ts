@@ -29,7 +29,17 @@ describe('matching engine', () => {
       },
     ],
     right: [
-      { id: 'fund1', themes: ['economie-circulaire'], territories: ['region:84'], stages: ['development' as const], ticketMin: 100000, ticketMax: 2000000, instruments: ['loan' as const, 'equity' as const], text: 'Fonds pour le recyclage et le réemploi des matériaux', capacity: 20 },
+      {
+        id: 'fund1',
+        themes: ['economie-circulaire'],
+        territories: ['region:84'],
+        stages: ['development' as const],
+        ticketMin: 100000,
+        ticketMax: 2000000,
+        instruments: ['loan' as const, 'equity' as const],
+        text: 'Fonds pour le recyclage et le réemploi des matériaux',
+        capacity: 20,
+      },
       { id: 'fund2', themes: ['logement'], territories: [], ticketMin: 50000, ticketMax: 500000, text: 'Logement social' },
       { id: 'tooBig', ticketMin: 1000000, ticketMax: 5000000 },
       { id: 'equityOnly', instruments: ['equity' as const] },
@@ -115,8 +125,15 @@ describe('matching engine', () => {
 
   it('computes a stable matching with capacities', () => {
     const out = match({
-      left: [{ id: 'a', ranking: ['x', 'y'] }, { id: 'b', ranking: ['x', 'y'] }, { id: 'c', ranking: ['y', 'x'] }],
-      right: [{ id: 'x', capacity: 1, ranking: ['b', 'a', 'c'] }, { id: 'y', capacity: 2, ranking: ['a', 'c', 'b'] }],
+      left: [
+        { id: 'a', ranking: ['x', 'y'] },
+        { id: 'b', ranking: ['x', 'y'] },
+        { id: 'c', ranking: ['y', 'x'] },
+      ],
+      right: [
+        { id: 'x', capacity: 1, ranking: ['b', 'a', 'c'] },
+        { id: 'y', capacity: 2, ranking: ['a', 'c', 'b'] },
+      ],
       options: { stable: true },
     });
     const pairs = out.stable?.pairs.map((p) => `${p.left}-${p.right}`).sort();
@@ -137,7 +154,19 @@ describe('matching engine', () => {
 
 describe('any matching input', () => {
   it('gives recommendations or a named input error, never a crash', () => {
-    const item = fc.record({ id: fc.constantFrom('a', 'b', 'c'), themes: fc.array(fc.string(), { maxLength: 2 }), amount: fc.double(), ticketMin: fc.double(), ticketMax: fc.double(), text: fc.string(), territories: fc.array(fc.string(), { maxLength: 2 }), capacity: fc.integer({ min: -1, max: 3 }) }, { requiredKeys: ['id'] });
+    const item = fc.record(
+      {
+        id: fc.constantFrom('a', 'b', 'c'),
+        themes: fc.array(fc.string(), { maxLength: 2 }),
+        amount: fc.double(),
+        ticketMin: fc.double(),
+        ticketMax: fc.double(),
+        text: fc.string(),
+        territories: fc.array(fc.string(), { maxLength: 2 }),
+        capacity: fc.integer({ min: -1, max: 3 }),
+      },
+      { requiredKeys: ['id'] },
+    );
     fc.assert(
       fc.property(fc.oneof(fc.record({ left: fc.array(item, { maxLength: 3 }), right: fc.array(item, { maxLength: 3 }) }), fc.anything()), (raw) => {
         try {

@@ -195,12 +195,18 @@ export function match(input: unknown, opts: { now?: () => number; onProgress?: (
   const out: MatchOutput = {
     left: data.left.map((item, l) => {
       const top = leftTop[l] as TopK;
-      const candidates = Array.from({ length: top.size }, (_, i) => ({ right: data.right[top.items[i] as number]?.id as string, ...detail(l, top.items[i] as number) }));
+      const candidates = Array.from({ length: top.size }, (_, i) => ({
+        right: data.right[top.items[i] as number]?.id as string,
+        ...detail(l, top.items[i] as number),
+      }));
       return { id: item.id, candidates: sortByScore(candidates), excluded: excluded[l] as number };
     }),
     right: data.right.map((item, r) => {
       const top = rightTop[r] as TopK;
-      const candidates = Array.from({ length: top.size }, (_, i) => ({ left: data.left[top.items[i] as number]?.id as string, ...detail(top.items[i] as number, r) }));
+      const candidates = Array.from({ length: top.size }, (_, i) => ({
+        left: data.left[top.items[i] as number]?.id as string,
+        ...detail(top.items[i] as number, r),
+      }));
       return { id: item.id, candidates: sortByScore(candidates) };
     }),
     stats: { pairsEvaluated: evaluated, pairsExcluded: excludedTotal, elapsedMs: 0, weights },
@@ -212,8 +218,18 @@ export function match(input: unknown, opts: { now?: () => number; onProgress?: (
     // Exact over every admissible pair when they fit in memory, else over the top-k lists of both sides.
     const edges = keepAll ? allEdges : candidateEdges();
     const pointsOf = edges.map((e) => Math.round(1000 * e.w));
-    const chosen = assign(nL, nR, capLeft, capRight, edges.map((e, i) => ({ l: e.l, r: e.r, w: pointsOf[i] as number })));
-    const pairs = chosen.map((i) => ({ left: data.left[(edges[i] as { l: number }).l]?.id as string, right: data.right[(edges[i] as { r: number }).r]?.id as string, score: pointsOf[i] as number }));
+    const chosen = assign(
+      nL,
+      nR,
+      capLeft,
+      capRight,
+      edges.map((e, i) => ({ l: e.l, r: e.r, w: pointsOf[i] as number })),
+    );
+    const pairs = chosen.map((i) => ({
+      left: data.left[(edges[i] as { l: number }).l]?.id as string,
+      right: data.right[(edges[i] as { r: number }).r]?.id as string,
+      score: pointsOf[i] as number,
+    }));
     out.assignment = { pairs, totalScore: pairs.reduce((s, p) => s + p.score, 0), edges: keepAll ? 'all' : 'top-k' };
   }
   if (data.options?.stable) {
@@ -238,7 +254,11 @@ export function match(input: unknown, opts: { now?: () => number; onProgress?: (
       return new Map(list.map((l, i) => [l, i]));
     });
     out.stable = {
-      pairs: stableMatching(leftPrefs, capLeft, rightRank, capRight).map(([l, r]) => ({ left: data.left[l]?.id as string, right: data.right[r]?.id as string, score: detail(l, r).score })),
+      pairs: stableMatching(leftPrefs, capLeft, rightRank, capRight).map(([l, r]) => ({
+        left: data.left[l]?.id as string,
+        right: data.right[r]?.id as string,
+        score: detail(l, r).score,
+      })),
     };
   }
   out.stats.elapsedMs = now() - started;

@@ -29,7 +29,8 @@ export function stableMatching(leftPrefs: number[][], capLeft: number[], rightRa
       }
       // Replace the worst held proposal when l is preferred.
       let worst = 0;
-      for (let i = 1; i < list.length; i++) if ((rightRank[r]?.get(list[i] as number) as number) > (rightRank[r]?.get(list[worst] as number) as number)) worst = i;
+      for (let i = 1; i < list.length; i++)
+        if ((rightRank[r]?.get(list[i] as number) as number) > (rightRank[r]?.get(list[worst] as number) as number)) worst = i;
       const w = list[worst] as number;
       if (rank < (rightRank[r]?.get(w) as number)) {
         list[worst] = l;

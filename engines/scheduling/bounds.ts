@@ -7,7 +7,10 @@ const B_MATCHING_LIMIT = 5000;
 /** Sum of the k largest values. */
 function topSum(values: number[], k: number) {
   if (k >= values.length) return values.reduce((s, v) => s + v, 0);
-  return [...values].sort((x, y) => y - x).slice(0, k).reduce((s, v) => s + v, 0);
+  return [...values]
+    .sort((x, y) => y - x)
+    .slice(0, k)
+    .reduce((s, v) => s + v, 0);
 }
 
 /**
@@ -49,7 +52,10 @@ export function upperBound(model: Model, feasible: number[][], side: Int8Array |
     for (let p = 0; p < P; p++) if (avail[p * S + s]) free++;
     capacity += Math.min(tables[s] as number, Math.floor(free / 2));
   }
-  const byCapacity = topSum(usable.map((m) => w[m] as number), capacity);
+  const byCapacity = topSum(
+    usable.map((m) => w[m] as number),
+    capacity,
+  );
   let byMatching = Number.POSITIVE_INFINITY;
   if (opts.bMatching !== false && side && usable.length <= B_MATCHING_LIMIT) {
     const index = new Int32Array(P);

@@ -2,7 +2,10 @@ import type { Model } from './model';
 
 /** The part of the `highs` package the exact mode needs (loaded by the caller). */
 export interface HighsSolver {
-  solve(lp: string, options?: Record<string, unknown>): {
+  solve(
+    lp: string,
+    options?: Record<string, unknown>,
+  ): {
     Status: string;
     ObjectiveValue: number;
     Columns: Record<string, { Primal: number }>;
@@ -15,7 +18,12 @@ export interface HighsSolver {
  * published meetings in place (a bonus worth less than any weight unit when
  * weights are whole numbers). Returns a slot per meeting (-1 unscheduled).
  */
-export function solveExact(model: Model, feasible: number[][], highs: HighsSolver, timeLimitMs?: number): { slotOf: Int32Array; optimal: boolean; objective: number } {
+export function solveExact(
+  model: Model,
+  feasible: number[][],
+  highs: HighsSolver,
+  timeLimitMs?: number,
+): { slotOf: Int32Array; optimal: boolean; objective: number } {
   const { M, S, P, ma, mb, w } = model;
   const keepBonus = model.previous.size ? 1 / (model.previous.size + 1) : 0;
   const v = (m: number, s: number) => `x${m}_${s}`;
@@ -64,7 +72,6 @@ export function solveExact(model: Model, feasible: number[][], highs: HighsSolve
   ].join('\n');
   const r = highs.solve(lp, { output_flag: false, ...(timeLimitMs ? { time_limit: timeLimitMs / 1000 } : {}) });
   const slotOf = new Int32Array(M).fill(-1);
-  for (let m = 0; m < M; m++)
-    for (const s of feasible[m] as number[]) if ((r.Columns[v(m, s)]?.Primal ?? 0) > 0.5) slotOf[m] = s;
+  for (let m = 0; m < M; m++) for (const s of feasible[m] as number[]) if ((r.Columns[v(m, s)]?.Primal ?? 0) > 0.5) slotOf[m] = s;
   return { slotOf, optimal: r.Status === 'Optimal', objective: r.ObjectiveValue };
 }

@@ -16,10 +16,11 @@ export function finish(
   const tableOf = new Int32Array(M);
   const taken: Array<Set<number>> = Array.from({ length: S }, () => new Set());
   const lockTable = new Map(model.locked.map((l) => [l.m, l.table]));
-  for (const [m, t] of lockTable) if (t !== undefined) {
-    tableOf[m] = t;
-    taken[slotOf[m] as number]?.add(t);
-  }
+  for (const [m, t] of lockTable)
+    if (t !== undefined) {
+      tableOf[m] = t;
+      taken[slotOf[m] as number]?.add(t);
+    }
   for (const [m, p] of model.previous) {
     const s = slotOf[m] as number;
     if (s === p.s && p.table !== undefined && !tableOf[m] && !taken[s]?.has(p.table) && p.table <= (model.tables[s] as number)) {

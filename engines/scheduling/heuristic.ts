@@ -35,10 +35,11 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
     fixed[l.m] = 1;
   }
   for (const [m, p] of model.previous) if (!fixed[m] && st.canPlace(m, p.s)) st.place(m, p.s);
-  if (opts.initial) for (let m = 0; m < M; m++) {
-    const s = opts.initial[m] as number;
-    if (s >= 0 && st.slotOf[m] === -1 && st.canPlace(m, s)) st.place(m, s);
-  }
+  if (opts.initial)
+    for (let m = 0; m < M; m++) {
+      const s = opts.initial[m] as number;
+      if (s >= 0 && st.slotOf[m] === -1 && st.canPlace(m, s)) st.place(m, s);
+    }
 
   // Heaviest first; among equals, the fewest options first; random tie-break.
   const noise = opts.noise ?? 0;
@@ -47,7 +48,9 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
   const pending = () => {
     const list: number[] = [];
     for (let m = 0; m < M; m++) if (st.slotOf[m] === -1 && (feasible[m] as number[]).length > 0) list.push(m);
-    return list.sort((x, y) => (w[y] as number) - (w[x] as number) || (options[x] as number) - (options[y] as number) || (jitter[x] as number) - (jitter[y] as number));
+    return list.sort(
+      (x, y) => (w[y] as number) - (w[x] as number) || (options[x] as number) - (options[y] as number) || (jitter[x] as number) - (jitter[y] as number),
+    );
   };
 
   const slotScore = (m: number, s: number) => {
@@ -100,7 +103,9 @@ export function runHeuristic(model: Model, feasible: number[][], opts: Heuristic
       for (const x of blockers) if (banned.has(x) || !movable(x, w[m] as number)) ok = false;
       if (!ok) continue;
       const tableFull = (st.load[s] as number) - blockers.size >= (model.tables[s] as number);
-      const candidates = tableFull ? [...(st.members[s] as Set<number>)].filter((x) => !blockers.has(x) && !banned.has(x) && movable(x, w[m] as number)).slice(0, 3) : [undefined];
+      const candidates = tableFull
+        ? [...(st.members[s] as Set<number>)].filter((x) => !blockers.has(x) && !banned.has(x) && movable(x, w[m] as number)).slice(0, 3)
+        : [undefined];
       for (const extra of candidates) {
         const mark = st.mark();
         const moving = extra === undefined ? [...blockers] : [...blockers, extra];

@@ -41,8 +41,7 @@ function indexIds(items: Array<{ id: string }>, what: string, issues: Issue[]) {
 /** Validate and index the input; every problem is named, nothing is dropped silently. */
 export function buildModel(raw: unknown): Model {
   const parsed = scheduleInputSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new EngineInputError(parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(racine)', message: i.message })));
+  if (!parsed.success) throw new EngineInputError(parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(racine)', message: i.message })));
   const input: ScheduleInput = parsed.data;
   const issues: Issue[] = [];
   const slotIndex = indexIds(input.slots, 'slots', issues);
@@ -111,13 +110,15 @@ export function buildModel(raw: unknown): Model {
       if (!avail[p * S + l.s]) issues.push({ path, message: `« ${input.participants[p]?.id} » n'est pas disponible au créneau « ${input.slots[l.s]?.id} »` });
       const key = `${p}:${l.s}`;
       const other = busy.get(key);
-      if (other !== undefined) issues.push({ path, message: `« ${input.participants[p]?.id} » a déjà la rencontre verrouillée « ${input.meetings[other]?.id} » à ce créneau` });
+      if (other !== undefined)
+        issues.push({ path, message: `« ${input.participants[p]?.id} » a déjà la rencontre verrouillée « ${input.meetings[other]?.id} » à ce créneau` });
       busy.set(key, l.m);
       perPart.set(p, (perPart.get(p) ?? 0) + 1);
       if ((perPart.get(p) ?? 0) > (cap[p] as number)) issues.push({ path, message: `les verrous dépassent maxMeetings de « ${input.participants[p]?.id} »` });
     }
     perSlot.set(l.s, (perSlot.get(l.s) ?? 0) + 1);
-    if ((perSlot.get(l.s) ?? 0) > (tables[l.s] as number)) issues.push({ path, message: `plus de verrous que de tables au créneau « ${input.slots[l.s]?.id} »` });
+    if ((perSlot.get(l.s) ?? 0) > (tables[l.s] as number))
+      issues.push({ path, message: `plus de verrous que de tables au créneau « ${input.slots[l.s]?.id} »` });
     if (l.table !== undefined) {
       if (l.table > (tables[l.s] as number)) issues.push({ path, message: `table ${l.table} inexistante (le créneau en a ${tables[l.s]})` });
       const tk = `${l.s}:${l.table}`;

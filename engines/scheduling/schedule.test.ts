@@ -31,7 +31,10 @@ describe('scheduling engine', () => {
     const out = schedule({
       slots: [{ id: 's1' }, { id: 's2' }],
       participants: [{ id: 'p' }, { id: 'f1' }, { id: 'f2' }],
-      meetings: [{ id: 'm1', a: 'p', b: 'f1' }, { id: 'm2', a: 'p', b: 'f2' }],
+      meetings: [
+        { id: 'm1', a: 'p', b: 'f1' },
+        { id: 'm2', a: 'p', b: 'f2' },
+      ],
     });
     expect(out.stats).toMatchObject({ scheduled: 2, slotsUsed: 2, maxDegree: 2, method: 'edge-colouring' });
     expect(new Set(out.assignments.map((a) => a.slot)).size).toBe(2);
@@ -75,7 +78,7 @@ describe('scheduling engine', () => {
     fc.assert(
       fc.property(fc.integer({ min: 3, max: 12 }), fc.double({ min: 0.2, max: 1, noNaN: true }), fc.integer(), (n, density, seed) => {
         let x = seed >>> 0;
-        const rand = () => ((x = (x * 1103515245 + 12345) >>> 0) / 4294967296);
+        const rand = () => (x = (x * 1103515245 + 12345) >>> 0) / 4294967296;
         const participants = Array.from({ length: n }, (_, i) => ({ id: `v${i}` }));
         const meetings: ScheduleInput['meetings'] = [];
         for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (rand() < density) meetings.push({ id: `e${i}_${j}`, a: `v${i}`, b: `v${j}` });
@@ -142,7 +145,10 @@ describe('scheduling engine', () => {
 
   it('gives the most specific reason for each unscheduled meeting', () => {
     const out = schedule({
-      slots: [{ id: 's1', tables: 1 }, { id: 's2', tables: 1 }],
+      slots: [
+        { id: 's1', tables: 1 },
+        { id: 's2', tables: 1 },
+      ],
       participants: [
         { id: 'a', available: ['s1'] },
         { id: 'b', available: ['s2'] },
@@ -196,7 +202,20 @@ describe('scheduling engine', () => {
       }
     })();
     expect(err2?.issues.map((i) => i.path).sort()).toEqual(['meetings[0]', 'meetings[1].b', 'participants[0].available[0]', 'slots[1].id']);
-    expect(() => schedule({ slots: [{ id: 's1' }], participants: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], meetings: [{ id: 'x', a: 'a', b: 'b' }, { id: 'y', a: 'a', b: 'c' }], locked: [{ meeting: 'x', slot: 's1' }, { meeting: 'y', slot: 's1' }] })).toThrow(/a déjà la rencontre verrouillée/);
+    expect(() =>
+      schedule({
+        slots: [{ id: 's1' }],
+        participants: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+        meetings: [
+          { id: 'x', a: 'a', b: 'b' },
+          { id: 'y', a: 'a', b: 'c' },
+        ],
+        locked: [
+          { meeting: 'x', slot: 's1' },
+          { meeting: 'y', slot: 's1' },
+        ],
+      }),
+    ).toThrow(/a déjà la rencontre verrouillée/);
   });
 
   it('is deterministic for a seed', () => {
@@ -211,8 +230,20 @@ describe('any input', () => {
     const input = fc.record(
       {
         slots: fc.array(fc.record({ id, tables: fc.option(fc.integer({ min: -1, max: 3 }), { nil: undefined }) }, { requiredKeys: ['id'] }), { maxLength: 3 }),
-        participants: fc.array(fc.record({ id, available: fc.option(fc.array(id, { maxLength: 3 }), { nil: undefined }), maxMeetings: fc.option(fc.integer({ min: -1, max: 3 }), { nil: undefined }) }, { requiredKeys: ['id'] }), { maxLength: 4 }),
-        meetings: fc.array(fc.record({ id, a: id, b: id, weight: fc.option(fc.double(), { nil: undefined }) }, { requiredKeys: ['id', 'a', 'b'] }), { maxLength: 5 }),
+        participants: fc.array(
+          fc.record(
+            {
+              id,
+              available: fc.option(fc.array(id, { maxLength: 3 }), { nil: undefined }),
+              maxMeetings: fc.option(fc.integer({ min: -1, max: 3 }), { nil: undefined }),
+            },
+            { requiredKeys: ['id'] },
+          ),
+          { maxLength: 4 },
+        ),
+        meetings: fc.array(fc.record({ id, a: id, b: id, weight: fc.option(fc.double(), { nil: undefined }) }, { requiredKeys: ['id', 'a', 'b'] }), {
+          maxLength: 5,
+        }),
         locked: fc.option(fc.array(fc.record({ meeting: id, slot: id }), { maxLength: 2 }), { nil: undefined }),
       },
       { requiredKeys: [] },

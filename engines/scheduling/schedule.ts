@@ -60,11 +60,7 @@ export function schedule(input: unknown, options: ScheduleOptions = {}): Schedul
     finish(model, (m) => feasibleAll()[m] as number[], slotOf, { upperBound: bound, maxDegree: delta, elapsedMs: now() - started, method });
   const totalWeight = () => model.w.reduce((x, y) => x + y, 0);
 
-  const unconstrained =
-    model.locked.length === 0 &&
-    model.previous.size === 0 &&
-    model.limited.every((l) => !l) &&
-    model.cap.every((c) => !Number.isFinite(c));
+  const unconstrained = model.locked.length === 0 && model.previous.size === 0 && model.limited.every((l) => !l) && model.cap.every((c) => !Number.isFinite(c));
   if (unconstrained && model.M > 0) {
     // The fewest slots (from the first) that hold every meeting.
     let K = Math.max(delta, 1);
@@ -128,6 +124,11 @@ export function scheduleExact(input: unknown, highs: HighsSolver, options: Sched
   const sides = bipartiteSides(model.P, model.ma, model.mb, model.incident);
   const bound = upperBound(model, feasible, sides);
   const { slotOf, optimal } = solveExact(model, feasible, highs, options.timeLimitMs);
-  const result = finish(model, (m) => feasible[m] as number[], slotOf, { upperBound: bound, maxDegree: maxDegree(model.incident), elapsedMs: now() - started, method: 'exact' });
+  const result = finish(model, (m) => feasible[m] as number[], slotOf, {
+    upperBound: bound,
+    maxDegree: maxDegree(model.incident),
+    elapsedMs: now() - started,
+    method: 'exact',
+  });
   return { ...result, optimal };
 }

@@ -14,7 +14,10 @@ export class ScheduleState {
   scheduled = 0;
   private log: Array<[number, number]> = []; // [meeting, previous slot]
 
-  constructor(readonly model: Model, readonly feasible: number[][]) {
+  constructor(
+    readonly model: Model,
+    readonly feasible: number[][],
+  ) {
     this.slotOf = new Int32Array(model.M).fill(-1);
     this.busy = new Int32Array(model.P * model.S).fill(-1);
     this.load = new Int32Array(model.S);

@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 /** The database's own error for a query, or undefined when it passes. */
-const errorOf = (q: ReturnType<typeof sql>) => q.execute(database.db).then(() => undefined, (e: unknown) => e);
+const errorOf = (q: ReturnType<typeof sql>) =>
+  q.execute(database.db).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 describe(`database errors from the client's data (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('a NUL that slips past the schemas is a 400 in the error shape, not a 500', async () => {

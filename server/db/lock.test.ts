@@ -11,7 +11,16 @@ describe('embedded database lock', () => {
     const lock = acquireDataDirLock(dir, 'serveur');
     expect(readLock(dir)?.pid).toBe(process.pid);
     // Another process (a real one: the lock is per pid) is refused.
-    const other = spawnSync(process.execPath, ['--import', 'tsx', '-e', `import('${join(process.cwd(), 'server/db/lock.ts')}').then(m => { try { m.acquireDataDirLock('${dir}', 'cli'); console.log('acquired'); } catch (e) { console.log(e.code + ': ' + e.message); } })`], { encoding: 'utf8' });
+    const other = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import('${join(process.cwd(), 'server/db/lock.ts')}').then(m => { try { m.acquireDataDirLock('${dir}', 'cli'); console.log('acquired'); } catch (e) { console.log(e.code + ': ' + e.message); } })`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(other.stdout).toMatch(/^database_in_use: La base intégrée .* est déjà ouverte par un autre processus Essaim \(pid \d+, serveur\)/);
     lock.release();
     expect(readLock(dir)).toBeUndefined();

@@ -26,9 +26,15 @@ describe('migrations', () => {
 
   it('accept every value of the shared vocabularies (the CHECKs and the lists agree)', async () => {
     for (const kind of organisationKinds)
-      await sql`insert into organisations (name, kind, siae_kind, search) values (${kind}, ${kind}, ${kind === 'siae' ? 'ACI' : null}, to_tsvector('french', ''))`.execute(open.db);
-    for (const s of siaeKinds) await sql`insert into organisations (name, kind, siae_kind, search) values (${s}, 'siae', ${s}, to_tsvector('french', ''))`.execute(open.db);
-    for (const stage of projectStages) await sql`insert into projects (title, stage, search) values (${stage}, ${stage}, to_tsvector('french', ''))`.execute(open.db);
-    await expect(sql`insert into projects (title, stage, search) values ('x', 'nope', to_tsvector('french', ''))`.execute(open.db)).rejects.toMatchObject({ code: '23514' });
+      await sql`insert into organisations (name, kind, siae_kind, search) values (${kind}, ${kind}, ${kind === 'siae' ? 'ACI' : null}, to_tsvector('french', ''))`.execute(
+        open.db,
+      );
+    for (const s of siaeKinds)
+      await sql`insert into organisations (name, kind, siae_kind, search) values (${s}, 'siae', ${s}, to_tsvector('french', ''))`.execute(open.db);
+    for (const stage of projectStages)
+      await sql`insert into projects (title, stage, search) values (${stage}, ${stage}, to_tsvector('french', ''))`.execute(open.db);
+    await expect(sql`insert into projects (title, stage, search) values ('x', 'nope', to_tsvector('french', ''))`.execute(open.db)).rejects.toMatchObject({
+      code: '23514',
+    });
   });
 });

@@ -24,7 +24,10 @@ describe.skipIf(onPostgres)('embedded database statements', () => {
 
   it('reads a table right after its shape changed (schema changes empty the cache)', async () => {
     await sql`create table load_probe (id int primary key, a text)`.execute(open.db);
-    await open.db.insertInto('load_probe' as never).values({ id: 1, a: 'x' } as never).execute();
+    await open.db
+      .insertInto('load_probe' as never)
+      .values({ id: 1, a: 'x' } as never)
+      .execute();
     const read = () => sql<Record<string, unknown>>`select * from load_probe where id = ${1}`.execute(open.db);
     expect((await read()).rows).toEqual([{ id: 1, a: 'x' }]);
     await sql`alter table load_probe add column b text default 'y'`.execute(open.db);
@@ -34,10 +37,21 @@ describe.skipIf(onPostgres)('embedded database statements', () => {
 
   it('keeps the database error (SQLSTATE, constraint) and a usable connection after it', async () => {
     await sql`create table load_unique (id int primary key)`.execute(open.db);
-    const insert = () => open.db.insertInto('load_unique' as never).values({ id: 1 } as never).execute();
+    const insert = () =>
+      open.db
+        .insertInto('load_unique' as never)
+        .values({ id: 1 } as never)
+        .execute();
     await insert();
     await expect(insert()).rejects.toMatchObject({ code: '23505', constraint: 'load_unique_pkey' });
-    await expect(open.db.transaction().execute(async (tx) => tx.insertInto('load_unique' as never).values({ id: 1 } as never).execute())).rejects.toMatchObject({
+    await expect(
+      open.db.transaction().execute(async (tx) =>
+        tx
+          .insertInto('load_unique' as never)
+          .values({ id: 1 } as never)
+          .execute(),
+      ),
+    ).rejects.toMatchObject({
       code: '23505',
     });
     expect((await sql<{ n: number }>`select count(*)::int as n from load_unique where id > ${0}`.execute(open.db)).rows).toEqual([{ n: 1 }]);

@@ -29,8 +29,24 @@ export interface DB {
   };
   sessions: { token_hash: string; account_id: string; csrf_token: string; created_at: Generated<Date>; expires_at: Date; id_token: string | null };
   sign_in_attempts: { key: string; attempts: number; window_started_at: Generated<Date> };
-  oidc_logins: { state_hash: string; code_verifier: string; nonce: string; return_to: string; created_at: Generated<Date>; expires_at: Date; link_account_id: string | null };
-  account_identities: { issuer: string; subject: string; account_id: string; siret: string | null; name: string | null; created_at: Generated<Date>; last_login_at: Generated<Date> };
+  oidc_logins: {
+    state_hash: string;
+    code_verifier: string;
+    nonce: string;
+    return_to: string;
+    created_at: Generated<Date>;
+    expires_at: Date;
+    link_account_id: string | null;
+  };
+  account_identities: {
+    issuer: string;
+    subject: string;
+    account_id: string;
+    siret: string | null;
+    name: string | null;
+    created_at: Generated<Date>;
+    last_login_at: Generated<Date>;
+  };
   api_tokens: {
     id: Uuid;
     account_id: string;

@@ -95,7 +95,12 @@ export const COUNT_CAP = 10_000;
 // biome-ignore lint/suspicious/noExplicitAny: any list query of any table
 export async function cappedCount(db: Kysely<any>, q: SelectQueryBuilder<any, any, any>): Promise<number> {
   const r = await db
-    .selectFrom(q.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('m'))
+    .selectFrom(
+      q
+        .select(sql`1`.as('one'))
+        .limit(COUNT_CAP + 1)
+        .as('m'),
+    )
     .select(sql<number>`count(*)::int`.as('n'))
     .executeTakeFirstOrThrow();
   return r.n;

@@ -18,7 +18,12 @@ describe('directory resources over HTTP', () => {
     const partner = await create(t.app, 'organisations', orgBody({ name: 'Coopérative Alpine', communeCode: '38185' }));
     const manager = await create(t.app, 'organisations', orgBody({ name: 'Alpes Impact Gestion', kind: 'fund_manager', ess: false }));
 
-    const coordinator = await create(t.app, 'people', { firstName: 'Merryl', lastName: 'Parisse', email: 'Merryl.Parisse@example.org', organisationId: lead.id });
+    const coordinator = await create(t.app, 'people', {
+      firstName: 'Merryl',
+      lastName: 'Parisse',
+      email: 'Merryl.Parisse@example.org',
+      organisationId: lead.id,
+    });
     expect(coordinator.email).toBe('merryl.parisse@example.org');
     const sponsor = await create(t.app, 'people', { firstName: 'Anne', lastName: 'Haut', isPublicSponsor: true, administrationId: admin.id });
     expect(sponsor.administrationName).toBe('DGEFP');
@@ -31,7 +36,11 @@ describe('directory resources over HTTP', () => {
       perimeter: ['epci:200069110'],
       memberIds: [lead.id, partner.id],
     });
-    expect(collective).toMatchObject({ coordinatorName: 'Merryl Parisse', perimeter: [{ kind: 'epci', code: '200069110', name: 'CA du Grand Chambéry' }], labelDate: '2019-07-04' });
+    expect(collective).toMatchObject({
+      coordinatorName: 'Merryl Parisse',
+      perimeter: [{ kind: 'epci', code: '200069110', name: 'CA du Grand Chambéry' }],
+      labelDate: '2019-07-04',
+    });
 
     const project = await create(t.app, 'projects', {
       title: 'Plateforme de réemploi des matériaux',
@@ -45,7 +54,13 @@ describe('directory resources over HTTP', () => {
       instruments: ['loan'],
       communeCode: '73065',
     });
-    expect(project).toMatchObject({ collectiveName: 'Collectif Savoie', leadOrganisationName: 'Chantier Solidaire des Bauges', departementCode: '73', regionCode: '84', status: 'active' });
+    expect(project).toMatchObject({
+      collectiveName: 'Collectif Savoie',
+      leadOrganisationName: 'Chantier Solidaire des Bauges',
+      departementCode: '73',
+      regionCode: '84',
+      status: 'active',
+    });
 
     const fund = await create(t.app, 'funds', {
       name: 'Fonds Alpes Transition',
@@ -60,10 +75,28 @@ describe('directory resources over HTTP', () => {
     });
     expect(fund.territories).toEqual([{ kind: 'region', code: '84', name: 'Auvergne-Rhône-Alpes' }]);
 
-    const pioneer = await create(t.app, 'pioneers', { organisationId: lead.id, labelYear: 2019, sponsorId: sponsor.id, beneficiaries: [{ year: 2019, count: 100 }, { year: 2020, count: 210 }], championIds: [partner.id] });
-    expect(pioneer).toMatchObject({ organisationName: 'Chantier Solidaire des Bauges', sponsorName: 'Anne Haut', champions: [{ id: partner.id, name: 'Coopérative Alpine' }] });
+    const pioneer = await create(t.app, 'pioneers', {
+      organisationId: lead.id,
+      labelYear: 2019,
+      sponsorId: sponsor.id,
+      beneficiaries: [
+        { year: 2019, count: 100 },
+        { year: 2020, count: 210 },
+      ],
+      championIds: [partner.id],
+    });
+    expect(pioneer).toMatchObject({
+      organisationName: 'Chantier Solidaire des Bauges',
+      sponsorName: 'Anne Haut',
+      champions: [{ id: partner.id, name: 'Coopérative Alpine' }],
+    });
 
-    const programme = await create(t.app, 'sector-programmes', { name: 'Filière BTP', themeCode: 'reemploi-materiaux', members: [{ organisationId: lead.id, role: 'social_innovator' }], projectIds: [project.id] });
+    const programme = await create(t.app, 'sector-programmes', {
+      name: 'Filière BTP',
+      themeCode: 'reemploi-materiaux',
+      members: [{ organisationId: lead.id, role: 'social_innovator' }],
+      projectIds: [project.id],
+    });
     expect(programme.members).toEqual([{ organisationId: lead.id, name: 'Chantier Solidaire des Bauges', role: 'social_innovator' }]);
 
     // Territory filters follow the hierarchy: commune ⊂ EPCI ⊂ département ⊂ région.
@@ -103,11 +136,22 @@ describe('directory resources over HTTP', () => {
     expect((await inject({ method: 'DELETE', url: `/api/collectives/${collective.id}` })).statusCode).toBe(204);
 
     const stats = (await inject({ url: '/api/stats' })).json();
-    expect(stats).toMatchObject({ collectives: 0, projects: 0, pioneers: 1, champions: 1, funds: 1, fundsMobilisableEur: 20_000_000, publicSponsors: 1, administrations: 1, sectorProgrammes: 1 });
+    expect(stats).toMatchObject({
+      collectives: 0,
+      projects: 0,
+      pioneers: 1,
+      champions: 1,
+      funds: 1,
+      fundsMobilisableEur: 20_000_000,
+      publicSponsors: 1,
+      administrations: 1,
+      sectorProgrammes: 1,
+    });
   });
 
   it('pages, sorts and exports with the filters applied', async () => {
-    for (const name of ['Zèbre solidaire', 'Abeille solidaire', 'Mésange solidaire']) await create(t.app, 'organisations', orgBody({ name, communeCode: '26362' }));
+    for (const name of ['Zèbre solidaire', 'Abeille solidaire', 'Mésange solidaire'])
+      await create(t.app, 'organisations', orgBody({ name, communeCode: '26362' }));
     const page = await inject({ url: '/api/organisations?territory=commune:26362&pageSize=2&page=1&sort=name' });
     expect(page.json()).toMatchObject({ total: 3, page: 1, pageSize: 2 });
     expect(page.json().items.map((o: { name: string }) => o.name)).toEqual(['Abeille solidaire', 'Mésange solidaire']);
@@ -118,7 +162,10 @@ describe('directory resources over HTTP', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="essaim-organisations-.*\.csv"/);
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^Nom;SIRET;SIREN;/);
     expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(['Abeille solidaire', 'Mésange solidaire', 'Zèbre solidaire']);
     const json = await inject({ url: '/api/organisations?territory=commune:26362&format=json' });
@@ -135,7 +182,11 @@ describe('directory resources over HTTP', () => {
       [{ url: '/api/projects?page=0' }, 400, 'invalid_input'],
       [{ url: '/api/projects?unknown=1' }, 400, 'invalid_input'],
       [{ method: 'POST', url: '/api/projects', payload: '{"title":', headers: { 'content-type': 'application/json' } }, 400, 'malformed_json'],
-      [{ method: 'POST', url: '/api/projects', payload: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'unsupported_media_type'],
+      [
+        { method: 'POST', url: '/api/projects', payload: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        415,
+        'unsupported_media_type',
+      ],
       [{ method: 'POST', url: '/api/projects', payload: { title: 'x'.repeat(2_000_000), stage: 'idea' } }, 413, 'payload_too_large'],
       [{ method: 'POST', url: '/api/projects', payload: { title: 'Projet', stage: 'idea', communeCode: '99999' } }, 400, 'invalid_input'],
       [{ method: 'POST', url: '/api/projects', payload: { title: 'Projet', stage: 'idea', themes: ['inconnu'] } }, 400, 'invalid_input'],
@@ -156,7 +207,12 @@ describe('directory resources over HTTP', () => {
   it('rejects a SIAE without type and an ESUS outside the ESS, naming the field', async () => {
     const r = await inject({ method: 'POST', url: '/api/organisations', payload: { name: 'X', kind: 'siae', esus: true } });
     expect(r.statusCode).toBe(400);
-    expect(r.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['esus', 'siaeKind']);
+    expect(
+      r
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['esus', 'siaeKind']);
   });
 
   it('refuses duplicate e-mails and a second pioneer label with 409', async () => {
@@ -171,12 +227,31 @@ describe('directory resources over HTTP', () => {
 
   it('looks territories up by name, code or postal code', async () => {
     const r = await inject({ url: '/api/territories?q=chambery' });
-    expect(r.json().items[0]).toMatchObject({ kind: 'commune', code: '73065', name: 'Chambéry', departementCode: '73', regionCode: '84', epciCode: '200069110' });
+    expect(r.json().items[0]).toMatchObject({
+      kind: 'commune',
+      code: '73065',
+      name: 'Chambéry',
+      departementCode: '73',
+      regionCode: '84',
+      epciCode: '200069110',
+    });
     expect((await inject({ url: '/api/territories?q=73000' })).json().items[0].code).toBe('73065');
-    expect((await inject({ url: '/api/territories?q=savoie&kind=departement' })).json().items.map((t: { code: string }) => t.code).sort()).toEqual(['73', '74']);
+    expect(
+      (await inject({ url: '/api/territories?q=savoie&kind=departement' }))
+        .json()
+        .items.map((t: { code: string }) => t.code)
+        .sort(),
+    ).toEqual(['73', '74']);
     expect((await inject({ url: '/api/territories?kind=departement&parent=region:06' })).json().items.map((t: { code: string }) => t.code)).toEqual(['976']);
     const epci = (await inject({ url: '/api/territories/epci/200069110' })).json();
-    expect(epci).toMatchObject({ name: 'CA du Grand Chambéry', communeCount: 38, parents: [{ kind: 'region', code: '84' }, { kind: 'departement', code: '73' }] });
+    expect(epci).toMatchObject({
+      name: 'CA du Grand Chambéry',
+      communeCount: 38,
+      parents: [
+        { kind: 'region', code: '84' },
+        { kind: 'departement', code: '73' },
+      ],
+    });
     expect((await inject({ url: '/api/territories/commune/00000' })).statusCode).toBe(404);
     const csv = await inject({ url: '/api/territories?kind=departement&parent=region:84&format=csv' });
     expect(csv.headers['content-type']).toContain('text/csv');
@@ -198,7 +273,19 @@ describe('directory resources over HTTP', () => {
   it('serves its OpenAPI document and documentation', async () => {
     const doc = (await inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/collectives', '/api/projects/{id}', '/api/organisations', '/api/people', '/api/funds', '/api/pioneers', '/api/sector-programmes', '/api/themes', '/api/territories', '/api/stats', '/api/import/{entity}'])
+    for (const p of [
+      '/api/collectives',
+      '/api/projects/{id}',
+      '/api/organisations',
+      '/api/people',
+      '/api/funds',
+      '/api/pioneers',
+      '/api/sector-programmes',
+      '/api/themes',
+      '/api/territories',
+      '/api/stats',
+      '/api/import/{entity}',
+    ])
       expect(Object.keys(doc.paths), p).toContain(p);
     expect(doc.paths['/api/organisations'].post.requestBody.content['application/json'].schema.properties.siret).toBeDefined();
     expect((await inject({ url: '/api/docs' })).statusCode).toBeLessThan(400);

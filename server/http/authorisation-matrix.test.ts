@@ -68,15 +68,24 @@ const ids: Record<string, string> = {};
 const sessions: Record<string, Record<string, string>> = {};
 
 // `sans-role`: an account without any role, as ProConnect opens for any agent (created below).
-const roles = ['anonymous', 'equipe', 'coordination.figeac', 'coordination.chambery', 'porteur.voisiwatt', 'financeur', 'hacker.public', 'operateur', 'sans-role'] as const;
+const roles = [
+  'anonymous',
+  'equipe',
+  'coordination.figeac',
+  'coordination.chambery',
+  'porteur.voisiwatt',
+  'financeur',
+  'hacker.public',
+  'operateur',
+  'sans-role',
+] as const;
 
 beforeAll(async () => {
   t = await demoApp();
   const app = t.anonymous as FastifyInstance;
   // Fastify keeps no public list: rebuild it from the documented routes (every route is documented).
   const doc = (await app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-  for (const [path, methods] of Object.entries(doc.paths))
-    for (const method of Object.keys(methods)) routes.push({ method: method.toUpperCase(), url: path });
+  for (const [path, methods] of Object.entries(doc.paths)) for (const method of Object.keys(methods)) routes.push({ method: method.toUpperCase(), url: path });
   const first = async (path: string) => (await app.inject({ url: `/api/${path}?pageSize=1` })).json().items[0];
   for (const p of ['collectives', 'projects', 'organisations', 'people', 'funds', 'pioneers', 'sector-programmes']) ids[p] = (await first(p)).id;
   await insertAccounts(t.db, [{ email: 'sans-role@essaim.test', passwordHash: await hashPassword('essaim-demo-2020'), roles: [] }]);
@@ -101,8 +110,14 @@ const readOnlyRoles = new Set(['hacker.public', 'operateur', 'sans-role']);
 describe('authorisation matrix', () => {
   it('states the expected access of every documented route, and of nothing else', () => {
     const documented = routes.map((r) => `${r.method} ${r.url}`);
-    expect(documented.filter((k) => !(k in expected)), 'routes without an expected access: add them to the matrix').toEqual([]);
-    expect(Object.keys(expected).filter((k) => !documented.includes(k)), 'matrix rows for routes that no longer exist').toEqual([]);
+    expect(
+      documented.filter((k) => !(k in expected)),
+      'routes without an expected access: add them to the matrix',
+    ).toEqual([]);
+    expect(
+      Object.keys(expected).filter((k) => !documented.includes(k)),
+      'matrix rows for routes that no longer exist',
+    ).toEqual([]);
   });
 
   it('answers every route for every role as its access says, never with a 5xx', async () => {
@@ -115,7 +130,11 @@ describe('authorisation matrix', () => {
         // only callers refused before anything happens run them.
         const destructive = key === 'POST /api/auth/logout' || key.endsWith('/anonymise') || route.method === 'DELETE';
         if (destructive && role !== 'anonymous' && !(readOnlyRoles.has(role) && access !== 'signed-in' && access !== 'public-write')) continue;
-        const req: InjectOptions = { method: route.method as InjectOptions['method'], url: concrete(route.url), headers: role === 'anonymous' ? {} : sessions[role] };
+        const req: InjectOptions = {
+          method: route.method as InjectOptions['method'],
+          url: concrete(route.url),
+          headers: role === 'anonymous' ? {} : sessions[role],
+        };
         if (route.method !== 'GET' && !route.url.startsWith('/api/import')) req.payload = {};
         const r = await app.inject(req);
         const what = `${role} ${key} (${access}) → ${r.statusCode} ${r.body.slice(0, 160)}`;

@@ -7,7 +7,6 @@ import type { ListQuery } from '../modules/directory/directory-service';
 import { sendExport } from './export';
 import { actorOf } from './request-actor';
 
-
 const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse };
 
 /**
@@ -44,21 +43,20 @@ export function registerDirectoryRoutes<Out extends { id: string }, Q extends Li
     },
   );
 
-  r.get(
-    `${base}/:id`,
-    { schema: { tags, summary: 'Lire', params: idParams, response: { 200: o.item, ...errors } } },
-    async (req) => o.service.get(actorOf(req), (req.params as { id: string }).id),
+  r.get(`${base}/:id`, { schema: { tags, summary: 'Lire', params: idParams, response: { 200: o.item, ...errors } } }, async (req) =>
+    o.service.get(actorOf(req), (req.params as { id: string }).id),
   );
 
-  r.post(
-    base,
-    { config: { access: 'writer' }, schema: { tags, summary: 'Créer', body: o.create, response: { 201: o.item, ...errors } } },
-    async (req, reply) => reply.code(201).send(await o.service.create(actorOf(req), req.body)),
+  r.post(base, { config: { access: 'writer' }, schema: { tags, summary: 'Créer', body: o.create, response: { 201: o.item, ...errors } } }, async (req, reply) =>
+    reply.code(201).send(await o.service.create(actorOf(req), req.body)),
   );
 
   r.patch(
     `${base}/:id`,
-    { config: { access: 'writer' }, schema: { tags, summary: 'Modifier (champs partiels)', params: idParams, body: o.patch, response: { 200: o.item, ...errors } } },
+    {
+      config: { access: 'writer' },
+      schema: { tags, summary: 'Modifier (champs partiels)', params: idParams, body: o.patch, response: { 200: o.item, ...errors } },
+    },
     async (req) => o.service.update(actorOf(req), (req.params as { id: string }).id, req.body as Record<string, unknown>),
   );
 

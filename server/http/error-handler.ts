@@ -40,8 +40,7 @@ export function installErrorHandler(app: FastifyInstance) {
         return reply.code(415).send(body('unsupported_media_type', 'Envoyez le fichier en multipart/form-data.'));
     }
     const status = err.statusCode ?? 500;
-    if (status === 429)
-      return reply.code(429).send(body('too_many_requests', 'Trop de tentatives : réessayez dans une minute.'));
+    if (status === 429) return reply.code(429).send(body('too_many_requests', 'Trop de tentatives : réessayez dans une minute.'));
     if (status >= 400 && status < 500) {
       // Fastify's and its plugins' own messages are English and technical: a person reads French.
       req.log.info({ code: err.code, message: err.message }, 'client error');
@@ -50,7 +49,6 @@ export function installErrorHandler(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send(body('internal_error', 'Erreur interne du serveur. Elle a été journalisée.'));
   });
-
 }
 
 /**
@@ -62,7 +60,12 @@ export function frameworkErrors(err: FastifyError, _req: unknown, reply: Fastify
   const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
   return reply
     .code(400)
-    .send(body(tooLong ? 'path_too_long' : 'bad_url', tooLong ? 'Un élément de l’adresse est trop long : vérifiez l’identifiant demandé.' : 'L’adresse demandée est mal formée : vérifiez-la.'));
+    .send(
+      body(
+        tooLong ? 'path_too_long' : 'bad_url',
+        tooLong ? 'Un élément de l’adresse est trop long : vérifiez l’identifiant demandé.' : 'L’adresse demandée est mal formée : vérifiez-la.',
+      ),
+    );
 }
 
 export type WebPage = (path: string) => { status: number; html: string } | undefined;

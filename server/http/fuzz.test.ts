@@ -110,7 +110,10 @@ function fieldsOf(s: JsonSchema, path: Array<string | number> = []): Array<{ pat
 function withValue(base: unknown, path: Array<string | number>, value: unknown): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path as [string | number, ...Array<string | number>];
-  const container = (Array.isArray(base) ? [...base] : typeof base === 'object' && base ? { ...base } : typeof head === 'number' ? [] : {}) as Record<string | number, unknown>;
+  const container = (Array.isArray(base) ? [...base] : typeof base === 'object' && base ? { ...base } : typeof head === 'number' ? [] : {}) as Record<
+    string | number,
+    unknown
+  >;
   container[head] = withValue(container[head], rest, value);
   return container;
 }
@@ -134,10 +137,11 @@ function concrete(route: Route, override?: { name: string; value: string }) {
   });
 }
 
-const callers = () => [
-  ['the national team', t.app],
-  ['a visitor', t.anonymous],
-] as const;
+const callers = () =>
+  [
+    ['the national team', t.app],
+    ['a visitor', t.anonymous],
+  ] as const;
 // Requests that would end the caller's session or erase the records the next ones use.
 const destructive = (r: Route) => r.method === 'DELETE' || r.path.endsWith('/anonymise') || r.path === '/api/auth/logout';
 
@@ -173,7 +177,12 @@ describe('fuzzing every route from the OpenAPI document: never a 5xx', () => {
             // Access is checked before the body is read (the authorisation matrix proves it): once refused, always refused.
             if (closed.has(`${who} ${key}`)) break;
             const payload = JSON.stringify(withValue(base, field.path, value));
-            const r = await app.inject({ method: route.method as InjectOptions['method'], url: concrete(route), payload, headers: { 'content-type': 'application/json' } });
+            const r = await app.inject({
+              method: route.method as InjectOptions['method'],
+              url: concrete(route),
+              payload,
+              headers: { 'content-type': 'application/json' },
+            });
             sent++;
             if (r.statusCode === 401 || r.statusCode === 403) closed.add(`${who} ${key}`);
             const what = `${who}: ${key} ${field.path.join('.')}=${show(value)}`;
@@ -209,7 +218,10 @@ describe('fuzzing every route from the OpenAPI document: never a 5xx', () => {
           }
           if (param.in === 'query') {
             const repeated = `${concrete(route)}?${param.name}=a&${param.name}=b&${param.name}=%00`;
-            expectClientAnswer(await app.inject({ method: route.method as InjectOptions['method'], url: repeated, ...payloadOf() }), `${who}: ${key} ${param.name} repeated`);
+            expectClientAnswer(
+              await app.inject({ method: route.method as InjectOptions['method'], url: repeated, ...payloadOf() }),
+              `${who}: ${key} ${param.name} repeated`,
+            );
           }
         }
       }
@@ -221,7 +233,21 @@ describe('fuzzing every route from the OpenAPI document: never a 5xx', () => {
 const value = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary' }),
-  fc.constantFrom('73065', '99999', 'epci:200069110', 'region:84', 'idea', 'loan', 'siae', 'ACI', '2019-07-04', '2019-02-30', 'https://x.fr', '73282932000074', '\u0000'),
+  fc.constantFrom(
+    '73065',
+    '99999',
+    'epci:200069110',
+    'region:84',
+    'idea',
+    'loan',
+    'siae',
+    'ACI',
+    '2019-07-04',
+    '2019-02-30',
+    'https://x.fr',
+    '73282932000074',
+    '\u0000',
+  ),
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -240,10 +266,18 @@ describe('random combinations never give a 5xx', () => {
         const keys = fieldsOf(route.op.requestBody?.content?.['application/json']?.schema ?? {})
           .filter((f) => f.path.length === 1)
           .map((f) => f.path[0] as string);
-        const body = fc.sample(fc.oneof(fc.dictionary(fc.constantFrom(...(keys.length ? keys : ['x'])), value), fc.anything({ maxDepth: 2 })), { numRuns: 1, seed })[0];
+        const body = fc.sample(fc.oneof(fc.dictionary(fc.constantFrom(...(keys.length ? keys : ['x'])), value), fc.anything({ maxDepth: 2 })), {
+          numRuns: 1,
+          seed,
+        })[0];
         const base = validBodies[`${route.method} ${route.path}`];
         const payload = JSON.stringify(base && body && typeof body === 'object' && !Array.isArray(body) ? { ...base, ...body } : body) ?? 'null';
-        const r = await t.app.inject({ method: route.method as InjectOptions['method'], url: concrete(route), payload, headers: { 'content-type': 'application/json' } });
+        const r = await t.app.inject({
+          method: route.method as InjectOptions['method'],
+          url: concrete(route),
+          payload,
+          headers: { 'content-type': 'application/json' },
+        });
         expectClientAnswer(r, `${route.method} ${route.path} ${payload.slice(0, 200)}`);
       }),
       { numRuns: 150 },
@@ -255,7 +289,13 @@ describe('random combinations never give a 5xx', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...reading),
-        fc.array(fc.tuple(fc.string({ maxLength: 12 }), fc.oneof(fc.string(), fc.constantFrom('region:84', 'departement:2A', 'csv', '-name', '0', '999999999999', '%00'))), { maxLength: 4 }),
+        fc.array(
+          fc.tuple(
+            fc.string({ maxLength: 12 }),
+            fc.oneof(fc.string(), fc.constantFrom('region:84', 'departement:2A', 'csv', '-name', '0', '999999999999', '%00')),
+          ),
+          { maxLength: 4 },
+        ),
         async (route, extra) => {
           const names = (route.op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
           const params = extra.map(([k, v], i) => [names.length ? (names[i % names.length] as string) : k, v] as [string, string]);

@@ -32,14 +32,24 @@ describe('control characters (NUL and the like) are refused with a 400 naming th
     refused(await t.app.inject({ method: 'POST', url: '/api/organisations', payload: orgBody({ name: 'Régie\u0000' }) }), 'name');
     refused(await t.app.inject({ method: 'POST', url: '/api/organisations', payload: orgBody({ name: 'Régie\nde quartier' }) }), 'name');
     refused(await t.app.inject({ method: 'POST', url: '/api/organisations', payload: orgBody({ description: 'Une cloche\u0007' }) }), 'description');
-    refused(await t.app.inject({ method: 'POST', url: '/api/people', payload: { firstName: 'Jeanne', lastName: 'Martin', titles: ['Présidente\u0000'] } }), 'titles.0');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/organisations', payload: orgBody({ description: 'Deux lignes :\n\t– la première ;\r\n\t– la seconde.' }) });
+    refused(
+      await t.app.inject({ method: 'POST', url: '/api/people', payload: { firstName: 'Jeanne', lastName: 'Martin', titles: ['Présidente\u0000'] } }),
+      'titles.0',
+    );
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/organisations',
+      payload: orgBody({ description: 'Deux lignes :\n\t– la première ;\r\n\t– la seconde.' }),
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().description).toBe('Deux lignes :\n\t– la première ;\r\n\t– la seconde.');
   });
 
   it('a path segment too long or badly encoded answers in the error shape', async () => {
-    for (const [method, url] of [['PATCH', `/api/organisations/${'x'.repeat(500)}`], ['GET', '/api/organisations/%E0%A4%A']] as const) {
+    for (const [method, url] of [
+      ['PATCH', `/api/organisations/${'x'.repeat(500)}`],
+      ['GET', '/api/organisations/%E0%A4%A'],
+    ] as const) {
       const r = await t.anonymous.inject({ method, url, payload: method === 'PATCH' ? {} : undefined });
       expect(r.statusCode, r.body).toBe(400);
       expect(r.json().error).toMatchObject({ code: expect.any(String), message: expect.stringMatching(/adresse/) });

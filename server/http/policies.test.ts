@@ -49,7 +49,16 @@ describe('actions on every record', () => {
   });
 });
 
-type Row = { id: string; title?: string; email: string | null; phone: string | null; fundingNeedEur: number | null; instruments: string[]; organisationId: string | null; administrationId: string | null };
+type Row = {
+  id: string;
+  title?: string;
+  email: string | null;
+  phone: string | null;
+  fundingNeedEur: number | null;
+  instruments: string[];
+  organisationId: string | null;
+  administrationId: string | null;
+};
 const everyone = ['visitor', ...demoRoles, 'sans-role'];
 const projects = ['MatériO', 'VoisiWATT', 'Tiers-lieu de Figeac'];
 
@@ -119,7 +128,10 @@ describe('e-mails and phones, by role', () => {
     for (const who of ['operateur', 'financeur']) {
       const scope = (await me(who)).roles[0]?.scope ?? [];
       const { visible, rows } = await contacts(who);
-      expect(visible.every((r) => scope.includes(r.organisationId ?? '') || scope.includes(r.administrationId ?? '')), who).toBe(true);
+      expect(
+        visible.every((r) => scope.includes(r.organisationId ?? '') || scope.includes(r.administrationId ?? '')),
+        who,
+      ).toBe(true);
       expect(visible.length, who).toBe(rows.filter((r) => scope.includes(r.organisationId ?? '') || scope.includes(r.administrationId ?? '')).length);
     }
     // A coordinator: themself and their collective's people, not the other collective's coordinator.
@@ -150,7 +162,8 @@ describe('e-mails and phones, by role', () => {
 
 describe('records moved into someone else’s scope', () => {
   const patch = (who: string, url: string, payload: object) => t.anonymous.inject({ method: 'PATCH', url, payload, headers: sessions[who] });
-  const find = async (q: string) => (await get('equipe', `/api/projects?q=${encodeURIComponent(q)}`)).json().items[0] as { id: string; collectiveId: string; leadOrganisationId: string };
+  const find = async (q: string) =>
+    (await get('equipe', `/api/projects?q=${encodeURIComponent(q)}`)).json().items[0] as { id: string; collectiveId: string; leadOrganisationId: string };
 
   it('refuses a holder moving their project into another collective', async () => {
     const voisiwatt = await find('voisiwatt');
@@ -168,7 +181,10 @@ describe('records moved into someone else’s scope', () => {
     expect(r.statusCode, r.body).toBe(403);
     expect((await find('materio')).leadOrganisationId).toBe(materio.leadOrganisationId);
     // A coordinator of both Chambéry and Figeac moves MatériO from one to the other.
-    const both = [...(await get('coordination.chambery', '/api/auth/me')).json().roles[0].scope, ...(await get('coordination.figeac', '/api/auth/me')).json().roles[0].scope];
+    const both = [
+      ...(await get('coordination.chambery', '/api/auth/me')).json().roles[0].scope,
+      ...(await get('coordination.figeac', '/api/auth/me')).json().roles[0].scope,
+    ];
     const [id] = await insertAccounts(t.db, [{ email: 'deux.collectifs@essaim.test', passwordHash: null, roles: [{ role: 'coordinator', scope: both }] }]);
     await insertToken(t.db, { accountId: id as string, name: 'tests', tokenHash: hashToken('essaim_deux-collectifs') });
     sessions['deux-collectifs'] = { authorization: 'Bearer essaim_deux-collectifs' };

@@ -61,7 +61,10 @@ describe('security headers', () => {
   it('allow an inline script of the page shell by its hash, and nothing else inline', async () => {
     const app = Fastify();
     const theme = "document.documentElement.setAttribute('data-fr-theme', localStorage.getItem('scheme') ?? 'light');";
-    await installSecurityHeaders(app, { hsts: false, shell: `<html><head><script>${theme}</script><script type="module" src="/assets/index.js"></script></head></html>` });
+    await installSecurityHeaders(app, {
+      hsts: false,
+      shell: `<html><head><script>${theme}</script><script type="module" src="/assets/index.js"></script></head></html>`,
+    });
     app.get('/', async () => 'ok');
     const csp = (await app.inject('/')).headers['content-security-policy'] as string;
     expect(directive(csp, 'script-src')).toEqual(["'self'", `'sha256-${createHash('sha256').update(theme).digest('base64')}'`]);

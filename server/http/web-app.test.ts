@@ -19,7 +19,14 @@ describe('serving the web application', () => {
     writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
     writeFileSync(join(dist, 'assets', 'index-abc.js'), 'console.log(1)');
     const app = await appServing(dist);
-    for (const [path, status] of [['/', 200], ['/projets?q=velo', 200], ['/collectifs/0b8f8d0e-5a4e-4f57-9d0b-3f1c2a9e7b10', 200], ['/plan-du-site', 200], ['/nulle-part', 404], ['/projets/42', 404]] as const) {
+    for (const [path, status] of [
+      ['/', 200],
+      ['/projets?q=velo', 200],
+      ['/collectifs/0b8f8d0e-5a4e-4f57-9d0b-3f1c2a9e7b10', 200],
+      ['/plan-du-site', 200],
+      ['/nulle-part', 404],
+      ['/projets/42', 404],
+    ] as const) {
       const r = await app.inject(path);
       expect(r.statusCode, path).toBe(status);
       expect(r.body, path).toContain('<div id="root">');

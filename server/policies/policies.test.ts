@@ -88,18 +88,31 @@ describe('directory policies', () => {
     (a: Actor) => importPolicy.import(a),
   ];
   const scope = fc.array(fc.constantFrom('k1', 'o1', 'm1', 'x'), { maxLength: 3 });
-  const record = fc.record({ id: fc.constantFrom('k1', 'o1'), collectiveId: fc.constantFrom('k1', 'x'), leadOrganisationId: fc.constantFrom('o1', 'x'), managerId: fc.constantFrom('m1', 'x') });
+  const record = fc.record({
+    id: fc.constantFrom('k1', 'o1'),
+    collectiveId: fc.constantFrom('k1', 'x'),
+    leadOrganisationId: fc.constantFrom('o1', 'x'),
+    managerId: fc.constantFrom('m1', 'x'),
+  });
 
   it('let no role outside WRITING_ROLES write anything (the routes refuse them before reading the body)', () => {
     const readOnly = roleNames.filter((r) => !WRITING_ROLES.has(r));
     fc.assert(
-      fc.property(fc.array(fc.record({ role: fc.constantFrom(...readOnly), scope }), { maxLength: 4 }), fc.constantFrom(...writes), record, (roles, write, r) => !write(account(roles), r)),
+      fc.property(
+        fc.array(fc.record({ role: fc.constantFrom(...readOnly), scope }), { maxLength: 4 }),
+        fc.constantFrom(...writes),
+        record,
+        (roles, write, r) => !write(account(roles), r),
+      ),
     );
   });
   it('let the national team do every write, whatever else it holds', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ role: fc.constantFrom(...roleNames), scope }), { maxLength: 3 }), fc.constantFrom(...writes), record, (roles, write, r) =>
-        write(account([{ role: 'admin' }, ...roles]), r),
+      fc.property(
+        fc.array(fc.record({ role: fc.constantFrom(...roleNames), scope }), { maxLength: 3 }),
+        fc.constantFrom(...writes),
+        record,
+        (roles, write, r) => write(account([{ role: 'admin' }, ...roles]), r),
       ),
     );
   });

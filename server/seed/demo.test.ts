@@ -74,15 +74,27 @@ describe('demo network', () => {
 
   it('reads as real French: no « de de », agreement, accented capitals, curly apostrophes, titles agreeing with people', async () => {
     const columns: Array<[table: string, column: string]> = [
-      ['organisations', 'name'], ['organisations', 'description'],
-      ['collectives', 'name'], ['collectives', 'territory_label'], ['collectives', 'description'],
-      ['projects', 'title'], ['projects', 'summary'], ['projects', 'description'],
-      ['funds', 'name'], ['funds', 'description'],
+      ['organisations', 'name'],
+      ['organisations', 'description'],
+      ['collectives', 'name'],
+      ['collectives', 'territory_label'],
+      ['collectives', 'description'],
+      ['projects', 'title'],
+      ['projects', 'summary'],
+      ['projects', 'description'],
+      ['funds', 'name'],
+      ['funds', 'description'],
       ['pioneers', 'description'],
-      ['sector_programmes', 'name'], ['sector_programmes', 'description'],
+      ['sector_programmes', 'name'],
+      ['sector_programmes', 'description'],
     ];
-    const selects = columns.map(([table, column]) => sql`select ${sql.lit(`${table}.${column}`)} as field, ${sql.ref(column)} as text from ${sql.table(table)}`);
-    const texts = await sql<{ field: string; text: string }>`${sql.join([...selects, sql`select 'people.titles', unnest(titles) from people`], sql` union all `)}`.execute(t.db);
+    const selects = columns.map(
+      ([table, column]) => sql`select ${sql.lit(`${table}.${column}`)} as field, ${sql.ref(column)} as text from ${sql.table(table)}`,
+    );
+    const texts = await sql<{
+      field: string;
+      text: string;
+    }>`${sql.join([...selects, sql`select 'people.titles', unnest(titles) from people`], sql` union all `)}`.execute(t.db);
     expect(texts.rows.length).toBeGreaterThan(5000);
     const defects = new Map<string, string>();
     for (const { field, text } of texts.rows) for (const d of frenchDefects(text)) defects.set(`${field}: ${d}`, text);

@@ -18,7 +18,21 @@ import { insertSectorProgrammes } from '../modules/sector-programmes/sector-prog
 import { communesWithin, largestCommunes } from '../modules/territories/territory-queries';
 import * as net from './demo-network';
 import { typo } from '../../shared/text';
-import { advisorTitle, coordinatorTitle, directorTitle, firstNames, lastNames, nameSuffixes, nameWords, projectArchetypes, sponsorTitles, structureName, type Title, titleFor, titles } from './names';
+import {
+  advisorTitle,
+  coordinatorTitle,
+  directorTitle,
+  firstNames,
+  lastNames,
+  nameSuffixes,
+  nameWords,
+  projectArchetypes,
+  sponsorTitles,
+  structureName,
+  type Title,
+  titleFor,
+  titles,
+} from './names';
 import { type Rng, rng } from './rng';
 
 export type Progress = (step: string, done: number, total: number) => void;
@@ -92,7 +106,10 @@ class OrgBook {
   readonly ids: string[] = [];
   private readonly byName = new Map<string, string>();
   private serial = 0;
-  constructor(private readonly r: Rng, private readonly firstSerial: number) {}
+  constructor(
+    private readonly r: Rng,
+    private readonly firstSerial: number,
+  ) {}
 
   add(o: Omit<OrganisationInput, 'siret'> & { siret?: string | null }, siret = true): string {
     const existing = this.byName.get(o.name);
@@ -110,7 +127,13 @@ class OrgBook {
   }
 }
 
-function person(r: Rng, organisationId: string | null, domain: string, extra: Partial<{ isAdvisor: boolean; isPublicSponsor: boolean; administrationId: string; title: Title }> = {}, name?: [string, string]) {
+function person(
+  r: Rng,
+  organisationId: string | null,
+  domain: string,
+  extra: Partial<{ isAdvisor: boolean; isPublicSponsor: boolean; administrationId: string; title: Title }> = {},
+  name?: [string, string],
+) {
   const [firstName, lastName] = name ?? [r.pick(firstNames), r.pick(lastNames)];
   return {
     id: r.uuid(),
@@ -175,7 +198,15 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   while (champions.length < 104) {
     const c = r.pick(bigCommunes.slice(0, 120));
     const name = `${structureName(r.pick(nameWords), r.pick(nameSuffixes))} ${r.pick(['SCOP', 'SCIC', 'SAS', 'SA coopérative'])}`;
-    const id = book.add({ name: `${name} (${c.name})`, kind: 'ess_structure', ess: true, esus: r.chance(0.5), communeCode: c.code, legalCategory: r.pick(['5458', '5560', '5710']), nafCode: r.pick(['38.32Z', '43.99C', '56.10A', '47.79Z', '62.01Z']) });
+    const id = book.add({
+      name: `${name} (${c.name})`,
+      kind: 'ess_structure',
+      ess: true,
+      esus: r.chance(0.5),
+      communeCode: c.code,
+      legalCategory: r.pick(['5458', '5560', '5710']),
+      nafCode: r.pick(['38.32Z', '43.99C', '56.10A', '47.79Z', '62.01Z']),
+    });
     if (!champions.includes(id)) champions.push(id);
   }
   progress('Collectifs et projets', 1, SEED_STEPS);
@@ -188,12 +219,22 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   const perCollective = net.collectives.map((_, i) => 14 + (i < 22 ? 1 : 0));
   for (const [i, k] of net.collectives.entries()) {
     const [kind, code] = (k.perimeter[0] as string).split(':') as ['epci' | 'departement' | 'commune', string];
-    const communes = k.perimeter.length > 1 ? (await Promise.all(k.perimeter.map((t) => communesWithin(tx, 'commune', t.split(':')[1] as string)))).flat() : await communesWithin(tx, kind, code);
+    const communes =
+      k.perimeter.length > 1
+        ? (await Promise.all(k.perimeter.map((t) => communesWithin(tx, 'commune', t.split(':')[1] as string)))).flat()
+        : await communesWithin(tx, kind, code);
     const local = communes.slice(0, 12);
     const main = local[0] as (typeof local)[number];
     const members: string[] = [];
     const domain = slug(k.territoryLabel).slice(0, 30);
-    const pole = book.add({ name: k.name === 'Figeacteurs' ? 'Figeacteurs' : `Pôle territorial de coopération économique ${k.of}`, kind: 'support_organisation', ess: true, communeCode: main.code, legalCategory: '9220', themes: ['relocalisation'] });
+    const pole = book.add({
+      name: k.name === 'Figeacteurs' ? 'Figeacteurs' : `Pôle territorial de coopération économique ${k.of}`,
+      kind: 'support_organisation',
+      ess: true,
+      communeCode: main.code,
+      legalCategory: '9220',
+      themes: ['relocalisation'],
+    });
     members.push(pole);
     const coordinator = person(r, pole, domain, { title: coordinatorTitle }, k.coordinator ? [k.coordinator.firstName, k.coordinator.lastName] : undefined);
     people.push(coordinator);
@@ -202,15 +243,45 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
     const named = net.namedProjects.filter((p) => p.collective === k.name);
     const archetypes = r.sample(projectArchetypes, perCollective[i] as number);
     const projectsHere: ProjectInput[] = named.map((p) => {
-      const lead = book.add({ name: p.lead, kind: 'ess_structure', ess: true, esus: true, communeCode: p.communeCode, legalCategory: '5560', themes: p.themes });
+      const lead = book.add({
+        name: p.lead,
+        kind: 'ess_structure',
+        ess: true,
+        esus: true,
+        communeCode: p.communeCode,
+        legalCategory: '5560',
+        themes: p.themes,
+      });
       members.push(lead);
-      return { title: p.title, summary: p.summary, description: `${p.summary} Projet porté ${withinCollective(k.name)}.`, collectiveId: collectiveIds[i] as string, leadOrganisationId: lead, partnerIds: lead === pole ? [] : [pole], themes: p.themes, stage: p.stage, fundingNeedEur: p.fundingNeedEur, instruments: [...p.instruments], communeCode: p.communeCode, status: 'active', beneficiaries: r.int(50, 800) };
+      return {
+        title: p.title,
+        summary: p.summary,
+        description: `${p.summary} Projet porté ${withinCollective(k.name)}.`,
+        collectiveId: collectiveIds[i] as string,
+        leadOrganisationId: lead,
+        partnerIds: lead === pole ? [] : [pole],
+        themes: p.themes,
+        stage: p.stage,
+        fundingNeedEur: p.fundingNeedEur,
+        instruments: [...p.instruments],
+        communeCode: p.communeCode,
+        status: 'active',
+        beneficiaries: r.int(50, 800),
+      };
     });
     for (const a of archetypes.slice(0, (perCollective[i] as number) - named.length)) {
       const c = r.pick(local);
       const title = a.title.replace('{lieu}', deCommune(c.name));
       const leadName = `${structureName(r.pick(nameWords), r.pick(nameSuffixes))} ${deCommune(c.name)}`;
-      const lead = book.add({ name: leadName, kind: 'ess_structure', ess: true, esus: r.chance(0.3), communeCode: c.code, legalCategory: r.pick(['9220', '5560', '5458']), themes: a.themes.slice(0, 2) });
+      const lead = book.add({
+        name: leadName,
+        kind: 'ess_structure',
+        ess: true,
+        esus: r.chance(0.3),
+        communeCode: c.code,
+        legalCategory: r.pick(['9220', '5560', '5458']),
+        themes: a.themes.slice(0, 2),
+      });
       members.push(lead);
       const stage: ProjectStage = r.pick(['idea', 'launch', 'launch', 'development', 'development', 'scale_up']);
       const partners = r.chance(0.6) ? [pole] : [];
@@ -252,14 +323,29 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
     const share = siaeShare.find(([, p]) => (acc += p) >= x) ?? siaeShare[0];
     const [kind, , label, naf, legal] = share as (typeof siaeShare)[number];
     const c = r.pick(bigCommunes);
-    book.add({ name: `${label} ${structureName(r.pick(nameWords), r.pick(nameSuffixes))} ${deCommune(c.name)} n° ${i + 1}`, kind: 'siae' as OrganisationKind, siaeKind: kind, ess: true, esus: r.chance(0.6), communeCode: c.code, nafCode: naf, legalCategory: legal, themes: ['emploi-insertion', ...(r.chance(0.3) ? ['inclusion-numerique'] : [])] });
+    book.add({
+      name: `${label} ${structureName(r.pick(nameWords), r.pick(nameSuffixes))} ${deCommune(c.name)} n° ${i + 1}`,
+      kind: 'siae' as OrganisationKind,
+      siaeKind: kind,
+      ess: true,
+      esus: r.chance(0.6),
+      communeCode: c.code,
+      nafCode: naf,
+      legalCategory: legal,
+      themes: ['emploi-insertion', ...(r.chance(0.3) ? ['inclusion-numerique'] : [])],
+    });
   }
   progress('Enregistrement des structures', 3, SEED_STEPS);
-  await insertOrganisations(tx, book.inputs.map((o) => typeset(o, ['name', 'description'])), book.ids);
+  await insertOrganisations(
+    tx,
+    book.inputs.map((o) => typeset(o, ['name', 'description'])),
+    book.ids,
+  );
 
   progress('Personnes', 4, SEED_STEPS);
   const advisorOrgs = net.supportOrganisations.map(([n]) => book.id(n));
-  for (let i = 0; i < 45; i++) people.push(person(r, advisorOrgs[i % advisorOrgs.length] as string, 'accompagnement', { isAdvisor: true, title: advisorTitle }));
+  for (let i = 0; i < 45; i++)
+    people.push(person(r, advisorOrgs[i % advisorOrgs.length] as string, 'accompagnement', { isAdvisor: true, title: advisorTitle }));
   const sponsors: string[] = [];
   for (let i = 0; i < 100; i++) {
     const admin = adminIds[i % adminIds.length] as string;
@@ -268,11 +354,22 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
     sponsors.push(p.id);
   }
   for (const p of net.pioneers) if (p.director) people.push(person(r, book.id(p.name), 'pionniers', { title: directorTitle }, p.director));
-  await insertPeople(tx, people.map((p) => typeset(p.input, ['titles'])), people.map((p) => p.id));
+  await insertPeople(
+    tx,
+    people.map((p) => typeset(p.input, ['titles'])),
+    people.map((p) => p.id),
+  );
 
   progress('Collectifs', 5, SEED_STEPS);
-  await insertCollectives(tx, collectiveInputs.map((c) => typeset(c, ['name', 'territoryLabel', 'description'])), collectiveIds);
-  const projectIds = await insertProjects(tx, projectInputs.map((p) => typeset(p, ['title', 'summary', 'description'])));
+  await insertCollectives(
+    tx,
+    collectiveInputs.map((c) => typeset(c, ['name', 'territoryLabel', 'description'])),
+    collectiveIds,
+  );
+  const projectIds = await insertProjects(
+    tx,
+    projectInputs.map((p) => typeset(p, ['title', 'summary', 'description'])),
+  );
 
   progress('Pionniers et fonds', 6, SEED_STEPS);
   await insertPioneers(
@@ -285,7 +382,10 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
         sponsorId: sponsors[i * 4] as string,
         description: typo(p.description),
         // The review: pioneers doubled their beneficiaries in one year.
-        beneficiaries: [{ year: 2019, count: start }, { year: 2020, count: start * 2 + r.int(0, 50) }],
+        beneficiaries: [
+          { year: 2019, count: start },
+          { year: 2020, count: start * 2 + r.int(0, 50) },
+        ],
         championIds: champions.filter((_, j) => j % net.pioneers.length === i),
       };
     }),
@@ -335,14 +435,33 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
     staff('Sophie', 'Garnier', 'financeur@essaim.test', book.id('France Active Investissement'), 'Chargée d’investissement'),
     staff('Karim', 'Benali', 'operateur@essaim.test', book.id('Bpifrance'), 'Chargé de mission économie sociale'),
   ] as const;
-  await insertPeople(tx, [team, holder, investor, operator].map((p) => p.input), [team, holder, investor, operator].map((p) => p.id));
+  await insertPeople(
+    tx,
+    [team, holder, investor, operator].map((p) => p.input),
+    [team, holder, investor, operator].map((p) => p.id),
+  );
   const demoHash = await hashPassword(DEMO_PASSWORD);
   await insertAccounts(tx, [
     { email: 'equipe@essaim.test', passwordHash: demoHash, personId: team.id, roles: [{ role: 'admin' }] },
-    { email: 'coordination.figeac@essaim.test', passwordHash: demoHash, personId: coordinatorIds[0], roles: [{ role: 'coordinator', scope: [collectiveIds[0] as string] }] },
-    { email: 'coordination.chambery@essaim.test', passwordHash: demoHash, personId: coordinatorIds[1], roles: [{ role: 'coordinator', scope: [collectiveIds[1] as string] }] },
+    {
+      email: 'coordination.figeac@essaim.test',
+      passwordHash: demoHash,
+      personId: coordinatorIds[0],
+      roles: [{ role: 'coordinator', scope: [collectiveIds[0] as string] }],
+    },
+    {
+      email: 'coordination.chambery@essaim.test',
+      passwordHash: demoHash,
+      personId: coordinatorIds[1],
+      roles: [{ role: 'coordinator', scope: [collectiveIds[1] as string] }],
+    },
     { email: 'porteur.voisiwatt@essaim.test', passwordHash: demoHash, personId: holder.id, roles: [{ role: 'holder', scope: [book.id('VoisiWATT SCIC')] }] },
-    { email: 'financeur@essaim.test', passwordHash: demoHash, personId: investor.id, roles: [{ role: 'investor', scope: [book.id('France Active Investissement')] }] },
+    {
+      email: 'financeur@essaim.test',
+      passwordHash: demoHash,
+      personId: investor.id,
+      roles: [{ role: 'investor', scope: [book.id('France Active Investissement')] }],
+    },
     { email: 'hacker.public@essaim.test', passwordHash: demoHash, personId: sponsors[0], roles: [{ role: 'public_sponsor' }] },
     { email: 'operateur@essaim.test', passwordHash: demoHash, personId: operator.id, roles: [{ role: 'operator', scope: [book.id('Bpifrance')] }] },
   ]);

@@ -21,7 +21,9 @@ export function frenchDefects(text: string): string[] {
     if (/^(de|à) (le|les)$/.test(pair)) out.push(`contraction oubliée « ${a.word} ${b.word} »`);
     if (/^de d’/.test(`${a.word} ${b.word}`)) out.push(`« ${a.word} ${b.word} »`);
   }
-  for (const m of text.matchAll(/(?<![\p{L}])(E(?:nergies?|conomies?|coles?|pargne|picerie|galité|tat|tablissements?|tudes?|quipes?|ducation|lectricité|cologie|valuation)|Ile)(?![\p{L}])/gu))
+  for (const m of text.matchAll(
+    /(?<![\p{L}])(E(?:nergies?|conomies?|coles?|pargne|picerie|galité|tat|tablissements?|tudes?|quipes?|ducation|lectricité|cologie|valuation)|Ile)(?![\p{L}])/gu,
+  ))
     out.push(`majuscule sans accent « ${m[0]} »`);
   if (text.includes("'")) out.push('apostrophe droite');
   out.push(...agreementDefects(text));
@@ -47,8 +49,27 @@ for (const [m, f] of [
   ADJECTIVES[`${f}s`] = { gender: m === f ? undefined : 'f', plural: true } as Agreement;
 }
 const NOUN_GENDER: Record<string, 'm' | 'f'> = {
-  Atelier: 'm', Ateliers: 'm', Envol: 'm', Jardins: 'm', Jardin: 'm', Compagnons: 'm', Chantier: 'm', Relais: 'm', Tremplin: 'm', Pont: 'm', Fil: 'm',
-  Fabrique: 'f', Ressourcerie: 'f', Ruche: 'f', Passerelle: 'f', Recyclerie: 'f', Boussole: 'f', Coop: 'f', Main: 'f', Ferme: 'f', Épicerie: 'f',
+  Atelier: 'm',
+  Ateliers: 'm',
+  Envol: 'm',
+  Jardins: 'm',
+  Jardin: 'm',
+  Compagnons: 'm',
+  Chantier: 'm',
+  Relais: 'm',
+  Tremplin: 'm',
+  Pont: 'm',
+  Fil: 'm',
+  Fabrique: 'f',
+  Ressourcerie: 'f',
+  Ruche: 'f',
+  Passerelle: 'f',
+  Recyclerie: 'f',
+  Boussole: 'f',
+  Coop: 'f',
+  Main: 'f',
+  Ferme: 'f',
+  Épicerie: 'f',
 };
 
 function agreementDefects(text: string): string[] {
@@ -64,7 +85,8 @@ function agreementDefects(text: string): string[] {
   return out;
 }
 
-const FEMININE_TITLE = /^(Directrice|Coordinatrice|Chargée|Présidente|Déléguée|Sous-directrice|Cheffe|Inspectrice|Adjointe|Conseillère|Responsable)(?![\p{L}])/u;
+const FEMININE_TITLE =
+  /^(Directrice|Coordinatrice|Chargée|Présidente|Déléguée|Sous-directrice|Cheffe|Inspectrice|Adjointe|Conseillère|Responsable)(?![\p{L}])/u;
 const MASCULINE_TITLE = /^(Directeur|Coordinateur|Chargé|Président|Délégué|Sous-directeur|Chef|Inspecteur|Adjoint|Conseiller|Responsable)(?![\p{L}])/u;
 
 /** A job title that does not agree with the person's first name: `titleDefect('Thomas', 'Coordinatrice')` → a message. */

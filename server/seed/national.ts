@@ -58,7 +58,10 @@ export async function seedNational(db: Database, opts: SeedOptions = {}) {
           esus: ess && r.chance(0.2),
           communeCode: c.code,
           description: `${r.pick(projectArchetypes).summary}`,
-          themes: r.sample(themes.map((t) => t.code), r.int(0, 3)),
+          themes: r.sample(
+            themes.map((t) => t.code),
+            r.int(0, 3),
+          ),
         });
         orgCommune.push(c.code);
       }

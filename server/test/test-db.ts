@@ -29,7 +29,9 @@ export async function testDatabase(): Promise<OpenDatabase> {
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 5 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    const domain = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public' and tablename <> all(${keptTables})`.execute(db);
+    const domain = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public' and tablename <> all(${keptTables})`.execute(
+      db,
+    );
     await sql`truncate ${sql.join(domain.rows.map((t) => sql.table(t.tablename)))} cascade`.execute(db);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

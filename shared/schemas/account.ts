@@ -25,8 +25,6 @@ export type Account = z.output<typeof account>;
 
 /** The roles granted, each scope naming records (collectives, organisations…). */
 export const accountRolesInput = z.strictObject({
-  roles: z
-    .array(z.strictObject({ role: z.enum(roleNames), scope: z.array(uuid).max(200).optional() }))
-    .max(20),
+  roles: z.array(z.strictObject({ role: z.enum(roleNames), scope: z.array(uuid).max(200).optional() })).max(20),
 });
 export type AccountRolesInput = z.output<typeof accountRolesInput>;

@@ -3,7 +3,10 @@ import { isoDate, line, listQueryBase, z } from './common';
 export const auditActions = ['create', 'update', 'delete', 'import'] as const;
 
 const auditFilters = {
-  entity: z.string().regex(/^[a-z-]+$/, 'Indiquez le type d’enregistrement en minuscules (organisations, projects, themes…).').optional(),
+  entity: z
+    .string()
+    .regex(/^[a-z-]+$/, 'Indiquez le type d’enregistrement en minuscules (organisations, projects, themes…).')
+    .optional(),
   record: line().min(1).max(100).optional(),
   actor: z.enum(['system', 'anonymous', 'account']).optional(),
   action: z.enum(auditActions).optional(),

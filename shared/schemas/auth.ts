@@ -36,4 +36,11 @@ export const me = z.object({
 
 export const tokenInput = z.strictObject({ name: line().trim().min(1).max(100) });
 export const tokenCreated = z.object({ id: z.string(), name: z.string(), token: z.string(), createdAt: z.string() });
-export const tokenInfo = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(), actions: timestamps.actions });
+export const tokenInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  actions: timestamps.actions,
+});

@@ -1,21 +1,12 @@
-import {
-  isoDate,
-  listQueryBase,
-  multilineText,
-  optionalText,
-  territoryFilter,
-  territoryRefOut,
-  timestamps,
-  trimmed,
-  url,
-  uuid,
-  z,
-} from './common';
+import { isoDate, listQueryBase, multilineText, optionalText, territoryFilter, territoryRefOut, timestamps, trimmed, url, uuid, z } from './common';
 
 /** A territory written as `kind:code` ("epci:200069110"). */
 export const territoryString = z
   .string()
-  .regex(/^(commune|epci|departement|region):[0-9AB]{2,9}$/, 'Indiquez chaque territoire sous la forme commune:73065, epci:200069110, departement:73 ou region:84.');
+  .regex(
+    /^(commune|epci|departement|region):[0-9AB]{2,9}$/,
+    'Indiquez chaque territoire sous la forme commune:73065, epci:200069110, departement:73 ou region:84.',
+  );
 
 export const collectiveFields = z.strictObject({
   name: trimmed(200),

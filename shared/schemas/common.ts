@@ -24,8 +24,7 @@ export function hasControlCharacter(v: string, multiline = false) {
  * Build text fields from this (or `multilineText`), never from a bare `z.string()`:
  * the fuzz test sends control characters to every field of every route.
  */
-export const line = () =>
-  z.string().refine((v) => !hasControlCharacter(v), { params: { rule: CONTROL_CHARACTER_RULE }, abort: true });
+export const line = () => z.string().refine((v) => !hasControlCharacter(v), { params: { rule: CONTROL_CHARACTER_RULE }, abort: true });
 /** Text that may span lines (descriptions, summaries): tab and line breaks allowed, other controls refused. */
 export const multilineText = (max: number) =>
   z
@@ -38,12 +37,9 @@ export const uuid = z.uuid();
 export const idParams = z.strictObject({ id: uuid });
 
 /** `?ids=` style arrays: a query string may carry one value or several. */
-const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(item));
+const oneOrMany = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(item));
 
-export const queryBoolean = z
-  .enum(['true', 'false', '1', '0', 'oui', 'non'])
-  .transform((v) => v === 'true' || v === '1' || v === 'oui');
+export const queryBoolean = z.enum(['true', 'false', '1', '0', 'oui', 'non']).transform((v) => v === 'true' || v === '1' || v === 'oui');
 
 export const territoryFilter = z
   .string()

@@ -1,18 +1,7 @@
 import { instruments, projectStages } from '../vocabulary';
 import { territoryString } from './collective';
 import { projectFitFilters } from './project';
-import {
-  eur,
-  listQueryBase,
-  multilineText,
-  queryBoolean,
-  territoryRefOut,
-  themeCodes,
-  timestamps,
-  trimmed,
-  uuid,
-  z,
-} from './common';
+import { eur, listQueryBase, multilineText, queryBoolean, territoryRefOut, themeCodes, timestamps, trimmed, uuid, z } from './common';
 
 export const fundFields = z.strictObject({
   name: trimmed(200),
@@ -29,7 +18,11 @@ export const fundFields = z.strictObject({
 });
 export const fundInput = fundFields.superRefine((f, ctx) => {
   if (f.ticketMinEur != null && f.ticketMaxEur != null && f.ticketMinEur > f.ticketMaxEur)
-    ctx.addIssue({ code: 'custom', path: ['ticketMaxEur'], message: 'Le ticket maximum est inférieur au ticket minimum : augmentez-le ou baissez le minimum.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ticketMaxEur'],
+      message: 'Le ticket maximum est inférieur au ticket minimum : augmentez-le ou baissez le minimum.',
+    });
 });
 export type FundInput = z.output<typeof fundInput>;
 export const fundPatch = fundFields.partial();

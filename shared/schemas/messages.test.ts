@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import {
-  instruments,
-  organisationKinds,
-  projectStages,
-  projectStatuses,
-  roleNames,
-  sectorMemberRoles,
-  themes,
-} from '../vocabulary';
+import { instruments, organisationKinds, projectStages, projectStatuses, roleNames, sectorMemberRoles, themes } from '../vocabulary';
 import * as account from './account';
 import * as audit from './audit';
 import * as auth from './auth';
@@ -54,7 +46,15 @@ function fieldPaths(s: z.ZodType, prefix: string[] = []): string[][] {
 const defaultPhrases =
   /Entrée invalide|Option invalide|Trop (petit|grand)|attendu, |reçue? ?$|Chaîne de caractères invalide|Nombre invalide|non reconnue|Clé invalide|Valeur invalide|Invalid|expected|received|[<>]=|champ « /;
 /** Vocabulary codes a person never reads (territory kinds are French words, their codes their labels' own words). */
-const rawCodes = [...organisationKinds, ...projectStages, ...instruments, ...projectStatuses, ...roleNames, ...sectorMemberRoles, ...themes.map((t) => t.code)].filter(
+const rawCodes = [
+  ...organisationKinds,
+  ...projectStages,
+  ...instruments,
+  ...projectStatuses,
+  ...roleNames,
+  ...sectorMemberRoles,
+  ...themes.map((t) => t.code),
+].filter(
   // Codes that are also French words people read (« l’administration de rattachement »).
   (c) => !['siae', 'administration', 'autonomie', 'logement', 'sport', 'relocalisation'].includes(c),
 );
@@ -98,11 +98,17 @@ function expectPlainFrench(all: Array<{ path: string; message: string; code: str
 
 describe('validation messages are plain French, per field, for every input schema', () => {
   it('finds the input schemas', () => {
-    expect(inputSchemas.map((s) => s.name)).toEqual(expect.arrayContaining(['organisationFields', 'projectListQuery', 'loginInput', 'auditPageQuery', 'accountRolesInput']));
+    expect(inputSchemas.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['organisationFields', 'projectListQuery', 'loginInput', 'auditPageQuery', 'accountRolesInput']),
+    );
   });
 
   it('every field of every input schema has a French label', () => {
-    const missing = inputSchemas.flatMap(({ name, schema }) => fieldPaths(schema).filter((p) => !labelAt(p)).map((p) => `${name}: ${p.join('.')}`));
+    const missing = inputSchemas.flatMap(({ name, schema }) =>
+      fieldPaths(schema)
+        .filter((p) => !labelAt(p))
+        .map((p) => `${name}: ${p.join('.')}`),
+    );
     expect(missing, 'add these fields to shared/schemas/labels.ts').toEqual([]);
   });
 
@@ -141,10 +147,14 @@ describe('validation messages are plain French, per field, for every input schem
     });
     expect(of(project.projectInput, { title: '  ', stage: 'zzz', fundingNeedEur: -1 })).toEqual({
       title: 'Le titre est obligatoire.',
-      stage: 'Choisissez une étape parmi : Idée, Lancement, Développement, Changement d\'échelle.',
+      stage: "Choisissez une étape parmi : Idée, Lancement, Développement, Changement d'échelle.",
       fundingNeedEur: expect.stringMatching(/^Le besoin de financement \(en euros\) doit valoir 0 ou plus/),
     });
-    expect(of(account.accountRolesInput, { roles: [{ role: 'zzz' }] })['roles.0.role']).toMatch(/^Choisissez un rôle parmi : Équipe nationale, Coordination de collectif/);
-    expect(of(person.personInput, { firstName: 'A', lastName: 'B', email: 'a@' }).email).toBe('Indiquez une adresse e-mail complète, par exemple nom@domaine.fr.');
+    expect(of(account.accountRolesInput, { roles: [{ role: 'zzz' }] })['roles.0.role']).toMatch(
+      /^Choisissez un rôle parmi : Équipe nationale, Coordination de collectif/,
+    );
+    expect(of(person.personInput, { firstName: 'A', lastName: 'B', email: 'a@' }).email).toBe(
+      'Indiquez une adresse e-mail complète, par exemple nom@domaine.fr.',
+    );
   });
 });

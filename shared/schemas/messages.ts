@@ -113,9 +113,7 @@ export function frenchMessage(iss: Issue): string {
     case 'not_multiple_of':
       return `${The} ${must} être un multiple de ${number(Number(iss.divisor))}.`;
     case 'unrecognized_keys':
-      return iss.keys.length > 1
-        ? `Champs inconnus : ${iss.keys.join(', ')}. Retirez-les.`
-        : `Champ inconnu : ${iss.keys[0]}. Retirez-le.`;
+      return iss.keys.length > 1 ? `Champs inconnus : ${iss.keys.join(', ')}. Retirez-les.` : `Champ inconnu : ${iss.keys[0]}. Retirez-le.`;
     case 'custom':
       if ((iss.params as { rule?: string } | undefined)?.rule === CONTROL_CHARACTER_RULE)
         return `${The} contien${field.plural ? 'nent' : 't'} un caractère invisible non autorisé (caractère nul ou de contrôle) : retirez-le.`;

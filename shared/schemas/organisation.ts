@@ -1,20 +1,7 @@
 import { nafLabels, normaliseNaf } from '../naf';
 import { isValidSiren, isValidSiret, normaliseSirenSiret } from '../siret';
 import { organisationKinds, siaeKinds } from '../vocabulary';
-import {
-  communeCode,
-  listQueryBase,
-  multilineText,
-  queryBoolean,
-  territoryFilter,
-  themeCodes,
-  themeFilter,
-  timestamps,
-  trimmed,
-  url,
-  uuid,
-  z,
-} from './common';
+import { communeCode, listQueryBase, multilineText, queryBoolean, territoryFilter, themeCodes, themeFilter, timestamps, trimmed, url, uuid, z } from './common';
 
 const siret = z
   .string()
@@ -36,7 +23,11 @@ export const organisationFields = z.strictObject({
   name: trimmed(300),
   siret: siret.nullable().optional(),
   siren: siren.nullable().optional(),
-  legalCategory: z.string().regex(/^[0-9]{4}$/, 'La catégorie juridique INSEE doit comporter 4 chiffres.').nullable().optional(),
+  legalCategory: z
+    .string()
+    .regex(/^[0-9]{4}$/, 'La catégorie juridique INSEE doit comporter 4 chiffres.')
+    .nullable()
+    .optional(),
   kind: z.enum(organisationKinds),
   siaeKind: z.enum(siaeKinds).nullable().optional(),
   ess: z.boolean().optional(),
@@ -52,12 +43,10 @@ export const organisationFields = z.strictObject({
 export const organisationInput = organisationFields.superRefine((o, ctx) => {
   if (o.siret && o.siren && o.siret.slice(0, 9) !== o.siren)
     ctx.addIssue({ code: 'custom', path: ['siren'], message: 'Le SIREN doit être le début du SIRET (ses 9 premiers chiffres).' });
-  if (o.kind === 'siae' && !o.siaeKind)
-    ctx.addIssue({ code: 'custom', path: ['siaeKind'], message: 'Précisez le type de SIAE : ACI, AI, EI, ETTI ou EITI.' });
+  if (o.kind === 'siae' && !o.siaeKind) ctx.addIssue({ code: 'custom', path: ['siaeKind'], message: 'Précisez le type de SIAE : ACI, AI, EI, ETTI ou EITI.' });
   if (o.kind !== 'siae' && o.siaeKind)
     ctx.addIssue({ code: 'custom', path: ['siaeKind'], message: 'Seule une SIAE a un type de SIAE : videz ce champ ou choisissez le type « SIAE ».' });
-  if (o.esus && !o.ess)
-    ctx.addIssue({ code: 'custom', path: ['esus'], message: 'L’agrément ESUS suppose l’appartenance à l’ESS : cochez aussi « ESS ».' });
+  if (o.esus && !o.ess) ctx.addIssue({ code: 'custom', path: ['esus'], message: 'L’agrément ESUS suppose l’appartenance à l’ESS : cochez aussi « ESS ».' });
 });
 export type OrganisationInput = z.output<typeof organisationInput>;
 export const organisationPatch = organisationFields.partial();
@@ -91,8 +80,14 @@ export const organisationListQuery = z.strictObject({
   siaeKind: z.enum(siaeKinds).optional(),
   ess: queryBoolean.optional(),
   esus: queryBoolean.optional(),
-  siret: z.string().regex(/^[0-9]{14}$/, 'Le SIRET doit comporter 14 chiffres.').optional(),
-  siren: z.string().regex(/^[0-9]{9}$/, 'Le SIREN doit comporter 9 chiffres.').optional(),
+  siret: z
+    .string()
+    .regex(/^[0-9]{14}$/, 'Le SIRET doit comporter 14 chiffres.')
+    .optional(),
+  siren: z
+    .string()
+    .regex(/^[0-9]{9}$/, 'Le SIREN doit comporter 9 chiffres.')
+    .optional(),
   /** Champion companies of a Pionnier (the « entreprises championnes » figure). */
   champion: queryBoolean.optional(),
   /** Administrations where public sponsors serve (the « administrations » figure). */

@@ -20,7 +20,11 @@ export const personInput = personFields.superRefine((p, ctx) => {
   if (p.isPublicSponsor && !p.administrationId)
     ctx.addIssue({ code: 'custom', path: ['administrationId'], message: 'Un hacker public est rattaché à son administration : choisissez-la.' });
   if (!p.isPublicSponsor && p.administrationId)
-    ctx.addIssue({ code: 'custom', path: ['administrationId'], message: 'Seul un hacker public a une administration de rattachement : videz ce champ ou cochez « Hacker public ».' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['administrationId'],
+      message: 'Seul un hacker public a une administration de rattachement : videz ce champ ou cochez « Hacker public ».',
+    });
 });
 export type PersonInput = z.output<typeof personInput>;
 export const personPatch = personFields.partial();

@@ -7,7 +7,10 @@ export const pioneerFields = z.strictObject({
   labelYear: year,
   sponsorId: uuid.nullable().optional(),
   description: multilineText(10000).optional(),
-  beneficiaries: z.array(z.strictObject({ year, count: z.number().int().min(0).max(100_000_000) })).max(50).optional(),
+  beneficiaries: z
+    .array(z.strictObject({ year, count: z.number().int().min(0).max(100_000_000) }))
+    .max(50)
+    .optional(),
   championIds: z.array(uuid).max(1000).optional(),
 });
 export const pioneerInput = pioneerFields.superRefine((p, ctx) => {
@@ -15,7 +18,11 @@ export const pioneerInput = pioneerFields.superRefine((p, ctx) => {
   if (new Set(years).size !== years.length)
     ctx.addIssue({ code: 'custom', path: ['beneficiaries'], message: 'Une année de bénéficiaires est donnée deux fois : gardez une seule ligne par année.' });
   if (p.championIds?.includes(p.organisationId))
-    ctx.addIssue({ code: 'custom', path: ['championIds'], message: 'Le Pionnier ne peut pas s’accompagner lui-même : retirez-le des entreprises championnes.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['championIds'],
+      message: 'Le Pionnier ne peut pas s’accompagner lui-même : retirez-le des entreprises championnes.',
+    });
 });
 export type PioneerInput = z.output<typeof pioneerInput>;
 export const pioneerPatch = pioneerFields.partial();

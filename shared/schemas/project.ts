@@ -1,17 +1,5 @@
 import { instruments, projectStages, projectStatuses } from '../vocabulary';
-import {
-  communeCode,
-  eur,
-  listQueryBase,
-  multilineText,
-  territoryFilter,
-  themeCodes,
-  themeFilter,
-  timestamps,
-  trimmed,
-  uuid,
-  z,
-} from './common';
+import { communeCode, eur, listQueryBase, multilineText, territoryFilter, themeCodes, themeFilter, timestamps, trimmed, uuid, z } from './common';
 
 export const projectFields = z.strictObject({
   title: trimmed(300),

@@ -37,6 +37,10 @@ describe('browser suites without Chromium', () => {
       present: false,
       warning: 'Tests dans le navigateur ignorés : /nulle-part/chromium absent (apt-get install -y chromium).',
     });
-    expect(findBrowser({ ESSAIM_REQUIRE_BROWSER: '1' }, (p) => p === '/usr/bin/chromium')).toMatchObject({ path: '/usr/bin/chromium', present: true, warning: undefined });
+    expect(findBrowser({ ESSAIM_REQUIRE_BROWSER: '1' }, (p) => p === '/usr/bin/chromium')).toMatchObject({
+      path: '/usr/bin/chromium',
+      present: true,
+      warning: undefined,
+    });
   });
 });

@@ -10,7 +10,9 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (path:
   const path = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const present = exists(path);
   if (!present && env.ESSAIM_REQUIRE_BROWSER === '1') {
-    throw new Error(`Tests dans le navigateur impossibles : ${path} absent, et ESSAIM_REQUIRE_BROWSER=1 les exige (apt-get install -y chromium, ou CHROMIUM_PATH=…).`);
+    throw new Error(
+      `Tests dans le navigateur impossibles : ${path} absent, et ESSAIM_REQUIRE_BROWSER=1 les exige (apt-get install -y chromium, ou CHROMIUM_PATH=…).`,
+    );
   }
   return { path, present, warning: present ? undefined : `Tests dans le navigateur ignorés : ${path} absent (apt-get install -y chromium).` };
 }

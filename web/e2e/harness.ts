@@ -46,12 +46,26 @@ export async function startPlatform(opts: { oidcUsers?: Record<string, ProviderU
     db: database.db,
     signInLimits: { failuresPerAddress: 10_000 },
     publicUrl: url,
-    oidc: provider && { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, scopes: 'openid email given_name usual_name siret', name: 'ProConnect' },
+    oidc: provider && {
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      clientSecret: provider.clientSecret,
+      scopes: 'openid email given_name usual_name siret',
+      name: 'ProConnect',
+    },
   });
   await app.listen({ port, host: '127.0.0.1' });
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
@@ -82,7 +96,10 @@ export async function startPlatform(opts: { oidcUsers?: Record<string, ProviderU
  * Records of the demo network to open pages on: one per directory page (the
  * first listed, or the first match of `search[slug]`) and a coordinator's account.
  */
-export async function demoRecords(platform: { url: string; db: Awaited<ReturnType<typeof testDatabase>>['db'] }, search: Partial<Record<DirectorySlug, string>> = {}) {
+export async function demoRecords(
+  platform: { url: string; db: Awaited<ReturnType<typeof testDatabase>>['db'] },
+  search: Partial<Record<DirectorySlug, string>> = {},
+) {
   const ids: Record<string, string> = {};
   for (const [slug, api] of Object.entries(directorySlugs)) {
     const q = search[slug as DirectorySlug];
@@ -105,5 +122,11 @@ export async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}) : ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
 }

@@ -97,12 +97,18 @@ describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
     await signIn(page, 'equipe@essaim.test');
     const before = await count('organisations?pageSize=1');
     const [a, b] = [freshSiret(), freshSiret()];
-    const csv = (second: string) => Buffer.from(`\uFEFFNom;SIRET;Type;ESS;Commune\r\nAtelier du Lac;${a};Structure de l'ESS;oui;73065\r\nCafé des Possibles;${second};Structure de l'ESS;oui;26362\r\n`);
+    const csv = (second: string) =>
+      Buffer.from(
+        `\uFEFFNom;SIRET;Type;ESS;Commune\r\nAtelier du Lac;${a};Structure de l'ESS;oui;73065\r\nCafé des Possibles;${second};Structure de l'ESS;oui;26362\r\n`,
+      );
     await page.goto('/import');
     await page.getByLabel(/^Fichier/).setInputFiles({ name: 'structures.csv', mimeType: 'text/csv', buffer: csv('12345') });
     await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
     await page.getByText(/1 ligne en erreur sur 2/).waitFor();
-    await page.getByText(/ligne 3 · SIRET/).first().waitFor();
+    await page
+      .getByText(/ligne 3 · SIRET/)
+      .first()
+      .waitFor();
     expect(await count('organisations?pageSize=1')).toBe(before);
 
     await page.getByLabel(/^Fichier/).setInputFiles({ name: 'structures.csv', mimeType: 'text/csv', buffer: csv(b) });

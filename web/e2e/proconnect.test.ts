@@ -20,7 +20,11 @@ describe.skipIf(!hasBrowser)('ProConnect in the browser', () => {
     await page.goto('/projets?q=reemploi');
     await page.getByRole('link', { name: 'Se connecter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Se connecter à Essaim' }).waitFor();
-    await page.getByRole('button', { name: /ProConnect/ }).or(page.getByRole('link', { name: /ProConnect/ })).first().click();
+    await page
+      .getByRole('button', { name: /ProConnect/ })
+      .or(page.getByRole('link', { name: /ProConnect/ }))
+      .first()
+      .click();
     // Back from the provider, signed in, on the page where it started.
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/projets?q=reemploi');
@@ -36,7 +40,11 @@ describe.skipIf(!hasBrowser)('ProConnect in the browser', () => {
     platform.provider?.signInAs('equipe-nationale');
     const page = await platform.page();
     await page.goto('/connexion');
-    await page.getByRole('button', { name: /ProConnect/ }).or(page.getByRole('link', { name: /ProConnect/ })).first().click();
+    await page
+      .getByRole('button', { name: /ProConnect/ })
+      .or(page.getByRole('link', { name: /ProConnect/ }))
+      .first()
+      .click();
     // Back on the sign-in page, told what to do.
     await page.getByText(/Connectez-vous d’abord avec votre mot de passe ou un lien reçu par e-mail, puis liez votre identité/).waitFor({ timeout: 15_000 });
     await signIn(page, 'equipe@essaim.test');
@@ -46,7 +54,11 @@ describe.skipIf(!hasBrowser)('ProConnect in the browser', () => {
     // From now on ProConnect signs the national team in, with its roles.
     const again = await platform.page();
     await again.goto('/connexion');
-    await again.getByRole('button', { name: /ProConnect/ }).or(again.getByRole('link', { name: /ProConnect/ })).first().click();
+    await again
+      .getByRole('button', { name: /ProConnect/ })
+      .or(again.getByRole('link', { name: /ProConnect/ }))
+      .first()
+      .click();
     await again.getByRole('button', { name: 'Se déconnecter' }).waitFor({ timeout: 15_000 });
     // The national team may import: the header offers it.
     await again.getByRole('link', { name: 'Importer' }).waitFor();
@@ -68,12 +80,19 @@ describe.skipIf(!hasBrowser)('ProConnect in the browser', () => {
     await admin.getByRole('option', { name: /Grand Chambéry/ }).click();
     await admin.getByRole('button', { name: 'Enregistrer les rôles' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Comptes' }).waitFor();
-    await admin.getByRole('row', { name: /claude\.agent/ }).getByRole('cell', { name: 'Coordination de collectif (1)' }).waitFor();
+    await admin
+      .getByRole('row', { name: /claude\.agent/ })
+      .getByRole('cell', { name: 'Coordination de collectif (1)' })
+      .waitFor();
 
     platform.provider?.signInAs('agent-ministere');
     const agent = await platform.page();
     await agent.goto('/connexion?retour=%2Fprojets%3Fq%3Dmaterio');
-    await agent.getByRole('button', { name: /ProConnect/ }).or(agent.getByRole('link', { name: /ProConnect/ })).first().click();
+    await agent
+      .getByRole('button', { name: /ProConnect/ })
+      .or(agent.getByRole('link', { name: /ProConnect/ }))
+      .first()
+      .click();
     await agent.getByRole('link', { name: 'MatériO.TEC 73' }).click();
     await agent.getByRole('link', { name: 'Modifier' }).waitFor();
     expect(admin.errors).toEqual([]);

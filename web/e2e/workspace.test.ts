@@ -71,7 +71,10 @@ describe.skipIf(!hasBrowser)('« Mon espace », figures and phones in Chromium',
     await page.getByText('Historique des modifications').click();
     await page.getByRole('row', { name: /Modification.*Bénéficiaires\s*: [\d\s]+ → 321/ }).waitFor();
     await page.goto('/mon-espace');
-    const change = page.getByRole('region', { name: /Les dernières modifications/ }).getByRole('listitem').first();
+    const change = page
+      .getByRole('region', { name: /Les dernières modifications/ })
+      .getByRole('listitem')
+      .first();
     await change.getByRole('link', { name: 'VoisiWATT' }).waitFor();
     expect(await change.textContent()).toMatch(/Modification \(projet\) par Claire Dubreuil/);
     expect(page.errors).toEqual([]);
@@ -82,7 +85,13 @@ describe.skipIf(!hasBrowser)('« Mon espace », figures and phones in Chromium',
     await page.goto('/');
     const tiles = page.locator('.essaim-figures li');
     await tiles.first().waitFor();
-    const figures = await tiles.evaluateAll((lis) => lis.map((li) => ({ value: li.querySelector('a')?.textContent ?? '', href: li.querySelector('a')?.getAttribute('href') ?? '', label: li.querySelector('.fr-tile__desc')?.textContent ?? '' })));
+    const figures = await tiles.evaluateAll((lis) =>
+      lis.map((li) => ({
+        value: li.querySelector('a')?.textContent ?? '',
+        href: li.querySelector('a')?.getAttribute('href') ?? '',
+        label: li.querySelector('.fr-tile__desc')?.textContent ?? '',
+      })),
+    );
     expect(figures.length).toBeGreaterThanOrEqual(12);
     const digits = (s: string) => Number(s.replace(/\D/g, ''));
     const checked: string[] = [];
@@ -155,7 +164,10 @@ describe.skipIf(!hasBrowser)('« Mon espace », figures and phones in Chromium',
   it('opens the display settings from the footer and switches to the dark theme', async () => {
     const page = await platform.page();
     await page.goto('/');
-    await page.getByRole('contentinfo').getByRole('button', { name: /Paramètres d.affichage/ }).click();
+    await page
+      .getByRole('contentinfo')
+      .getByRole('button', { name: /Paramètres d.affichage/ })
+      .click();
     await page.getByRole('dialog').getByText('Thème sombre').click();
     await page.waitForFunction(() => document.documentElement.getAttribute('data-fr-theme') === 'dark');
     expect(page.errors).toEqual([]);

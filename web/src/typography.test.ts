@@ -29,7 +29,8 @@ function frenchTexts(file: string): Array<{ line: number; text: string }> {
     if (ts.isJsxElement(n) && n.openingElement.tagName.getText(sf) === 'code') return;
     let raw: string | undefined;
     if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) raw = src.slice(n.getStart(sf) + 1, n.getEnd() - 1);
-    else if (ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) raw = src.slice(n.getStart(sf) + 1, n.getEnd() - (ts.isTemplateTail(n) ? 1 : 2));
+    else if (ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n))
+      raw = src.slice(n.getStart(sf) + 1, n.getEnd() - (ts.isTemplateTail(n) ? 1 : 2));
     else if (ts.isJsxText(n)) raw = n.getText(sf);
     if (raw !== undefined && ((/\p{L}/u.test(raw) && / /.test(raw)) || /[«»]/.test(raw))) {
       const text = raw.replace(/\\u202[fF]|&#8239;/g, NNBSP).replace(/\\u00[aA]0|&#160;/g, NBSP);

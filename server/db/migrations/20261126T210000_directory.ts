@@ -5,7 +5,16 @@ import { type Kysely, sql } from 'kysely';
 // change what an old migration creates. A later change to a list is a new
 // migration (server/db/vocabulary-checks.test.ts compares the database with
 // shared/vocabulary.ts).
-const organisationKinds = ['ess_structure', 'siae', 'large_company', 'fund_manager', 'administration', 'public_operator', 'local_authority', 'support_organisation'];
+const organisationKinds = [
+  'ess_structure',
+  'siae',
+  'large_company',
+  'fund_manager',
+  'administration',
+  'public_operator',
+  'local_authority',
+  'support_organisation',
+];
 const siaeKinds = ['ACI', 'AI', 'EI', 'ETTI', 'EITI'];
 const projectStages = ['idea', 'launch', 'development', 'scale_up'];
 const instruments = ['grant', 'loan', 'equity', 'quasi_equity'];

@@ -51,12 +51,18 @@ export async function listAccounts(db: Executor, f: AccountListQuery & { id?: st
       name: r.name,
       personId: r.person_id,
       roles: parseRoles(r.roles),
-      identities: identities.filter((i) => i.account_id === r.id).map((i) => ({ issuer: i.issuer, siret: i.siret, lastLoginAt: i.last_login_at.toISOString() })),
+      identities: identities
+        .filter((i) => i.account_id === r.id)
+        .map((i) => ({ issuer: i.issuer, siret: i.siret, lastLoginAt: i.last_login_at.toISOString() })),
       createdAt: r.created_at.toISOString(),
     })),
   };
 }
 
 export async function setRoles(db: Executor, id: string, roles: Role[]) {
-  await db.updateTable('accounts').set({ roles: JSON.stringify(roles), updated_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('accounts')
+    .set({ roles: JSON.stringify(roles), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }

@@ -16,13 +16,34 @@ export function accountRoutes(app: FastifyInstance, db: Database) {
   const tags = ['Comptes'];
   r.get(
     '/api/accounts',
-    { config: { access: 'admin' }, schema: { tags, summary: 'Les comptes, leurs rôles et leurs identités ProConnect (équipe nationale)', querystring: accountListQuery, response: { 200: z.object({ items: z.array(account), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), ...errors } } },
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Les comptes, leurs rôles et leurs identités ProConnect (équipe nationale)',
+        querystring: accountListQuery,
+        response: { 200: z.object({ items: z.array(account), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), ...errors },
+      },
+    },
     async (req) => s.list(actorOf(req), req.query),
   );
-  r.get('/api/accounts/:id', { config: { access: 'admin' }, schema: { tags, summary: 'Un compte', params: idParams, response: { 200: account, ...errors } } }, async (req) => s.get(actorOf(req), req.params.id));
+  r.get(
+    '/api/accounts/:id',
+    { config: { access: 'admin' }, schema: { tags, summary: 'Un compte', params: idParams, response: { 200: account, ...errors } } },
+    async (req) => s.get(actorOf(req), req.params.id),
+  );
   r.put(
     '/api/accounts/:id/roles',
-    { config: { access: 'admin' }, schema: { tags, summary: 'Remplacer les rôles d’un compte (avec leurs périmètres)', params: idParams, body: accountRolesInput, response: { 200: account, ...errors } } },
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Remplacer les rôles d’un compte (avec leurs périmètres)',
+        params: idParams,
+        body: accountRolesInput,
+        response: { 200: account, ...errors },
+      },
+    },
     async (req) => s.setRoles(actorOf(req), req.params.id, req.body),
   );
 }

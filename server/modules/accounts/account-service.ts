@@ -26,7 +26,9 @@ export async function openAccount(tx: Executor, actor: Actor, a: { email: string
   // Not tied when the address is not vouched for (a provider that does not say it checked it).
   const personId = a.tiePerson === false ? null : ((await personIdByEmail(tx, a.email)) ?? null);
   const [id] = (await insertAccounts(tx, [{ email: a.email, passwordHash: a.passwordHash, personId, roles: [] }])) as [string];
-  await recordWrite(tx, actor, [{ action: 'create', entity: 'account', recordId: id, after: { email: a.email, personId, roles: [], ...(a.via ? { via: a.via } : {}) } }]);
+  await recordWrite(tx, actor, [
+    { action: 'create', entity: 'account', recordId: id, after: { email: a.email, personId, roles: [], ...(a.via ? { via: a.via } : {}) } },
+  ]);
   return id;
 }
 
@@ -78,11 +80,16 @@ export function accountService(db: Database) {
       input.roles.forEach((r, i) => {
         const table = roleScope[r.role];
         if (!table && r.scope?.length) details.push({ path: `roles.${i}.scope`, message: `Le rôle ${r.role} ne se limite pas à des enregistrements` });
-        if (table && !r.scope?.length) details.push({ path: `roles.${i}.scope`, message: `Le rôle ${r.role} s’exerce sur des ${table === 'collectives' ? 'collectifs' : 'structures'} : précisez lesquels` });
+        if (table && !r.scope?.length)
+          details.push({
+            path: `roles.${i}.scope`,
+            message: `Le rôle ${r.role} s’exerce sur des ${table === 'collectives' ? 'collectifs' : 'structures'} : précisez lesquels`,
+          });
         if (table) for (const [j, value] of (r.scope ?? []).entries()) refs.push({ table, value, path: `roles.${i}.scope.${j}` });
       });
       details.push(...(await missingReferences(db, refs)));
-      if (new Set(input.roles.map((r) => r.role)).size !== input.roles.length) details.push({ path: 'roles', message: 'Un rôle est donné deux fois : réunissez ses périmètres' });
+      if (new Set(input.roles.map((r) => r.role)).size !== input.roles.length)
+        details.push({ path: 'roles', message: 'Un rôle est donné deux fois : réunissez ses périmètres' });
       if (details.length) throw invalid('Rôles invalides.', details);
       const roles: Role[] = input.roles.map((r) => (roleScope[r.role] ? { role: r.role, scope: [...new Set(r.scope)] } : { role: r.role }));
       await db.transaction().execute(async (tx) => {

@@ -13,7 +13,10 @@ describe('accounts and roles (national team)', () => {
   it('lists accounts with their roles, filtered by role or text', async () => {
     const all = (await t.app.inject('/api/accounts?pageSize=50')).json();
     expect(all.total).toBeGreaterThanOrEqual(8);
-    expect(all.items.find((a: { email: string }) => a.email === 'coordination.figeac@essaim.test')).toMatchObject({ roles: [{ role: 'coordinator' }], name: expect.any(String) });
+    expect(all.items.find((a: { email: string }) => a.email === 'coordination.figeac@essaim.test')).toMatchObject({
+      roles: [{ role: 'coordinator' }],
+      name: expect.any(String),
+    });
     const coordinators = (await t.app.inject('/api/accounts?role=coordinator')).json();
     expect(coordinators.items.map((a: { email: string }) => a.email).sort()).toEqual(['coordination.chambery@essaim.test', 'coordination.figeac@essaim.test']);
     expect((await t.app.inject('/api/accounts?q=FINANCEUR')).json().items).toHaveLength(1);
@@ -25,7 +28,8 @@ describe('accounts and roles (national team)', () => {
     const bearer = { authorization: 'Bearer essaim_nouvel-agent' };
     const chambery = (await t.app.inject('/api/collectives?q=chambery')).json().items[0];
     const project = (await t.app.inject(`/api/projects?collective=${chambery.id}&pageSize=1`)).json().items[0];
-    const patch = () => t.anonymous.inject({ method: 'PATCH', url: `/api/projects/${project.id}`, payload: { summary: 'Par le nouvel agent' }, headers: bearer });
+    const patch = () =>
+      t.anonymous.inject({ method: 'PATCH', url: `/api/projects/${project.id}`, payload: { summary: 'Par le nouvel agent' }, headers: bearer });
     expect((await patch()).statusCode).toBe(403);
 
     const r = await t.app.inject({ method: 'PUT', url: `/api/accounts/${id}/roles`, payload: { roles: [{ role: 'coordinator', scope: [chambery.id] }] } });
@@ -47,17 +51,20 @@ describe('accounts and roles (national team)', () => {
       method: 'PUT',
       url: `/api/accounts/${id}/roles`,
       payload: {
-        roles: [
-          { role: 'coordinator', scope: [org.id] },
-          { role: 'admin', scope: [org.id] },
-          { role: 'investor' },
-        ],
+        roles: [{ role: 'coordinator', scope: [org.id] }, { role: 'admin', scope: [org.id] }, { role: 'investor' }],
       },
     });
     expect(r.statusCode).toBe(400);
-    expect(r.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['roles.0.scope.0', 'roles.1.scope', 'roles.2.scope']);
+    expect(
+      r
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['roles.0.scope.0', 'roles.1.scope', 'roles.2.scope']);
     expect((await t.app.inject({ method: 'PUT', url: `/api/accounts/${id}/roles`, payload: { roles: [{ role: 'superuser' }] } })).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'PUT', url: '/api/accounts/4b0a1b5e-8a7b-4c57-9d6b-8f3c0a9b1c2d/roles', payload: { roles: [] } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'PUT', url: '/api/accounts/4b0a1b5e-8a7b-4c57-9d6b-8f3c0a9b1c2d/roles', payload: { roles: [] } })).statusCode).toBe(
+      404,
+    );
     expect((await t.app.inject(`/api/accounts/${id}`)).json().roles).toEqual([]);
   });
 });

@@ -14,13 +14,30 @@ export function auditRoutes(app: FastifyInstance, db: Database) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/audit',
-    { config: { access: 'admin' }, schema: { tags: ['Audit'], summary: "Journal d'audit, filtré par entité, enregistrement, acteur, action et dates, paginé", querystring: auditPageQuery, response: { 200: listResponse(auditEntry), ...errors } } },
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['Audit'],
+        summary: "Journal d'audit, filtré par entité, enregistrement, acteur, action et dates, paginé",
+        querystring: auditPageQuery,
+        response: { 200: listResponse(auditEntry), ...errors },
+      },
+    },
     async (req) => pageAudit(db, actorOf(req), req.query),
   );
   for (const resource of directoryResources)
     r.get(
       `/api/${resource.path}/:id/history`,
-      { config: { access: 'admin' }, schema: { tags: ['Audit'], summary: `Historique d'un enregistrement (${resource.tag}), paginé`, params: idParams, querystring: historyQuery, response: { 200: listResponse(auditEntry), ...errors } } },
+      {
+        config: { access: 'admin' },
+        schema: {
+          tags: ['Audit'],
+          summary: `Historique d'un enregistrement (${resource.tag}), paginé`,
+          params: idParams,
+          querystring: historyQuery,
+          response: { 200: listResponse(auditEntry), ...errors },
+        },
+      },
       async (req) => pageAudit(db, actorOf(req), { entity: resource.path, record: req.params.id, ...req.query }),
     );
 }

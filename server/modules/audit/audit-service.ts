@@ -14,7 +14,10 @@ export function auditActor(actor: Actor): Pick<AuditRecord, 'actorKind' | 'actor
 
 /** Record a write made by `actor`, in the caller's transaction. */
 export function recordWrite(db: Executor, actor: Actor, entries: Array<Omit<AuditRecord, 'actorKind' | 'actorId'>>) {
-  return appendAudit(db, entries.map((e) => ({ ...auditActor(actor), ...e })));
+  return appendAudit(
+    db,
+    entries.map((e) => ({ ...auditActor(actor), ...e })),
+  );
 }
 
 /** The national team and the command line read the trail (it holds personal data before and after). */
@@ -31,9 +34,6 @@ export async function readAudit(db: Database, actor: Actor, f: AuditQuery) {
 export async function pageAudit(db: Database, actor: Actor, f: AuditPageQuery) {
   mayRead(actor);
   const { page, pageSize, ...filters } = f;
-  const [counted, items] = await Promise.all([
-    countAudit(db, filters),
-    listAudit(db, { ...filters, limit: pageSize, offset: offsetOf(page, pageSize) }),
-  ]);
+  const [counted, items] = await Promise.all([countAudit(db, filters), listAudit(db, { ...filters, limit: pageSize, offset: offsetOf(page, pageSize) })]);
   return { items, total: Math.min(counted, COUNT_CAP), totalExact: counted <= COUNT_CAP, page, pageSize };
 }

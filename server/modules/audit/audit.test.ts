@@ -37,7 +37,9 @@ describe('audit log', () => {
 
   it('records each imported row and each theme change', async () => {
     const siret = freshSiret();
-    await importService(t.db).importFile(systemActor, 'organisations', { bytes: new TextEncoder().encode(`Nom;SIRET;Type\nImportée;${siret};ess_structure\n`) });
+    await importService(t.db).importFile(systemActor, 'organisations', {
+      bytes: new TextEncoder().encode(`Nom;SIRET;Type\nImportée;${siret};ess_structure\n`),
+    });
     const imported = (await readAudit(t.db, systemActor, { limit: 10, action: 'import' }))[0];
     expect(imported).toMatchObject({ actor: { kind: 'system' }, entity: 'organisations', after: { name: 'Importée', siret } });
     await t.app.inject({ method: 'POST', url: '/api/themes', payload: { code: 'audit-theme', label: 'Audit' } });
@@ -70,8 +72,17 @@ describe('audit log', () => {
 
   it('pages a record history beyond 1,000 entries, like every list (page, pageSize, total)', async () => {
     const org = await create(t.app, 'organisations', orgBody({ name: 'Très modifiée' }));
-    const edits = Array.from({ length: 1204 }, (_, i) => ({ action: 'update' as const, entity: 'organisations', recordId: org.id, before: { n: i }, after: { n: i + 1 } }));
-    await appendAudit(t.db, edits.map((e) => ({ ...e, actorKind: 'system', actorId: null })));
+    const edits = Array.from({ length: 1204 }, (_, i) => ({
+      action: 'update' as const,
+      entity: 'organisations',
+      recordId: org.id,
+      before: { n: i },
+      after: { n: i + 1 },
+    }));
+    await appendAudit(
+      t.db,
+      edits.map((e) => ({ ...e, actorKind: 'system', actorId: null })),
+    );
     const page = async (n: number, size = 200) => (await t.app.inject({ url: `/api/organisations/${org.id}/history?page=${n}&pageSize=${size}` })).json();
     const first = await page(1);
     expect(first).toMatchObject({ total: 1205, totalExact: true, page: 1, pageSize: 200 });

@@ -35,7 +35,10 @@ export async function insertAccounts(db: Executor, accounts: Array<{ email: stri
   return rows.map((r) => r.id);
 }
 
-export async function insertSession(db: Executor, s: { tokenHash: string; accountId: string; csrfToken: string; expiresAt: Date; idToken?: string | undefined }) {
+export async function insertSession(
+  db: Executor,
+  s: { tokenHash: string; accountId: string; csrfToken: string; expiresAt: Date; idToken?: string | undefined },
+) {
   await db
     .insertInto('sessions')
     .values({ token_hash: s.tokenHash, account_id: s.accountId, csrf_token: s.csrfToken, expires_at: s.expiresAt, id_token: s.idToken ?? null })
@@ -75,16 +78,31 @@ export async function tokenAccount(db: Executor, tokenHash: string, now: Date) {
 }
 
 export async function insertToken(db: Executor, t: { accountId: string; name: string; tokenHash: string }) {
-  return db.insertInto('api_tokens').values({ account_id: t.accountId, name: t.name, token_hash: t.tokenHash }).returning(['id', 'created_at']).executeTakeFirstOrThrow();
+  return db
+    .insertInto('api_tokens')
+    .values({ account_id: t.accountId, name: t.name, token_hash: t.tokenHash })
+    .returning(['id', 'created_at'])
+    .executeTakeFirstOrThrow();
 }
 
 export async function listTokens(db: Executor, accountId: string) {
-  return db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at']).where('account_id', '=', accountId).orderBy('created_at', 'desc').execute();
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('account_id', '=', accountId)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 /** Revoke one of an account's tokens; false when it has no such token. */
 export async function revokeToken(db: Executor, accountId: string, id: string, now: Date) {
-  const r = await db.updateTable('api_tokens').set({ revoked_at: now }).where('id', '=', id).where('account_id', '=', accountId).where('revoked_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -94,7 +112,12 @@ export async function insertMagicLink(db: Executor, l: { tokenHash: string; acco
 
 /** How many links were made for an account since a moment (stored, so every server process agrees). */
 export async function magicLinksSince(db: Executor, accountId: string, since: Date) {
-  const r = await db.selectFrom('magic_links').select(sql<number>`count(*)::int`.as('n')).where('account_id', '=', accountId).where('created_at', '>=', since).executeTakeFirst();
+  const r = await db
+    .selectFrom('magic_links')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('account_id', '=', accountId)
+    .where('created_at', '>=', since)
+    .executeTakeFirst();
   return r?.n ?? 0;
 }
 

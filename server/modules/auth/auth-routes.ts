@@ -28,15 +28,33 @@ export function authRoutes(
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: SESSION_DAYS * 86_400 });
 
   // Limits (failures per e-mail and per client address, in the database): sign-in-limits.ts.
-  r.post('/api/auth/login', { config: { access: 'public' }, schema: { tags, summary: 'Se connecter (cookie de session HTTP-only)', body: loginInput, response: { 200: me, ...errors, 429: errorResponse } } }, async (req, reply) => {
-    const { token, csrfToken, account } = await s.login(req.body.email, req.body.password, req.ip, new Date());
-    setSessionCookie(reply, token);
-    return s.me({ kind: 'account', accountId: account.id, email: account.email, personId: account.personId, roles: account.roles, via: 'session' }, csrfToken);
-  });
+  r.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Se connecter (cookie de session HTTP-only)', body: loginInput, response: { 200: me, ...errors, 429: errorResponse } },
+    },
+    async (req, reply) => {
+      const { token, csrfToken, account } = await s.login(req.body.email, req.body.password, req.ip, new Date());
+      setSessionCookie(reply, token);
+      return s.me(
+        { kind: 'account', accountId: account.id, email: account.email, personId: account.personId, roles: account.roles, via: 'session' },
+        csrfToken,
+      );
+    },
+  );
 
   r.post(
     '/api/auth/magic-link',
-    { config: { access: 'public' }, schema: { tags, summary: 'Recevoir un lien de connexion par courriel', body: magicLinkInput, response: { 202: z.object({ message: z.string() }), ...errors, 429: errorResponse } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Recevoir un lien de connexion par courriel',
+        body: magicLinkInput,
+        response: { 202: z.object({ message: z.string() }), ...errors, 429: errorResponse },
+      },
+    },
     async (req, reply) => {
       await s.requestMagicLink(req.body.email, req.ip, new Date(), opts.mailer, opts.publicUrl, req.body.returnTo);
       // The same answer whether the address has an account or not.
@@ -46,7 +64,14 @@ export function authRoutes(
   r.get(
     '/api/auth/magic-link/callback',
     // returnTo unbounded here: a bad one means home, not a refusal that would waste the trip.
-    { schema: { tags, summary: 'Suivre un lien de connexion (ouvre la session, puis redirige)', querystring: z.strictObject({ token: z.string().min(10).max(200), returnTo: z.string().optional() }), response: { 400: errorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Suivre un lien de connexion (ouvre la session, puis redirige)',
+        querystring: z.strictObject({ token: z.string().min(10).max(200), returnTo: z.string().optional() }),
+        response: { 400: errorResponse },
+      },
+    },
     async (req, reply) => {
       // Where to go is settled before the link is used up.
       const to = safeReturnTo(req.query.returnTo);
@@ -58,16 +83,35 @@ export function authRoutes(
 
   r.get(
     '/api/auth/providers',
-    { schema: { tags, summary: 'Les moyens de connexion proposés', response: { 200: z.object({ password: z.boolean(), magicLink: z.boolean(), oidc: z.object({ name: z.string(), start: z.string() }).nullable() }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Les moyens de connexion proposés',
+        response: { 200: z.object({ password: z.boolean(), magicLink: z.boolean(), oidc: z.object({ name: z.string(), start: z.string() }).nullable() }) },
+      },
+    },
     async () => ({ password: true, magicLink: true, oidc: opts.oidc ? { name: opts.oidc.name, start: '/api/auth/oidc/start' } : null }),
   );
   r.get(
     '/api/auth/oidc/start',
-    { schema: { tags, summary: 'Se connecter avec le fournisseur OpenID Connect (ProConnect) : redirige vers lui', querystring: z.object({ returnTo: z.string().max(500).optional() }), response: { 404: errorResponse, 503: errorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Se connecter avec le fournisseur OpenID Connect (ProConnect) : redirige vers lui',
+        querystring: z.object({ returnTo: z.string().max(500).optional() }),
+        response: { 404: errorResponse, 503: errorResponse },
+      },
+    },
     async (req, reply) => {
       if (!opts.oidc) throw oidcDisabled();
       const { url, state } = await opts.oidc.start(req.query.returnTo, new Date());
-      reply.setCookie(OIDC_STATE_COOKIE, state, { path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: OIDC_LOGIN_MINUTES * 60 });
+      reply.setCookie(OIDC_STATE_COOKIE, state, {
+        path: '/api/auth/oidc',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: opts.secureCookies,
+        maxAge: OIDC_LOGIN_MINUTES * 60,
+      });
       return reply.redirect(url, 303);
     },
   );
@@ -86,14 +130,27 @@ export function authRoutes(
       if (actor.kind !== 'account') throw unauthorized();
       if (!opts.oidc) throw oidcDisabled();
       const { url, state } = await opts.oidc.start('/compte?lien=proconnect', new Date(), actor.accountId);
-      reply.setCookie(OIDC_STATE_COOKIE, state, { path: '/api/auth/oidc', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, maxAge: OIDC_LOGIN_MINUTES * 60 });
+      reply.setCookie(OIDC_STATE_COOKIE, state, {
+        path: '/api/auth/oidc',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: opts.secureCookies,
+        maxAge: OIDC_LOGIN_MINUTES * 60,
+      });
       return { redirectTo: url };
     },
   );
   r.get(
     '/api/auth/oidc/callback',
     // The provider adds its own parameters (iss, session_state…): read them raw.
-    { schema: { tags, summary: 'Retour du fournisseur OpenID Connect : ouvre la session puis redirige', querystring: z.looseObject({}), response: { 404: errorResponse, 503: errorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Retour du fournisseur OpenID Connect : ouvre la session puis redirige',
+        querystring: z.looseObject({}),
+        response: { 404: errorResponse, 503: errorResponse },
+      },
+    },
     async (req, reply) => {
       if (!opts.oidc) throw oidcDisabled();
       const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
@@ -114,7 +171,14 @@ export function authRoutes(
 
   r.post(
     '/api/auth/logout',
-    { config: { access: 'public' }, schema: { tags, summary: 'Se déconnecter (et l’adresse où finir la session du fournisseur OpenID Connect, le cas échéant)', response: { 200: z.object({ redirectTo: z.string().nullable() }), ...errors } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Se déconnecter (et l’adresse où finir la session du fournisseur OpenID Connect, le cas échéant)',
+        response: { 200: z.object({ redirectTo: z.string().nullable() }), ...errors },
+      },
+    },
     async (req, reply) => {
       const idToken = await s.logout(req.cookies?.[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -124,7 +188,13 @@ export function authRoutes(
 
   r.get(
     '/api/auth/session',
-    { schema: { tags, summary: 'La session en cours : le compte connecté, ou null pour un visiteur (jamais 401)', response: { 200: z.object({ account: me.nullable() }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'La session en cours : le compte connecté, ou null pour un visiteur (jamais 401)',
+        response: { 200: z.object({ account: me.nullable() }) },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       return { account: actor.kind === 'account' ? await s.me(actor, req.essaimCsrf ?? null) : null };
@@ -135,28 +205,56 @@ export function authRoutes(
   );
 
   const personal = personalDataService(db);
-  const personalDataExport = z.object({ account: z.unknown(), person: z.unknown(), tokens: z.array(z.unknown()), sessions: z.array(z.unknown()), actions: z.array(z.unknown()) });
-  r.get('/api/auth/me/data', { schema: { tags, summary: 'Télécharger mes données personnelles (JSON)', response: { 200: personalDataExport, 401: errorResponse } } }, async (req, reply) => {
-    reply.header('content-disposition', 'attachment; filename="essaim-mes-donnees.json"');
-    return personal.export(actorOf(req));
+  const personalDataExport = z.object({
+    account: z.unknown(),
+    person: z.unknown(),
+    tokens: z.array(z.unknown()),
+    sessions: z.array(z.unknown()),
+    actions: z.array(z.unknown()),
   });
+  r.get(
+    '/api/auth/me/data',
+    { schema: { tags, summary: 'Télécharger mes données personnelles (JSON)', response: { 200: personalDataExport, 401: errorResponse } } },
+    async (req, reply) => {
+      reply.header('content-disposition', 'attachment; filename="essaim-mes-donnees.json"');
+      return personal.export(actorOf(req));
+    },
+  );
   r.post(
     '/api/people/:id/anonymise',
-    { config: { access: 'admin' }, schema: { tags: ['Personnes'], summary: "Effacer une personne (anonymisation, équipe nationale) : ses liens et l'historique restent", params: idParams, response: { 204: z.null(), 404: errorResponse, ...errors } } },
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['Personnes'],
+        summary: "Effacer une personne (anonymisation, équipe nationale) : ses liens et l'historique restent",
+        params: idParams,
+        response: { 204: z.null(), 404: errorResponse, ...errors },
+      },
+    },
     async (req, reply) => {
       await personal.anonymise(actorOf(req), req.params.id);
       return reply.code(204).send(null);
     },
   );
 
-  r.get('/api/auth/tokens', { schema: { tags, summary: 'Mes jetons d’API', response: { 200: z.object({ items: z.array(tokenInfo) }), ...errors } } }, async (req) => ({
-    items: await s.listTokens(actorOf(req)),
-  }));
-  r.post('/api/auth/tokens', { schema: { tags, summary: 'Créer un jeton d’API (affiché une seule fois)', body: tokenInput, response: { 201: tokenCreated, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await s.createToken(actorOf(req), req.body.name)),
+  r.get(
+    '/api/auth/tokens',
+    { schema: { tags, summary: 'Mes jetons d’API', response: { 200: z.object({ items: z.array(tokenInfo) }), ...errors } } },
+    async (req) => ({
+      items: await s.listTokens(actorOf(req)),
+    }),
   );
-  r.delete('/api/auth/tokens/:id', { schema: { tags, summary: 'Révoquer un jeton', params: idParams, response: { 204: z.null(), 404: errorResponse, ...errors } } }, async (req, reply) => {
-    await s.revokeToken(actorOf(req), req.params.id, new Date());
-    return reply.code(204).send(null);
-  });
+  r.post(
+    '/api/auth/tokens',
+    { schema: { tags, summary: 'Créer un jeton d’API (affiché une seule fois)', body: tokenInput, response: { 201: tokenCreated, ...errors } } },
+    async (req, reply) => reply.code(201).send(await s.createToken(actorOf(req), req.body.name)),
+  );
+  r.delete(
+    '/api/auth/tokens/:id',
+    { schema: { tags, summary: 'Révoquer un jeton', params: idParams, response: { 204: z.null(), 404: errorResponse, ...errors } } },
+    async (req, reply) => {
+      await s.revokeToken(actorOf(req), req.params.id, new Date());
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -24,7 +24,6 @@ const MAGIC_LINKS_PER_WINDOW = 3;
 const newToken = () => randomBytes(32).toString('base64url');
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-
 type AccountActor = Extract<Actor, { kind: 'account' }>;
 
 /** Sign-in, sessions and personal API tokens. The clock is a parameter. */
@@ -107,7 +106,8 @@ export function authService(db: Database, limits: SignInLimits = DEFAULT_SIGN_IN
       }
       if (sessionToken) {
         const a = await q.sessionAccount(db, hashToken(sessionToken), now);
-        if (a) return { actor: { kind: 'account', accountId: a.id, email: a.email, personId: a.personId, roles: a.roles, via: 'session' }, csrfToken: a.csrfToken };
+        if (a)
+          return { actor: { kind: 'account', accountId: a.id, email: a.email, personId: a.personId, roles: a.roles, via: 'session' }, csrfToken: a.csrfToken };
       }
       return { actor: { kind: 'anonymous' }, csrfToken: null };
     },
@@ -167,4 +167,3 @@ export function checkCsrf(method: string, actor: Actor, expected: string | null,
   if (actor.kind !== 'account' || actor.via !== 'session') return;
   if (!sent || sent !== expected) throw forbidden('Jeton CSRF absent ou invalide (en-tête x-csrf-token).');
 }
-

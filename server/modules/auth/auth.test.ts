@@ -23,7 +23,13 @@ describe('sign-in, sessions and tokens', () => {
     const cookie = r.cookies.find((c) => c.name === 'essaim_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     const me = await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: cookieOf(r) } });
-    expect(me.json()).toMatchObject({ email: 'coordination.figeac@essaim.test', roles: [{ role: 'coordinator', scope: [expect.any(String)] }], csrfToken: r.json().csrfToken, creatable: ['projects'], canImport: false });
+    expect(me.json()).toMatchObject({
+      email: 'coordination.figeac@essaim.test',
+      roles: [{ role: 'coordinator', scope: [expect.any(String)] }],
+      csrfToken: r.json().csrfToken,
+      creatable: ['projects'],
+      canImport: false,
+    });
     expect((await t.anonymous.inject({ url: '/api/auth/session', headers: { cookie: cookieOf(r) } })).json().account).toEqual(me.json());
   });
 
@@ -68,9 +74,15 @@ describe('sign-in, sessions and tokens', () => {
     const manager = (await t.anonymous.inject({ url: '/api/auth/me', headers: bearer })).json().roles[0].scope[0];
     const own = (await t.anonymous.inject({ url: `/api/funds?manager=${manager}` })).json().items[0];
     const other = (await t.anonymous.inject({ url: '/api/funds?pageSize=100' })).json().items.find((f: { managerId: string }) => f.managerId !== manager);
-    expect((await t.anonymous.inject({ method: 'PATCH', url: `/api/funds/${own.id}`, payload: { description: 'Mis à jour' }, headers: bearer })).statusCode).toBe(200);
-    expect((await t.anonymous.inject({ method: 'PATCH', url: `/api/funds/${other.id}`, payload: { description: 'Non' }, headers: bearer })).statusCode).toBe(403);
-    expect((await t.anonymous.inject({ method: 'POST', url: '/api/themes', payload: { code: 'jeton', label: 'Jeton' }, headers: bearer })).statusCode).toBe(403);
+    expect(
+      (await t.anonymous.inject({ method: 'PATCH', url: `/api/funds/${own.id}`, payload: { description: 'Mis à jour' }, headers: bearer })).statusCode,
+    ).toBe(200);
+    expect((await t.anonymous.inject({ method: 'PATCH', url: `/api/funds/${other.id}`, payload: { description: 'Non' }, headers: bearer })).statusCode).toBe(
+      403,
+    );
+    expect((await t.anonymous.inject({ method: 'POST', url: '/api/themes', payload: { code: 'jeton', label: 'Jeton' }, headers: bearer })).statusCode).toBe(
+      403,
+    );
     const list = await t.anonymous.inject({ url: '/api/auth/tokens', headers: bearer });
     expect(list.json().items[0]).toMatchObject({ id, name: 'script', revokedAt: null, lastUsedAt: expect.any(String) });
     expect((await t.anonymous.inject({ method: 'DELETE', url: `/api/auth/tokens/${id}`, headers: bearer })).statusCode).toBe(204);
@@ -101,7 +113,12 @@ describe('any sign-in attempt', () => {
     const { default: fc } = await import('fast-check');
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.record({ email: fc.string(), password: fc.string() }), fc.anything()), fc.string(), async (body, cookie) => {
-        const r = await t.anonymous.inject({ method: 'POST', url: '/api/auth/login', payload: JSON.stringify(body) ?? 'null', headers: { 'content-type': 'application/json', cookie: `essaim_session=${encodeURIComponent(cookie)}` } });
+        const r = await t.anonymous.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: JSON.stringify(body) ?? 'null',
+          headers: { 'content-type': 'application/json', cookie: `essaim_session=${encodeURIComponent(cookie)}` },
+        });
         expect(r.statusCode, r.body).toBeLessThan(500);
       }),
       { numRuns: 40 },
@@ -118,7 +135,12 @@ describe('who may write what', () => {
     const headers = { cookie: cookieOf(r), 'x-csrf-token': r.json().csrfToken };
     const mine = (await t.anonymous.inject({ url: '/api/projects?q=materio' })).json().items[0];
     const theirs = (await t.anonymous.inject({ url: '/api/projects?q=voisiwatt' })).json().items[0];
-    const ok = await t.anonymous.inject({ method: 'PATCH', url: `/api/projects/${mine.id}`, payload: { summary: 'Réemploi des matériaux du BTP à Chambéry.' }, headers });
+    const ok = await t.anonymous.inject({
+      method: 'PATCH',
+      url: `/api/projects/${mine.id}`,
+      payload: { summary: 'Réemploi des matériaux du BTP à Chambéry.' },
+      headers,
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     const no = await t.anonymous.inject({ method: 'PATCH', url: `/api/projects/${theirs.id}`, payload: { summary: 'Non.' }, headers });
     expect(no.statusCode).toBe(403);
@@ -187,7 +209,9 @@ describe('personal data', () => {
 
 describe('erasure and the audit trail', () => {
   it('removes the personal details from the earlier entries too', async () => {
-    const p = (await t.app.inject({ method: 'POST', url: '/api/people', payload: { firstName: 'Zoé', lastName: 'Secret', email: 'zoe.secret@example.org' } })).json();
+    const p = (
+      await t.app.inject({ method: 'POST', url: '/api/people', payload: { firstName: 'Zoé', lastName: 'Secret', email: 'zoe.secret@example.org' } })
+    ).json();
     await t.app.inject({ method: 'PATCH', url: `/api/people/${p.id}`, payload: { phone: '01 23 45 67 89' } });
     expect((await t.app.inject({ method: 'POST', url: `/api/people/${p.id}/anonymise` })).statusCode).toBe(204);
     const history = (await t.app.inject({ url: `/api/people/${p.id}/history` })).json().items;
@@ -200,7 +224,12 @@ describe('magic links', () => {
   it('sends a one-time link that opens a session, and says the same for unknown addresses', async () => {
     const { buildApp } = await import('../../app');
     const mails: Array<{ to: string; subject: string; text: string }> = [];
-    const app = await buildApp({ db: t.db, signInLimits: { failuresPerAddress: 1000 }, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
+    const app = await buildApp({
+      db: t.db,
+      signInLimits: { failuresPerAddress: 1000 },
+      publicUrl: 'https://essaim.example.fr',
+      mailer: async (m) => void mails.push(m),
+    });
     const ask = (email: string) => app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email } });
     const known = await ask('Porteur.VoisiWATT@essaim.test');
     const unknown = await ask('personne@essaim.test');
@@ -225,7 +254,12 @@ describe('magic links', () => {
   it('returns to the page where the link was asked for, never to another site', async () => {
     const { buildApp } = await import('../../app');
     const mails: Array<{ text: string }> = [];
-    const app = await buildApp({ db: t.db, signInLimits: { failuresPerAddress: 1000 }, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
+    const app = await buildApp({
+      db: t.db,
+      signInLimits: { failuresPerAddress: 1000 },
+      publicUrl: 'https://essaim.example.fr',
+      mailer: async (m) => void mails.push(m),
+    });
     const linkOf = (text: string) => /https:\/\/essaim\.example\.fr(\/api\/auth\/magic-link\/callback\?\S+)/.exec(text)?.[1] as string;
     await app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'coordination.chambery@essaim.test', returnTo: '/projets?q=velo' } });
     expect((await app.inject({ url: linkOf(mails[0]?.text ?? '') })).headers.location).toBe('/projets?q=velo');
@@ -273,13 +307,22 @@ describe('erasure leaves no way back (issue 10.6)', () => {
     const { systemActor } = await import('./actor');
     const { insertIdentity } = await import('./oidc-queries');
     const email = 'erwan.efface@example.org';
-    const person = (await t.app.inject({ method: 'POST', url: '/api/people', payload: { firstName: 'Erwan', lastName: 'Effacé', email, phone: '06 12 34 56 78' } })).json();
+    const person = (
+      await t.app.inject({ method: 'POST', url: '/api/people', payload: { firstName: 'Erwan', lastName: 'Effacé', email, phone: '06 12 34 56 78' } })
+    ).json();
     // An account of the national team, tied to the person, created and granted through the audited service.
     const account = await accountService(t.db).create(systemActor, { email, password: 'Ruche-Essaim-Coopérative-2020!', roles: [{ role: 'admin' }] });
     expect(account).toMatchObject({ personId: person.id, roles: [{ role: 'admin' }] });
     await insertIdentity(t.db, { issuer: 'https://proconnect.example', subject: 'sub-erwan', accountId: account.id, siret: null, name: 'Erwan Effacé' });
     const { insertOidcLogin } = await import('./oidc-queries');
-    await insertOidcLogin(t.db, { stateHash: 'etat-erwan', codeVerifier: 'v', nonce: 'n', returnTo: '/compte', expiresAt: new Date(Date.now() + 600_000), linkAccountId: account.id });
+    await insertOidcLogin(t.db, {
+      stateHash: 'etat-erwan',
+      codeVerifier: 'v',
+      nonce: 'n',
+      returnTo: '/compte',
+      expiresAt: new Date(Date.now() + 600_000),
+      linkAccountId: account.id,
+    });
 
     const mails: Array<{ text: string }> = [];
     const app = await buildApp({ db: t.db, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
@@ -307,12 +350,22 @@ describe('erasure leaves no way back (issue 10.6)', () => {
     expect(await t.db.selectFrom('account_identities').select('subject').where('account_id', '=', account.id).execute()).toEqual([]);
     expect(await t.db.selectFrom('oidc_logins').select('state_hash').where('link_account_id', '=', account.id).execute()).toEqual([]);
     // The trail about the account and the person keeps its entries, without the e-mail, name or phone.
-    const trail = [...(await t.app.inject(`/api/audit?entity=account&record=${account.id}`)).json().items, ...(await t.app.inject(`/api/people/${person.id}/history`)).json().items];
+    const trail = [
+      ...(await t.app.inject(`/api/audit?entity=account&record=${account.id}`)).json().items,
+      ...(await t.app.inject(`/api/people/${person.id}/history`)).json().items,
+    ];
     expect(trail.length).toBeGreaterThanOrEqual(4);
     expect(JSON.stringify(trail)).not.toMatch(/erwan|Effacé|56 78/i);
-    const quoting = await t.db.selectFrom('audit_log').select('id').where(sql<boolean>`(coalesce(before::text, '') || coalesce(after::text, '')) ilike '%erwan.efface%'`).execute();
+    const quoting = await t.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where(sql<boolean>`(coalesce(before::text, '') || coalesce(after::text, '')) ilike '%erwan.efface%'`)
+      .execute();
     expect(quoting).toEqual([]);
-    expect(trail.find((e: { entity: string; after: { anonymised?: boolean } }) => e.entity === 'account' && e.after?.anonymised)).toMatchObject({ before: { roles: [{ role: 'admin' }] }, after: { roles: [] } });
+    expect(trail.find((e: { entity: string; after: { anonymised?: boolean } }) => e.entity === 'account' && e.after?.anonymised)).toMatchObject({
+      before: { roles: [{ role: 'admin' }] },
+      after: { roles: [] },
+    });
   });
 });
 
@@ -326,7 +379,8 @@ describe('magic-link callback with any returnTo (issue 10.10)', () => {
       const c = r.cookies.find((x) => x.name === 'essaim_session');
       return (await app.inject({ url: '/api/auth/me', headers: { cookie: `essaim_session=${c?.value}` } })).json().email;
     };
-    const ask = (returnTo?: string) => app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'coordination.figeac@essaim.test', returnTo } });
+    const ask = (returnTo?: string) =>
+      app.inject({ method: 'POST', url: '/api/auth/magic-link', payload: { email: 'coordination.figeac@essaim.test', returnTo } });
 
     // Asked from a page whose address holds characters beyond Latin-1.
     await ask('/projets?q=économie 日本€');

@@ -1,18 +1,32 @@
 import { sql } from 'kysely';
 import type { Executor } from '../directory/directory-service';
 
-export async function insertOidcLogin(db: Executor, l: { stateHash: string; codeVerifier: string; nonce: string; returnTo: string; expiresAt: Date; linkAccountId?: string | undefined }) {
+export async function insertOidcLogin(
+  db: Executor,
+  l: { stateHash: string; codeVerifier: string; nonce: string; returnTo: string; expiresAt: Date; linkAccountId?: string | undefined },
+) {
   // Abandoned sign-ins are forgotten here rather than by a scheduled job.
   await db.deleteFrom('oidc_logins').where('expires_at', '<', sql<Date>`now() - interval '1 day'`).execute();
   await db
     .insertInto('oidc_logins')
-    .values({ state_hash: l.stateHash, code_verifier: l.codeVerifier, nonce: l.nonce, return_to: l.returnTo, expires_at: l.expiresAt, link_account_id: l.linkAccountId ?? null })
+    .values({
+      state_hash: l.stateHash,
+      code_verifier: l.codeVerifier,
+      nonce: l.nonce,
+      return_to: l.returnTo,
+      expires_at: l.expiresAt,
+      link_account_id: l.linkAccountId ?? null,
+    })
     .execute();
 }
 
 /** Take a sign-in in progress once; undefined when unknown, used or expired. */
 export async function takeOidcLogin(db: Executor, stateHash: string, now: Date) {
-  const r = await db.deleteFrom('oidc_logins').where('state_hash', '=', stateHash).returning(['code_verifier', 'nonce', 'return_to', 'expires_at', 'link_account_id']).executeTakeFirst();
+  const r = await db
+    .deleteFrom('oidc_logins')
+    .where('state_hash', '=', stateHash)
+    .returning(['code_verifier', 'nonce', 'return_to', 'expires_at', 'link_account_id'])
+    .executeTakeFirst();
   return r && r.expires_at > now ? { codeVerifier: r.code_verifier, nonce: r.nonce, returnTo: r.return_to, linkAccountId: r.link_account_id } : undefined;
 }
 

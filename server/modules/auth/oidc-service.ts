@@ -58,7 +58,10 @@ export function oidcService(db: Database, settings: OidcConfig, urls: { redirect
       )
       .catch((e: unknown) => {
         discovered = undefined;
-        throw unavailable('oidc_unavailable', `${settings.name} ne répond pas pour le moment (${e instanceof Error ? e.message : String(e)}). Réessayez plus tard ou connectez-vous par e-mail.`);
+        throw unavailable(
+          'oidc_unavailable',
+          `${settings.name} ne répond pas pour le moment (${e instanceof Error ? e.message : String(e)}). Réessayez plus tard ou connectez-vous par e-mail.`,
+        );
       });
     return discovered;
   };
@@ -66,7 +69,8 @@ export function oidcService(db: Database, settings: OidcConfig, urls: { redirect
   /** The rest of the callback, once the stored sign-in is taken. */
   const finish = async (query: string, state: string, login: NonNullable<Awaited<ReturnType<typeof q.takeOidcLogin>>>, now: Date) => {
     const params = new URLSearchParams(query);
-    if (params.get('error')) throw new OidcLoginError('oidc_denied', `Le fournisseur a refusé la connexion : ${params.get('error_description') ?? params.get('error')}.`);
+    if (params.get('error'))
+      throw new OidcLoginError('oidc_denied', `Le fournisseur a refusé la connexion : ${params.get('error_description') ?? params.get('error')}.`);
     const config = await configuration();
     let claims: OidcClaims;
     let idToken: string | undefined;
@@ -86,7 +90,9 @@ export function oidcService(db: Database, settings: OidcConfig, urls: { redirect
       if (e instanceof AppError) throw e;
       throw new OidcLoginError('oidc_failed', `Échange avec le fournisseur impossible : ${e instanceof Error ? e.message : String(e)}`);
     }
-    const accountId = login.linkAccountId ? await linkIdentity(db, settings.issuer, claims, login.linkAccountId, now) : await linkAccount(db, settings.issuer, claims, now);
+    const accountId = login.linkAccountId
+      ? await linkIdentity(db, settings.issuer, claims, login.linkAccountId, now)
+      : await linkAccount(db, settings.issuer, claims, now);
     return { accountId, idToken, returnTo: login.returnTo };
   };
 
@@ -149,7 +155,11 @@ export function oidcService(db: Database, settings: OidcConfig, urls: { redirect
     async endSessionUrl(idToken: string) {
       const config = await configuration();
       if (!config.serverMetadata().end_session_endpoint) return null;
-      return oidc.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: urls.postLogoutRedirectUri, state: randomBytes(16).toString('base64url') }).href;
+      return oidc.buildEndSessionUrl(config, {
+        id_token_hint: idToken,
+        post_logout_redirect_uri: urls.postLogoutRedirectUri,
+        state: randomBytes(16).toString('base64url'),
+      }).href;
     },
   };
 }
@@ -186,7 +196,8 @@ async function linkAccount(db: Database, issuer: string, claims: OidcClaims, now
     }
     const accountId = existing?.id ?? (await openAccount(trx, systemActor, { email, passwordHash: null, via: issuer, tiePerson: verified }));
     await q.insertIdentity(trx, { issuer, subject: claims.sub, accountId, siret, name });
-    if (existing) await recordWrite(trx, systemActor, [{ action: 'update', entity: 'account', recordId: accountId, after: { linkedIdentity: { issuer, siret } } }]);
+    if (existing)
+      await recordWrite(trx, systemActor, [{ action: 'update', entity: 'account', recordId: accountId, after: { linkedIdentity: { issuer, siret } } }]);
     return accountId;
   });
 }
@@ -203,7 +214,9 @@ async function linkIdentity(db: Database, issuer: string, claims: OidcClaims, ac
     if (holder) await q.touchIdentity(trx, { issuer, subject: claims.sub, siret, name, now });
     else {
       await q.insertIdentity(trx, { issuer, subject: claims.sub, accountId, siret, name });
-      await appendAudit(trx, [{ actorKind: 'account', actorId: accountId, action: 'update', entity: 'account', recordId: accountId, after: { linkedIdentity: { issuer, siret } } }]);
+      await appendAudit(trx, [
+        { actorKind: 'account', actorId: accountId, action: 'update', entity: 'account', recordId: accountId, after: { linkedIdentity: { issuer, siret } } },
+      ]);
     }
     return accountId;
   });

@@ -26,7 +26,16 @@ beforeAll(async () => {
       'sans-mail': { email: '', given_name: 'Sans', usual_name: 'Courriel' },
     },
   });
-  t = await testApp({ publicUrl: SITE, oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, scopes: 'openid email given_name usual_name siret', name: 'ProConnect' } });
+  t = await testApp({
+    publicUrl: SITE,
+    oidc: {
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      clientSecret: provider.clientSecret,
+      scopes: 'openid email given_name usual_name siret',
+      name: 'ProConnect',
+    },
+  });
 }, 60_000);
 afterAll(async () => {
   await t.close();
@@ -70,7 +79,11 @@ describe('OpenID Connect sign-in (ProConnect)', () => {
     expect(p.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(p.get('state')).toMatch(/^[\w-]{20,}$/);
     expect(p.get('nonce')).toMatch(/^[\w-]{20,}$/);
-    expect((await t.anonymous.inject('/api/auth/providers')).json()).toEqual({ password: true, magicLink: true, oidc: { name: 'ProConnect', start: '/api/auth/oidc/start' } });
+    expect((await t.anonymous.inject('/api/auth/providers')).json()).toEqual({
+      password: true,
+      magicLink: true,
+      oidc: { name: 'ProConnect', start: '/api/auth/oidc/start' },
+    });
   });
 
   it('creates an account without roles for a new agent, keeps the SIRET, and returns where the sign-in began', async () => {
@@ -93,14 +106,20 @@ describe('OpenID Connect sign-in (ProConnect)', () => {
 
   it('never links a ProConnect identity to a national-team account by e-mail, even vouched for: the admin confirms from their account (issue 10.12)', async () => {
     const person = await create(t.app, 'people', { firstName: 'Dominique', lastName: 'Existant', email: 'dominique.existant@essaim.test' });
-    await insertAccounts(t.db, [{ email: 'dominique.existant@essaim.test', passwordHash: await hashPassword(PASSWORD), personId: person.id, roles: [{ role: 'admin' }] }]);
+    await insertAccounts(t.db, [
+      { email: 'dominique.existant@essaim.test', passwordHash: await hashPassword(PASSWORD), personId: person.id, roles: [{ role: 'admin' }] },
+    ]);
     const refused = await signIn('agent-2');
     expect(refused.r.headers.location).toBe('/connexion?erreur=oidc_link');
     expect(refused.session).toBeUndefined();
     expect(await t.db.selectFrom('account_identities').select('subject').where('subject', '=', 'agent-2').execute()).toEqual([]);
 
     // Signed in with the password, the admin links the identity: the provider confirms who they are there.
-    const login = await t.anonymous.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'dominique.existant@essaim.test', password: PASSWORD } });
+    const login = await t.anonymous.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'dominique.existant@essaim.test', password: PASSWORD },
+    });
     const headers = { cookie: `essaim_session=${login.cookies.find((c) => c.name === 'essaim_session')?.value}`, 'x-csrf-token': login.json().csrfToken };
     expect((await t.anonymous.inject({ method: 'POST', url: '/api/auth/oidc/link', headers: { cookie: headers.cookie } })).statusCode).toBe(403);
     provider.signInAs('agent-2');
@@ -119,18 +138,27 @@ describe('OpenID Connect sign-in (ProConnect)', () => {
   });
 
   it('links an existing account by e-mail only when the provider vouches for the address (issue 10.12)', async () => {
-    const [id] = (await insertAccounts(t.db, [{ email: 'claire.porteuse@essaim.test', passwordHash: null, roles: [{ role: 'investor', scope: [] }] }])) as [string];
+    const [id] = (await insertAccounts(t.db, [{ email: 'claire.porteuse@essaim.test', passwordHash: null, roles: [{ role: 'investor', scope: [] }] }])) as [
+      string,
+    ];
     // No email_verified in the claims (as ProConnect may send): refused, the account stays unlinked.
     const unverified = await signIn('agent-3');
     expect(unverified.r.headers.location).toBe('/connexion?erreur=oidc_link');
     expect(unverified.session).toBeUndefined();
     // Vouched for: linked, signed in with the account's roles.
     const { session } = await signIn('agent-4');
-    expect((await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: session as string } })).json()).toMatchObject({ id, roles: [{ role: 'investor' }] });
+    expect((await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: session as string } })).json()).toMatchObject({
+      id,
+      roles: [{ role: 'investor' }],
+    });
     // A new account from an address nobody vouched for is not tied to the directory person bearing it.
     await create(t.app, 'people', { firstName: 'Fiche', lastName: 'Annuaire', email: 'fiche.annuaire@essaim.test' });
     const fresh = await signIn('agent-5');
-    expect((await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: fresh.session as string } })).json()).toMatchObject({ email: 'fiche.annuaire@essaim.test', personId: null, roles: [] });
+    expect((await t.anonymous.inject({ url: '/api/auth/me', headers: { cookie: fresh.session as string } })).json()).toMatchObject({
+      email: 'fiche.annuaire@essaim.test',
+      personId: null,
+      roles: [],
+    });
   });
 
   it('refuses to link an identity another account already holds, on the account page', async () => {
@@ -159,7 +187,9 @@ describe('OpenID Connect sign-in (ProConnect)', () => {
 
     const denied = await start();
     const state = denied.location.searchParams.get('state');
-    expect((await callback(`${SITE}/api/auth/oidc/callback?error=access_denied&state=${state}`, denied.cookie)).headers.location).toBe('/connexion?erreur=oidc_denied');
+    expect((await callback(`${SITE}/api/auth/oidc/callback?error=access_denied&state=${state}`, denied.cookie)).headers.location).toBe(
+      '/connexion?erreur=oidc_denied',
+    );
 
     const forged = await start();
     const forgedState = forged.location.searchParams.get('state');
@@ -187,7 +217,8 @@ describe('OpenID Connect sign-in (ProConnect)', () => {
   });
 
   it('never redirects to another site after sign-in', () => {
-    for (const bad of ['//evil.example', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '/\ta', '/\r\nSet-Cookie: x=1', undefined, '']) expect(safeReturnTo(bad)).toBe('/');
+    for (const bad of ['//evil.example', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', '/\ta', '/\r\nSet-Cookie: x=1', undefined, ''])
+      expect(safeReturnTo(bad)).toBe('/');
     for (const good of ['/', '/projets?q=velo&territory=departement:73', '/projets/abc#x']) expect(safeReturnTo(good)).toBe(good);
     // Spaces and letters beyond ASCII are kept, percent-encoded (a Location header is ASCII).
     expect(safeReturnTo('/a b')).toBe('/a%20b');

@@ -9,7 +9,13 @@ export async function personalData(db: Executor, accountId: string) {
   const person = account.person_id ? await db.selectFrom('people').selectAll().where('id', '=', account.person_id).executeTakeFirst() : undefined;
   const tokens = await db.selectFrom('api_tokens').select(['name', 'created_at', 'last_used_at', 'revoked_at']).where('account_id', '=', accountId).execute();
   const sessions = await db.selectFrom('sessions').select(['created_at', 'expires_at']).where('account_id', '=', accountId).execute();
-  const actions = await db.selectFrom('audit_log').select(['at', 'action', 'entity', 'record_id']).where('actor_kind', '=', 'account').where('actor_id', '=', accountId).orderBy('at', 'desc').execute();
+  const actions = await db
+    .selectFrom('audit_log')
+    .select(['at', 'action', 'entity', 'record_id'])
+    .where('actor_kind', '=', 'account')
+    .where('actor_id', '=', accountId)
+    .orderBy('at', 'desc')
+    .execute();
   const { search: _search, ...personFields } = (person ?? {}) as Record<string, unknown>;
   return { account, person: person ? personFields : null, tokens, sessions, actions };
 }
@@ -59,7 +65,11 @@ export async function anonymisePerson(db: Executor, personId: string) {
   const person = await db.selectFrom('people').select('email').where('id', '=', personId).forUpdate().executeTakeFirst();
   if (!person) return undefined;
   let accountsOf = db.selectFrom('accounts').select(['id', 'email', 'roles']).where('person_id', '=', personId);
-  if (person.email) accountsOf = db.selectFrom('accounts').select(['id', 'email', 'roles']).where((eb) => eb.or([eb('person_id', '=', personId), eb(sql`lower(email)`, '=', person.email?.toLowerCase())]));
+  if (person.email)
+    accountsOf = db
+      .selectFrom('accounts')
+      .select(['id', 'email', 'roles'])
+      .where((eb) => eb.or([eb('person_id', '=', personId), eb(sql`lower(email)`, '=', person.email?.toLowerCase())]));
   const accounts = await accountsOf.execute();
   const ids = accounts.map((a) => a.id);
 
@@ -86,13 +96,21 @@ export async function anonymisePerson(db: Executor, personId: string) {
   const entries = await db
     .selectFrom('audit_log')
     .select(['id', 'before', 'after'])
-    .where((eb) => eb.or([eb.and([eb('entity', '=', 'people'), eb('record_id', '=', personId)]), ...(ids.length ? [eb.and([eb('entity', '=', 'account'), eb('record_id', 'in', ids)])] : [])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('entity', '=', 'people'), eb('record_id', '=', personId)]),
+        ...(ids.length ? [eb.and([eb('entity', '=', 'account'), eb('record_id', 'in', ids)])] : []),
+      ]),
+    )
     .execute();
   for (const e of entries) {
     const [before, after] = [json(e.before), json(e.after)];
     await db
       .updateTable('audit_log')
-      .set({ before: before === null ? null : JSON.stringify(scrubbed(before, emails)), after: after === null ? null : JSON.stringify(scrubbed(after, emails)) })
+      .set({
+        before: before === null ? null : JSON.stringify(scrubbed(before, emails)),
+        after: after === null ? null : JSON.stringify(scrubbed(after, emails)),
+      })
       .where('id', '=', e.id)
       .execute();
   }

@@ -23,7 +23,13 @@ export function personalDataService(db: Database) {
         if (!accounts) throw notFound('Personne', personId);
         await recordWrite(tx, actor, [
           { action: 'update', entity: 'people', recordId: personId, after: { anonymised: true } },
-          ...accounts.map((a) => ({ action: 'update' as const, entity: 'account', recordId: a.id, before: { roles: a.roles }, after: { roles: [], anonymised: true } })),
+          ...accounts.map((a) => ({
+            action: 'update' as const,
+            entity: 'account',
+            recordId: a.id,
+            before: { roles: a.roles },
+            after: { roles: [], anonymised: true },
+          })),
         ]);
       });
     },

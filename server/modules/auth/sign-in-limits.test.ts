@@ -55,7 +55,8 @@ describe('sign-in limits (issue 10.7)', () => {
     const proxy = '10.0.0.1';
     // One client, through the proxy, tries wrong passwords on many e-mails until refused.
     const attacker: number[] = [];
-    for (let i = 0; i < 32; i++) attacker.push((await signIn(app, `inconnu-${i}@limites.essaim.test`, 'faux', { remoteAddress: proxy, forwardedFor: '203.0.113.5' })).statusCode);
+    for (let i = 0; i < 32; i++)
+      attacker.push((await signIn(app, `inconnu-${i}@limites.essaim.test`, 'faux', { remoteAddress: proxy, forwardedFor: '203.0.113.5' })).statusCode);
     expect(attacker.slice(0, 30).every((c) => c === 401)).toBe(true);
     expect(attacker.slice(30)).toEqual([429, 429]);
     const refused = await signIn(app, 'bruno@limites.essaim.test', PASSWORD, { remoteAddress: proxy, forwardedFor: '203.0.113.5' });
@@ -69,7 +70,8 @@ describe('sign-in limits (issue 10.7)', () => {
     const app = await server({ signInLimits: { failuresPerAddress: 5 } });
     const codes: number[] = [];
     // Without a trusted proxy, a forged header does not make a new client.
-    for (let i = 0; i < 7; i++) codes.push((await signIn(app, `forge-${i}@limites.essaim.test`, 'faux', { remoteAddress: '192.0.2.66', forwardedFor: `198.51.100.${i}` })).statusCode);
+    for (let i = 0; i < 7; i++)
+      codes.push((await signIn(app, `forge-${i}@limites.essaim.test`, 'faux', { remoteAddress: '192.0.2.66', forwardedFor: `198.51.100.${i}` })).statusCode);
     expect(codes).toEqual([401, 401, 401, 401, 401, 429, 429]);
 
     expect(readConfig({}).trustProxy).toBe(false);
@@ -88,14 +90,18 @@ describe('sign-in limits (issue 10.7)', () => {
   it('an e-mail locked by failures from many addresses refuses even its password, says why, and still signs in by magic link', async () => {
     const mails: Array<{ text: string }> = [];
     const app = await server({ signInLimits: { failuresPerEmail: 4 }, publicUrl: 'https://essaim.example.fr', mailer: async (m) => void mails.push(m) });
-    for (let i = 0; i < 4; i++) expect((await signIn(app, 'david@limites.essaim.test', `faux-${i}`, { remoteAddress: `192.0.2.${100 + i}` })).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await signIn(app, 'david@limites.essaim.test', `faux-${i}`, { remoteAddress: `192.0.2.${100 + i}` })).statusCode).toBe(401);
     const locked = await signIn(app, 'DAVID@limites.essaim.test', PASSWORD, { remoteAddress: '192.0.2.200' });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error).toMatchObject({ code: 'email_locked', message: expect.stringMatching(/lien reçu par e-mail/) });
     // The same addresses sign others in.
     expect((await signIn(app, 'emma@limites.essaim.test', PASSWORD, { remoteAddress: '192.0.2.100' })).statusCode).toBe(200);
     // The magic link opens David's session.
-    expect((await app.inject({ method: 'POST', url: '/api/auth/magic-link', remoteAddress: '192.0.2.200', payload: { email: 'david@limites.essaim.test' } })).statusCode).toBe(202);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/auth/magic-link', remoteAddress: '192.0.2.200', payload: { email: 'david@limites.essaim.test' } }))
+        .statusCode,
+    ).toBe(202);
     const link = /https:\/\/essaim\.example\.fr(\/api\/auth\/magic-link\/callback\?\S+)/.exec(mails[0]?.text ?? '')?.[1] as string;
     const follow = await app.inject({ url: link });
     expect(follow.statusCode).toBe(303);

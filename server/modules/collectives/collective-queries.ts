@@ -13,7 +13,15 @@ function filtered(db: Executor, f: CollectiveListQuery) {
     if (f.territory) c.push(perimeterOverlaps('collective_perimeter', 'collective_id', sql.ref('k.id'), f.territory));
     if (f.wave) c.push(eb('k.wave', '=', f.wave));
     if (f.member)
-      c.push(eb.exists(eb.selectFrom('collective_members as m').select('m.organisation_id').whereRef('m.collective_id', '=', 'k.id').where('m.organisation_id', '=', f.member)));
+      c.push(
+        eb.exists(
+          eb
+            .selectFrom('collective_members as m')
+            .select('m.organisation_id')
+            .whereRef('m.collective_id', '=', 'k.id')
+            .where('m.organisation_id', '=', f.member),
+        ),
+      );
     return eb.and(c);
   });
 }
@@ -33,7 +41,9 @@ export async function getCollectives(db: Executor, ids: string[]): Promise<Colle
     .selectAll('k')
     .select([
       sql<string | null>`p.first_name || ' ' || p.last_name`.as('coordinator_name'),
-      sql<string[]>`coalesce((select array_agg(organisation_id::text order by organisation_id) from collective_members m where m.collective_id = k.id), '{}')`.as(
+      sql<
+        string[]
+      >`coalesce((select array_agg(organisation_id::text order by organisation_id) from collective_members m where m.collective_id = k.id), '{}')`.as(
         'member_ids',
       ),
       sql<number>`(select count(*)::int from projects pr where pr.collective_id = k.id)`.as('project_count'),
@@ -41,21 +51,25 @@ export async function getCollectives(db: Executor, ids: string[]): Promise<Colle
     .where('k.id', 'in', ids)
     .execute();
   const perimeters = await readPerimeters(db, 'collective_perimeter', 'collective_id', ids);
-  return inIdOrder(ids, rows, (r): Collective => ({
-    id: r.id,
-    name: r.name,
-    territoryLabel: r.territory_label,
-    labelDate: r.label_date as unknown as string | null,
-    wave: r.wave,
-    coordinatorId: r.coordinator_id,
-    coordinatorName: r.coordinator_name,
-    description: r.description,
-    website: r.website,
-    perimeter: perimeters.get(r.id) ?? [],
-    memberIds: r.member_ids,
-    projectCount: r.project_count,
-    ...timestampsOf(r),
-  }));
+  return inIdOrder(
+    ids,
+    rows,
+    (r): Collective => ({
+      id: r.id,
+      name: r.name,
+      territoryLabel: r.territory_label,
+      labelDate: r.label_date as unknown as string | null,
+      wave: r.wave,
+      coordinatorId: r.coordinator_id,
+      coordinatorName: r.coordinator_name,
+      description: r.description,
+      website: r.website,
+      perimeter: perimeters.get(r.id) ?? [],
+      memberIds: r.member_ids,
+      projectCount: r.project_count,
+      ...timestampsOf(r),
+    }),
+  );
 }
 
 function toRow(k: CollectiveInput) {
@@ -80,7 +94,10 @@ async function writeLinks(db: Executor, id: string, k: CollectiveInput) {
   await db.deleteFrom('collective_members').where('collective_id', '=', id).execute();
   const members = [...new Set(k.memberIds ?? [])];
   if (members.length)
-    await db.insertInto('collective_members').values(members.map((m) => ({ collective_id: id, organisation_id: m }))).execute();
+    await db
+      .insertInto('collective_members')
+      .values(members.map((m) => ({ collective_id: id, organisation_id: m })))
+      .execute();
 }
 
 export async function insertCollectives(db: Executor, items: CollectiveInput[], ids?: string[]) {
@@ -98,7 +115,11 @@ export async function insertCollectives(db: Executor, items: CollectiveInput[], 
 }
 
 export async function updateCollective(db: Executor, id: string, k: CollectiveInput) {
-  await db.updateTable('collectives').set({ ...toRow(k), updated_at: sql`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('collectives')
+    .set({ ...toRow(k), updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
   await writeLinks(db, id, k);
 }
 

@@ -1,10 +1,4 @@
-import {
-  type CollectiveListQuery,
-  collective,
-  collectiveInput,
-  collectiveListQuery,
-  collectivePatch,
-} from '../../../shared/schemas/collective';
+import { type CollectiveListQuery, collective, collectiveInput, collectiveListQuery, collectivePatch } from '../../../shared/schemas/collective';
 import { defineResource } from '../directory/directory-resource';
 import { collectiveColumns } from './collective-columns';
 import { collectiveService } from './collective-service';

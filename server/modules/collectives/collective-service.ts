@@ -1,10 +1,4 @@
-import {
-  type Collective,
-  type CollectiveInput,
-  type CollectiveListQuery,
-  collectiveFields,
-  collectiveInput,
-} from '../../../shared/schemas/collective';
+import { type Collective, type CollectiveInput, type CollectiveListQuery, collectiveFields, collectiveInput } from '../../../shared/schemas/collective';
 import type { Database } from '../../db/connection';
 import { directoryService, type EntityStore } from '../directory/directory-service';
 import { refs } from '../directory/references';
@@ -30,5 +24,4 @@ export const collectiveStore: EntityStore<Collective, CollectiveInput, Collectiv
   ],
 };
 
-export const collectiveService = (db: Database) =>
-  directoryService(db, collectiveStore, { input: collectiveInput, fields: collectiveFields });
+export const collectiveService = (db: Database) => directoryService(db, collectiveStore, { input: collectiveInput, fields: collectiveFields });

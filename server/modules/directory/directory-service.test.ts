@@ -33,11 +33,15 @@ beforeAll(async () => {
   open = await testDatabase();
   db = open.db;
   const orgs = organisationService(db);
-  refs.lead = (await orgs.create(systemActor, { name: 'Chantier Solidaire des Bauges', siret: freshSiret(), kind: 'ess_structure', ess: true, communeCode: '73065' })).id;
+  refs.lead = (
+    await orgs.create(systemActor, { name: 'Chantier Solidaire des Bauges', siret: freshSiret(), kind: 'ess_structure', ess: true, communeCode: '73065' })
+  ).id;
   refs.manager = (await orgs.create(systemActor, { name: 'Alpes Impact Gestion', siret: freshSiret(), kind: 'fund_manager', ess: false })).id;
   refs.administration = (await orgs.create(systemActor, { name: 'DGEFP', kind: 'administration' })).id;
   refs.person = (await personService(db).create(systemActor, { firstName: 'Merryl', lastName: 'Parisse', organisationId: refs.lead })).id;
-  refs.collective = (await collectiveService(db).create(systemActor, { name: 'Collectif des Bauges', perimeter: ['epci:200069110'], memberIds: [refs.lead] })).id;
+  refs.collective = (
+    await collectiveService(db).create(systemActor, { name: 'Collectif des Bauges', perimeter: ['epci:200069110'], memberIds: [refs.lead] })
+  ).id;
 }, 120_000);
 afterAll(() => open.close());
 
@@ -92,7 +96,13 @@ const cases: Case[] = [
   {
     entity: 'projects',
     service: projectService as never,
-    body: () => ({ title: 'Plateforme de réemploi des matériaux', collectiveId: refs.collective, leadOrganisationId: refs.lead, stage: 'development', communeCode: '73065' }),
+    body: () => ({
+      title: 'Plateforme de réemploi des matériaux',
+      collectiveId: refs.collective,
+      leadOrganisationId: refs.lead,
+      stage: 'development',
+      communeCode: '73065',
+    }),
     word: 'reemploi',
     patch: { stage: 'scale_up' },
     kept: 'collectiveId',

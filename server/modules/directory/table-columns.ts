@@ -62,7 +62,9 @@ export const integer: CellParser = (raw) => {
 };
 
 export function headerKey(header: string) {
-  return fold(header).replace(/[^a-z0-9]+/g, ' ').trim();
+  return fold(header)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** A code from a vocabulary, written either as the code or as its French label. */

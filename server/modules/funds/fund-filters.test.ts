@@ -13,7 +13,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const names = async (query: string) =>
-  ((await t.anonymous.inject({ url: `/api/funds?${query}` })).json().items as Array<{ name: string }>).map((f) => f.name).sort((a, b) => a.localeCompare(b, 'fr'));
+  ((await t.anonymous.inject({ url: `/api/funds?${query}` })).json().items as Array<{ name: string }>)
+    .map((f) => f.name)
+    .sort((a, b) => a.localeCompare(b, 'fr'));
 
 describe(`funds list filters (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('finds a fund without theme restriction under every theme, as the matching engine does', async () => {

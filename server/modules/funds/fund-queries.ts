@@ -21,8 +21,7 @@ function filtered(db: Executor, f: FundListQuery) {
     if (f.instrument) c.push(sql<SqlBool>`${f.instrument} = any(f.instruments)`);
     if (f.frenchImpact !== undefined) c.push(eb('f.french_impact', '=', f.frenchImpact));
     if (f.manager) c.push(eb('f.manager_id', '=', f.manager));
-    if (f.amount !== undefined)
-      c.push(sql<SqlBool>`coalesce(f.ticket_min_eur, 0) <= ${f.amount} and coalesce(f.ticket_max_eur, ${f.amount}) >= ${f.amount}`);
+    if (f.amount !== undefined) c.push(sql<SqlBool>`coalesce(f.ticket_min_eur, 0) <= ${f.amount} and coalesce(f.ticket_max_eur, ${f.amount}) >= ${f.amount}`);
     return eb.and(c);
   });
 }
@@ -47,22 +46,26 @@ export async function getFunds(db: Executor, ids: string[]): Promise<Fund[]> {
     .where('f.id', 'in', ids)
     .execute();
   const territories = await readPerimeters(db, 'fund_territories', 'fund_id', ids);
-  return inIdOrder(ids, rows, (r): Fund => ({
-    id: r.id,
-    name: r.name,
-    managerId: r.manager_id,
-    managerName: r.manager_name,
-    frenchImpact: r.french_impact,
-    amountMobilisableEur: r.amount_mobilisable_eur,
-    themes: r.themes,
-    territories: territories.get(r.id) ?? [],
-    stages: r.stages as Fund['stages'],
-    instruments: r.instruments as Fund['instruments'],
-    ticketMinEur: r.ticket_min_eur,
-    ticketMaxEur: r.ticket_max_eur,
-    description: r.description,
-    ...timestampsOf(r),
-  }));
+  return inIdOrder(
+    ids,
+    rows,
+    (r): Fund => ({
+      id: r.id,
+      name: r.name,
+      managerId: r.manager_id,
+      managerName: r.manager_name,
+      frenchImpact: r.french_impact,
+      amountMobilisableEur: r.amount_mobilisable_eur,
+      themes: r.themes,
+      territories: territories.get(r.id) ?? [],
+      stages: r.stages as Fund['stages'],
+      instruments: r.instruments as Fund['instruments'],
+      ticketMinEur: r.ticket_min_eur,
+      ticketMaxEur: r.ticket_max_eur,
+      description: r.description,
+      ...timestampsOf(r),
+    }),
+  );
 }
 
 function toRow(f: FundInput) {
@@ -87,7 +90,11 @@ async function writeLinks(db: Executor, id: string, f: FundInput) {
   await writePerimeter(db, 'fund_territories', 'fund_id', id, f.territories ?? []);
   await db.deleteFrom('fund_themes').where('fund_id', '=', id).execute();
   const themes = [...new Set(f.themes ?? [])];
-  if (themes.length) await db.insertInto('fund_themes').values(themes.map((t) => ({ fund_id: id, theme_code: t }))).execute();
+  if (themes.length)
+    await db
+      .insertInto('fund_themes')
+      .values(themes.map((t) => ({ fund_id: id, theme_code: t })))
+      .execute();
 }
 
 export async function insertFunds(db: Executor, items: FundInput[], ids?: string[]) {
@@ -105,7 +112,11 @@ export async function insertFunds(db: Executor, items: FundInput[], ids?: string
 }
 
 export async function updateFund(db: Executor, id: string, f: FundInput) {
-  await db.updateTable('funds').set({ ...toRow(f), updated_at: sql`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('funds')
+    .set({ ...toRow(f), updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
   await writeLinks(db, id, f);
 }
 

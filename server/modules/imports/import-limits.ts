@@ -53,8 +53,7 @@ export function frenchSize(bytes: number): string {
     [1024 ** 2, 'Mo'],
     [1024, 'ko'],
   ];
-  for (const [size, unit] of units)
-    if (bytes >= size) return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(bytes / size)} ${unit}`;
+  for (const [size, unit] of units) if (bytes >= size) return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(bytes / size)} ${unit}`;
   return `${bytes} octets`;
 }
 

@@ -25,7 +25,11 @@ export async function collectiveIdsByName(db: Executor, names: string[]) {
   const rows = await db
     .selectFrom('collectives')
     .select(['id', 'name'])
-    .where(sql`lower(name)`, 'in', names.map((n) => n.toLowerCase()))
+    .where(
+      sql`lower(name)`,
+      'in',
+      names.map((n) => n.toLowerCase()),
+    )
     .execute();
   return byFoldedName(rows);
 }
@@ -35,7 +39,11 @@ export async function organisationIdsByName(db: Executor, names: string[]) {
   const rows = await db
     .selectFrom('organisations')
     .select(['id', 'name'])
-    .where(sql`lower(name)`, 'in', names.map((n) => n.toLowerCase()))
+    .where(
+      sql`lower(name)`,
+      'in',
+      names.map((n) => n.toLowerCase()),
+    )
     .execute();
   return byFoldedName(rows);
 }
@@ -46,7 +54,11 @@ export async function personIdsByName(db: Executor, names: string[]) {
   const rows = await db
     .selectFrom('people')
     .select(['id', sql<string>`first_name || ' ' || last_name`.as('name')])
-    .where(sql`lower(first_name || ' ' || last_name)`, 'in', names.map((n) => n.toLowerCase()))
+    .where(
+      sql`lower(first_name || ' ' || last_name)`,
+      'in',
+      names.map((n) => n.toLowerCase()),
+    )
     .execute();
   return byFoldedName(rows);
 }
@@ -57,7 +69,11 @@ export async function personIdsByEmail(db: Executor, emails: string[]) {
   const rows = await db
     .selectFrom('people')
     .select(['id', sql<string>`lower(email)`.as('email')])
-    .where(sql`lower(email)`, 'in', emails.map((e) => e.toLowerCase()))
+    .where(
+      sql`lower(email)`,
+      'in',
+      emails.map((e) => e.toLowerCase()),
+    )
     .execute();
   return new Map(rows.map((r) => [r.email, r.id]));
 }

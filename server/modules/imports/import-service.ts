@@ -36,7 +36,13 @@ const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** A record's writable fields in one canonical text, to tell a row that changes it from one that does not. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
   );
 }
 
@@ -81,7 +87,8 @@ export function importService(db: Database) {
           return;
         }
         const col = byKey.get(headerKey(h));
-        if (!col) headerIssues.push({ path: `colonne ${i + 1}`, message: `Colonne inconnue « ${h} » (attendues : ${spec.columns.map((c) => c.header).join(', ')})` });
+        if (!col)
+          headerIssues.push({ path: `colonne ${i + 1}`, message: `Colonne inconnue « ${h} » (attendues : ${spec.columns.map((c) => c.header).join(', ')})` });
         else if (used.has(col.field)) headerIssues.push({ path: `colonne ${i + 1}`, message: `Colonne « ${h} » en double` });
         else {
           used.add(col.field);
@@ -138,7 +145,8 @@ export function importService(db: Database) {
         if (!id) return;
         if (!stored.has(id)) issues.push({ row: r, field: 'id', message: `Aucune fiche (${spec.label}) avec l'identifiant ${id}` });
         const first = seenIds.get(id);
-        if (first !== undefined) issues.push({ row: r, field: 'id', message: `Identifiant en double dans le fichier (déjà à la ligne ${table.rows[first]?.line})` });
+        if (first !== undefined)
+          issues.push({ row: r, field: 'id', message: `Identifiant en double dans le fichier (déjà à la ligne ${table.rows[first]?.line})` });
         else seenIds.set(id, r);
       });
 
@@ -156,10 +164,11 @@ export function importService(db: Database) {
         // The same permission as a create or an update, on the record before and after the change.
         const policy = spec.store.policy;
         const allowed = before
-          ? can(actor, 'update', { policy, record: before }) && can(actor, 'change', { policy, record: { before, after: { ...(r.data as object), id } as never } })
+          ? can(actor, 'update', { policy, record: before }) &&
+            can(actor, 'change', { policy, record: { before, after: { ...(r.data as object), id } as never } })
           : can(actor, 'create', { policy, record: r.data as never });
         if (!allowed) {
-          issues.push({ row: i, field: 'id', message: before ? "Vous ne pouvez pas modifier cette fiche." : 'Vous ne pouvez pas créer cette fiche.' });
+          issues.push({ row: i, field: 'id', message: before ? 'Vous ne pouvez pas modifier cette fiche.' : 'Vous ne pouvez pas créer cette fiche.' });
           return;
         }
         planned.push({ i, input: r.data, ...(id && before ? { id, before } : {}) });
@@ -188,14 +197,19 @@ export function importService(db: Database) {
       }
 
       const creates = planned.filter((p) => !p.before);
-      const updates = planned.filter((p) => p.before && canonical(spec.schema.safeParse(storedInput(spec.store, p.before, spec.fields.shape)).data ?? null) !== canonical(p.input));
+      const updates = planned.filter(
+        (p) => p.before && canonical(spec.schema.safeParse(storedInput(spec.store, p.before, spec.fields.shape)).data ?? null) !== canonical(p.input),
+      );
       const columns = mapping.flatMap((c) => (c ? [{ header: c.header, field: c.field.replace(/^_/, '') }] : []));
       const counts = { created: creates.length, updated: updates.length, unchanged: planned.length - creates.length - updates.length };
       const base = { entity, rows: table.rows.length, columns, ...counts };
       if (opts.dryRun) return { ...base, dryRun: true, imported: 0 };
       progress('enregistrement', 0, creates.length + updates.length);
       await db.transaction().execute(async (tx) => {
-        const inserted = await spec.store.insert(tx, creates.map((c) => c.input));
+        const inserted = await spec.store.insert(
+          tx,
+          creates.map((c) => c.input),
+        );
         await recordWrite(
           tx,
           actor,
@@ -204,7 +218,11 @@ export function importService(db: Database) {
         for (const u of updates) await spec.store.update(tx, u.id as string, u.input);
         const after = new Map<string, unknown>();
         for (let i = 0; i < updates.length; i += 2000)
-          for (const rec of await spec.store.getMany(tx, updates.slice(i, i + 2000).map((u) => u.id as string))) after.set(rec.id, rec);
+          for (const rec of await spec.store.getMany(
+            tx,
+            updates.slice(i, i + 2000).map((u) => u.id as string),
+          ))
+            after.set(rec.id, rec);
         await recordWrite(
           tx,
           actor,

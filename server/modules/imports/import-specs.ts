@@ -76,11 +76,20 @@ export async function resolveLinks(db: Executor, spec: ImportSpec, raws: Array<R
       .filter((s) => /^[0-9]{14}$/.test(s)),
   );
   const names = {
-    organisation: await organisationIdsByName(db, orgValues.filter((v) => !looksLikeSiret(v))),
+    organisation: await organisationIdsByName(
+      db,
+      orgValues.filter((v) => !looksLikeSiret(v)),
+    ),
     collective: await collectiveIdsByName(db, values('collective')),
-    person: await personIdsByName(db, values('person').filter((v) => !v.includes('@'))),
+    person: await personIdsByName(
+      db,
+      values('person').filter((v) => !v.includes('@')),
+    ),
   };
-  const emails = await personIdsByEmail(db, values('person').filter((v) => v.includes('@')));
+  const emails = await personIdsByEmail(
+    db,
+    values('person').filter((v) => v.includes('@')),
+  );
   const themes = spec.themes ? await themeCodesByLabel(db) : undefined;
 
   const resolve = (row: number, link: Link, v: string): string | undefined => {
@@ -97,7 +106,9 @@ export async function resolveLinks(db: Executor, spec: ImportSpec, raws: Array<R
     const ids = names[link.kind].get(fold(v)) ?? [];
     if (ids.length === 1) return ids[0];
     if (ids.length > 1)
-      return fail(`Plusieurs fiches (${label[link.kind]}) s'appellent « ${v} » : indiquez ${link.kind === 'organisation' ? 'le SIRET ou ' : link.kind === 'person' ? "l'adresse e-mail ou " : ''}l'identifiant`);
+      return fail(
+        `Plusieurs fiches (${label[link.kind]}) s'appellent « ${v} » : indiquez ${link.kind === 'organisation' ? 'le SIRET ou ' : link.kind === 'person' ? "l'adresse e-mail ou " : ''}l'identifiant`,
+      );
     return fail(link.kind === 'collective' ? `Collectif inconnu : ${v}` : link.kind === 'person' ? `Personne inconnue : ${v}` : `Structure inconnue : ${v}`);
   };
 
@@ -156,10 +167,16 @@ export const organisationImport: ImportSpec<OrganisationInput> = {
   links: [],
   themes: { from: 'themes', to: 'themes' },
   check: (db, rows) =>
-    uniqueAcross(rows, 'siret', (o) => o.siret, (v) => findOrganisationIdsBySiret(db, v), {
-      inFile: (first) => `SIRET en double dans le fichier (déjà à la ligne de données ${first + 1})`,
-      stored: (v) => `Une structure porte déjà le SIRET ${v}`,
-    }),
+    uniqueAcross(
+      rows,
+      'siret',
+      (o) => o.siret,
+      (v) => findOrganisationIdsBySiret(db, v),
+      {
+        inFile: (first) => `SIRET en double dans le fichier (déjà à la ligne de données ${first + 1})`,
+        stored: (v) => `Une structure porte déjà le SIRET ${v}`,
+      },
+    ),
 };
 
 export const projectImport: ImportSpec<ProjectInput> = {
@@ -198,10 +215,16 @@ export const personImport: ImportSpec<PersonInput> = {
     { from: '_administration', to: 'administrationId', kind: 'organisation' },
   ],
   async check(db, rows) {
-    const issues = await uniqueAcross(rows, 'email', (p) => p.email?.toLowerCase(), (v) => personIdsByEmail(db, v), {
-      inFile: (first) => `Adresse e-mail en double dans le fichier (déjà à la ligne de données ${first + 1})`,
-      stored: (v) => `Une personne porte déjà l'adresse ${v}`,
-    });
+    const issues = await uniqueAcross(
+      rows,
+      'email',
+      (p) => p.email?.toLowerCase(),
+      (v) => personIdsByEmail(db, v),
+      {
+        inFile: (first) => `Adresse e-mail en double dans le fichier (déjà à la ligne de données ${first + 1})`,
+        stored: (v) => `Une personne porte déjà l'adresse ${v}`,
+      },
+    );
     const kinds = await organisationKinds(db, [...new Set(rows.flatMap(({ input }) => (input.administrationId ? [input.administrationId] : [])))]);
     rows.forEach(({ input }, i) => {
       const kind = input.administrationId ? kinds.get(input.administrationId) : undefined;

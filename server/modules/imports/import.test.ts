@@ -28,7 +28,13 @@ describe('importing organisations', () => {
     const r = await importService(t.db).importFile(systemActor, 'organisations', { bytes: bytes(csv), filename: 'a.csv' });
     expect(r).toMatchObject({ imported: 2, rows: 2, dryRun: false });
     const list = (await t.app.inject({ url: `/api/organisations?siret=${a}` })).json();
-    expect(list.items[0]).toMatchObject({ name: 'Régie de quartier', kind: 'siae', siaeKind: 'ACI', nafCode: '88.99B', themes: ['economie-circulaire', 'emploi-insertion'] });
+    expect(list.items[0]).toMatchObject({
+      name: 'Régie de quartier',
+      kind: 'siae',
+      siaeKind: 'ACI',
+      nafCode: '88.99B',
+      themes: ['economie-circulaire', 'emploi-insertion'],
+    });
     expect((await t.app.inject({ url: `/api/organisations?siret=${b}` })).json().items[0].name).toBe('Atelier; vélo');
   });
 
@@ -61,7 +67,9 @@ describe('importing organisations', () => {
 
   it('reports unknown communes (checked against the database) by line', async () => {
     const csv = `Nom;SIRET;Type;Commune\nX;${freshSiret()};ess_structure;99999\n`;
-    const err = await importService(t.db).importFile(systemActor, 'organisations', { bytes: bytes(csv) }).catch((e) => e);
+    const err = await importService(t.db)
+      .importFile(systemActor, 'organisations', { bytes: bytes(csv) })
+      .catch((e) => e);
     expect(err.details).toEqual([{ path: 'ligne 2 · Code commune', message: 'Commune inconnue (code INSEE) : 99999' }]);
   });
 
@@ -71,7 +79,9 @@ describe('importing organisations', () => {
     await expect(svc.importFile(systemActor, 'organisations', { bytes: bytes('') })).rejects.toMatchObject({ code: 'empty_file' });
     await expect(svc.importFile(systemActor, 'organisations', { bytes: new Uint8Array([0xff, 0xfe, 0x41]) })).rejects.toMatchObject({ code: 'bad_encoding' });
     await expect(svc.importFile(systemActor, 'organisations', { bytes: bytes('Nom;SIRET\n"A;1\n') })).rejects.toMatchObject({ code: 'malformed_csv' });
-    await expect(svc.importFile(systemActor, 'organisations', { bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]) })).rejects.toMatchObject({ code: 'malformed_xlsx' });
+    await expect(svc.importFile(systemActor, 'organisations', { bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]) })).rejects.toMatchObject({
+      code: 'malformed_xlsx',
+    });
   });
 
   it('reads an XLSX workbook', async () => {
@@ -100,7 +110,14 @@ describe('importing projects', () => {
     const real = await t.app.inject({ method: 'POST', url: '/api/import/projects', ...multipart('projets.csv', bytes(csv)) });
     expect(real.json()).toMatchObject({ imported: 1 });
     const p = (await t.app.inject({ url: '/api/projects?q=legumerie' })).json().items[0];
-    expect(p).toMatchObject({ collectiveName: 'Collectif Import', leadOrganisationName: 'Porteur', stage: 'development', fundingNeedEur: 150000, instruments: ['loan', 'grant'], themes: ['alimentation-durable'] });
+    expect(p).toMatchObject({
+      collectiveName: 'Collectif Import',
+      leadOrganisationName: 'Porteur',
+      stage: 'development',
+      fundingNeedEur: 150000,
+      instruments: ['loan', 'grant'],
+      themes: ['alimentation-durable'],
+    });
   });
 
   it('answers the API with the report of bad rows and 4xx for bad uploads', async () => {
@@ -113,11 +130,30 @@ describe('importing projects', () => {
   });
 
   it('round-trips: an export imports back unchanged, and without its Identifiant column creates the record again', async () => {
-    const org = await create(t.app, 'organisations', { name: 'Aller-retour', siret: freshSiret(), kind: 'siae', siaeKind: 'EI', ess: true, esus: true, nafCode: '38.32Z', communeCode: '73065', website: 'https://ar.example.fr', themes: ['economie-circulaire'] });
+    const org = await create(t.app, 'organisations', {
+      name: 'Aller-retour',
+      siret: freshSiret(),
+      kind: 'siae',
+      siaeKind: 'EI',
+      ess: true,
+      esus: true,
+      nafCode: '38.32Z',
+      communeCode: '73065',
+      website: 'https://ar.example.fr',
+      themes: ['economie-circulaire'],
+    });
     const exported = await t.app.inject({ url: '/api/organisations?format=csv&q=aller-retour' });
-    expect(await importService(t.db).importFile(systemActor, 'organisations', { bytes: bytes(exported.body) })).toMatchObject({ created: 0, updated: 0, unchanged: 1, imported: 0 });
+    expect(await importService(t.db).importFile(systemActor, 'organisations', { bytes: bytes(exported.body) })).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 1,
+      imported: 0,
+    });
     expect((await t.app.inject({ method: 'DELETE', url: `/api/organisations/${org.id}` })).statusCode).toBe(204);
-    const withoutId = exported.body.split('\r\n').map((line) => line.split(';').slice(0, -1).join(';')).join('\r\n');
+    const withoutId = exported.body
+      .split('\r\n')
+      .map((line) => line.split(';').slice(0, -1).join(';'))
+      .join('\r\n');
     const r = await importService(t.db).importFile(systemActor, 'organisations', { bytes: bytes(withoutId) });
     expect(r).toMatchObject({ imported: 1, created: 1 });
     const back = (await t.app.inject({ url: '/api/organisations?q=aller-retour' })).json().items[0];
@@ -130,23 +166,66 @@ describe('any file', () => {
   it('is either imported or refused with a clear error, never a crash', async () => {
     const { default: fc } = await import('fast-check');
     const { AppError } = await import('../../errors');
-    const headers = ['Nom', 'SIRET', 'Type', 'ESS', 'Code commune', 'Thèmes', 'Titre', 'Stade', 'Collectif', 'Inconnue', 'Identifiant', 'Prénom', 'E-mail', 'Structure', 'Coordination', 'Périmètre', 'Société de gestion', 'Montant mobilisable (€)', 'Territoires', 'Projets'];
+    const headers = [
+      'Nom',
+      'SIRET',
+      'Type',
+      'ESS',
+      'Code commune',
+      'Thèmes',
+      'Titre',
+      'Stade',
+      'Collectif',
+      'Inconnue',
+      'Identifiant',
+      'Prénom',
+      'E-mail',
+      'Structure',
+      'Coordination',
+      'Périmètre',
+      'Société de gestion',
+      'Montant mobilisable (€)',
+      'Territoires',
+      'Projets',
+    ];
     const cell = fc.oneof(
       fc.string(),
-      fc.constantFrom('', 'oui', 'siae', '73065', freshSiret(), 'idée', '"', ';', '\n', '\uFEFF', '\u0000', "'=1+1", crypto.randomUUID(), 'departement:73', 'a@b.fr', '01/13/2020'),
+      fc.constantFrom(
+        '',
+        'oui',
+        'siae',
+        '73065',
+        freshSiret(),
+        'idée',
+        '"',
+        ';',
+        '\n',
+        '\uFEFF',
+        '\u0000',
+        "'=1+1",
+        crypto.randomUUID(),
+        'departement:73',
+        'a@b.fr',
+        '01/13/2020',
+      ),
     );
     const csv = fc
       .tuple(fc.subarray(headers, { minLength: 1 }), fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 6 }), fc.constantFrom(';', ','))
       .map(([h, rows, sep]) => [h.join(sep), ...rows.map((r) => r.join(sep))].join('\n'));
     await fc.assert(
-      fc.asyncProperty(fc.oneof(csv, fc.string()), fc.constantFrom('organisations' as const, 'projects' as const, 'collectives' as const, 'people' as const, 'funds' as const), fc.boolean(), async (text, entity, asBytes) => {
-        const bytes = asBytes ? new Uint8Array([...text].map((c) => c.charCodeAt(0) & 0xff)) : new TextEncoder().encode(text);
-        try {
-          await importService(t.db).importFile(systemActor, entity, { bytes }, { dryRun: true });
-        } catch (err) {
-          expect(err, String(err)).toBeInstanceOf(AppError);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(csv, fc.string()),
+        fc.constantFrom('organisations' as const, 'projects' as const, 'collectives' as const, 'people' as const, 'funds' as const),
+        fc.boolean(),
+        async (text, entity, asBytes) => {
+          const bytes = asBytes ? new Uint8Array([...text].map((c) => c.charCodeAt(0) & 0xff)) : new TextEncoder().encode(text);
+          try {
+            await importService(t.db).importFile(systemActor, entity, { bytes }, { dryRun: true });
+          } catch (err) {
+            expect(err, String(err)).toBeInstanceOf(AppError);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -184,6 +263,8 @@ describe('control characters', () => {
     const csv = 'Titre;Collectif;Stade\nProjet;Coll\u0000ectif;Idée\n';
     const r = await t.app.inject({ method: 'POST', url: '/api/import/projects?dryRun=true', ...multipart('nul.csv', bytes(csv)) });
     expect(r.statusCode).toBe(400);
-    expect(r.json().error.details).toEqual([{ path: 'ligne 2 · Collectif', message: 'Caractère de contrôle interdit (U+0000)\u202f: retirez-le de la cellule.' }]);
+    expect(r.json().error.details).toEqual([
+      { path: 'ligne 2 · Collectif', message: 'Caractère de contrôle interdit (U+0000)\u202f: retirez-le de la cellule.' },
+    ]);
   });
 });

@@ -45,7 +45,11 @@ function readCsv(bytes: Uint8Array, limits: ImportLimits): Table {
   text = text.replace(/^\uFEFF/, '');
   const long = longLine(text, limits.maxLineChars);
   if (long !== undefined)
-    throw invalid(`La ligne ${long} dépasse ${new Intl.NumberFormat('fr-FR').format(limits.maxLineChars)} caractères : ce fichier n'est pas un tableau lisible.`, [], 'line_too_long');
+    throw invalid(
+      `La ligne ${long} dépasse ${new Intl.NumberFormat('fr-FR').format(limits.maxLineChars)} caractères : ce fichier n'est pas un tableau lisible.`,
+      [],
+      'line_too_long',
+    );
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: string[][];
@@ -71,7 +75,11 @@ function readCsv(bytes: Uint8Array, limits: ImportLimits): Table {
     if (err instanceof LimitExceeded) throw asInvalid(err);
     const e = err as { lines?: number; message: string; code?: string };
     if (e.code === 'CSV_MAX_RECORD_SIZE')
-      throw invalid(`Une cellule vers la ligne ${e.lines ?? '?'} dépasse ${new Intl.NumberFormat('fr-FR').format(limits.maxCellChars)} caractères.`, [], 'cell_too_long');
+      throw invalid(
+        `Une cellule vers la ligne ${e.lines ?? '?'} dépasse ${new Intl.NumberFormat('fr-FR').format(limits.maxCellChars)} caractères.`,
+        [],
+        'cell_too_long',
+      );
     throw invalid(`CSV illisible${e.lines ? ` vers la ligne ${e.lines}` : ''} : ${e.message}`, [], 'malformed_csv');
   }
   // An export's formula guard (a leading apostrophe) comes off, so a file exported then imported is unchanged.
@@ -104,7 +112,13 @@ async function readXlsx(bytes: Uint8Array, limits: ImportLimits): Promise<Table>
     const timer = setTimeout(
       () =>
         settle(() =>
-          reject(invalid(`Lecture du classeur trop longue (plus de ${Math.round(limits.xlsxTimeoutMs / 1000)} s) : découpez-le en plusieurs fichiers.`, [], 'import_timeout')),
+          reject(
+            invalid(
+              `Lecture du classeur trop longue (plus de ${Math.round(limits.xlsxTimeoutMs / 1000)} s) : découpez-le en plusieurs fichiers.`,
+              [],
+              'import_timeout',
+            ),
+          ),
         ),
       limits.xlsxTimeoutMs,
     );
@@ -127,10 +141,8 @@ async function readXlsx(bytes: Uint8Array, limits: ImportLimits): Promise<Table>
 
 function toTable(records: string[][], limits: ImportLimits): Table {
   const [headerRow, ...data] = records;
-  if (!headerRow || headerRow.every((h) => h.trim() === '')) throw invalid("La première ligne doit donner les noms des colonnes.", [], 'missing_header');
-  const rows = data
-    .map((cells, i) => ({ line: i + 2, cells }))
-    .filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (!headerRow || headerRow.every((h) => h.trim() === '')) throw invalid('La première ligne doit donner les noms des colonnes.', [], 'missing_header');
+  const rows = data.map((cells, i) => ({ line: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (rows.length === 0) throw invalid('Le fichier ne contient aucune ligne de données.', [], 'empty_file');
   if (rows.length > limits.maxRows) throw asInvalid(tooManyRows(limits, `${rows.length} reçues`));
   return { headers: headerRow.map((h) => h.trim()), rows };

@@ -41,7 +41,14 @@ interface Case {
 }
 
 const org = (q: string, over: Record<string, unknown> = {}) =>
-  create(t.app, 'organisations', { name: `Structure ${q} ${word()}`, siret: freshSiret(), kind: 'ess_structure', communeCode: '73065', themes: ['economie-circulaire'], ...over });
+  create(t.app, 'organisations', {
+    name: `Structure ${q} ${word()}`,
+    siret: freshSiret(),
+    kind: 'ess_structure',
+    communeCode: '73065',
+    themes: ['economie-circulaire'],
+    ...over,
+  });
 
 const cases: Case[] = [
   {
@@ -58,7 +65,15 @@ const cases: Case[] = [
       const lead = await org('porteuse');
       const partner = await org('partenaire');
       const collective = await create(t.app, 'collectives', { name: `Collectif ${word()}` });
-      const body = { stage: 'launch', collectiveId: collective.id, leadOrganisationId: lead.id, partnerIds: [partner.id], themes: ['economie-circulaire'], instruments: ['loan'], fundingNeedEur: 100000 };
+      const body = {
+        stage: 'launch',
+        collectiveId: collective.id,
+        leadOrganisationId: lead.id,
+        partnerIds: [partner.id],
+        themes: ['economie-circulaire'],
+        instruments: ['loan'],
+        fundingNeedEur: 100000,
+      };
       return [await create(t.app, 'projects', { title: `Projet ${q} un`, ...body }), await create(t.app, 'projects', { title: `Projet ${q} deux`, ...body })];
     },
     header: 'Besoin de financement (€)',
@@ -71,8 +86,19 @@ const cases: Case[] = [
     make: async (q) => {
       const coordinator = await create(t.app, 'people', { firstName: 'Camille', lastName: `Coordination ${word()}` });
       const member = await org('membre');
-      const body = { territoryLabel: 'Savoie', labelDate: '2020-06-01', wave: 1, coordinatorId: coordinator.id, perimeter: ['departement:73'], memberIds: [member.id], website: 'https://collectif.example.fr' };
-      return [await create(t.app, 'collectives', { name: `Collectif ${q} un`, ...body }), await create(t.app, 'collectives', { name: `Collectif ${q} deux`, ...body })];
+      const body = {
+        territoryLabel: 'Savoie',
+        labelDate: '2020-06-01',
+        wave: 1,
+        coordinatorId: coordinator.id,
+        perimeter: ['departement:73'],
+        memberIds: [member.id],
+        website: 'https://collectif.example.fr',
+      };
+      return [
+        await create(t.app, 'collectives', { name: `Collectif ${q} un`, ...body }),
+        await create(t.app, 'collectives', { name: `Collectif ${q} deux`, ...body }),
+      ];
     },
     header: 'Vague',
     cell: '2',
@@ -99,7 +125,17 @@ const cases: Case[] = [
     entity: 'funds',
     make: async (q) => {
       const manager = await org('gestion', { kind: 'fund_manager' });
-      const body = { managerId: manager.id, frenchImpact: true, amountMobilisableEur: 1_000_000, ticketMinEur: 10_000, ticketMaxEur: 200_000, themes: ['economie-circulaire'], territories: ['region:84'], stages: ['launch'], instruments: ['loan', 'equity'] };
+      const body = {
+        managerId: manager.id,
+        frenchImpact: true,
+        amountMobilisableEur: 1_000_000,
+        ticketMinEur: 10_000,
+        ticketMaxEur: 200_000,
+        themes: ['economie-circulaire'],
+        territories: ['region:84'],
+        stages: ['launch'],
+        instruments: ['loan', 'equity'],
+      };
       return [await create(t.app, 'funds', { name: `Fonds ${q} un`, ...body }), await create(t.app, 'funds', { name: `Fonds ${q} deux`, ...body })];
     },
     header: 'Ticket maximum (€)',
@@ -164,7 +200,12 @@ describe('the XLSX export', () => {
     for (const v of cells) expect(typeof v === 'object' && v !== null && 'formula' in v).toBe(false);
     expect(cells).toContain(a.id);
 
-    const back = await importService(t.db).importFile(systemActor, 'organisations', { bytes: new Uint8Array(res.rawPayload), filename: 'export.xlsx' }, { dryRun: true });
+    const back = await importService(t.db).importFile(
+      systemActor,
+      'organisations',
+      { bytes: new Uint8Array(res.rawPayload), filename: 'export.xlsx' },
+      { dryRun: true },
+    );
     expect(back).toMatchObject({ rows: 2, created: 0, updated: 0, unchanged: 2 });
   });
 });
@@ -176,7 +217,13 @@ describe('importing new records of the new entities', () => {
     const people = `Prénom;Nom;E-mail;Téléphone;Structure;Fonctions;Accompagnateur finance à impact\nLou;${q};lou.${q}@exemple.fr;+33 6 00 00 00 01;${employer.name};Chargée de mission|Trésorière;oui\n`;
     expect(await importService(t.db).importFile(systemActor, 'people', { bytes: new TextEncoder().encode(people) })).toMatchObject({ created: 1, imported: 1 });
     const lou = (await t.app.inject({ url: `/api/people?q=${q}` })).json().items[0];
-    expect(lou).toMatchObject({ firstName: 'Lou', organisationId: employer.id, titles: ['Chargée de mission', 'Trésorière'], isAdvisor: true, phone: '+33 6 00 00 00 01' });
+    expect(lou).toMatchObject({
+      firstName: 'Lou',
+      organisationId: employer.id,
+      titles: ['Chargée de mission', 'Trésorière'],
+      isAdvisor: true,
+      phone: '+33 6 00 00 00 01',
+    });
 
     const collectives = `Nom;Coordination;Périmètre;Date de labellisation;Vague\nCollectif ${q};lou.${q}@exemple.fr;departement:73|epci:200069110;01/06/2020;2\n`;
     expect(await importService(t.db).importFile(systemActor, 'collectives', { bytes: new TextEncoder().encode(collectives) })).toMatchObject({ created: 1 });
@@ -197,14 +244,18 @@ describe('importing new records of the new entities', () => {
     const q = word();
     const someone = await create(t.app, 'people', { firstName: 'Sam', lastName: q, email: `sam.${q}@exemple.fr` });
     const csv = `Prénom;Nom;E-mail;Identifiant\nA;${q};sam.${q}@exemple.fr;\nB;${q};;00000000-0000-4000-8000-000000000000\nC;${q};;pas-un-id\n`;
-    const err = await importService(t.db).importFile(systemActor, 'people', { bytes: new TextEncoder().encode(csv) }, { dryRun: true }).catch((e) => e);
+    const err = await importService(t.db)
+      .importFile(systemActor, 'people', { bytes: new TextEncoder().encode(csv) }, { dryRun: true })
+      .catch((e) => e);
     expect(err.details).toEqual([
       { path: 'ligne 2 · E-mail', message: `Une personne porte déjà l'adresse sam.${q}@exemple.fr` },
       { path: 'ligne 3 · Identifiant', message: "Aucune fiche (personnes) avec l'identifiant 00000000-0000-4000-8000-000000000000" },
       { path: 'ligne 4 · Identifiant', message: 'Identifiant invalide : pas-un-id (laissez la cellule vide pour créer une fiche)' },
     ]);
     const coll = `Nom;Coordination\nCollectif ${q};Personne Inconnue ${q}\n`;
-    const err2 = await importService(t.db).importFile(systemActor, 'collectives', { bytes: new TextEncoder().encode(coll) }).catch((e) => e);
+    const err2 = await importService(t.db)
+      .importFile(systemActor, 'collectives', { bytes: new TextEncoder().encode(coll) })
+      .catch((e) => e);
     expect(err2.details).toEqual([{ path: 'ligne 2 · Coordination', message: `Personne inconnue : Personne Inconnue ${q}` }]);
     expect((await t.app.inject({ url: `/api/people?q=${q}` })).json().total).toBe(1);
     expect(someone.id).toBeTruthy();
@@ -213,7 +264,12 @@ describe('importing new records of the new entities', () => {
   it('answers the API for each new entity, with the counts', async () => {
     const boundary = '----rt';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="f.csv"\r\nContent-Type: text/csv\r\n\r\nNom;Montant mobilisable (€)\nFonds API ${word()};1000\r\n--${boundary}--\r\n`;
-    const r = await t.app.inject({ method: 'POST', url: '/api/import/funds?dryRun=true', payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/import/funds?dryRun=true',
+      payload: body,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ entity: 'funds', dryRun: true, rows: 1, created: 1, updated: 0, unchanged: 0, imported: 0 });
   });

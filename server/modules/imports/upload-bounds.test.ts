@@ -64,7 +64,9 @@ async function upload(bytes: Uint8Array, filename = 'classeur.xlsx') {
   loop.disable();
   clearInterval(sampler);
   longestGap = Math.max(longestGap, performance.now() - lastTick);
-  console.log(`import: ${res.statusCode} en ${ms.toFixed(0)} ms, mémoire +${((rssPeak - rssBefore) / 1024 / 1024).toFixed(0)} Mo, boucle ${(loop.max / 1e6).toFixed(0)} ms au plus, fil principal tenu ${longestGap.toFixed(0)} ms au plus`);
+  console.log(
+    `import: ${res.statusCode} en ${ms.toFixed(0)} ms, mémoire +${((rssPeak - rssBefore) / 1024 / 1024).toFixed(0)} Mo, boucle ${(loop.max / 1e6).toFixed(0)} ms au plus, fil principal tenu ${longestGap.toFixed(0)} ms au plus`,
+  );
   return { res, ms, rssGrowthMb: (rssPeak - rssBefore) / 1024 / 1024, loopMaxMs: Math.max(loop.max / 1e6, longestGap) };
 }
 
@@ -99,7 +101,9 @@ describe('an XLSX upload that expands', () => {
     const { res, ms, rssGrowthMb } = await upload(bytes);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('file_too_large');
-    expect(res.json().error.message).toMatch(/^Fichier trop volumineux une fois décompressé\u202f: xl\/worksheets\/sheet1\.xml ferait 1 Go \(au plus 200 Mo par partie\)/);
+    expect(res.json().error.message).toMatch(
+      /^Fichier trop volumineux une fois décompressé\u202f: xl\/worksheets\/sheet1\.xml ferait 1 Go \(au plus 200 Mo par partie\)/,
+    );
     expect(ms).toBeLessThan(5_000);
     expect(rssGrowthMb).toBeLessThan(100);
   });
@@ -112,7 +116,10 @@ describe('an XLSX upload that expands', () => {
     expect(other.statusCode).toBe(200);
     const { res, ms, rssGrowthMb } = await pending;
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'file_too_large', message: expect.stringMatching(/^Fichier trop volumineux une fois décompressé\u202f: xl\/worksheets\/sheet1\.xml dépasse la taille qu’il déclare/) });
+    expect(res.json().error).toMatchObject({
+      code: 'file_too_large',
+      message: expect.stringMatching(/^Fichier trop volumineux une fois décompressé\u202f: xl\/worksheets\/sheet1\.xml dépasse la taille qu’il déclare/),
+    });
     expect(ms).toBeLessThan(10_000);
     expect(rssGrowthMb).toBeLessThan(300);
   });
@@ -124,7 +131,9 @@ describe('an XLSX upload that expands', () => {
   });
 
   it('reads a large legal workbook off the main thread: the event loop stays free', async () => {
-    const rows = Array.from({ length: 30_000 }, (_, i) => `<row r="${i + 2}">${cell(`A${i + 2}`, `Structure ${i}`)}${cell(`B${i + 2}`, 'Couleur')}</row>`).join('');
+    const rows = Array.from({ length: 30_000 }, (_, i) => `<row r="${i + 2}">${cell(`A${i + 2}`, `Structure ${i}`)}${cell(`B${i + 2}`, 'Couleur')}</row>`).join(
+      '',
+    );
     const bytes = zipBytes(workbookParts(`<sheetData><row r="1">${cell('A1', 'Nom')}${cell('B1', 'Couleur')}</row>${rows}</sheetData>`));
     const pending = upload(bytes);
     const other = t.app.inject({ url: '/api/themes' });
@@ -132,7 +141,10 @@ describe('an XLSX upload that expands', () => {
     await Promise.race([other.then(() => (otherFirst = true)), pending]);
     const { res, loopMaxMs } = await pending;
     // The file is read in full (30,000 rows), then refused for its unknown column.
-    expect(res.json().error).toMatchObject({ code: 'import_rejected', details: [{ path: 'colonne 2', message: expect.stringMatching(/Colonne inconnue «\sCouleur\s»/) }] });
+    expect(res.json().error).toMatchObject({
+      code: 'import_rejected',
+      details: [{ path: 'colonne 2', message: expect.stringMatching(/Colonne inconnue «\sCouleur\s»/) }],
+    });
     expect(otherFirst).toBe(true);
     expect(loopMaxMs).toBeLessThan(1000);
     console.log(`XLSX de 30 000 lignes : délai maximal de la boucle d'événements ${loopMaxMs.toFixed(0)} ms`);

@@ -176,7 +176,8 @@ export async function readXlsxRecords(bytes: Uint8Array, limits: ImportLimits): 
         const cells: string[] = [];
         for (let c = 1; c <= row.cellCount; c++) {
           const text = cellText(row.getCell(c).value);
-          if (text.length > limits.maxCellChars) throw new LimitExceeded('cell_too_long', `Une cellule de la ligne ${row.number} dépasse ${limits.maxCellChars} caractères.`);
+          if (text.length > limits.maxCellChars)
+            throw new LimitExceeded('cell_too_long', `Une cellule de la ligne ${row.number} dépasse ${limits.maxCellChars} caractères.`);
           cells.push(text);
         }
         records[row.number - 1] = cells;

@@ -4,7 +4,6 @@ import { type CommuneParents, communeParents, locatedIn, matches, searchVector, 
 import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
 import type { Executor } from '../directory/directory-service';
 
-
 const columns = [
   'o.id',
   'o.name',
@@ -29,9 +28,7 @@ function baseSelect(db: Executor) {
     .leftJoin('communes as c', 'c.code', 'o.commune_code')
     .select([...columns, 'c.name as commune_name'])
     .select(
-      sql<string[]>`coalesce((select array_agg(theme_code order by theme_code) from organisation_themes t where t.organisation_id = o.id), '{}')`.as(
-        'themes',
-      ),
+      sql<string[]>`coalesce((select array_agg(theme_code order by theme_code) from organisation_themes t where t.organisation_id = o.id), '{}')`.as('themes'),
     );
 }
 
@@ -65,9 +62,7 @@ function filtered(db: Executor, f: Omit<OrganisationListQuery, 'page' | 'pageSiz
     if (query) conds.push(matches(sql.ref('o.search'), query));
     if (f.territory) conds.push(locatedIn('o', f.territory));
     if (f.theme?.length)
-      conds.push(
-        sql<SqlBool>`exists (select 1 from organisation_themes t where t.organisation_id = o.id and t.theme_code in (${sql.join(f.theme)}))`,
-      );
+      conds.push(sql<SqlBool>`exists (select 1 from organisation_themes t where t.organisation_id = o.id and t.theme_code in (${sql.join(f.theme)}))`);
     if (f.kind) conds.push(eb('o.kind', '=', f.kind));
     if (f.siaeKind) conds.push(eb('o.siae_kind', '=', f.siaeKind));
     if (f.ess !== undefined) conds.push(eb('o.ess', '=', f.ess));
@@ -77,7 +72,9 @@ function filtered(db: Executor, f: Omit<OrganisationListQuery, 'page' | 'pageSiz
     if (f.champion !== undefined)
       conds.push(sql<SqlBool>`${f.champion ? sql`` : sql`not`} exists (select 1 from pioneer_champions c where c.organisation_id = o.id)`);
     if (f.sponsorAdministration !== undefined)
-      conds.push(sql<SqlBool>`${f.sponsorAdministration ? sql`` : sql`not`} exists (select 1 from people p where p.administration_id = o.id and p.is_public_sponsor)`);
+      conds.push(
+        sql<SqlBool>`${f.sponsorAdministration ? sql`` : sql`not`} exists (select 1 from people p where p.administration_id = o.id and p.is_public_sponsor)`,
+      );
     return eb.and(conds);
   });
 }
@@ -135,7 +132,10 @@ function toRow(parents: CommuneParents, o: OrganisationInput) {
 /** Insert many organisations in one statement per chunk; returns their ids in order. */
 export async function insertOrganisations(db: Executor, items: OrganisationInput[], ids?: string[]): Promise<string[]> {
   const out: string[] = [];
-  const parents = await communeParents(db, items.map((o) => o.communeCode));
+  const parents = await communeParents(
+    db,
+    items.map((o) => o.communeCode),
+  );
   const chunk = 500;
   for (let i = 0; i < items.length; i += chunk) {
     const slice = items.slice(i, i + chunk);

@@ -1,10 +1,4 @@
-import {
-  type Organisation,
-  organisation,
-  organisationInput,
-  organisationListQuery,
-  organisationPatch,
-} from '../../../shared/schemas/organisation';
+import { type Organisation, organisation, organisationInput, organisationListQuery, organisationPatch } from '../../../shared/schemas/organisation';
 import { defineResource } from '../directory/directory-resource';
 import { organisationColumns } from './organisation-columns';
 import { organisationService } from './organisation-service';

@@ -27,12 +27,9 @@ export const organisationStore: EntityStore<Organisation, OrganisationInput, Org
     if (!o.siret) return [];
     const owner = (await q.findOrganisationIdsBySiret(db, [o.siret])).get(o.siret);
     if (owner && owner !== id)
-      throw conflict('duplicate_siret', `Une structure porte déjà le SIRET ${o.siret}.`, [
-        { path: 'siret', message: 'SIRET déjà enregistré' },
-      ]);
+      throw conflict('duplicate_siret', `Une structure porte déjà le SIRET ${o.siret}.`, [{ path: 'siret', message: 'SIRET déjà enregistré' }]);
     return [];
   },
 };
 
-export const organisationService = (db: Database) =>
-  directoryService(db, organisationStore, { input: organisationInput, fields: organisationFields });
+export const organisationService = (db: Database) => directoryService(db, organisationStore, { input: organisationInput, fields: organisationFields });

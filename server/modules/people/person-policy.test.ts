@@ -10,7 +10,8 @@ describe('person policy: contact details', () => {
   it('are for the national team, the person, their organisation and their collective’s coordinator', () => {
     expect(personPolicy.readContact(account([{ role: 'admin' }]), person)).toBe(true);
     expect(personPolicy.readContact(account([], 'p1'), person)).toBe(true);
-    for (const role of ['holder', 'investor', 'operator'] as const) expect(personPolicy.readContact(account([{ role, scope: ['o1'] }]), person), role).toBe(true);
+    for (const role of ['holder', 'investor', 'operator'] as const)
+      expect(personPolicy.readContact(account([{ role, scope: ['o1'] }]), person), role).toBe(true);
     expect(personPolicy.readContact(account([{ role: 'operator', scope: ['o1'] }]), { ...person, organisationId: null, administrationId: 'o1' })).toBe(true);
     expect(personPolicy.readContact(account([{ role: 'coordinator', scope: ['k1'] }]), person)).toBe(true);
   });
@@ -21,7 +22,10 @@ describe('person policy: contact details', () => {
     expect(personPolicy.readContact(account([{ role: 'operator', scope: ['o2'] }]), person)).toBe(false);
     fc.assert(
       fc.property(
-        fc.array(fc.record({ role: fc.constantFrom(...roleNames.filter((r) => r !== 'admin')), scope: fc.array(fc.constantFrom('o2', 'k2', 'x'), { maxLength: 3 }) }), { maxLength: 4 }),
+        fc.array(
+          fc.record({ role: fc.constantFrom(...roleNames.filter((r) => r !== 'admin')), scope: fc.array(fc.constantFrom('o2', 'k2', 'x'), { maxLength: 3 }) }),
+          { maxLength: 4 },
+        ),
         (roles) => !personPolicy.readContact(account(roles, 'p2'), person),
       ),
     );

@@ -34,21 +34,25 @@ export async function getPeople(db: Executor, ids: string[]): Promise<Person[]> 
     .select(['o.name as organisation_name', 'a.name as administration_name'])
     .where('p.id', 'in', ids)
     .execute();
-  return inIdOrder(ids, rows, (r): Person => ({
-    id: r.id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    email: r.email,
-    phone: r.phone,
-    organisationId: r.organisation_id,
-    organisationName: r.organisation_name,
-    titles: r.titles,
-    isAdvisor: r.is_advisor,
-    isPublicSponsor: r.is_public_sponsor,
-    administrationId: r.administration_id,
-    administrationName: r.administration_name,
-    ...timestampsOf(r),
-  }));
+  return inIdOrder(
+    ids,
+    rows,
+    (r): Person => ({
+      id: r.id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      email: r.email,
+      phone: r.phone,
+      organisationId: r.organisation_id,
+      organisationName: r.organisation_name,
+      titles: r.titles,
+      isAdvisor: r.is_advisor,
+      isPublicSponsor: r.is_public_sponsor,
+      administrationId: r.administration_id,
+      administrationName: r.administration_name,
+      ...timestampsOf(r),
+    }),
+  );
 }
 
 function toRow(p: PersonInput) {
@@ -83,7 +87,11 @@ export async function insertPeople(db: Executor, items: PersonInput[], ids?: str
 }
 
 export async function updatePerson(db: Executor, id: string, p: PersonInput) {
-  await db.updateTable('people').set({ ...toRow(p), updated_at: sql`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('people')
+    .set({ ...toRow(p), updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deletePerson(db: Executor, id: string) {

@@ -20,9 +20,17 @@ export const personStore: EntityStore<Person, PersonInput, PersonListQuery> = {
   async redact(db, actor, people) {
     // Only a coordinator's rule looks at a person's collectives: those they coordinate.
     const coordinated = actor.kind === 'account' ? actor.roles.flatMap((r) => (r.role === 'coordinator' ? (r.scope ?? []) : [])) : [];
-    const collectives = coordinated.length ? await q.collectivesOfPeople(db, people.map((p) => p.id), coordinated) : new Map<string, string[]>();
+    const collectives = coordinated.length
+      ? await q.collectivesOfPeople(
+          db,
+          people.map((p) => p.id),
+          coordinated,
+        )
+      : new Map<string, string[]>();
     return people.map((p) =>
-      can(actor, 'readContact', { policy: personPolicy, record: { ...p, collectiveIds: collectives.get(p.id) ?? [] } }) ? p : { ...p, email: null, phone: null },
+      can(actor, 'readContact', { policy: personPolicy, record: { ...p, collectiveIds: collectives.get(p.id) ?? [] } })
+        ? p
+        : { ...p, email: null, phone: null },
     );
   },
   references: (p) => [...refs('organisations', 'organisationId', p.organisationId), ...refs('organisations', 'administrationId', p.administrationId)],
@@ -34,8 +42,7 @@ export const personStore: EntityStore<Person, PersonInput, PersonListQuery> = {
     }
     if (p.administrationId) {
       const kind = await q.organisationKindOf(db, p.administrationId);
-      if (kind && kind !== 'administration')
-        return [{ path: 'administrationId', message: "Cette structure n'est pas une administration" }];
+      if (kind && kind !== 'administration') return [{ path: 'administrationId', message: "Cette structure n'est pas une administration" }];
     }
     return [];
   },

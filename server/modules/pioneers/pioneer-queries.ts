@@ -37,29 +37,37 @@ export async function getPioneers(db: Executor, ids: string[]): Promise<Pioneer[
       'o.name as organisation_name',
       'o.commune_code',
       sql<string | null>`s.first_name || ' ' || s.last_name`.as('sponsor_name'),
-      sql<Array<{ year: number; count: number }>>`coalesce((select json_agg(json_build_object('year', b.year, 'count', b.count) order by b.year) from pioneer_beneficiaries b where b.pioneer_id = pi.id), '[]'::json)`.as(
+      sql<
+        Array<{ year: number; count: number }>
+      >`coalesce((select json_agg(json_build_object('year', b.year, 'count', b.count) order by b.year) from pioneer_beneficiaries b where b.pioneer_id = pi.id), '[]'::json)`.as(
         'beneficiaries',
       ),
-      sql<Array<{ id: string; name: string }>>`coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name) order by c.name, c.id) from pioneer_champions pc join organisations c on c.id = pc.organisation_id where pc.pioneer_id = pi.id), '[]'::json)`.as(
+      sql<
+        Array<{ id: string; name: string }>
+      >`coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name) order by c.name, c.id) from pioneer_champions pc join organisations c on c.id = pc.organisation_id where pc.pioneer_id = pi.id), '[]'::json)`.as(
         'champions',
       ),
     ])
     .where('pi.id', 'in', ids)
     .execute();
   const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-  return inIdOrder(ids, rows, (r): Pioneer => ({
-    id: r.id,
-    organisationId: r.organisation_id,
-    organisationName: r.organisation_name,
-    communeCode: r.commune_code,
-    labelYear: r.label_year,
-    sponsorId: r.sponsor_id,
-    sponsorName: r.sponsor_name,
-    description: r.description,
-    beneficiaries: parse(r.beneficiaries),
-    champions: parse(r.champions),
-    ...timestampsOf(r),
-  }));
+  return inIdOrder(
+    ids,
+    rows,
+    (r): Pioneer => ({
+      id: r.id,
+      organisationId: r.organisation_id,
+      organisationName: r.organisation_name,
+      communeCode: r.commune_code,
+      labelYear: r.label_year,
+      sponsorId: r.sponsor_id,
+      sponsorName: r.sponsor_name,
+      description: r.description,
+      beneficiaries: parse(r.beneficiaries),
+      champions: parse(r.champions),
+      ...timestampsOf(r),
+    }),
+  );
 }
 
 const toRow = (p: PioneerInput) => ({
@@ -73,10 +81,16 @@ async function writeLinks(db: Executor, id: string, p: PioneerInput) {
   await db.deleteFrom('pioneer_beneficiaries').where('pioneer_id', '=', id).execute();
   await db.deleteFrom('pioneer_champions').where('pioneer_id', '=', id).execute();
   if (p.beneficiaries?.length)
-    await db.insertInto('pioneer_beneficiaries').values(p.beneficiaries.map((b) => ({ pioneer_id: id, ...b }))).execute();
+    await db
+      .insertInto('pioneer_beneficiaries')
+      .values(p.beneficiaries.map((b) => ({ pioneer_id: id, ...b })))
+      .execute();
   const champions = [...new Set(p.championIds ?? [])];
   if (champions.length)
-    await db.insertInto('pioneer_champions').values(champions.map((o) => ({ pioneer_id: id, organisation_id: o }))).execute();
+    await db
+      .insertInto('pioneer_champions')
+      .values(champions.map((o) => ({ pioneer_id: id, organisation_id: o })))
+      .execute();
 }
 
 export async function insertPioneers(db: Executor, items: PioneerInput[], ids?: string[]) {
@@ -94,7 +108,11 @@ export async function insertPioneers(db: Executor, items: PioneerInput[], ids?: 
 }
 
 export async function updatePioneer(db: Executor, id: string, p: PioneerInput) {
-  await db.updateTable('pioneers').set({ ...toRow(p), updated_at: sql`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('pioneers')
+    .set({ ...toRow(p), updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
   await writeLinks(db, id, p);
 }
 

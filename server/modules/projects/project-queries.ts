@@ -10,8 +10,7 @@ function filtered(db: Executor, f: Omit<ProjectListQuery, 'page' | 'pageSize'>) 
     const c = [];
     if (query) c.push(matches(sql.ref('p.search'), query));
     if (f.territory) c.push(locatedIn('p', f.territory));
-    if (f.theme?.length)
-      c.push(sql<SqlBool>`exists (select 1 from project_themes t where t.project_id = p.id and t.theme_code in (${sql.join(f.theme)}))`);
+    if (f.theme?.length) c.push(sql<SqlBool>`exists (select 1 from project_themes t where t.project_id = p.id and t.theme_code in (${sql.join(f.theme)}))`);
     if (f.stage) c.push(eb('p.stage', '=', f.stage));
     if (f.status) c.push(eb('p.status', '=', f.status));
     if (f.instrument) c.push(sql<SqlBool>`${f.instrument} = any(p.instruments)`);
@@ -73,29 +72,33 @@ export async function getProjects(db: Executor, ids: string[]): Promise<Project[
     ])
     .where('p.id', 'in', ids)
     .execute();
-  return inIdOrder(ids, rows, (r): Project => ({
-    id: r.id,
-    title: r.title,
-    summary: r.summary,
-    description: r.description,
-    collectiveId: r.collective_id,
-    collectiveName: r.collective_name,
-    leadOrganisationId: r.lead_organisation_id,
-    leadOrganisationName: r.lead_name,
-    leadOrganisationSiret: r.lead_siret,
-    partnerIds: r.partner_ids,
-    themes: r.themes,
-    stage: r.stage as Project['stage'],
-    fundingNeedEur: r.funding_need_eur,
-    instruments: r.instruments as Project['instruments'],
-    communeCode: r.commune_code,
-    communeName: r.commune_name,
-    departementCode: r.departement_code,
-    regionCode: r.region_code,
-    status: r.status as Project['status'],
-    beneficiaries: r.beneficiaries,
-    ...timestampsOf(r),
-  }));
+  return inIdOrder(
+    ids,
+    rows,
+    (r): Project => ({
+      id: r.id,
+      title: r.title,
+      summary: r.summary,
+      description: r.description,
+      collectiveId: r.collective_id,
+      collectiveName: r.collective_name,
+      leadOrganisationId: r.lead_organisation_id,
+      leadOrganisationName: r.lead_name,
+      leadOrganisationSiret: r.lead_siret,
+      partnerIds: r.partner_ids,
+      themes: r.themes,
+      stage: r.stage as Project['stage'],
+      fundingNeedEur: r.funding_need_eur,
+      instruments: r.instruments as Project['instruments'],
+      communeCode: r.commune_code,
+      communeName: r.commune_name,
+      departementCode: r.departement_code,
+      regionCode: r.region_code,
+      status: r.status as Project['status'],
+      beneficiaries: r.beneficiaries,
+      ...timestampsOf(r),
+    }),
+  );
 }
 
 function toRow(parents: CommuneParents, p: ProjectInput) {
@@ -129,7 +132,10 @@ async function writeLinks(db: Executor, pairs: Array<{ id: string; p: ProjectInp
 
 export async function insertProjects(db: Executor, items: ProjectInput[], ids?: string[]) {
   const out: string[] = [];
-  const parents = await communeParents(db, items.map((p) => p.communeCode));
+  const parents = await communeParents(
+    db,
+    items.map((p) => p.communeCode),
+  );
   for (let i = 0; i < items.length; i += 500) {
     const slice = items.slice(i, i + 500);
     const rows = await db
@@ -137,14 +143,21 @@ export async function insertProjects(db: Executor, items: ProjectInput[], ids?: 
       .values(slice.map((p, j) => ({ ...toRow(parents, p), ...(ids ? { id: ids[i + j] } : {}) })))
       .returning('id')
       .execute();
-    await writeLinks(db, rows.map((r, j) => ({ id: r.id, p: slice[j] as ProjectInput })));
+    await writeLinks(
+      db,
+      rows.map((r, j) => ({ id: r.id, p: slice[j] as ProjectInput })),
+    );
     out.push(...rows.map((r) => r.id));
   }
   return out;
 }
 
 export async function updateProject(db: Executor, id: string, p: ProjectInput) {
-  await db.updateTable('projects').set({ ...toRow(await communeParents(db, [p.communeCode]), p), updated_at: sql`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('projects')
+    .set({ ...toRow(await communeParents(db, [p.communeCode]), p), updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
   await db.deleteFrom('project_themes').where('project_id', '=', id).execute();
   await db.deleteFrom('project_partners').where('project_id', '=', id).execute();
   await writeLinks(db, [{ id, p }]);

@@ -27,10 +27,15 @@ export const projectStore: EntityStore<Project, ProjectInput, ProjectListQuery> 
       ...(q.sort === 'fundingNeed' || q.sort === '-fundingNeed' ? ['sort'] : []),
     ];
     if (used.length)
-      authorize(actor, 'searchFunding', { policy: projectPolicy }, {
-        signIn: `Connectez-vous pour filtrer ou trier selon ${used.join(', ')} : ces données sont réservées à l’équipe nationale et aux financeurs.`,
-        forbidden: `Filtrer ou trier selon ${used.join(', ')} est réservé à l’équipe nationale et aux financeurs : retirez ce filtre.`,
-      });
+      authorize(
+        actor,
+        'searchFunding',
+        { policy: projectPolicy },
+        {
+          signIn: `Connectez-vous pour filtrer ou trier selon ${used.join(', ')} : ces données sont réservées à l’équipe nationale et aux financeurs.`,
+          forbidden: `Filtrer ou trier selon ${used.join(', ')} est réservé à l’équipe nationale et aux financeurs : retirez ce filtre.`,
+        },
+      );
   },
   references: (p) => [
     ...refs('collectives', 'collectiveId', p.collectiveId),

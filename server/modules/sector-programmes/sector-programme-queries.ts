@@ -11,7 +11,15 @@ function filtered(db: Executor, f: SectorProgrammeListQuery) {
     if (query) c.push(matches(sql.ref('s.search'), query));
     if (f.theme) c.push(eb('s.theme_code', '=', f.theme));
     if (f.member)
-      c.push(eb.exists(eb.selectFrom('sector_programme_members as m').select('m.programme_id').whereRef('m.programme_id', '=', 's.id').where('m.organisation_id', '=', f.member)));
+      c.push(
+        eb.exists(
+          eb
+            .selectFrom('sector_programme_members as m')
+            .select('m.programme_id')
+            .whereRef('m.programme_id', '=', 's.id')
+            .where('m.organisation_id', '=', f.member),
+        ),
+      );
     return eb.and(c);
   });
 }
@@ -29,23 +37,31 @@ export async function getSectorProgrammes(db: Executor, ids: string[]): Promise<
     .selectFrom('sector_programmes as s')
     .selectAll('s')
     .select([
-      sql<Array<{ organisationId: string; name: string; role: string }>>`coalesce((select json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'role', m.role) order by o.name, o.id) from sector_programme_members m join organisations o on o.id = m.organisation_id where m.programme_id = s.id), '[]'::json)`.as(
+      sql<
+        Array<{ organisationId: string; name: string; role: string }>
+      >`coalesce((select json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'role', m.role) order by o.name, o.id) from sector_programme_members m join organisations o on o.id = m.organisation_id where m.programme_id = s.id), '[]'::json)`.as(
         'members',
       ),
-      sql<string[]>`coalesce((select array_agg(project_id::text order by project_id) from sector_programme_projects p where p.programme_id = s.id), '{}')`.as('project_ids'),
+      sql<string[]>`coalesce((select array_agg(project_id::text order by project_id) from sector_programme_projects p where p.programme_id = s.id), '{}')`.as(
+        'project_ids',
+      ),
     ])
     .where('s.id', 'in', ids)
     .execute();
-  return inIdOrder(ids, rows, (r): SectorProgramme => ({
-    id: r.id,
-    name: r.name,
-    themeCode: r.theme_code,
-    startedOn: r.started_on as unknown as string | null,
-    description: r.description,
-    members: (typeof r.members === 'string' ? JSON.parse(r.members) : r.members) as SectorProgramme['members'],
-    projectIds: r.project_ids,
-    ...timestampsOf(r),
-  }));
+  return inIdOrder(
+    ids,
+    rows,
+    (r): SectorProgramme => ({
+      id: r.id,
+      name: r.name,
+      themeCode: r.theme_code,
+      startedOn: r.started_on as unknown as string | null,
+      description: r.description,
+      members: (typeof r.members === 'string' ? JSON.parse(r.members) : r.members) as SectorProgramme['members'],
+      projectIds: r.project_ids,
+      ...timestampsOf(r),
+    }),
+  );
 }
 
 const toRow = (s: SectorProgrammeInput) => ({
@@ -69,7 +85,10 @@ async function writeLinks(db: Executor, id: string, s: SectorProgrammeInput) {
       .execute();
   const projects = [...new Set(s.projectIds ?? [])];
   if (projects.length)
-    await db.insertInto('sector_programme_projects').values(projects.map((p) => ({ programme_id: id, project_id: p }))).execute();
+    await db
+      .insertInto('sector_programme_projects')
+      .values(projects.map((p) => ({ programme_id: id, project_id: p })))
+      .execute();
 }
 
 export async function insertSectorProgrammes(db: Executor, items: SectorProgrammeInput[], ids?: string[]) {
@@ -87,7 +106,11 @@ export async function insertSectorProgrammes(db: Executor, items: SectorProgramm
 }
 
 export async function updateSectorProgramme(db: Executor, id: string, s: SectorProgrammeInput) {
-  await db.updateTable('sector_programmes').set({ ...toRow(s), updated_at: sql`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('sector_programmes')
+    .set({ ...toRow(s), updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
   await writeLinks(db, id, s);
 }
 

@@ -38,7 +38,10 @@ async function follow(link: string, sum?: 'amountMobilisableEur') {
 
 describe(`key figures trace back (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('gives every figure of /api/stats a link', () => {
-    const counted = [...Object.keys(stats).filter((k) => !['territoriesCovered', 'projectsByStage', 'generatedAt'].includes(k)), ...Object.keys(stats.territoriesCovered)];
+    const counted = [
+      ...Object.keys(stats).filter((k) => !['territoriesCovered', 'projectsByStage', 'generatedAt'].includes(k)),
+      ...Object.keys(stats.territoriesCovered),
+    ];
     expect(counted.filter((k) => !(k in figureLinks))).toEqual([]);
   });
 
@@ -62,7 +65,10 @@ describe(`key figures trace back (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () 
   it('lists no overseas collectivity as a région or a département', async () => {
     for (const level of ['region', 'departement']) {
       const codes = ((await get(`/api/stats/territories?level=${level}`)).items as Array<{ code: string }>).map((r) => r.code);
-      expect(codes.filter((c) => ['975', '977', '978', '984', '986', '987', '988', '989'].includes(c)), level).toEqual([]);
+      expect(
+        codes.filter((c) => ['975', '977', '978', '984', '986', '987', '988', '989'].includes(c)),
+        level,
+      ).toEqual([]);
     }
     expect(((await get('/api/stats/territories?level=region')).items as unknown[]).length).toBe(18);
   });

@@ -14,7 +14,14 @@ export function statsRoutes(app: FastifyInstance, db: Database) {
     )
     .get(
       '/api/stats/territories',
-      { schema: { tags: ['Chiffres clés'], summary: 'Collectifs et projets par département ou par région (carte) ; covered=true : seulement ceux qui ont un projet', querystring: territoryStatsQuery, response: { 200: territoryStats, 400: errorResponse } } },
+      {
+        schema: {
+          tags: ['Chiffres clés'],
+          summary: 'Collectifs et projets par département ou par région (carte) ; covered=true : seulement ceux qui ont un projet',
+          querystring: territoryStatsQuery,
+          response: { 200: territoryStats, 400: errorResponse },
+        },
+      },
       async (req) => getTerritoryStats(db, actorOf(req), req.query.level, req.query.covered ?? false),
     );
 }

@@ -42,7 +42,10 @@ export async function readPerimeters(db: Executor, table: PerimeterTable, owner:
 
 /** Replace an owner's territories. */
 export async function writePerimeter(db: Executor, table: PerimeterTable, owner: OwnerColumn, id: string, territories: string[]) {
-  await db.deleteFrom(table).where(owner as 'fund_id', '=', id).execute();
+  await db
+    .deleteFrom(table)
+    .where(owner as 'fund_id', '=', id)
+    .execute();
   const unique = [...new Set(territories)];
   if (unique.length === 0) return;
   await db

@@ -6,9 +6,24 @@ import type { Database } from '../../db/connection';
 
 const require = createRequire(import.meta.url);
 
-interface RawRegion { code: string; nom: string; zone: string }
-interface RawDepartement { code: string; nom: string; region: string; zone: string }
-interface RawEpci { code: string; nom: string; type: string; populationTotale?: number; membres: { code: string }[] }
+interface RawRegion {
+  code: string;
+  nom: string;
+  zone: string;
+}
+interface RawDepartement {
+  code: string;
+  nom: string;
+  region: string;
+  zone: string;
+}
+interface RawEpci {
+  code: string;
+  nom: string;
+  type: string;
+  populationTotale?: number;
+  membres: { code: string }[];
+}
 interface RawCommune {
   code: string;
   nom: string;

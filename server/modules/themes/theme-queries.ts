@@ -8,11 +8,20 @@ const usage = sql<number>`(
   + (select count(*) from fund_themes x where x.theme_code = t.code))::int`;
 
 export async function listThemes(db: Executor): Promise<Theme[]> {
-  return db.selectFrom('themes as t').select(['t.code', 't.label', 't.position', usage.as('usage')]).orderBy('t.position').orderBy('t.code').execute();
+  return db
+    .selectFrom('themes as t')
+    .select(['t.code', 't.label', 't.position', usage.as('usage')])
+    .orderBy('t.position')
+    .orderBy('t.code')
+    .execute();
 }
 
 export async function getTheme(db: Executor, code: string): Promise<Theme | undefined> {
-  return db.selectFrom('themes as t').select(['t.code', 't.label', 't.position', usage.as('usage')]).where('t.code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('themes as t')
+    .select(['t.code', 't.label', 't.position', usage.as('usage')])
+    .where('t.code', '=', code)
+    .executeTakeFirst();
 }
 
 export async function insertTheme(db: Executor, t: { code: string; label: string; position?: number | undefined }) {

@@ -29,8 +29,10 @@ export function themeRoutes(app: FastifyInstance, db: Database) {
   r.get('/api/themes/:code', { schema: { tags, summary: 'Lire', params: themeParams, response: { 200: theme, ...errors } } }, async (req) =>
     s.get(actorOf(req), req.params.code),
   );
-  r.post('/api/themes', { config: { access: 'admin' }, schema: { tags, summary: 'Créer', body: themeInput, response: { 201: theme, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await s.create(actorOf(req), req.body)),
+  r.post(
+    '/api/themes',
+    { config: { access: 'admin' }, schema: { tags, summary: 'Créer', body: themeInput, response: { 201: theme, ...errors } } },
+    async (req, reply) => reply.code(201).send(await s.create(actorOf(req), req.body)),
   );
   r.patch(
     '/api/themes/:code',
@@ -39,7 +41,10 @@ export function themeRoutes(app: FastifyInstance, db: Database) {
   );
   r.delete(
     '/api/themes/:code',
-    { config: { access: 'admin' }, schema: { tags, summary: 'Supprimer (s’il n’est plus utilisé)', params: themeParams, response: { 204: z.null(), ...errors } } },
+    {
+      config: { access: 'admin' },
+      schema: { tags, summary: 'Supprimer (s’il n’est plus utilisé)', params: themeParams, response: { 204: z.null(), ...errors } },
+    },
     async (req, reply) => {
       await s.remove(actorOf(req), req.params.code);
       return reply.code(204).send(null);

@@ -30,7 +30,9 @@ export async function projectsOf(db: Executor, by: { collectives?: string[]; lea
     return none<{ id: string; title: string; stage: string; commune_name: string | null; collective_name: string | null; updated_at: Date }>();
   const q = db
     .selectFrom('projects as p')
-    .where((eb) => eb.or([...(collectives.length ? [eb('p.collective_id', 'in', collectives)] : []), ...(leads.length ? [eb('p.lead_organisation_id', 'in', leads)] : [])]));
+    .where((eb) =>
+      eb.or([...(collectives.length ? [eb('p.collective_id', 'in', collectives)] : []), ...(leads.length ? [eb('p.lead_organisation_id', 'in', leads)] : [])]),
+    );
   const rows = await q
     .leftJoin('communes as m', 'm.code', 'p.commune_code')
     .leftJoin('collectives as c', 'c.id', 'p.collective_id')
@@ -60,7 +62,12 @@ export async function organisationsByIds(db: Executor, ids: string[]) {
 export async function fundsManagedBy(db: Executor, managers: string[], limit: number) {
   if (managers.length === 0) return none<{ id: string; name: string; amount_mobilisable_eur: number; french_impact: boolean }>();
   const q = db.selectFrom('funds as f').where('f.manager_id', 'in', managers);
-  const rows = await q.select(['f.id', 'f.name', 'f.amount_mobilisable_eur', 'f.french_impact']).orderBy('f.amount_mobilisable_eur', 'desc').orderBy('f.name').limit(limit).execute();
+  const rows = await q
+    .select(['f.id', 'f.name', 'f.amount_mobilisable_eur', 'f.french_impact'])
+    .orderBy('f.amount_mobilisable_eur', 'desc')
+    .orderBy('f.name')
+    .limit(limit)
+    .execute();
   const { n } = await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   return { rows, total: n };
 }

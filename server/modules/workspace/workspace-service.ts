@@ -41,7 +41,13 @@ const coordinatorSections: SectionProvider = async (db, a) => {
       title: collectives.total > 1 ? 'Vos collectifs' : 'Votre collectif',
       intro: null,
       empty: 'Aucun collectif ne vous est confié pour l’instant\u202f: l’équipe nationale vous en confie un depuis la page des comptes.',
-      items: collectives.rows.map((c) => ({ id: c.id, label: c.name, detail: [c.territory_label, plural(c.projects, 'projet')].filter(Boolean).join(' · '), href: recordPage('collectives', c.id), at: null })),
+      items: collectives.rows.map((c) => ({
+        id: c.id,
+        label: c.name,
+        detail: [c.territory_label, plural(c.projects, 'projet')].filter(Boolean).join(' · '),
+        href: recordPage('collectives', c.id),
+        at: null,
+      })),
       total: collectives.total,
       more: null,
     },
@@ -54,7 +60,9 @@ const coordinatorSections: SectionProvider = async (db, a) => {
       items: projects.rows.map((p) => ({
         id: p.id,
         label: p.title,
-        detail: [projectStageLabels[p.stage as ProjectStage] ?? p.stage, p.commune_name, collectives.total > 1 ? p.collective_name : null].filter(Boolean).join(' · '),
+        detail: [projectStageLabels[p.stage as ProjectStage] ?? p.stage, p.commune_name, collectives.total > 1 ? p.collective_name : null]
+          .filter(Boolean)
+          .join(' · '),
         href: recordPage('projects', p.id),
         at: null,
       })),
@@ -149,7 +157,13 @@ const sponsorSections: SectionProvider = async (db, a) => {
       empty: a.personId
         ? 'Vous ne parrainez aucun Pionnier pour l’instant.'
         : 'Votre compte n’est relié à aucune fiche de personne\u202f: l’équipe nationale peut la relier depuis la page des comptes.',
-      items: pioneers.rows.map((p) => ({ id: p.id, label: p.organisation_name, detail: `Pionnier French Impact, promotion ${p.label_year}`, href: recordPage('pioneers', p.id), at: null })),
+      items: pioneers.rows.map((p) => ({
+        id: p.id,
+        label: p.organisation_name,
+        detail: `Pionnier French Impact, promotion ${p.label_year}`,
+        href: recordPage('pioneers', p.id),
+        at: null,
+      })),
       total: pioneers.total,
       more: null,
     },

@@ -96,6 +96,10 @@ describe(`« Mon espace » per role (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, 
     expect(changes.group).toBe('network');
     expect(changes.items[0]).toMatchObject({ label: 'VoisiWATT', href: `/projets/${project.id}`, detail: 'Modification (projet) par Claire Dubreuil' });
     // Nobody else reads the audit trail through « Mon espace ».
-    for (const email of DEMO_ACCOUNTS.filter((e) => e !== 'equipe@essaim.test')) expect((await workspaceOf(email)).sections.map((s) => s.key), email).not.toContain('changes');
+    for (const email of DEMO_ACCOUNTS.filter((e) => e !== 'equipe@essaim.test'))
+      expect(
+        (await workspaceOf(email)).sections.map((s) => s.key),
+        email,
+      ).not.toContain('changes');
   });
 });

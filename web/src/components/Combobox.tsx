@@ -117,14 +117,7 @@ export function Combobox({ label, hint, error, value, onChange, search, clearOnS
       {/* The list stays in the page (hidden when closed) so aria-controls always points somewhere. */}
       <ul id={`${id}-list`} role="listbox" aria-label={label} hidden={!open || !items.length}>
         {items.map((o, i) => (
-          <li
-            key={o.value}
-            id={`${id}-opt-${i}`}
-            role="option"
-            aria-selected={i === active}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => choose(o)}
-          >
+          <li key={o.value} id={`${id}-opt-${i}`} role="option" aria-selected={i === active} onMouseDown={(e) => e.preventDefault()} onClick={() => choose(o)}>
             {o.label}
           </li>
         ))}

@@ -11,7 +11,11 @@ import { useNavigate } from 'react-router';
 const france = franceMap as unknown as { viewBox: string; locations: Array<{ id: string; name: string; path: string }> };
 
 const OVERSEAS: Array<{ code: string; name: string; path: string }> = [
-  { code: '971', name: 'Guadeloupe', path: 'M18 30 L30 18 L42 22 L46 34 L40 44 L28 46 L20 40 Z M50 26 L58 14 L70 12 L78 20 L74 30 L62 32 Z M60 44 A5 4 0 1 0 70 44 A5 4 0 1 0 60 44 Z' },
+  {
+    code: '971',
+    name: 'Guadeloupe',
+    path: 'M18 30 L30 18 L42 22 L46 34 L40 44 L28 46 L20 40 Z M50 26 L58 14 L70 12 L78 20 L74 30 L62 32 Z M60 44 A5 4 0 1 0 70 44 A5 4 0 1 0 60 44 Z',
+  },
   { code: '972', name: 'Martinique', path: 'M30 10 L42 8 L50 16 L58 22 L70 30 L72 42 L66 54 L54 56 L46 48 L36 46 L30 36 L34 26 Z' },
   { code: '973', name: 'Guyane', path: 'M26 8 L52 6 L70 14 L80 28 L74 44 L62 58 L44 60 L30 56 L28 40 L20 26 Z' },
   { code: '974', name: 'La Réunion', path: 'M30 20 L46 10 L64 12 L76 24 L78 40 L66 52 L46 54 L30 46 L24 32 Z' },

@@ -82,11 +82,16 @@ export function Layout() {
         termsLinkProps={{ to: '/mentions-legales' }}
         websiteMapLinkProps={{ to: '/plan-du-site' }}
         accessibilityLinkProps={{ to: '/accessibilite' }}
-        bottomItems={[{ text: 'Données personnelles', linkProps: { to: '/donnees-personnelles' } }, { text: 'API', linkProps: { href: '/api/docs' } }, headerFooterDisplayItem]}
+        bottomItems={[
+          { text: 'Données personnelles', linkProps: { to: '/donnees-personnelles' } },
+          { text: 'API', linkProps: { href: '/api/docs' } },
+          headerFooterDisplayItem,
+        ]}
       />
       <Display />
       <p className="essaim-print-only essaim-print-foot">
-        Imprimé depuis Essaim le {new Date().toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' })}{NNBSP}: {window.location.origin}
+        Imprimé depuis Essaim le {new Date().toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' })}
+        {NNBSP}: {window.location.origin}
         {here}
       </p>
       <ScrollRestoration />

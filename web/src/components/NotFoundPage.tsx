@@ -9,7 +9,8 @@ export function NotFoundPage() {
       <p className="fr-text--sm fr-mb-3w">Erreur 404</p>
       <p className="fr-text--lead fr-mb-3w">La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée.</p>
       <p className="fr-mb-5w">
-        Si vous avez tapé l’adresse web dans le navigateur, vérifiez qu’elle est correcte. La page n’est peut-être plus disponible&#8239;: elle a pu être supprimée ou déplacée.
+        Si vous avez tapé l’adresse web dans le navigateur, vérifiez qu’elle est correcte. La page n’est peut-être plus disponible&#8239;: elle a pu être
+        supprimée ou déplacée.
       </p>
       <ul className="fr-btns-group fr-btns-group--inline-md">
         <li>

@@ -35,7 +35,14 @@ export function ProConnectLink() {
   return (
     <section className="fr-mt-4w">
       <h2 className="fr-h4">Se connecter avec {oidc.name}</h2>
-      {params.get('lien') === 'proconnect' && <Alert severity="success" small description={`Votre identité ${oidc.name} est liée à ce compte\u202F: vous pouvez vous connecter avec elle.`} className="fr-mb-2w" />}
+      {params.get('lien') === 'proconnect' && (
+        <Alert
+          severity="success"
+          small
+          description={`Votre identité ${oidc.name} est liée à ce compte\u202F: vous pouvez vous connecter avec elle.`}
+          className="fr-mb-2w"
+        />
+      )}
       {failure && <Alert severity="error" small description={LINK_ERRORS[failure] ?? 'La liaison a échoué. Réessayez dans un instant.'} className="fr-mb-2w" />}
       {error && <Alert severity="error" small description={error} className="fr-mb-2w" />}
       <p>Liez ce compte à votre identité {oidc.name} pour vous connecter ensuite avec elle. Vous la confirmerez chez le fournisseur.</p>

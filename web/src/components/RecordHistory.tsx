@@ -34,9 +34,14 @@ export function RecordHistory({ api: resource, id, fields = [] }: { api: string;
   useEffect(() => {
     const ids = authors ? authors.split(' ') : [];
     let alive = true;
-    Promise.all(ids.map((a) => api<{ email: string }>(`/accounts/${a}`).then((r) => [a, r.email] as const, () => [a, 'compte supprimé'] as const))).then(
-      (pairs) => alive && setWho(Object.fromEntries(pairs)),
-    );
+    Promise.all(
+      ids.map((a) =>
+        api<{ email: string }>(`/accounts/${a}`).then(
+          (r) => [a, r.email] as const,
+          () => [a, 'compte supprimé'] as const,
+        ),
+      ),
+    ).then((pairs) => alive && setWho(Object.fromEntries(pairs)));
     return () => {
       alive = false;
     };

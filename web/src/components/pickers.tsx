@@ -18,7 +18,9 @@ const territoryOption = (t: TerritoryItem): Option => ({
 function useTerritorySearch(kind?: TerritoryKind) {
   return useCallback(
     async (q: string, signal: AbortSignal) =>
-      (await api<{ items: TerritoryItem[] }>(`/territories?pageSize=8&q=${encodeURIComponent(q)}${kind ? `&kind=${kind}` : ''}`, { signal })).items.map(territoryOption),
+      (await api<{ items: TerritoryItem[] }>(`/territories?pageSize=8&q=${encodeURIComponent(q)}${kind ? `&kind=${kind}` : ''}`, { signal })).items.map(
+        territoryOption,
+      ),
     [kind],
   );
 }
@@ -26,10 +28,12 @@ function useTerritorySearch(kind?: TerritoryKind) {
 function useRecordSearch(resource: DirectoryApi) {
   return useCallback(
     async (q: string, signal: AbortSignal) =>
-      (await api<{ items: Array<Record<string, unknown> & { id: string }> }>(`/${resource}?pageSize=8&q=${encodeURIComponent(q)}`, { signal })).items.map((r) => ({
-        value: r.id,
-        label: labelOf(resource, r),
-      })),
+      (await api<{ items: Array<Record<string, unknown> & { id: string }> }>(`/${resource}?pageSize=8&q=${encodeURIComponent(q)}`, { signal })).items.map(
+        (r) => ({
+          value: r.id,
+          label: labelOf(resource, r),
+        }),
+      ),
     [resource],
   );
 }
@@ -64,11 +68,18 @@ interface Common {
 }
 
 /** One territory, written `kind:code` (or a commune code alone with `communeOnly`). */
-export function TerritoryPicker({ value, onChange, communeOnly, ...rest }: Common & { value: string | null; onChange(v: string | null): void; communeOnly?: boolean }) {
+export function TerritoryPicker({
+  value,
+  onChange,
+  communeOnly,
+  ...rest
+}: Common & { value: string | null; onChange(v: string | null): void; communeOnly?: boolean }) {
   const search = useTerritorySearch(communeOnly ? 'commune' : undefined);
   const full = communeOnly && value ? `commune:${value}` : value;
   const chosen = useLabel(full, resolveTerritory);
-  return <Combobox {...rest} value={chosen} search={search} onChange={(o) => onChange(o ? (communeOnly ? (o.value.split(':')[1] as string) : o.value) : null)} />;
+  return (
+    <Combobox {...rest} value={chosen} search={search} onChange={(o) => onChange(o ? (communeOnly ? (o.value.split(':')[1] as string) : o.value) : null)} />
+  );
 }
 
 /** One record of a directory resource, by id. */
@@ -80,10 +91,21 @@ export function RefPicker({ resource, value, onChange, ...rest }: Common & { res
 }
 
 /** Several values (records or territories), shown as removable tags. */
-function MultiPicker({ values, onChange, search, resolve, ...rest }: Common & { values: string[]; onChange(v: string[]): void; search: (q: string, s: AbortSignal) => Promise<Option[]>; resolve(v: string): Promise<string> }) {
+function MultiPicker({
+  values,
+  onChange,
+  search,
+  resolve,
+  ...rest
+}: Common & { values: string[]; onChange(v: string[]): void; search: (q: string, s: AbortSignal) => Promise<Option[]>; resolve(v: string): Promise<string> }) {
   const [labels, setLabels] = useState<Record<string, string>>({});
   useEffect(() => {
-    for (const v of values) if (!labels[v]) resolve(v).then((l) => setLabels((m) => ({ ...m, [v]: l })), () => setLabels((m) => ({ ...m, [v]: v })));
+    for (const v of values)
+      if (!labels[v])
+        resolve(v).then(
+          (l) => setLabels((m) => ({ ...m, [v]: l })),
+          () => setLabels((m) => ({ ...m, [v]: v })),
+        );
   }, [values, labels, resolve]);
   return (
     <div>
@@ -103,7 +125,14 @@ function MultiPicker({ values, onChange, search, resolve, ...rest }: Common & { 
           {values.map((v) => (
             <li key={v}>
               <Tag small>{labels[v] ?? '…'}</Tag>{' '}
-              <Button type="button" size="small" priority="tertiary no outline" iconId="fr-icon-close-line" title={`Retirer ${labels[v] ?? v}`} onClick={() => onChange(values.filter((x) => x !== v))} />
+              <Button
+                type="button"
+                size="small"
+                priority="tertiary no outline"
+                iconId="fr-icon-close-line"
+                title={`Retirer ${labels[v] ?? v}`}
+                onClick={() => onChange(values.filter((x) => x !== v))}
+              />
             </li>
           ))}
         </ul>

@@ -15,14 +15,16 @@ import { isNationalTeam, useSession } from '../../lib/session';
 import { useApi } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
 
-const describeRoles = (a: Account) => (a.roles.length ? a.roles.map((r) => `${roleLabels[r.role]}${r.scope?.length ? ` (${r.scope.length})` : ''}`).join(', ') : 'aucun rôle');
+const describeRoles = (a: Account) =>
+  a.roles.length ? a.roles.map((r) => `${roleLabels[r.role]}${r.scope?.length ? ` (${r.scope.length})` : ''}`).join(', ') : 'aucun rôle';
 
 /** Only the national team sees these pages (the API refuses everyone else). */
 function useAdminGate() {
   const { me } = useSession();
   if (me === undefined) return <p role="status">Chargement…</p>;
   if (me === null) return <Alert severity="info" title="Connexion requise" description={<Link to="/connexion?retour=%2Fcomptes">Connectez-vous</Link>} />;
-  if (!isNationalTeam(me)) return <Alert severity="warning" title="Action non autorisée" description="La gestion des comptes est réservée à l’équipe nationale." />;
+  if (!isNationalTeam(me))
+    return <Alert severity="warning" title="Action non autorisée" description="La gestion des comptes est réservée à l’équipe nationale." />;
   return null;
 }
 
@@ -31,7 +33,9 @@ export function AccountsPage() {
   const gate = useAdminGate();
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState(params.get('q') ?? '');
-  const list = useApi<{ items: Account[]; total: number }>(gate ? null : `/accounts?pageSize=100&${new URLSearchParams([...params].filter(([k]) => k === 'q' || k === 'role'))}`);
+  const list = useApi<{ items: Account[]; total: number }>(
+    gate ? null : `/accounts?pageSize=100&${new URLSearchParams([...params].filter(([k]) => k === 'q' || k === 'role'))}`,
+  );
   if (gate) return gate;
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -6,7 +6,6 @@ import { ProConnectLink } from '../../components/ProConnectLink';
 import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
 
-
 export function AccountPage() {
   useTitle('Mon compte');
   const { me } = useSession();

@@ -39,7 +39,10 @@ export function ApiTokens() {
   return (
     <section className="fr-mt-6w">
       <h2 className="fr-h4">Jetons d’API</h2>
-      <p>Pour vos scripts&#8239;: envoyez le jeton dans l’en-tête <code>Authorization: Bearer …</code>. Il agit avec vos droits&#8239;; révoquez-le dès qu’il ne sert plus.</p>
+      <p>
+        Pour vos scripts&#8239;: envoyez le jeton dans l’en-tête <code>Authorization: Bearer …</code>. Il agit avec vos droits&#8239;; révoquez-le dès qu’il ne
+        sert plus.
+      </p>
       {created && (
         <Alert
           severity="success"
@@ -53,7 +56,13 @@ export function ApiTokens() {
         />
       )}
       <form onSubmit={create} className="fr-mb-3w">
-        <Input label="Nom du jeton" hintText="Par exemple : import hebdomadaire" state={error ? 'error' : 'default'} stateRelatedMessage={error} nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value), maxLength: 100 }} />
+        <Input
+          label="Nom du jeton"
+          hintText="Par exemple : import hebdomadaire"
+          state={error ? 'error' : 'default'}
+          stateRelatedMessage={error}
+          nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value), maxLength: 100 }}
+        />
         <Button type="submit" priority="secondary">
           Créer un jeton
         </Button>

@@ -64,7 +64,9 @@ export function LoginPage() {
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1 tabIndex={-1}>Se connecter à Essaim</h1>
-        {oidcError && <Alert severity="error" title="Connexion impossible" description={OIDC_ERRORS[oidcError] ?? 'La connexion a échoué.'} className="fr-mb-3w" />}
+        {oidcError && (
+          <Alert severity="error" title="Connexion impossible" description={OIDC_ERRORS[oidcError] ?? 'La connexion a échoué.'} className="fr-mb-3w" />
+        )}
         {providers.data?.oidc && (
           <section className="fr-mb-4w">
             <h2 className="fr-h5">Agents publics et professionnels</h2>
@@ -78,8 +80,21 @@ export function LoginPage() {
             </legend>
             <div className="fr-fieldset__element">
               {error && <Alert severity="error" small description={error} className="fr-mb-2w" />}
-              <Input label="Adresse e-mail" hintText="Format attendu : nom@domaine.fr" nativeInputProps={{ type: 'email', autoComplete: 'username', required: true, value: email, onChange: (e) => setEmail(e.target.value) }} />
-              <Input label="Mot de passe" nativeInputProps={{ type: 'password', autoComplete: 'current-password', required: true, value: password, onChange: (e) => setPassword(e.target.value) }} />
+              <Input
+                label="Adresse e-mail"
+                hintText="Format attendu : nom@domaine.fr"
+                nativeInputProps={{ type: 'email', autoComplete: 'username', required: true, value: email, onChange: (e) => setEmail(e.target.value) }}
+              />
+              <Input
+                label="Mot de passe"
+                nativeInputProps={{
+                  type: 'password',
+                  autoComplete: 'current-password',
+                  required: true,
+                  value: password,
+                  onChange: (e) => setPassword(e.target.value),
+                }}
+              />
               <Button type="submit" disabled={busy}>
                 {busy ? 'Connexion…' : 'Se connecter'}
               </Button>
@@ -92,7 +107,17 @@ export function LoginPage() {
               <h2 className="fr-h5 fr-mb-0">Sans mot de passe&#8239;: recevoir un lien par e-mail</h2>
             </legend>
             <div className="fr-fieldset__element">
-              <Input label="Adresse e-mail" nativeInputProps={{ type: 'email', autoComplete: 'email', required: true, value: linkEmail, onChange: (e) => setLinkEmail(e.target.value), id: 'lien-email' }} />
+              <Input
+                label="Adresse e-mail"
+                nativeInputProps={{
+                  type: 'email',
+                  autoComplete: 'email',
+                  required: true,
+                  value: linkEmail,
+                  onChange: (e) => setLinkEmail(e.target.value),
+                  id: 'lien-email',
+                }}
+              />
               <Button type="submit" priority="secondary">
                 Recevoir un lien de connexion
               </Button>

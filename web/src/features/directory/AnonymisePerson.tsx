@@ -26,7 +26,10 @@ export function AnonymisePerson({ id, name, onDone }: { id: string; name: string
   return (
     <section className="fr-mt-4w">
       <h2 className="fr-h4">Droit à l’effacement</h2>
-      <p>Sur demande de la personne&#8239;: sa fiche reste liée aux collectifs, structures et projets (les chiffres restent justes) mais perd toutes ses données personnelles, y compris dans l’historique, et son compte ne peut plus se connecter.</p>
+      <p>
+        Sur demande de la personne&#8239;: sa fiche reste liée aux collectifs, structures et projets (les chiffres restent justes) mais perd toutes ses données
+        personnelles, y compris dans l’historique, et son compte ne peut plus se connecter.
+      </p>
       {error && <Alert severity="error" small description={error} className="fr-mb-2w" />}
       <Button priority="secondary" iconId="ri-user-forbid-line" nativeButtonProps={modal.buttonProps}>
         Effacer les données de {name}

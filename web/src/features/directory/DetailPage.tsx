@@ -68,7 +68,13 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
   const themeLabel = (code: string) => themes.find((t) => t.code === code)?.label ?? code;
   return (
     <>
-      <Breadcrumb currentPageLabel={title} segments={[{ label: 'Accueil', linkProps: { to: '/' } }, { label: cfg.title, linkProps: { to: `/${cfg.slug}` } }]} />
+      <Breadcrumb
+        currentPageLabel={title}
+        segments={[
+          { label: 'Accueil', linkProps: { to: '/' } },
+          { label: cfg.title, linkProps: { to: `/${cfg.slug}` } },
+        ]}
+      />
       <div className="fr-grid-row fr-grid-row--middle fr-grid-row--gutters">
         <div className="fr-col">
           <h1 tabIndex={-1}>{title}</h1>
@@ -93,7 +99,16 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
           </ul>
         </div>
       </div>
-      {saved && <Alert severity="success" title="Fiche enregistrée" description="Vos modifications sont enregistrées et visibles de tous." small className="fr-mb-2w" role="status" />}
+      {saved && (
+        <Alert
+          severity="success"
+          title="Fiche enregistrée"
+          description="Vos modifications sont enregistrées et visibles de tous."
+          small
+          className="fr-mb-2w"
+          role="status"
+        />
+      )}
       {deleteError && <Alert severity="error" title="Suppression impossible" description={deleteError} className="fr-mb-2w" />}
       {summary && <p className="fr-text--lead">{summary}</p>}
       {description && (
@@ -183,13 +198,22 @@ function Related({ cfg, record: r }: { cfg: ResourceConfig; record: AnyRecord })
     case 'projets':
       return <RelatedList title="Structures partenaires" ids={r.partnerIds as string[]} resource="organisations" slug="structures" />;
     case 'pionniers':
-      return <RelatedList title="Entreprises championnes" items={(r.champions as Array<{ id: string; name: string }>).map((c) => ({ id: c.id, label: c.name }))} slug="structures" />;
+      return (
+        <RelatedList
+          title="Entreprises championnes"
+          items={(r.champions as Array<{ id: string; name: string }>).map((c) => ({ id: c.id, label: c.name }))}
+          slug="structures"
+        />
+      );
     case 'filieres':
       return (
         <>
           <RelatedList
             title="Membres"
-            items={(r.members as Array<{ organisationId: string; name: string; role: keyof typeof sectorRoleLabels }>).map((m) => ({ id: m.organisationId, label: `${m.name} — ${sectorRoleLabels[m.role]}` }))}
+            items={(r.members as Array<{ organisationId: string; name: string; role: keyof typeof sectorRoleLabels }>).map((m) => ({
+              id: m.organisationId,
+              label: `${m.name} — ${sectorRoleLabels[m.role]}`,
+            }))}
             slug="structures"
           />
           <RelatedList title="Projets" ids={r.projectIds as string[]} resource="projects" slug="projets" />

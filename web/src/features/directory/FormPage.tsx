@@ -106,7 +106,14 @@ function ResourceForm({ cfg, record }: { cfg: ResourceConfig; record?: AnyRecord
     );
   }
   const allowed = editing ? record?.actions?.includes('update') : me?.creatable.includes(cfg.api);
-  if (me && !allowed) return <Alert severity="warning" title="Action non autorisée" description={`Votre rôle ne permet pas ${editing ? 'de modifier cette fiche' : `de créer ${cfg.one}`}.`} />;
+  if (me && !allowed)
+    return (
+      <Alert
+        severity="warning"
+        title="Action non autorisée"
+        description={`Votre rôle ne permet pas ${editing ? 'de modifier cette fiche' : `de créer ${cfg.one}`}.`}
+      />
+    );
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -186,7 +193,16 @@ function Field({ field: f, value, error, onChange }: { field: FieldDef; value: V
   const list = Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : [];
   switch (f.kind) {
     case 'textarea':
-      return <Input label={label} hintText={f.hint} textArea state={state} stateRelatedMessage={error} nativeTextAreaProps={{ id, 'aria-invalid': error ? true : undefined, value: text, onChange: (e) => onChange(e.target.value), rows: 5, name: f.name }} />;
+      return (
+        <Input
+          label={label}
+          hintText={f.hint}
+          textArea
+          state={state}
+          stateRelatedMessage={error}
+          nativeTextAreaProps={{ id, 'aria-invalid': error ? true : undefined, value: text, onChange: (e) => onChange(e.target.value), rows: 5, name: f.name }}
+        />
+      );
     case 'select':
     case 'theme': {
       const opts = f.kind === 'theme' ? themes.map((t) => ({ value: t.code, label: t.label })) : (f.options ?? []);
@@ -205,7 +221,14 @@ function Field({ field: f, value, error, onChange }: { field: FieldDef; value: V
     case 'checkbox':
       return (
         <div className={`fr-checkbox-group fr-mb-3w${error ? ' fr-checkbox-group--error' : ''}`}>
-          <input type="checkbox" id={id} name={f.name} checked={value === true} onChange={(e) => onChange(e.target.checked)} aria-describedby={error ? `${id}-error` : undefined} />
+          <input
+            type="checkbox"
+            id={id}
+            name={f.name}
+            checked={value === true}
+            onChange={(e) => onChange(e.target.checked)}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
           <label className="fr-label" htmlFor={id}>
             {label}
           </label>
@@ -230,21 +253,56 @@ function Field({ field: f, value, error, onChange }: { field: FieldDef; value: V
           stateRelatedMessage={error}
           options={opts.map((o) => ({
             label: o.label,
-            nativeInputProps: { name: f.name, value: o.value, checked: list.includes(o.value), onChange: (e) => onChange(e.target.checked ? [...list, o.value] : list.filter((x) => x !== o.value)) },
+            nativeInputProps: {
+              name: f.name,
+              value: o.value,
+              checked: list.includes(o.value),
+              onChange: (e) => onChange(e.target.checked ? [...list, o.value] : list.filter((x) => x !== o.value)),
+            },
           }))}
         />
       );
     }
     case 'commune':
-      return <TerritoryPicker id={id} communeOnly label={label} hint={f.hint ?? 'Tapez au moins deux lettres, un code postal ou le code INSEE'} error={error} value={text || null} onChange={(v) => onChange(v ?? '')} />;
+      return (
+        <TerritoryPicker
+          id={id}
+          communeOnly
+          label={label}
+          hint={f.hint ?? 'Tapez au moins deux lettres, un code postal ou le code INSEE'}
+          error={error}
+          value={text || null}
+          onChange={(v) => onChange(v ?? '')}
+        />
+      );
     case 'territories':
       return <TerritoriesPicker id={id} label={label} hint={f.hint} error={error} values={list} onChange={onChange} />;
     case 'ref':
-      return <RefPicker id={id} resource={f.ref as NonNullable<FieldDef['ref']>} label={label} hint={f.hint ?? 'Tapez au moins deux lettres'} error={error} value={text || null} onChange={(v) => onChange(v ?? '')} />;
+      return (
+        <RefPicker
+          id={id}
+          resource={f.ref as NonNullable<FieldDef['ref']>}
+          label={label}
+          hint={f.hint ?? 'Tapez au moins deux lettres'}
+          error={error}
+          value={text || null}
+          onChange={(v) => onChange(v ?? '')}
+        />
+      );
     case 'rows':
       return <RowsField field={f} rows={value as Row[]} error={error} onChange={onChange} />;
     case 'refs':
-      return <RefsPicker id={id} resource={f.ref as NonNullable<FieldDef['ref']>} label={label} hint={f.hint ?? 'Tapez au moins deux lettres'} error={error} values={list} onChange={onChange} />;
+      return (
+        <RefsPicker
+          id={id}
+          resource={f.ref as NonNullable<FieldDef['ref']>}
+          label={label}
+          hint={f.hint ?? 'Tapez au moins deux lettres'}
+          error={error}
+          values={list}
+          onChange={onChange}
+        />
+      );
     default:
       return (
         <Input

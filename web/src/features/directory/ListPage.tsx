@@ -112,12 +112,20 @@ function ResourceList({ cfg }: { cfg: ResourceConfig }) {
             <h2 id="filtres-titre" className="fr-h5">
               Rechercher et filtrer
             </h2>
-            <Input label="Recherche" hintText="Mots du nom, de la description…" nativeInputProps={{ type: 'search', value: draft.q ?? '', onChange: (e) => set('q', e.target.value), name: 'q' }} />
+            <Input
+              label="Recherche"
+              hintText="Mots du nom, de la description…"
+              nativeInputProps={{ type: 'search', value: draft.q ?? '', onChange: (e) => set('q', e.target.value), name: 'q' }}
+            />
             {cfg.filters.map((f) =>
               f.signedIn && !me?.canSearchFunding ? null : <FilterField key={f.name} filter={f} value={draft[f.name] ?? ''} onChange={(v) => set(f.name, v)} />,
             )}
             {!me?.canSearchFunding && cfg.filters.some((f) => f.signedIn) && (
-              <p className="fr-text--sm">{me ? 'Le filtre selon le besoin de financement est réservé à l’équipe nationale et aux financeurs.' : 'Connectez-vous pour filtrer selon le besoin de financement.'}</p>
+              <p className="fr-text--sm">
+                {me
+                  ? 'Le filtre selon le besoin de financement est réservé à l’équipe nationale et aux financeurs.'
+                  : 'Connectez-vous pour filtrer selon le besoin de financement.'}
+              </p>
             )}
             <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
               <li>
@@ -200,14 +208,32 @@ function FilterField({ filter: f, value, onChange }: { filter: FilterDef; value:
   const themes = useThemes();
   switch (f.kind) {
     case 'territory':
-      return <TerritoryPicker label={f.label} hint="Tapez au moins deux lettres ou un code" value={value || null} onChange={onChange} id={`filtre-${f.name}`} />;
+      return (
+        <TerritoryPicker label={f.label} hint="Tapez au moins deux lettres ou un code" value={value || null} onChange={onChange} id={`filtre-${f.name}`} />
+      );
     case 'ref':
-      return <RefPicker resource={f.ref as NonNullable<FilterDef['ref']>} label={f.label} hint="Tapez au moins deux lettres" value={value || null} onChange={onChange} id={`filtre-${f.name}`} />;
+      return (
+        <RefPicker
+          resource={f.ref as NonNullable<FilterDef['ref']>}
+          label={f.label}
+          hint="Tapez au moins deux lettres"
+          value={value || null}
+          onChange={onChange}
+          id={`filtre-${f.name}`}
+        />
+      );
     case 'number':
-      return <Input label={f.label} nativeInputProps={{ type: 'number', min: 0, inputMode: 'numeric', value, onChange: (e) => onChange(e.target.value), name: f.name }} />;
+      return (
+        <Input
+          label={f.label}
+          nativeInputProps={{ type: 'number', min: 0, inputMode: 'numeric', value, onChange: (e) => onChange(e.target.value), name: f.name }}
+        />
+      );
     default: {
       const opts = f.kind === 'theme' ? themes.map((t) => ({ value: t.code, label: t.label })) : (f.options ?? []);
-      return <OptionSelect label={f.label} blank="Tous" options={opts} nativeSelectProps={{ value, onChange: (e) => onChange(e.target.value), name: f.name }} />;
+      return (
+        <OptionSelect label={f.label} blank="Tous" options={opts} nativeSelectProps={{ value, onChange: (e) => onChange(e.target.value), name: f.name }} />
+      );
     }
   }
 }

@@ -18,8 +18,12 @@ export function PerimeterMap({ perimeter }: { perimeter: Perimeter }) {
       perimeter.map(async (t): Promise<string[]> => {
         if (t.kind === 'departement') return [t.code];
         if (t.kind === 'region') return items.filter((d) => d.regionCode === t.code).map((d) => d.code);
-        const detail = await api<{ departementCode: string | null; parents: Array<{ kind: string; code: string }> }>(`/territories/${t.kind}/${t.code}`).catch(() => null);
-        return [detail?.departementCode, ...(detail?.parents ?? []).filter((p) => p.kind === 'departement').map((p) => p.code)].filter((c): c is string => Boolean(c));
+        const detail = await api<{ departementCode: string | null; parents: Array<{ kind: string; code: string }> }>(`/territories/${t.kind}/${t.code}`).catch(
+          () => null,
+        );
+        return [detail?.departementCode, ...(detail?.parents ?? []).filter((p) => p.kind === 'departement').map((p) => p.code)].filter((c): c is string =>
+          Boolean(c),
+        );
       }),
     ).then((lists) => alive && setReached(new Set(lists.flat())));
     return () => {

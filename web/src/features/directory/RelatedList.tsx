@@ -12,7 +12,9 @@ const SHOWN = 30;
  * Records linked to the one on screen: from a list query, from ids (the first
  * thirty read one by one), or given.
  */
-export function RelatedList(props: { title: string; slug: DirectorySlug } & ({ path: string } | { ids: string[]; resource: DirectoryApi } | { items: Item[] })) {
+export function RelatedList(
+  props: { title: string; slug: DirectorySlug } & ({ path: string } | { ids: string[]; resource: DirectoryApi } | { items: Item[] }),
+) {
   const [items, setItems] = useState<Item[] | undefined>('items' in props ? props.items : undefined);
   const [total, setTotal] = useState<number | undefined>('items' in props ? props.items.length : 'ids' in props ? props.ids.length : undefined);
   const key = 'path' in props ? props.path : 'ids' in props ? props.ids.join(',') : '';
@@ -30,9 +32,14 @@ export function RelatedList(props: { title: string; slug: DirectorySlug } & ({ p
         () => alive && setItems([]),
       );
     } else if ('ids' in props) {
-      Promise.all(props.ids.slice(0, SHOWN).map((id) => api<Record<string, unknown> & { id: string }>(`/${props.resource}/${id}`).then((x) => ({ id, label: labelOf(props.resource, x) }), () => null))).then(
-        (found) => alive && setItems(found.filter((x): x is Item => x !== null)),
-      );
+      Promise.all(
+        props.ids.slice(0, SHOWN).map((id) =>
+          api<Record<string, unknown> & { id: string }>(`/${props.resource}/${id}`).then(
+            (x) => ({ id, label: labelOf(props.resource, x) }),
+            () => null,
+          ),
+        ),
+      ).then((found) => alive && setItems(found.filter((x): x is Item => x !== null)));
     }
     return () => {
       alive = false;

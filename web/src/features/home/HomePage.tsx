@@ -45,7 +45,8 @@ export function HomePage() {
     <>
       <h1 tabIndex={-1}>Le réseau national d’innovation sociale de l’ESS</h1>
       <p className="fr-text--lead">
-        Essaim relie les collectifs territoriaux, les projets à impact, les Pionniers, les financeurs et les agents publics qui font changer d’échelle l’économie sociale et solidaire.
+        Essaim relie les collectifs territoriaux, les projets à impact, les Pionniers, les financeurs et les agents publics qui font changer d’échelle
+        l’économie sociale et solidaire.
       </p>
 
       <section aria-labelledby="chiffres-cles" className="fr-mb-6w">
@@ -71,7 +72,8 @@ export function HomePage() {
               ))}
             </ul>
             <p className="fr-text--xs fr-mt-1w essaim-figures-source">
-              Source : Essaim, chiffres calculés en direct à partir des fiches du réseau, le {new Date(stats.data.generatedAt).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' })}.
+              Source : Essaim, chiffres calculés en direct à partir des fiches du réseau, le{' '}
+              {new Date(stats.data.generatedAt).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' })}.
             </p>
           </>
         )}

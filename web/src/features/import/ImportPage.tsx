@@ -40,7 +40,8 @@ export function ImportPage() {
   const [fileError, setFileError] = useState<string>();
 
   if (me === null) return <Navigate to="/connexion?retour=%2Fimport" replace />;
-  if (me && !me.canImport) return <Alert severity="warning" title="Action non autorisée" description="L’import de fichiers est réservé à l’équipe nationale." />;
+  if (me && !me.canImport)
+    return <Alert severity="warning" title="Action non autorisée" description="L’import de fichiers est réservé à l’équipe nationale." />;
 
   const send = async (dryRun: boolean) => {
     if (!file) {
@@ -52,7 +53,9 @@ export function ImportPage() {
     form.append('file', file);
     setStep({ kind: 'sending', what: dryRun ? 'check' : 'import', fraction: 0 });
     try {
-      const result = await upload<ImportResult>(`/import/${entity}?dryRun=${dryRun}`, form, (fraction) => setStep({ kind: 'sending', what: dryRun ? 'check' : 'import', fraction }));
+      const result = await upload<ImportResult>(`/import/${entity}?dryRun=${dryRun}`, form, (fraction) =>
+        setStep({ kind: 'sending', what: dryRun ? 'check' : 'import', fraction }),
+      );
       setStep(dryRun ? { kind: 'preview', result } : { kind: 'done', result });
     } catch (e) {
       setStep({ kind: 'rejected', error: e instanceof ApiError ? e : new ApiError(0, 'client', String(e)) });
@@ -69,7 +72,8 @@ export function ImportPage() {
     <>
       <h1 tabIndex={-1}>Importer un fichier</h1>
       <p className="fr-text--lead">
-        Un fichier CSV (séparateur «&#8239;;&#8239;» ou «&#8239;,&#8239;») ou Excel (XLSX), une ligne par fiche, avec une ligne d’en-tête. Toutes les lignes sont vérifiées avant l’import&#8239;: une seule ligne en erreur et rien n’est importé.
+        Un fichier CSV (séparateur «&#8239;;&#8239;» ou «&#8239;,&#8239;») ou Excel (XLSX), une ligne par fiche, avec une ligne d’en-tête. Toutes les lignes
+        sont vérifiées avant l’import&#8239;: une seule ligne en erreur et rien n’est importé.
       </p>
       <form onSubmit={onSubmit} className="fr-mb-4w">
         <RadioButtons
@@ -160,7 +164,9 @@ export function ImportPage() {
             </div>
             <ul className="fr-btns-group fr-btns-group--inline-md">
               <li>
-                <Button onClick={() => void send(false)}>Importer {formatInt(step.result.rows)} {labels.plural}</Button>
+                <Button onClick={() => void send(false)}>
+                  Importer {formatInt(step.result.rows)} {labels.plural}
+                </Button>
               </li>
               <li>
                 <Button priority="secondary" onClick={() => setStep({ kind: 'choose' })}>
@@ -174,7 +180,11 @@ export function ImportPage() {
           <Alert
             severity="success"
             title={`${formatInt(step.result.imported)} ${labels.plural} importé${entity === 'organisations' ? 'e' : ''}s`}
-            description={<Link to={`/${labels.slug}?sort=-createdAt`}>Voir les {labels.plural} les plus récent{entity === 'organisations' ? 'e' : ''}s</Link>}
+            description={
+              <Link to={`/${labels.slug}?sort=-createdAt`}>
+                Voir les {labels.plural} les plus récent{entity === 'organisations' ? 'e' : ''}s
+              </Link>
+            }
           />
         )}
       </div>

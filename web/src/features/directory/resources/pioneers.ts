@@ -8,7 +8,7 @@ export const pioneers: ResourceConfig<Pioneer> = {
   title: 'Pionniers',
   one: 'un Pionnier',
   newLabel: 'Nouveau Pionnier',
-  intro: "Les Pionniers French Impact qui changent d’échelle, et les entreprises championnes qui les accompagnent.",
+  intro: 'Les Pionniers French Impact qui changent d’échelle, et les entreprises championnes qui les accompagnent.',
   titleOf: (p) => p.organisationName,
   summaryOf: (p) => p.description,
   tagsOf: (p) => [`Promotion ${p.labelYear}`, `${p.champions.length} champions`],
@@ -25,7 +25,13 @@ export const pioneers: ResourceConfig<Pioneer> = {
     { name: 'organisationId', label: 'Structure', kind: 'ref', ref: 'organisations', required: true },
     { name: 'labelYear', label: 'Promotion (année)', kind: 'number', required: true },
     { name: 'sponsorId', label: 'Parrain', kind: 'ref', ref: 'people' },
-    { name: 'championIds', label: 'Entreprises championnes', kind: 'refs', ref: 'organisations', idsOf: (p) => (p.champions as Array<{ id: string }>).map((c) => c.id) },
+    {
+      name: 'championIds',
+      label: 'Entreprises championnes',
+      kind: 'refs',
+      ref: 'organisations',
+      idsOf: (p) => (p.champions as Array<{ id: string }>).map((c) => c.id),
+    },
     {
       name: 'beneficiaries',
       label: 'Bénéficiaires par année',

@@ -2,13 +2,31 @@ import { instrumentLabels, instruments, projectStageLabels, projectStages } from
 import type { DirectoryApi, DirectorySlug } from '../../../../../shared/web-routes';
 
 export type Option = { value: string; label: string };
-export const options = <K extends string>(values: readonly K[], labels?: Record<K, string>): Option[] => values.map((v) => ({ value: v, label: labels?.[v] ?? v }));
+export const options = <K extends string>(values: readonly K[], labels?: Record<K, string>): Option[] =>
+  values.map((v) => ({ value: v, label: labels?.[v] ?? v }));
 
 /** A form field; `name` is the API's field name, so its errors land next to it. */
 export interface FieldDef {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'number' | 'date' | 'url' | 'email' | 'tel' | 'select' | 'checkbox' | 'checkboxes' | 'themes' | 'theme' | 'commune' | 'territories' | 'ref' | 'refs' | 'rows';
+  kind:
+    | 'text'
+    | 'textarea'
+    | 'number'
+    | 'date'
+    | 'url'
+    | 'email'
+    | 'tel'
+    | 'select'
+    | 'checkbox'
+    | 'checkboxes'
+    | 'themes'
+    | 'theme'
+    | 'commune'
+    | 'territories'
+    | 'ref'
+    | 'refs'
+    | 'rows';
   required?: boolean;
   hint?: string;
   options?: Option[];
