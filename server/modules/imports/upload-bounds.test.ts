@@ -167,4 +167,23 @@ describe('a CSV upload that expands', () => {
     await expect(readTable(csv(`Nom\n"${'a\n'.repeat(20_000)}"\n`))).rejects.toMatchObject({ code: 'cell_too_long' });
     await expect(readTable(csv('Nom;Description\nA;b\n'))).resolves.toMatchObject({ rows: [{ line: 2, cells: ['A', 'b'] }] });
   });
+
+  it('reads a large CSV a piece at a time: the event loop stays free, and no character is cut between two pieces', async () => {
+    // 90,000 rows (about 9 MB), each with a character written as two UTF-16 units, so some fall across pieces.
+    const rows = Array.from({ length: 90_000 }, (_, i) => `Structure ${i} 🌱;${'x'.repeat(80)}`).join('\n');
+    let longestGap = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      longestGap = Math.max(longestGap, performance.now() - last);
+      last = performance.now();
+    }, 5);
+    const table = await readTable(csv(`Nom;Description\n${rows}\n`));
+    clearInterval(ticker);
+    longestGap = Math.max(longestGap, performance.now() - last);
+    expect(table.rows).toHaveLength(90_000);
+    expect(table.rows.every((r, i) => r.cells[0] === `Structure ${i} 🌱`)).toBe(true);
+    // Parsing the whole file at once held the thread for over a second here.
+    expect(longestGap).toBeLessThan(500);
+    console.log(`CSV de 90 000 lignes : plus long blocage de la boucle d'événements ${longestGap.toFixed(0)} ms`);
+  });
 });
