@@ -7,6 +7,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type SiteInfo, siteInfo } from '../shared/schemas/reference';
 import type { Database } from './db/connection';
+import { databaseAnswers } from './db/health-queries';
 import { frameworkErrors, installErrorHandler, installNotFound } from './http/error-handler';
 import { installSecurityHeaders } from './http/security-headers';
 import { readWebShell, serveWebApp } from './http/web-app';
@@ -19,7 +20,7 @@ import { oidcService } from './modules/auth/oidc-service';
 import { DEMO_SITE, type OidcConfig, type TrustProxy } from './config';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './modules/auth/sign-in-limits';
 import { registerDirectoryRoutes } from './http/directory-routes';
-import { directoryResources } from './modules/directory/resources';
+import { directoryResources } from './modules/registry';
 import { importRoutes } from './modules/imports/import-routes';
 import { statsRoutes } from './modules/stats/stats-routes';
 import { territoryRoutes } from './modules/territories/territory-routes';
@@ -89,7 +90,7 @@ export async function buildApp(deps: AppDeps) {
       async () => site,
     );
   app.get('/healthz', { schema: { hide: true } }, async () => {
-    await deps.db.selectFrom('themes').select('code').limit(1).execute();
+    await databaseAnswers(deps.db);
     return { status: 'ok' };
   });
 

@@ -5,7 +5,7 @@ import { importEntity } from '../../shared/schemas/import';
 import { invalid } from '../../server/errors';
 import { type ExportFormat, exportBody } from '../../server/http/export';
 import { systemActor } from '../../server/modules/auth/actor';
-import { resourceByPath } from '../../server/modules/directory/resources';
+import { resourceByPath } from '../../server/modules/registry';
 import { importService } from '../../server/modules/imports/import-service';
 import type { ImportEntity } from '../../server/modules/imports/import-specs';
 import { parseOrThrow } from '../../server/validation';

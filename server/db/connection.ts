@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import { acquireDataDirLock } from './lock';
@@ -7,6 +7,8 @@ import { PGliteDialect } from './pglite-dialect';
 import type { DB } from './schema';
 
 export type Database = Kysely<DB>;
+/** The database or an open transaction: what a query function runs on. */
+export type Executor = Database | Transaction<DB>;
 
 export interface OpenDatabase {
   db: Database;

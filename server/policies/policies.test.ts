@@ -6,7 +6,7 @@ import { accountPolicy } from '../modules/accounts/account-policy';
 import { auditPolicy } from '../modules/audit/audit-policy';
 import type { Actor } from '../modules/auth/actor';
 import { collectivePolicy } from '../modules/collectives/collective-policy';
-import { creatableResources, directoryResources } from '../modules/directory/resources';
+import { creatableResources, directoryResources } from '../modules/registry';
 import { fundPolicy } from '../modules/funds/fund-policy';
 import { importPolicy } from '../modules/imports/import-policy';
 import { organisationPolicy } from '../modules/organisations/organisation-policy';

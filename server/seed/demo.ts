@@ -5,7 +5,7 @@ import type { OrganisationKind, ProjectStage, SiaeKind } from '../../shared/voca
 import type { Database } from '../db/connection';
 import { vacuumAnalyze } from '../db/settings-queries';
 import { conflict } from '../errors';
-import type { Executor } from '../modules/directory/directory-service';
+import type { Executor } from '../db/connection';
 import { insertAccounts } from '../modules/auth/auth-queries';
 import { hashPassword } from '../modules/auth/passwords';
 import { insertCollectives } from '../modules/collectives/collective-queries';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AccountListQuery } from '../../../shared/schemas/account';
 import type { Role } from '../../../shared/schemas/auth';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 
 const parseRoles = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Role[];
 

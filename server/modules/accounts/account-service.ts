@@ -7,7 +7,7 @@ import { actionsOn, authorize } from '../../policies/authorize';
 import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../auth/actor';
 import { accountByEmail, insertAccounts } from '../auth/auth-queries';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 import { personIdByEmail } from '../people/person-queries';
 import { assertStrongPassword, hashPassword } from '../auth/passwords';
 import { missingReferences, type Reference } from '../directory/references';

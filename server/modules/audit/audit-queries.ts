@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AuditEntry, AuditQuery } from '../../../shared/schemas/audit';
 import { cappedCount } from '../../db/sql-helpers';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 
 export interface AuditRecord {
   actorKind: string;

@@ -4,7 +4,7 @@ import { auditEntry, auditPageQuery, historyQuery } from '../../../shared/schema
 import { errorResponse, idParams, listResponse } from '../../../shared/schemas/common';
 import type { Database } from '../../db/connection';
 import { actorOf } from '../../http/request-actor';
-import { directoryResources } from '../directory/resources';
+import { directoryResources } from '../registry';
 import { pageAudit } from './audit-service';
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse };

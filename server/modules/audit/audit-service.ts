@@ -4,7 +4,7 @@ import { authorize } from '../../policies/authorize';
 import { COUNT_CAP, offsetOf } from '../../db/sql-helpers';
 import type { Actor } from '../auth/actor';
 import { type AuditRecord, appendAudit, countAudit, listAudit } from './audit-queries';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 import { auditPolicy, auditRefusal } from './audit-policy';
 
 /** The audit entry's "who" for an actor. */

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/connection';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 import { accountName } from '../accounts/account-queries';
 import { actionsOn, can } from '../../policies/authorize';
 import { tokenPolicy } from './token-policy';
 import { importPolicy } from '../imports/import-policy';
 import { projectPolicy } from '../projects/project-policy';
-import { creatableResources } from '../directory/resources';
+import { creatableResources } from '../registry';
 import { forbidden, invalid, notFound, unauthorized } from '../../errors';
 import type { Mailer } from './mailer';
 import type { Actor } from './actor';

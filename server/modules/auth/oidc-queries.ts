@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 
 export async function insertOidcLogin(
   db: Executor,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Role } from '../../../shared/schemas/auth';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 
 /** Everything the base holds about an account and its person. */
 export async function personalData(db: Executor, accountId: string) {

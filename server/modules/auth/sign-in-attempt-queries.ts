@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 
 /**
  * Count one attempt under each key, in a window that starts afresh once the

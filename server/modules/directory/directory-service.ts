@@ -1,8 +1,6 @@
-import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { TerritoryFilter } from '../../../shared/schemas/common';
-import type { Database } from '../../db/connection';
-import type { DB } from '../../db/schema';
+import type { Database, Executor } from '../../db/connection';
 import { COUNT_CAP } from '../../db/sql-helpers';
 import { RANK_LIMIT, type RankOptions } from '../../db/sql-helpers-order';
 import { type ErrorDetail, invalid, notFound, unauthorized } from '../../errors';
@@ -12,8 +10,6 @@ import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../auth/actor';
 import type { EntityPolicy } from './entity-policy';
 import { missingReferences, type Reference, territoryExists } from './references';
-
-export type Executor = Database | Transaction<DB>;
 
 export interface ListQuery {
   page: number;

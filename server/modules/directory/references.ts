@@ -1,6 +1,6 @@
 import type { TerritoryFilter } from '../../../shared/schemas/common';
 import type { ErrorDetail } from '../../errors';
-import type { Executor } from './directory-service';
+import type { Executor } from '../../db/connection';
 
 type RefTable = 'themes' | 'communes' | 'epcis' | 'departements' | 'regions' | 'organisations' | 'people' | 'collectives' | 'projects';
 const keyOf: Record<RefTable, 'code' | 'id'> = {

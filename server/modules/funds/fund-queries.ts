@@ -2,7 +2,7 @@ import { type SqlBool, sql } from 'kysely';
 import type { Fund, FundInput, FundListQuery } from '../../../shared/schemas/fund';
 import { matches, perimeterOverlaps, searchVector, timestampsOf, tsQuery } from '../../db/sql-helpers';
 import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 import { readPerimeters, writePerimeter } from '../territories/perimeter-queries';
 
 function filtered(db: Executor, f: FundListQuery) {

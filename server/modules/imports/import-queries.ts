@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { fold } from '../../../shared/text';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 
 /** Theme codes by their folded code and label, so a file may name a theme either way. */
 export async function themeCodesByLabel(db: Executor) {

@@ -2,7 +2,7 @@ import { type SqlBool, sql } from 'kysely';
 import type { Organisation, OrganisationInput, OrganisationListQuery } from '../../../shared/schemas/organisation';
 import { type CommuneParents, communeParents, locatedIn, matches, searchVector, territoryColumns, timestampsOf, tsQuery } from '../../db/sql-helpers';
 import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 
 const columns = [
   'o.id',

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Person, PersonInput, PersonListQuery } from '../../../shared/schemas/person';
 import { matches, searchVector, timestampsOf, tsQuery } from '../../db/sql-helpers';
 import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 
 function filtered(db: Executor, f: PersonListQuery) {
   const query = tsQuery(f.q);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Pioneer, PioneerInput, PioneerListQuery } from '../../../shared/schemas/pioneer';
 import { locatedIn, matches, timestampsOf, tsQuery } from '../../db/sql-helpers';
 import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 
 // A pioneer is found by its organisation's name and place.
 function filtered(db: Executor, f: PioneerListQuery) {

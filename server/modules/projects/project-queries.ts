@@ -2,7 +2,7 @@ import { type SqlBool, sql } from 'kysely';
 import type { Project, ProjectInput, ProjectListQuery } from '../../../shared/schemas/project';
 import { type CommuneParents, communeParents, locatedIn, matches, searchVector, territoryColumns, timestampsOf, tsQuery } from '../../db/sql-helpers';
 import { inIdOrder, listQueries } from '../../db/sql-helpers-order';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 
 function filtered(db: Executor, f: Omit<ProjectListQuery, 'page' | 'pageSize'>) {
   const query = tsQuery(f.q);

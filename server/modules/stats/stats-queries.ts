@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 
 /**
  * Key figures, each counted from the records, in one statement (one scan per

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { TerritoryKind } from '../../../shared/vocabulary';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 import type { Reference } from '../directory/references';
 
 type PerimeterTable = 'collective_perimeter' | 'fund_territories';

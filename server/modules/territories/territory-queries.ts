@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Territory, TerritoryListQuery } from '../../../shared/schemas/reference';
 import { fold } from '../../../shared/text';
 import type { TerritoryKind } from '../../../shared/vocabulary';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 
 // One relation over the four levels, so a single search box finds any of them.
 const allTerritories = sql`(

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Theme } from '../../../shared/schemas/reference';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 
 const usage = sql<number>`(
   (select count(*) from project_themes x where x.theme_code = t.code)

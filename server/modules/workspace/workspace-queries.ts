@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../directory/directory-service';
+import type { Executor } from '../../db/connection';
 
 /** A page of rows and how many there are in all. */
 export interface Page<T> {

@@ -1,13 +1,13 @@
-import { collectiveResource } from '../collectives/collective-resource';
-import { fundResource } from '../funds/fund-resource';
-import { organisationResource } from '../organisations/organisation-resource';
-import { personResource } from '../people/person-resource';
-import { pioneerResource } from '../pioneers/pioneer-resource';
-import { projectResource } from '../projects/project-resource';
-import { sectorProgrammeResource } from '../sector-programmes/sector-programme-resource';
-import type { Actor } from '../auth/actor';
-import type { DirectoryResource } from './directory-resource';
-import type { ListQuery } from './directory-service';
+import { collectiveResource } from './collectives/collective-resource';
+import { fundResource } from './funds/fund-resource';
+import { organisationResource } from './organisations/organisation-resource';
+import { personResource } from './people/person-resource';
+import { pioneerResource } from './pioneers/pioneer-resource';
+import { projectResource } from './projects/project-resource';
+import { sectorProgrammeResource } from './sector-programmes/sector-programme-resource';
+import type { Actor } from './auth/actor';
+import type { DirectoryResource } from './directory/directory-resource';
+import type { ListQuery } from './directory/directory-service';
 
 /** The directory resources, in the order the API documentation lists them. */
 export const directoryResources = [
