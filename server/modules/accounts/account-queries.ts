@@ -62,7 +62,7 @@ export async function listAccounts(db: Executor, f: AccountListQuery & { id?: st
 export async function setRoles(db: Executor, id: string, roles: Role[]) {
   await db
     .updateTable('accounts')
-    .set({ roles: JSON.stringify(roles), updated_at: new Date() })
+    .set({ roles: JSON.stringify(roles), updated_at: sql`now()` })
     .where('id', '=', id)
     .execute();
 }
