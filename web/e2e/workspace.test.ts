@@ -113,6 +113,8 @@ describe.skipIf(!hasBrowser)('« Mon espace », figures and phones in Chromium',
     const deps = figures.find((f) => f.label.startsWith('départements')) as (typeof figures)[number];
     await page.getByRole('link', { name: deps.value, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Départements couverts par des projets' }).waitFor();
+    // The heading comes before the rows (they load after it): wait for the first one.
+    await page.locator('main table tbody tr').first().waitFor();
     expect(await page.locator('main table tbody tr').count()).toBe(digits(deps.value));
     expect(await seriousViolations(page)).toEqual([]);
     expect(page.errors).toEqual([]);
