@@ -1,7 +1,7 @@
 import { typo } from '../../shared/text';
 
-/** Words the demo generators combine into plausible French names. */
-export const firstNames = [
+/** Women's first names, then men's: the demo draws from both, and job titles agree with the name. */
+const womenFirstNames = [
   'Camille',
   'Léa',
   'Manon',
@@ -28,6 +28,8 @@ export const firstNames = [
   'Amélie',
   'Mathilde',
   'Margaux',
+];
+const menFirstNames = [
   'Thomas',
   'Nicolas',
   'Julien',
@@ -54,6 +56,8 @@ export const firstNames = [
   'Samuel',
   'Moussa',
 ];
+/** Words the demo generators combine into plausible French names. */
+export const firstNames = [...womenFirstNames, ...menFirstNames];
 export const lastNames = [
   'Martin',
   'Bernard',
@@ -118,37 +122,8 @@ export const lastNames = [
   'Rey',
   'Barbier',
 ];
-/** The first names above that are women's (the others are men's): job titles agree with them. */
-export const femaleFirstNames: ReadonlySet<string> = new Set([
-  'Camille',
-  'Léa',
-  'Manon',
-  'Chloé',
-  'Inès',
-  'Sarah',
-  'Julie',
-  'Emma',
-  'Clara',
-  'Anaïs',
-  'Pauline',
-  'Marion',
-  'Lucie',
-  'Élise',
-  'Nadia',
-  'Fatou',
-  'Aïcha',
-  'Sophie',
-  'Claire',
-  'Hélène',
-  'Isabelle',
-  'Nathalie',
-  'Sandrine',
-  'Amélie',
-  'Mathilde',
-  'Margaux',
-  'Merryl',
-  'Stéphanie',
-]);
+/** Women's first names: those drawn, and those of the demo's named people. */
+export const femaleFirstNames: ReadonlySet<string> = new Set([...womenFirstNames, 'Merryl', 'Stéphanie']);
 export type Gender = 'f' | 'm';
 export const genderOf = (firstName: string): Gender => (femaleFirstNames.has(firstName) ? 'f' : 'm');
 

@@ -20,10 +20,11 @@ function byFoldedName(rows: Array<{ id: string; name: string }>) {
   return m;
 }
 
-export async function collectiveIdsByName(db: Executor, names: string[]) {
+/** Records of a named table by name, case ignored (a link written by name in a spreadsheet). */
+async function idsByName(db: Executor, table: 'collectives' | 'organisations', names: string[]) {
   if (names.length === 0) return new Map<string, string[]>();
   const rows = await db
-    .selectFrom('collectives')
+    .selectFrom(table)
     .select(['id', 'name'])
     .where(
       sql`lower(name)`,
@@ -34,19 +35,8 @@ export async function collectiveIdsByName(db: Executor, names: string[]) {
   return byFoldedName(rows);
 }
 
-export async function organisationIdsByName(db: Executor, names: string[]) {
-  if (names.length === 0) return new Map<string, string[]>();
-  const rows = await db
-    .selectFrom('organisations')
-    .select(['id', 'name'])
-    .where(
-      sql`lower(name)`,
-      'in',
-      names.map((n) => n.toLowerCase()),
-    )
-    .execute();
-  return byFoldedName(rows);
-}
+export const collectiveIdsByName = (db: Executor, names: string[]) => idsByName(db, 'collectives', names);
+export const organisationIdsByName = (db: Executor, names: string[]) => idsByName(db, 'organisations', names);
 
 /** People by "Prénom Nom", as the exports write a coordinator. */
 export async function personIdsByName(db: Executor, names: string[]) {
