@@ -10,6 +10,8 @@ import type { Database } from './db/connection';
 import { databaseAnswers } from './db/health-queries';
 import { frameworkErrors, installErrorHandler, installNotFound } from './http/error-handler';
 import { installSecurityHeaders } from './http/security-headers';
+import { assertContractImplemented } from './http/route-contract';
+import { apiContract } from '../shared/routes/index';
 import { readWebShell, serveWebApp } from './http/web-app';
 import { installActorResolution } from './http/request-actor';
 import { accountRoutes } from './modules/accounts/account-routes';
@@ -19,7 +21,7 @@ import { createMailer, type Mailer } from './modules/auth/mailer';
 import { oidcService } from './modules/auth/oidc-service';
 import { DEMO_SITE, type OidcConfig, type TrustProxy } from './config';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './modules/auth/sign-in-limits';
-import { registerDirectoryRoutes } from './http/directory-routes';
+import { registerDirectoryRoutes } from './modules/directory/directory-routes';
 import { directoryResources } from './modules/registry';
 import { importRoutes } from './modules/imports/import-routes';
 import { statsRoutes } from './modules/stats/stats-routes';
@@ -104,5 +106,6 @@ export async function buildApp(deps: AppDeps) {
     publicUrl,
     oidc: deps.oidc && oidcService(deps.db, deps.oidc, { redirectUri: `${publicUrl}/api/auth/oidc/callback`, postLogoutRedirectUri: `${publicUrl}/` }),
   });
+  assertContractImplemented(app, apiContract);
   return app;
 }

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAccounts } from '../modules/auth/auth-queries';
 import { hashPassword } from '../modules/auth/passwords';
 import { demoApp } from '../test/test-db';
+import { type Access, routeKey } from '../../shared/routes/contract';
+import { apiContract } from '../../shared/routes/index';
 
 /**
  * Every route of the API × every role. The route table is read from the app
@@ -10,30 +12,11 @@ import { demoApp } from '../test/test-db';
  * below: a new route without one fails the suite until its policy is stated
  * and checked here.
  */
-type Access =
-  | 'open' // anyone, never 401/403
-  | 'public-write' // sign-in routes: visitors may write
-  | 'signed-in' // any account; visitors 401
-  | 'admin' // the national team; visitors 401, every other role 403
-  | 'writer'; // roles that may write something (the service then decides per record); visitors 401, read-only roles 403
-
-const directory = ['collectives', 'projects', 'organisations', 'people', 'funds', 'pioneers', 'sector-programmes'];
-const expected: Record<string, Access> = {
-  ...Object.fromEntries(
-    directory.flatMap((p) => [
-      [`GET /api/${p}`, 'open'],
-      [`GET /api/${p}/{id}`, 'open'],
-      [`POST /api/${p}`, 'writer'],
-      [`PATCH /api/${p}/{id}`, 'writer'],
-      [`DELETE /api/${p}/{id}`, 'writer'],
-      [`GET /api/${p}/{id}/history`, 'admin'],
-    ]),
-  ),
-  'GET /api/themes': 'open',
-  'GET /api/themes/{code}': 'open',
-  'POST /api/themes': 'admin',
-  'PATCH /api/themes/{code}': 'admin',
-  'DELETE /api/themes/{code}': 'admin',
+/**
+ * The access each route declares in the contract (shared/routes/), checked
+ * here as every role; routes not yet moved to the contract state theirs below.
+ */
+const stated: Record<string, Access> = {
   'GET /api/territories': 'open',
   'GET /api/territories/{kind}/{code}': 'open',
   'GET /api/stats': 'open',
@@ -61,6 +44,7 @@ const expected: Record<string, Access> = {
   'DELETE /api/auth/tokens/{id}': 'signed-in',
   'GET /api/me/workspace': 'signed-in',
 };
+const expected: Record<string, Access> = { ...Object.fromEntries(apiContract.map((d) => [routeKey(d), d.access])), ...stated };
 
 let t: Awaited<ReturnType<typeof demoApp>>;
 const routes: Array<{ method: string; url: string }> = [];

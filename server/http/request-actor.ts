@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Access } from '../../shared/routes/contract';
 import type { Database } from '../db/connection';
 import { type Actor, anonymousActor } from '../modules/auth/actor';
 import { forbidden, unauthorized } from '../errors';
@@ -21,20 +22,18 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * A route's first gate, checked before its body is even validated (so a
- * refused caller learns nothing from validation errors): `public` (sign-in
- * routes: visitors may write), `admin` (the national team only), `writer`
- * (a role that may write something: the service then decides per record).
- * Reads without an access are open; writes without one are closed to visitors.
+ * refused caller learns nothing from validation errors): the access its
+ * contract declares (shared/routes/contract.ts). A route outside the contract
+ * (operations, documentation) is open to reads and closed to visitors' writes.
  */
-export type RouteAccess = 'public' | 'admin' | 'writer';
 declare module 'fastify' {
   interface FastifyContextConfig {
-    access?: RouteAccess;
+    access?: Access;
   }
 }
 
-function checkAccess(actor: Actor, access: RouteAccess | undefined, method: string) {
-  if (access === 'public' || actor.kind === 'system') return;
+function checkAccess(actor: Actor, access: Access | undefined, method: string) {
+  if (access === 'open' || access === 'public-write' || actor.kind === 'system') return;
   if (actor.kind === 'anonymous') {
     if (access || !SAFE.has(method)) throw unauthorized();
     return;

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditEntry, auditPageQuery, historyQuery } from '../../../shared/schemas/audit';
-import { errorResponse, idParams, listResponse } from '../../../shared/schemas/common';
+import { directoryRoutesByResource } from '../../../shared/routes/directory.routes';
+import { auditEntry, auditPageQuery } from '../../../shared/schemas/audit';
+import { errorResponse, listResponse } from '../../../shared/schemas/common';
 import type { Database } from '../../db/connection';
 import { actorOf } from '../../http/request-actor';
-import { directoryResources } from '../registry';
+import { implement } from '../../http/route-contract';
 import { pageAudit } from './audit-service';
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse };
@@ -25,19 +26,6 @@ export function auditRoutes(app: FastifyInstance, db: Database) {
     },
     async (req) => pageAudit(db, actorOf(req), req.query),
   );
-  for (const resource of directoryResources)
-    r.get(
-      `/api/${resource.path}/:id/history`,
-      {
-        config: { access: 'admin' },
-        schema: {
-          tags: ['Audit'],
-          summary: `Historique d'un enregistrement (${resource.tag}), paginé`,
-          params: idParams,
-          querystring: historyQuery,
-          response: { 200: listResponse(auditEntry), ...errors },
-        },
-      },
-      async (req) => pageAudit(db, actorOf(req), { entity: resource.path, record: req.params.id, ...req.query }),
-    );
+  for (const [entity, routes] of Object.entries(directoryRoutesByResource))
+    implement(app, routes.history, async ({ actor, params, query }) => pageAudit(db, actor, { entity, record: params.id, ...query }));
 }

@@ -31,7 +31,7 @@ export function authRoutes(
   r.post(
     '/api/auth/login',
     {
-      config: { access: 'public' },
+      config: { access: 'public-write' },
       schema: { tags, summary: 'Se connecter (cookie de session HTTP-only)', body: loginInput, response: { 200: me, ...errors, 429: errorResponse } },
     },
     async (req, reply) => {
@@ -47,7 +47,7 @@ export function authRoutes(
   r.post(
     '/api/auth/magic-link',
     {
-      config: { access: 'public' },
+      config: { access: 'public-write' },
       schema: {
         tags,
         summary: 'Recevoir un lien de connexion par courriel',
@@ -172,7 +172,7 @@ export function authRoutes(
   r.post(
     '/api/auth/logout',
     {
-      config: { access: 'public' },
+      config: { access: 'public-write' },
       schema: {
         tags,
         summary: 'Se déconnecter (et l’adresse où finir la session du fournisseur OpenID Connect, le cas échéant)',

@@ -1,3 +1,5 @@
+import { type CallArgs, type ResponseOf, type RouteDef, urlOf } from '../../../shared/routes/contract';
+
 /** One error as the API sends it: a stable code, a French message, and per-field details. */
 export class ApiError extends Error {
   constructor(
@@ -31,20 +33,19 @@ async function errorOf(res: Response): Promise<ApiError> {
   return new ApiError(res.status, 'http_error', `Le serveur a répondu ${res.status}. Réessayez dans un instant.`);
 }
 
-/** Call the API under /api; JSON in and out, errors as ApiError. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-  const method = init.method ?? 'GET';
+/** One HTTP exchange with the API: JSON in and out, errors as ApiError. */
+async function request<T>(method: string, url: string, body: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (init.body !== undefined && !(init.body instanceof FormData)) headers['content-type'] = 'application/json';
+  if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, {
+    res = await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
-      signal: init.signal ?? null,
-      body: init.body === undefined ? null : init.body instanceof FormData ? init.body : JSON.stringify(init.body),
+      signal: signal ?? null,
+      body: body === undefined ? null : body instanceof FormData ? body : JSON.stringify(body),
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
@@ -53,6 +54,19 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (!res.ok) throw await errorOf(res);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
+}
+
+/**
+ * Call one route of the contract (shared/routes/): its parameters, query and
+ * body are typed from the route's schemas, and so is the answer.
+ */
+export function call<D extends RouteDef>(def: D, args: CallArgs<D>, init: { signal?: AbortSignal } = {}): Promise<ResponseOf<D>> {
+  return request<ResponseOf<D>>(def.method, urlOf(def, args), args.body, init.signal);
+}
+
+/** @deprecated Untyped: use `call` with a route of the contract. */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  return request<T>(init.method ?? 'GET', `/api${path}`, init.body, init.signal);
 }
 
 /** Upload a file with progress (fetch cannot report upload progress). */

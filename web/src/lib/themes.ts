@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api } from './api';
+import { themeRoutes } from '../../../shared/routes/themes.routes';
+import { call } from './api';
 
 export type ThemeItem = { code: string; label: string };
 let cache: Promise<ThemeItem[]> | undefined;
@@ -8,7 +9,7 @@ let cache: Promise<ThemeItem[]> | undefined;
 export function useThemes(): ThemeItem[] {
   const [themes, setThemes] = useState<ThemeItem[]>([]);
   useEffect(() => {
-    cache ??= api<{ items: ThemeItem[] }>('/themes').then(
+    cache ??= call(themeRoutes.list, {}).then(
       (r) => r.items,
       (e) => {
         cache = undefined;
