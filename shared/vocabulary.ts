@@ -121,3 +121,21 @@ export const sectorMemberRoleLabels: Record<SectorMemberRole, string> = {
   social_innovator: 'Innovateur social',
   partner: 'Partenaire',
 };
+
+/**
+ * What a notification is about: each person chooses per category whether it
+ * comes at once, in the daily digest, or never (by e-mail; in the application
+ * it is always listed). Programmes add theirs with a migration.
+ */
+export const notificationCategories = ['roles', 'imports', 'events', 'meetings', 'sponsorships', 'recovery', 'cooperation', 'mobilisation'] as const;
+export type NotificationCategory = (typeof notificationCategories)[number];
+export const notificationCategoryLabels: Record<NotificationCategory, string> = {
+  roles: 'Vos rôles et accès',
+  imports: 'Vos imports',
+  events: 'Événements et inscriptions',
+  meetings: 'Rendez-vous et agendas',
+  sponsorships: 'Parrainages Hackers publics',
+  recovery: 'ESS relance : mesures et freins',
+  cooperation: 'Coopérations et décisions collectives',
+  mobilisation: 'Hackathons et défis',
+};

@@ -28,6 +28,16 @@ export interface DB {
     roles: ColumnType<unknown, string, string>;
   };
   sessions: { token_hash: string; account_id: string; csrf_token: string; created_at: Generated<Date>; expires_at: Date; id_token: string | null };
+  notifications: {
+    id: Uuid;
+    account_id: string;
+    category: string;
+    title: string;
+    body: Generated<string>;
+    link: string | null;
+    created_at: Generated<Date>;
+    read_at: Date | null;
+  };
   sign_in_attempts: { key: string; attempts: number; window_started_at: Generated<Date> };
   oidc_logins: {
     state_hash: string;

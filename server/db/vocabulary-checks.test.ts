@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditActions, auditQuery } from '../../shared/schemas/audit';
-import { instruments, organisationKinds, projectStages, projectStatuses, sectorMemberRoles, siaeKinds } from '../../shared/vocabulary';
+import { instruments, notificationCategories, organisationKinds, projectStages, projectStatuses, sectorMemberRoles, siaeKinds } from '../../shared/vocabulary';
 import { onPostgres, testDatabase } from '../test/test-db';
 import type { OpenDatabase } from './connection';
 
@@ -22,6 +22,7 @@ const expected: Record<string, readonly string[]> = {
   'sector_programme_members.role': sectorMemberRoles,
   'audit_log.action': auditActions,
   'audit_log.actor_kind': auditQuery.shape.actor.unwrap().options,
+  'notifications.category': notificationCategories,
 };
 
 /**
