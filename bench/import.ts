@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareDatabase } from '../server/bootstrap';
 import { readConfig } from '../server/config';
-import { systemActor } from '../server/modules/auth/actor';
+import { systemActor } from '../server/policies/actor';
 import { importService } from '../server/modules/imports/import-service';
 import { organisationService } from '../server/modules/organisations/organisation-service';
 import { demoSiret } from '../server/seed/demo';

@@ -4,7 +4,7 @@ import { type Command, Option } from 'commander';
 import { importEntity } from '../../shared/schemas/import';
 import { invalid } from '../../server/errors';
 import { type ExportFormat, exportBody } from '../../server/http/export';
-import { systemActor } from '../../server/modules/auth/actor';
+import { systemActor } from '../../server/policies/actor';
 import { resourceByPath } from '../../server/modules/registry';
 import { importService } from '../../server/modules/imports/import-service';
 import type { ImportEntity } from '../../server/modules/imports/import-specs';

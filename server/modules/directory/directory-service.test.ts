@@ -3,7 +3,7 @@ import type { Database } from '../../db/connection';
 import { AppError } from '../../errors';
 import { freshSiret } from '../../test/fixtures';
 import { onPostgres, testDatabase } from '../../test/test-db';
-import { type Actor, systemActor } from '../auth/actor';
+import { type Actor, systemActor } from '../../policies/actor';
 import { collectiveService } from '../collectives/collective-service';
 import { fundService } from '../funds/fund-service';
 import { organisationService } from '../organisations/organisation-service';

@@ -3,7 +3,7 @@ import { type ErrorDetail, invalid } from '../../errors';
 import { authorize, can } from '../../policies/authorize';
 import { hasControlCharacter } from '../../../shared/schemas/common';
 import { recordWrite } from '../audit/audit-service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../policies/actor';
 import { importPolicy } from './import-policy';
 import { storedInput } from '../directory/directory-service';
 import { missingReferences } from '../directory/references';
