@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import { importEntity } from '../../shared/schemas/import';
 import { invalid } from '../../server/errors';
-import { type ExportFormat, exportBody } from '../../server/http/export';
+import { type ExportFormat, exportBody } from '../../shared/spreadsheet/export';
 import { systemActor } from '../../server/policies/actor';
 import { resourceByPath } from '../../server/modules/registry';
 import { importService } from '../../server/modules/imports/import-service';

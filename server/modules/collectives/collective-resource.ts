@@ -11,7 +11,7 @@ export const collectiveResource = defineResource<ReturnType<typeof collective.pa
   create: collectiveInput,
   patch: collectivePatch,
   listQuery: collectiveListQuery,
-  csv: collectiveColumns.map((c) => ({ header: c.header, value: c.format })),
+  csv: collectiveColumns,
   service: collectiveService,
   policy: collectivePolicy,
 });

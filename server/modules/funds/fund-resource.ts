@@ -11,7 +11,7 @@ export const fundResource = defineResource<ReturnType<typeof fund.parse>, FundLi
   create: fundInput,
   patch: fundPatch,
   listQuery: fundListQuery,
-  csv: fundColumns.map((c) => ({ header: c.header, value: c.format })),
+  csv: fundColumns,
   service: fundService,
   policy: fundPolicy,
 });

@@ -10,7 +10,7 @@ import { collectiveColumns } from '../collectives/collective-columns';
 import { collectiveStore } from '../collectives/collective-service';
 import type { Executor } from '../../db/connection';
 import type { EntityStore, ListQuery } from '../directory/directory-service';
-import type { TableColumn } from '../directory/table-columns';
+import type { TableColumn } from '../../../shared/spreadsheet/columns';
 import { fundColumns } from '../funds/fund-columns';
 import { fundStore } from '../funds/fund-service';
 import { organisationColumns } from '../organisations/organisation-columns';

@@ -11,7 +11,7 @@ export const organisationResource = defineResource<Organisation, ReturnType<type
   create: organisationInput,
   patch: organisationPatch,
   listQuery: organisationListQuery,
-  csv: organisationColumns.map((c) => ({ header: c.header, value: c.format })),
+  csv: organisationColumns,
   service: organisationService,
   policy: organisationPolicy,
 });

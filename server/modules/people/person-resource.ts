@@ -11,7 +11,7 @@ export const personResource = defineResource<ReturnType<typeof person.parse>, Pe
   create: personInput,
   patch: personPatch,
   listQuery: personListQuery,
-  csv: personColumns.map((c) => ({ header: c.header, value: c.format })),
+  csv: personColumns,
   service: personService,
   policy: personPolicy,
 });

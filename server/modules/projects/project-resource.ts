@@ -11,7 +11,7 @@ export const projectResource = defineResource<ReturnType<typeof project.parse>, 
   create: projectInput,
   patch: projectPatch,
   listQuery: projectListQuery,
-  csv: projectColumns.map((c) => ({ header: c.header, value: c.format })),
+  csv: projectColumns,
   service: projectService,
   policy: projectPolicy,
 });
