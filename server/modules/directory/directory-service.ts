@@ -9,7 +9,8 @@ import { parseOrThrow, writableFields } from '../../validation';
 import { recordWrite } from '../audit/audit-service';
 import type { Actor } from '../../policies/actor';
 import type { EntityPolicy } from './entity-policy';
-import { missingReferences, type Reference, territoryExists } from './references';
+import { territoryExists } from './reference-queries';
+import { missingReferences, type Reference } from './references';
 
 export interface ListQuery {
   page: number;

@@ -1,7 +1,7 @@
 import { type FundListQuery, fund, fundInput, fundListQuery, fundPatch } from '../../../shared/schemas/fund';
 import { defineResource } from '../directory/directory-resource';
 import { fundColumns } from './fund-columns';
-import { fundService } from './fund-service';
+import { fundService } from './fund-store';
 import { fundPolicy } from './fund-policy';
 
 export const fundResource = defineResource<ReturnType<typeof fund.parse>, FundListQuery>({

@@ -1,7 +1,7 @@
 import { type Organisation, organisation, organisationInput, organisationListQuery, organisationPatch } from '../../../shared/schemas/organisation';
 import { defineResource } from '../directory/directory-resource';
 import { organisationColumns } from './organisation-columns';
-import { organisationService } from './organisation-service';
+import { organisationService } from './organisation-store';
 import { organisationPolicy } from './organisation-policy';
 
 export const organisationResource = defineResource<Organisation, ReturnType<typeof organisationListQuery.parse>>({

@@ -1,7 +1,7 @@
 import { type ProjectListQuery, project, projectInput, projectListQuery, projectPatch } from '../../../shared/schemas/project';
 import { defineResource } from '../directory/directory-resource';
 import { projectColumns } from './project-columns';
-import { projectService } from './project-service';
+import { projectService } from './project-store';
 import { projectPolicy } from './project-policy';
 
 export const projectResource = defineResource<ReturnType<typeof project.parse>, ProjectListQuery>({
