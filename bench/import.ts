@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareDatabase } from '../server/bootstrap';
 import { readConfig } from '../server/config';
-import { systemActor } from '../server/modules/auth/actor';
+import { systemActor } from '../server/policies/actor';
 import { importService } from '../server/modules/imports/import-service';
-import { organisationService } from '../server/modules/organisations/organisation-service';
+import { organisationService } from '../server/modules/organisations/organisation-store';
 import { demoSiret } from '../server/seed/demo';
 
 const say = (s: string) => process.stdout.write(`${s}\n`);

@@ -3,7 +3,7 @@ import { InvalidArgumentError } from 'commander';
 import { plural } from '../../shared/format';
 import { type RoleName, roleLabels, roleNames } from '../../shared/schemas/auth';
 import { accountService } from '../../server/modules/accounts/account-service';
-import { systemActor } from '../../server/modules/auth/actor';
+import { systemActor } from '../../server/policies/actor';
 import { notFound } from '../../server/errors';
 import { withDatabase } from '../context';
 import { tell } from '../output';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { auditQuery } from '../../shared/schemas/audit';
-import { systemActor } from '../../server/modules/auth/actor';
+import { systemActor } from '../../server/policies/actor';
 import { readAudit } from '../../server/modules/audit/audit-service';
 import { parseOrThrow } from '../../server/validation';
 import { plural } from '../../shared/format';

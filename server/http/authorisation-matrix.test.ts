@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertAccounts } from '../modules/auth/auth-queries';
-import { hashPassword } from '../modules/auth/passwords';
+import { insertAccounts } from '../modules/accounts/account-queries';
+import { hashPassword } from '../modules/accounts/passwords';
 import { demoApp } from '../test/test-db';
 import { type Access, routeKey } from '../../shared/routes/contract';
 import { apiContract } from '../../shared/routes/index';

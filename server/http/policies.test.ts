@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertAccounts, insertToken } from '../modules/auth/auth-queries';
-import { hashToken } from '../modules/auth/auth-service';
-import { demoApp } from '../test/test-db';
+import { demoApp, tokenAccount } from '../test/test-db';
 
 /**
  * What each role is shown, through the HTTP API on the demo network: the
@@ -20,8 +18,7 @@ beforeAll(async () => {
     sessions[role] = { cookie: `essaim_session=${cookie?.value}`, 'x-csrf-token': r.json().csrfToken };
   }
   // What ProConnect opens for any agent who signs in: an account without any role.
-  const [id] = await insertAccounts(t.db, [{ email: 'agent.sans.role@essaim.test', passwordHash: null, roles: [] }]);
-  await insertToken(t.db, { accountId: id as string, name: 'tests', tokenHash: hashToken('essaim_sans-role') });
+  await tokenAccount(t.db, { email: 'agent.sans.role@essaim.test', roles: [], token: 'essaim_sans-role' });
   sessions['sans-role'] = { authorization: 'Bearer essaim_sans-role' };
 }, 180_000);
 afterAll(() => t.close());
@@ -185,8 +182,7 @@ describe('records moved into someone else’s scope', () => {
       ...(await get('coordination.chambery', '/api/auth/me')).json().roles[0].scope,
       ...(await get('coordination.figeac', '/api/auth/me')).json().roles[0].scope,
     ];
-    const [id] = await insertAccounts(t.db, [{ email: 'deux.collectifs@essaim.test', passwordHash: null, roles: [{ role: 'coordinator', scope: both }] }]);
-    await insertToken(t.db, { accountId: id as string, name: 'tests', tokenHash: hashToken('essaim_deux-collectifs') });
+    await tokenAccount(t.db, { email: 'deux.collectifs@essaim.test', roles: [{ role: 'coordinator', scope: both }], token: 'essaim_deux-collectifs' });
     sessions['deux-collectifs'] = { authorization: 'Bearer essaim_deux-collectifs' };
     const moved = await patch('deux-collectifs', `/api/projects/${materio.id}`, { collectiveId: both[1] });
     expect(moved.statusCode, moved.body).toBe(200);

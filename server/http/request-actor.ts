@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Access } from '../../shared/routes/contract';
 import type { Database } from '../db/connection';
-import { type Actor, anonymousActor } from '../modules/auth/actor';
+import { type Actor, anonymousActor } from '../policies/actor';
 import { forbidden, unauthorized } from '../errors';
 import { isNationalTeam, WRITING_ROLES } from '../policies/roles';
 import { authService, checkCsrf, SESSION_COOKIE } from '../modules/auth/auth-service';

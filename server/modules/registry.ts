@@ -5,7 +5,7 @@ import { personResource } from './people/person-resource';
 import { pioneerResource } from './pioneers/pioneer-resource';
 import { projectResource } from './projects/project-resource';
 import { sectorProgrammeResource } from './sector-programmes/sector-programme-resource';
-import type { Actor } from './auth/actor';
+import type { Actor } from '../policies/actor';
 import type { DirectoryResource } from './directory/directory-resource';
 import type { ListQuery } from './directory/directory-service';
 

@@ -1,5 +1,5 @@
 import { forbidden, unauthorized } from '../errors';
-import type { Actor } from '../modules/auth/actor';
+import type { Actor } from './actor';
 
 /**
  * A policy: for each action, a pure rule `(actor, record) → allowed`, typed

@@ -4,7 +4,7 @@ import { roleNames } from '../../shared/schemas/auth';
 import { AppError } from '../errors';
 import { accountPolicy } from '../modules/accounts/account-policy';
 import { auditPolicy } from '../modules/audit/audit-policy';
-import type { Actor } from '../modules/auth/actor';
+import type { Actor } from './actor';
 import { collectivePolicy } from '../modules/collectives/collective-policy';
 import { creatableResources, directoryResources } from '../modules/registry';
 import { fundPolicy } from '../modules/funds/fund-policy';

@@ -1,5 +1,5 @@
 import type { RoleName } from '../../shared/schemas/auth';
-import type { Actor } from '../modules/auth/actor';
+import type { Actor } from './actor';
 
 /**
  * The facts about an actor that every policy reads, written once: who is

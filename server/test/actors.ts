@@ -1,4 +1,4 @@
-import type { Actor } from '../modules/auth/actor';
+import type { Actor } from '../policies/actor';
 
 /** An account actor with these roles, for policy tests. */
 export const account = (roles: Extract<Actor, { kind: 'account' }>['roles'], personId: string | null = null): Actor => ({

@@ -5,9 +5,11 @@ import pg from 'pg';
 import type { InjectOptions } from 'fastify';
 import { type AppDeps, buildApp } from '../app';
 import { seedDemo } from '../seed/demo';
-import { insertAccounts, insertToken } from '../modules/auth/auth-queries';
+import { insertToken } from '../modules/auth/auth-queries';
+import { insertAccounts } from '../modules/accounts/account-queries';
 import { hashToken } from '../modules/auth/auth-service';
-import { type OpenDatabase, wrapPGlite } from '../db/connection';
+import { type Executor, type OpenDatabase, wrapPGlite } from '../db/connection';
+import type { Role } from '../../shared/schemas/auth';
 import { MIGRATION_TABLES } from '../db/migrator';
 import type { DB } from '../db/schema';
 import { TEMPLATE_DUMP } from './paths';
@@ -41,6 +43,13 @@ export async function testDatabase(): Promise<OpenDatabase> {
 
 export const TEST_ADMIN_TOKEN = 'essaim_test-admin-token';
 
+/** An account that signs in with an API token (`Bearer <token>`); its id. */
+export async function tokenAccount(db: Executor, a: { email: string; roles: Role[]; token: string }) {
+  const [id] = (await insertAccounts(db, [{ email: a.email, passwordHash: null, roles: a.roles }])) as [string];
+  await insertToken(db, { accountId: id, name: 'tests', tokenHash: hashToken(a.token) });
+  return id;
+}
+
 /**
  * The HTTP app on a fresh test database. `app.inject` acts as the national
  * team (an admin account's bearer token) unless a request brings its own
@@ -50,8 +59,7 @@ export async function testApp(deps: Omit<Partial<AppDeps>, 'db'> = {}) {
   const database = await testDatabase();
   // Tests fail sign-ins from one address far more often than a person: the limits have their own tests.
   const app = await buildApp({ db: database.db, signInLimits: { failuresPerAddress: 10_000 }, ...deps });
-  const [adminId] = await insertAccounts(database.db, [{ email: 'admin@tests.essaim.test', passwordHash: null, roles: [{ role: 'admin' }] }]);
-  await insertToken(database.db, { accountId: adminId as string, name: 'tests', tokenHash: hashToken(TEST_ADMIN_TOKEN) });
+  await tokenAccount(database.db, { email: 'admin@tests.essaim.test', roles: [{ role: 'admin' }], token: TEST_ADMIN_TOKEN });
   const asAdmin = Object.create(app) as typeof app;
   asAdmin.inject = ((opts: InjectOptions | string) => {
     const o = typeof opts === 'string' ? { url: opts } : opts;

@@ -5,6 +5,42 @@ import type { Executor } from '../../db/connection';
 
 const parseRoles = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Role[];
 
+export interface AccountRow {
+  id: string;
+  email: string;
+  passwordHash: string | null;
+  personId: string | null;
+  roles: Role[];
+}
+
+const toAccountRow = (r: { id: string; email: string; password_hash: string | null; person_id: string | null; roles: unknown }): AccountRow => ({
+  id: r.id,
+  email: r.email,
+  passwordHash: r.password_hash,
+  personId: r.person_id,
+  roles: parseRoles(r.roles),
+});
+
+export async function accountByEmail(db: Executor, email: string): Promise<AccountRow | undefined> {
+  const r = await db.selectFrom('accounts').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  return r && toAccountRow(r);
+}
+
+export async function accountById(db: Executor, id: string): Promise<AccountRow | undefined> {
+  const r = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && toAccountRow(r);
+}
+
+export async function insertAccounts(db: Executor, accounts: Array<{ email: string; passwordHash: string | null; personId?: string | null; roles: Role[] }>) {
+  if (!accounts.length) return [];
+  const rows = await db
+    .insertInto('accounts')
+    .values(accounts.map((a) => ({ email: a.email, password_hash: a.passwordHash, person_id: a.personId ?? null, roles: JSON.stringify(a.roles) })))
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** An account's name: its directory person's, else the one its provider last gave. */
 const nameOf = sql<string | null>`coalesce(
   (select p.first_name || ' ' || p.last_name from people p where p.id = a.person_id),

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoApp } from '../../test/test-db';
-import { insertAccounts, insertToken } from '../auth/auth-queries';
-import { hashToken } from '../auth/auth-service';
+import { demoApp, tokenAccount } from '../../test/test-db';
+import { insertAccounts } from './account-queries';
 
 let t: Awaited<ReturnType<typeof demoApp>>;
 beforeAll(async () => {
@@ -23,8 +22,7 @@ describe('accounts and roles (national team)', () => {
   });
 
   it('grants a scoped role, which takes effect at once, and records it', async () => {
-    const [id] = (await insertAccounts(t.db, [{ email: 'nouvel.agent@essaim.test', passwordHash: null, roles: [] }])) as [string];
-    await insertToken(t.db, { accountId: id, name: 't', tokenHash: hashToken('essaim_nouvel-agent') });
+    const id = await tokenAccount(t.db, { email: 'nouvel.agent@essaim.test', roles: [], token: 'essaim_nouvel-agent' });
     const bearer = { authorization: 'Bearer essaim_nouvel-agent' };
     const chambery = (await t.app.inject('/api/collectives?q=chambery')).json().items[0];
     const project = (await t.app.inject(`/api/projects?collective=${chambery.id}&pageSize=1`)).json().items[0];

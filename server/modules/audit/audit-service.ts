@@ -2,7 +2,7 @@ import type { AuditPageQuery, AuditQuery } from '../../../shared/schemas/audit';
 import type { Database } from '../../db/connection';
 import { authorize } from '../../policies/authorize';
 import { COUNT_CAP, offsetOf } from '../../db/sql-helpers';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../policies/actor';
 import { type AuditRecord, appendAudit, countAudit, listAudit } from './audit-queries';
 import type { Executor } from '../../db/connection';
 import { auditPolicy, auditRefusal } from './audit-policy';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { create, freshSiret, orgBody } from '../../test/fixtures';
 import { testApp } from '../../test/test-db';
-import { anonymousActor, systemActor } from '../auth/actor';
+import { anonymousActor, systemActor } from '../../policies/actor';
 import { importService } from '../imports/import-service';
 import { appendAudit } from './audit-queries';
 import { readAudit } from './audit-service';

@@ -2,14 +2,6 @@ import { sql } from 'kysely';
 import type { Role } from '../../../shared/schemas/auth';
 import type { Executor } from '../../db/connection';
 
-export interface AccountRow {
-  id: string;
-  email: string;
-  passwordHash: string | null;
-  personId: string | null;
-  roles: Role[];
-}
-
 const parseRoles = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Role[];
 
 /** The account fields a signed-in request needs. */
@@ -19,21 +11,6 @@ const signedIn = (r: { id: string; email: string; person_id: string | null; role
   personId: r.person_id,
   roles: parseRoles(r.roles),
 });
-
-export async function accountByEmail(db: Executor, email: string): Promise<AccountRow | undefined> {
-  const r = await db.selectFrom('accounts').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
-  return r && { id: r.id, email: r.email, passwordHash: r.password_hash, personId: r.person_id, roles: parseRoles(r.roles) };
-}
-
-export async function insertAccounts(db: Executor, accounts: Array<{ email: string; passwordHash: string | null; personId?: string | null; roles: Role[] }>) {
-  if (!accounts.length) return [];
-  const rows = await db
-    .insertInto('accounts')
-    .values(accounts.map((a) => ({ email: a.email, password_hash: a.passwordHash, person_id: a.personId ?? null, roles: JSON.stringify(a.roles) })))
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id);
-}
 
 export async function insertSession(
   db: Executor,
@@ -132,9 +109,4 @@ export async function consumeMagicLink(db: Executor, tokenHash: string, now: Dat
     .returning('account_id')
     .executeTakeFirst();
   return r?.account_id;
-}
-
-export async function accountById(db: Executor, id: string): Promise<AccountRow | undefined> {
-  const r = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
-  return r && { id: r.id, email: r.email, passwordHash: r.password_hash, personId: r.person_id, roles: parseRoles(r.roles) };
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/connection';
 import type { Executor } from '../../db/connection';
-import { accountName } from '../accounts/account-queries';
+import { accountByEmail, accountById, accountName } from '../accounts/account-queries';
 import { actionsOn, can } from '../../policies/authorize';
 import { tokenPolicy } from './token-policy';
 import { importPolicy } from '../imports/import-policy';
@@ -9,10 +9,10 @@ import { projectPolicy } from '../projects/project-policy';
 import { creatableResources } from '../registry';
 import { forbidden, invalid, notFound, unauthorized } from '../../errors';
 import type { Mailer } from './mailer';
-import type { Actor } from './actor';
+import type { Actor } from '../../policies/actor';
 import * as q from './auth-queries';
 import { safeReturnTo } from './return-to';
-import { burnVerification, verifyPassword } from './passwords';
+import { burnVerification, verifyPassword } from '../accounts/passwords';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits, signInLimiter } from './sign-in-limits';
 
 export const SESSION_COOKIE = 'essaim_session';
@@ -45,7 +45,7 @@ export function authService(db: Database, limits: SignInLimits = DEFAULT_SIGN_IN
      */
     async login(email: string, password: string, client: string, now: Date) {
       const attempt = await limiter.passwordAttempt(email, client);
-      const account = await q.accountByEmail(db, email);
+      const account = await accountByEmail(db, email);
       if (!account) await burnVerification(password);
       if (!account || !(await verifyPassword(account.passwordHash, password))) {
         await attempt.failed();
@@ -62,7 +62,7 @@ export function authService(db: Database, limits: SignInLimits = DEFAULT_SIGN_IN
     async requestMagicLink(email: string, client: string, now: Date, send: Mailer, publicUrl: string, returnTo?: string) {
       // Every request for an address waits longer than the last (known or not).
       await limiter.magicLinkRequest(email, client);
-      const account = await q.accountByEmail(db, email);
+      const account = await accountByEmail(db, email);
       if (!account) return;
       const since = new Date(now.getTime() - MAGIC_LINK_MINUTES * 60_000);
       if ((await q.magicLinksSince(db, account.id, since)) >= MAGIC_LINKS_PER_WINDOW) return;
@@ -81,7 +81,7 @@ export function authService(db: Database, limits: SignInLimits = DEFAULT_SIGN_IN
       // Used up only together with the session it opens.
       return db.transaction().execute(async (tx) => {
         const accountId = await q.consumeMagicLink(tx, hashToken(token), now);
-        const account = accountId ? await q.accountById(tx, accountId) : undefined;
+        const account = accountId ? await accountById(tx, accountId) : undefined;
         if (!account) throw invalid('Ce lien de connexion est inconnu, expiré ou déjà utilisé : demandez-en un nouveau.', [], 'invalid_magic_link');
         return { ...(await openSession(account.id, now, undefined, tx)), account };
       });

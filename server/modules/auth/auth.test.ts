@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { demoApp } from '../../test/test-db';
-import { assertStrongPassword } from './passwords';
+import { assertStrongPassword } from '../accounts/passwords';
 import { safeReturnTo } from './return-to';
 
 let t: Awaited<ReturnType<typeof demoApp>>;
@@ -56,7 +56,7 @@ describe('sign-in, sessions and tokens', () => {
     expect(ok.statusCode, ok.body).toBe(201);
     // The audit trail names the account.
     const { readAudit } = await import('../audit/audit-service');
-    const { systemActor } = await import('./actor');
+    const { systemActor } = await import('../../policies/actor');
     const [entry] = await readAudit(t.db, systemActor, { limit: 1, record: ok.json().id });
     expect(entry?.actor).toEqual({ kind: 'account', id: r.json().id });
   });
@@ -304,7 +304,7 @@ describe('erasure leaves no way back (issue 10.6)', () => {
   it('erasing a person revokes their pending magic link, roles, ProConnect identity and tokens, and scrubs their e-mail from the whole trail', async () => {
     const { buildApp } = await import('../../app');
     const { accountService } = await import('../accounts/account-service');
-    const { systemActor } = await import('./actor');
+    const { systemActor } = await import('../../policies/actor');
     const { insertIdentity } = await import('./oidc-queries');
     const email = 'erwan.efface@example.org';
     const person = (

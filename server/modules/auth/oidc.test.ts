@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followUntil, startTestProvider } from '../../test/oidc-provider';
 import { testApp } from '../../test/test-db';
 import { create } from '../../test/fixtures';
-import { insertAccounts } from './auth-queries';
-import { hashPassword } from './passwords';
+import { insertAccounts } from '../accounts/account-queries';
+import { hashPassword } from '../accounts/passwords';
 import { safeReturnTo } from './return-to';
 
 // The browser's view of Essaim in these tests: the provider redirects here.

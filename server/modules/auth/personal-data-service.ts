@@ -3,7 +3,7 @@ import { notFound, unauthorized } from '../../errors';
 import { authorize } from '../../policies/authorize';
 import { personPolicy } from '../people/person-policy';
 import { recordWrite } from '../audit/audit-service';
-import type { Actor } from './actor';
+import type { Actor } from '../../policies/actor';
 import { anonymisePerson, personalData } from './personal-data-queries';
 
 /** Personal-data rights: a person downloads what the base holds on them; the national team erases. */

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDeps, buildApp } from '../../app';
 import { readConfig } from '../../config';
 import { testApp } from '../../test/test-db';
-import { insertAccounts } from './auth-queries';
-import { hashPassword } from './passwords';
+import { insertAccounts } from '../accounts/account-queries';
+import { hashPassword } from '../accounts/passwords';
 import { clientOf } from './sign-in-limits';
 
 // Issue 10.7: failed sign-ins are limited per e-mail and per client address,

@@ -1,4 +1,4 @@
-import type { Actor } from './actor';
+import type { Actor } from '../../policies/actor';
 
 /** The facts about a personal API token that decide who may act on it. */
 export interface TokenLinks {

@@ -1,5 +1,5 @@
 import type { Collective } from '../../../shared/schemas/collective';
-import { date, idColumn, integer, list, type TableColumn, text } from '../directory/table-columns';
+import { date, idColumn, integer, list, type TableColumn, text } from '../../../shared/spreadsheet/columns';
 
 /**
  * The spreadsheet form of a collective, written by the export and read by the
@@ -7,15 +7,15 @@ import { date, idColumn, integer, list, type TableColumn, text } from '../direct
  * the counts of projects and members are for reading only.
  */
 export const collectiveColumns: TableColumn<Collective>[] = [
-  { header: 'Nom', field: 'name', parse: text, format: (k) => k.name, aliases: ['collectif', 'nom du collectif'] },
-  { header: 'Territoire', field: 'territoryLabel', parse: text, format: (k) => k.territoryLabel, empty: '' },
-  { header: 'Date de labellisation', field: 'labelDate', parse: date, format: (k) => k.labelDate, aliases: ['labellisation'], empty: null },
-  { header: 'Vague', field: 'wave', parse: integer, format: (k) => k.wave, empty: null },
-  { header: 'Coordination', field: '_coordinator', parse: text, format: (k) => k.coordinatorName, aliases: ['coordinateur', 'coordinatrice'], empty: null },
-  { header: 'Périmètre', field: 'perimeter', parse: list, format: (k) => k.perimeter.map((t) => `${t.kind}:${t.code}`), empty: [] },
-  { header: 'Projets', field: '_projectCount', parse: text, format: (k) => k.projectCount, readOnly: true },
-  { header: 'Membres', field: '_memberCount', parse: text, format: (k) => k.memberIds.length, readOnly: true },
-  { header: 'Site web', field: 'website', parse: text, format: (k) => k.website, aliases: ['site internet', 'site'], empty: null },
-  { header: 'Description', field: 'description', parse: text, format: (k) => k.description, empty: '' },
+  { header: 'Nom', field: 'name', parse: text, value: (k) => k.name, aliases: ['collectif', 'nom du collectif'] },
+  { header: 'Territoire', field: 'territoryLabel', parse: text, value: (k) => k.territoryLabel, empty: '' },
+  { header: 'Date de labellisation', field: 'labelDate', parse: date, value: (k) => k.labelDate, aliases: ['labellisation'], empty: null },
+  { header: 'Vague', field: 'wave', parse: integer, value: (k) => k.wave, empty: null },
+  { header: 'Coordination', field: '_coordinator', parse: text, value: (k) => k.coordinatorName, aliases: ['coordinateur', 'coordinatrice'], empty: null },
+  { header: 'Périmètre', field: 'perimeter', parse: list, value: (k) => k.perimeter.map((t) => `${t.kind}:${t.code}`), empty: [] },
+  { header: 'Projets', field: '_projectCount', parse: text, value: (k) => k.projectCount, readOnly: true },
+  { header: 'Membres', field: '_memberCount', parse: text, value: (k) => k.memberIds.length, readOnly: true },
+  { header: 'Site web', field: 'website', parse: text, value: (k) => k.website, aliases: ['site internet', 'site'], empty: null },
+  { header: 'Description', field: 'description', parse: text, value: (k) => k.description, empty: '' },
   idColumn(),
 ];

@@ -1,5 +1,5 @@
 import type { Collective } from '../../../shared/schemas/collective';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../policies/actor';
 import type { EntityPolicy } from '../directory/entity-policy';
 import { inScope, isNationalTeam } from '../../policies/roles';
 

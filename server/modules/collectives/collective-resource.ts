@@ -1,7 +1,7 @@
 import { type CollectiveListQuery, collective, collectiveInput, collectiveListQuery, collectivePatch } from '../../../shared/schemas/collective';
 import { defineResource } from '../directory/directory-resource';
 import { collectiveColumns } from './collective-columns';
-import { collectiveService } from './collective-service';
+import { collectiveService } from './collective-store';
 import { collectivePolicy } from './collective-policy';
 
 export const collectiveResource = defineResource<ReturnType<typeof collective.parse>, CollectiveListQuery>({
@@ -11,7 +11,7 @@ export const collectiveResource = defineResource<ReturnType<typeof collective.pa
   create: collectiveInput,
   patch: collectivePatch,
   listQuery: collectiveListQuery,
-  csv: collectiveColumns.map((c) => ({ header: c.header, value: c.format })),
+  csv: collectiveColumns,
   service: collectiveService,
   policy: collectivePolicy,
 });

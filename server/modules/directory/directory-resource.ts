@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Database } from '../../db/connection';
-import type { CsvColumn } from '../../http/csv';
+import type { CsvColumn } from '../../../shared/spreadsheet/csv';
 import type { DirectoryService, ListQuery } from './directory-service';
 import type { EntityPolicy } from './entity-policy';
 

@@ -3,14 +3,14 @@ import type { Database } from '../../db/connection';
 import { AppError } from '../../errors';
 import { freshSiret } from '../../test/fixtures';
 import { onPostgres, testDatabase } from '../../test/test-db';
-import { type Actor, systemActor } from '../auth/actor';
-import { collectiveService } from '../collectives/collective-service';
-import { fundService } from '../funds/fund-service';
-import { organisationService } from '../organisations/organisation-service';
-import { personService } from '../people/person-service';
-import { pioneerService } from '../pioneers/pioneer-service';
-import { projectService } from '../projects/project-service';
-import { sectorProgrammeService } from '../sector-programmes/sector-programme-service';
+import { type Actor, systemActor } from '../../policies/actor';
+import { collectiveService } from '../collectives/collective-store';
+import { fundService } from '../funds/fund-store';
+import { organisationService } from '../organisations/organisation-store';
+import { personService } from '../people/person-store';
+import { pioneerService } from '../pioneers/pioneer-store';
+import { projectService } from '../projects/project-store';
+import { sectorProgrammeService } from '../sector-programmes/sector-programme-store';
 
 /**
  * "Medium" tests (Immich's term): each directory entity's service against a

@@ -7,9 +7,10 @@ import { type ErrorDetail, invalid, notFound, unauthorized } from '../../errors'
 import { actionsOn, authorize } from '../../policies/authorize';
 import { parseOrThrow, writableFields } from '../../validation';
 import { recordWrite } from '../audit/audit-service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../policies/actor';
 import type { EntityPolicy } from './entity-policy';
-import { missingReferences, type Reference, territoryExists } from './references';
+import { territoryExists } from './reference-queries';
+import { missingReferences, type Reference } from './references';
 
 export interface ListQuery {
   page: number;

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../policies/actor';
 import { isNationalTeam } from '../../policies/roles';
 
 /** A write that changes a record: the record as stored, and as it will be. */

@@ -1,8 +1,8 @@
-import type { TerritoryFilter } from '../../../shared/schemas/common';
 import type { ErrorDetail } from '../../errors';
 import type { Executor } from '../../db/connection';
+import { existingKeys } from './reference-queries';
 
-type RefTable = 'themes' | 'communes' | 'epcis' | 'departements' | 'regions' | 'organisations' | 'people' | 'collectives' | 'projects';
+export type RefTable = 'themes' | 'communes' | 'epcis' | 'departements' | 'regions' | 'organisations' | 'people' | 'collectives' | 'projects';
 const keyOf: Record<RefTable, 'code' | 'id'> = {
   themes: 'code',
   communes: 'code',
@@ -46,27 +46,10 @@ export async function missingReferences(db: Executor, refs: Reference[]): Promis
     else byTable.set(r.table, [r]);
   }
   for (const [table, list] of byTable) {
-    const key = keyOf[table];
-    const values = [...new Set(list.map((r) => r.value))];
-    const found = new Set<string>();
-    for (let i = 0; i < values.length; i += 5000) {
-      const rows = await db
-        .selectFrom(table)
-        .select(`${key} as k` as 'code')
-        .where(key as 'code', 'in', values.slice(i, i + 5000))
-        .execute();
-      for (const r of rows) found.add((r as unknown as { k: string }).k);
-    }
+    const found = await existingKeys(db, table, keyOf[table], [...new Set(list.map((r) => r.value))]);
     for (const r of list) if (!found.has(r.value)) details.push({ path: r.path, message: `${labelOf[table]} : ${r.value}` });
   }
   return details;
-}
-
-const territoryTable = { commune: 'communes', epci: 'epcis', departement: 'departements', region: 'regions' } as const;
-
-export async function territoryExists(db: Executor, t: TerritoryFilter): Promise<boolean> {
-  const row = await db.selectFrom(territoryTable[t.kind]).select('code').where('code', '=', t.code).executeTakeFirst();
-  return row !== undefined;
 }
 
 /** References of an optional value, an array of values, as `Reference`s. */

@@ -1,28 +1,28 @@
 import type { Fund } from '../../../shared/schemas/fund';
 import { instrumentLabels, projectStageLabels } from '../../../shared/vocabulary';
-import { bool, idColumn, integer, list, type TableColumn, text, vocabularyList } from '../directory/table-columns';
+import { bool, idColumn, integer, list, type TableColumn, text, vocabularyList } from '../../../shared/spreadsheet/columns';
 
 /**
  * The spreadsheet form of a fund, written by the export and read by the
  * importer: the manager by name, SIRET or id; territories as `kind:code`.
  */
 export const fundColumns: TableColumn<Fund>[] = [
-  { header: 'Nom', field: 'name', parse: text, format: (f) => f.name, aliases: ['fonds', 'nom du fonds'] },
-  { header: 'Société de gestion', field: '_manager', parse: text, format: (f) => f.managerName, aliases: ['gestionnaire'], empty: null },
-  { header: 'Bannière French Impact', field: 'frenchImpact', parse: bool, format: (f) => f.frenchImpact, aliases: ['french impact'], empty: false },
+  { header: 'Nom', field: 'name', parse: text, value: (f) => f.name, aliases: ['fonds', 'nom du fonds'] },
+  { header: 'Société de gestion', field: '_manager', parse: text, value: (f) => f.managerName, aliases: ['gestionnaire'], empty: null },
+  { header: 'Bannière French Impact', field: 'frenchImpact', parse: bool, value: (f) => f.frenchImpact, aliases: ['french impact'], empty: false },
   {
     header: 'Montant mobilisable (€)',
     field: 'amountMobilisableEur',
     parse: integer,
-    format: (f) => f.amountMobilisableEur,
+    value: (f) => f.amountMobilisableEur,
     aliases: ['montant mobilisable', 'montant'],
   },
-  { header: 'Ticket minimum (€)', field: 'ticketMinEur', parse: integer, format: (f) => f.ticketMinEur, aliases: ['ticket minimum'], empty: null },
-  { header: 'Ticket maximum (€)', field: 'ticketMaxEur', parse: integer, format: (f) => f.ticketMaxEur, aliases: ['ticket maximum'], empty: null },
-  { header: 'Thèmes', field: 'themes', parse: list, format: (f) => f.themes, aliases: ['themes', 'thematiques'], empty: [] },
-  { header: 'Territoires', field: 'territories', parse: list, format: (f) => f.territories.map((t) => `${t.kind}:${t.code}`), empty: [] },
-  { header: 'Stades', field: 'stages', parse: vocabularyList(projectStageLabels), format: (f) => f.stages, empty: [] },
-  { header: 'Instruments', field: 'instruments', parse: vocabularyList(instrumentLabels), format: (f) => f.instruments, empty: [] },
-  { header: 'Description', field: 'description', parse: text, format: (f) => f.description, empty: '' },
+  { header: 'Ticket minimum (€)', field: 'ticketMinEur', parse: integer, value: (f) => f.ticketMinEur, aliases: ['ticket minimum'], empty: null },
+  { header: 'Ticket maximum (€)', field: 'ticketMaxEur', parse: integer, value: (f) => f.ticketMaxEur, aliases: ['ticket maximum'], empty: null },
+  { header: 'Thèmes', field: 'themes', parse: list, value: (f) => f.themes, aliases: ['themes', 'thematiques'], empty: [] },
+  { header: 'Territoires', field: 'territories', parse: list, value: (f) => f.territories.map((t) => `${t.kind}:${t.code}`), empty: [] },
+  { header: 'Stades', field: 'stages', parse: vocabularyList(projectStageLabels), value: (f) => f.stages, empty: [] },
+  { header: 'Instruments', field: 'instruments', parse: vocabularyList(instrumentLabels), value: (f) => f.instruments, empty: [] },
+  { header: 'Description', field: 'description', parse: text, value: (f) => f.description, empty: '' },
   idColumn(),
 ];

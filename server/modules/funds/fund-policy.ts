@@ -1,5 +1,5 @@
 import type { Fund } from '../../../shared/schemas/fund';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../policies/actor';
 import { changeRule, type EntityPolicy } from '../directory/entity-policy';
 import { hasScope, inScope, isNationalTeam } from '../../policies/roles';
 

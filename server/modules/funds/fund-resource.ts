@@ -1,7 +1,7 @@
 import { type FundListQuery, fund, fundInput, fundListQuery, fundPatch } from '../../../shared/schemas/fund';
 import { defineResource } from '../directory/directory-resource';
 import { fundColumns } from './fund-columns';
-import { fundService } from './fund-service';
+import { fundService } from './fund-store';
 import { fundPolicy } from './fund-policy';
 
 export const fundResource = defineResource<ReturnType<typeof fund.parse>, FundListQuery>({
@@ -11,7 +11,7 @@ export const fundResource = defineResource<ReturnType<typeof fund.parse>, FundLi
   create: fundInput,
   patch: fundPatch,
   listQuery: fundListQuery,
-  csv: fundColumns.map((c) => ({ header: c.header, value: c.format })),
+  csv: fundColumns,
   service: fundService,
   policy: fundPolicy,
 });

@@ -3,11 +3,11 @@ import { type ErrorDetail, invalid } from '../../errors';
 import { authorize, can } from '../../policies/authorize';
 import { hasControlCharacter } from '../../../shared/schemas/common';
 import { recordWrite } from '../audit/audit-service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../policies/actor';
 import { importPolicy } from './import-policy';
 import { storedInput } from '../directory/directory-service';
 import { missingReferences } from '../directory/references';
-import { headerKey, type TableColumn } from '../directory/table-columns';
+import { headerKey, type TableColumn } from '../../../shared/spreadsheet/columns';
 import { type ImportEntity, type ImportSpec, importSpecs, type RowIssue, resolveLinks } from './import-specs';
 import { readTable } from './read-table';
 

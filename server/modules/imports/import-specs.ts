@@ -7,19 +7,19 @@ import { type ProjectInput, projectFields, projectInput } from '../../../shared/
 import { isValidSiret, normaliseSirenSiret } from '../../../shared/siret';
 import { fold } from '../../../shared/text';
 import { collectiveColumns } from '../collectives/collective-columns';
-import { collectiveStore } from '../collectives/collective-service';
+import { collectiveStore } from '../collectives/collective-store';
 import type { Executor } from '../../db/connection';
 import type { EntityStore, ListQuery } from '../directory/directory-service';
-import type { TableColumn } from '../directory/table-columns';
+import type { TableColumn } from '../../../shared/spreadsheet/columns';
 import { fundColumns } from '../funds/fund-columns';
-import { fundStore } from '../funds/fund-service';
+import { fundStore } from '../funds/fund-store';
 import { organisationColumns } from '../organisations/organisation-columns';
 import { findOrganisationIdsBySiret } from '../organisations/organisation-queries';
-import { organisationStore } from '../organisations/organisation-service';
+import { organisationStore } from '../organisations/organisation-store';
 import { personColumns } from '../people/person-columns';
-import { personStore } from '../people/person-service';
+import { personStore } from '../people/person-store';
 import { projectColumns } from '../projects/project-columns';
-import { projectStore } from '../projects/project-service';
+import { projectStore } from '../projects/project-store';
 import { collectiveIdsByName, organisationIdsByName, organisationKinds, personIdsByEmail, personIdsByName, themeCodesByLabel } from './import-queries';
 
 export interface RowIssue {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { create, freshSiret } from '../../test/fixtures';
 import { testApp } from '../../test/test-db';
-import { systemActor } from '../auth/actor';
+import { systemActor } from '../../policies/actor';
 import { importService } from './import-service';
 
 let t: Awaited<ReturnType<typeof testApp>>;

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse';
 import { AppError, invalid } from '../../errors';
-import { restoreNeutralised } from '../../http/csv';
+import { restoreNeutralised } from '../../../shared/spreadsheet/csv';
 import { type ImportLimits, importLimits, LimitExceeded, tooLargeUnzipped, tooManyColumns, tooManyRows } from './import-limits';
 import { openCheckedZip } from './xlsx-read';
 

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { create, freshSiret } from '../../test/fixtures';
 import { testApp } from '../../test/test-db';
-import { systemActor } from '../auth/actor';
+import { systemActor } from '../../policies/actor';
 import { importService } from './import-service';
 import type { ImportEntity } from './import-specs';
 

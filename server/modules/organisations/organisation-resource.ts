@@ -1,7 +1,7 @@
 import { type Organisation, organisation, organisationInput, organisationListQuery, organisationPatch } from '../../../shared/schemas/organisation';
 import { defineResource } from '../directory/directory-resource';
 import { organisationColumns } from './organisation-columns';
-import { organisationService } from './organisation-service';
+import { organisationService } from './organisation-store';
 import { organisationPolicy } from './organisation-policy';
 
 export const organisationResource = defineResource<Organisation, ReturnType<typeof organisationListQuery.parse>>({
@@ -11,7 +11,7 @@ export const organisationResource = defineResource<Organisation, ReturnType<type
   create: organisationInput,
   patch: organisationPatch,
   listQuery: organisationListQuery,
-  csv: organisationColumns.map((c) => ({ header: c.header, value: c.format })),
+  csv: organisationColumns,
   service: organisationService,
   policy: organisationPolicy,
 });

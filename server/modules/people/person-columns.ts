@@ -1,19 +1,19 @@
 import type { Person } from '../../../shared/schemas/person';
-import { bool, idColumn, list, type TableColumn, text } from '../directory/table-columns';
+import { bool, idColumn, list, type TableColumn, text } from '../../../shared/spreadsheet/columns';
 
 /**
  * The spreadsheet form of a person, written by the export and read by the
  * importer: the organisation and the administration by name, SIRET or id.
  */
 export const personColumns: TableColumn<Person>[] = [
-  { header: 'Prénom', field: 'firstName', parse: text, format: (p) => p.firstName },
-  { header: 'Nom', field: 'lastName', parse: text, format: (p) => p.lastName, aliases: ['nom de famille'] },
-  { header: 'E-mail', field: 'email', parse: text, format: (p) => p.email, aliases: ['email', 'courriel', 'adresse e-mail'], empty: null },
-  { header: 'Téléphone', field: 'phone', parse: text, format: (p) => p.phone, aliases: ['telephone', 'tel'], empty: null },
-  { header: 'Structure', field: '_organisation', parse: text, format: (p) => p.organisationName, aliases: ['organisation'], empty: null },
-  { header: 'Fonctions', field: 'titles', parse: list, format: (p) => p.titles, aliases: ['fonction', 'poste'], empty: [] },
-  { header: 'Accompagnateur finance à impact', field: 'isAdvisor', parse: bool, format: (p) => p.isAdvisor, aliases: ['accompagnateur'], empty: false },
-  { header: 'Hacker public', field: 'isPublicSponsor', parse: bool, format: (p) => p.isPublicSponsor, empty: false },
-  { header: 'Administration', field: '_administration', parse: text, format: (p) => p.administrationName, empty: null },
+  { header: 'Prénom', field: 'firstName', parse: text, value: (p) => p.firstName },
+  { header: 'Nom', field: 'lastName', parse: text, value: (p) => p.lastName, aliases: ['nom de famille'] },
+  { header: 'E-mail', field: 'email', parse: text, value: (p) => p.email, aliases: ['email', 'courriel', 'adresse e-mail'], empty: null },
+  { header: 'Téléphone', field: 'phone', parse: text, value: (p) => p.phone, aliases: ['telephone', 'tel'], empty: null },
+  { header: 'Structure', field: '_organisation', parse: text, value: (p) => p.organisationName, aliases: ['organisation'], empty: null },
+  { header: 'Fonctions', field: 'titles', parse: list, value: (p) => p.titles, aliases: ['fonction', 'poste'], empty: [] },
+  { header: 'Accompagnateur finance à impact', field: 'isAdvisor', parse: bool, value: (p) => p.isAdvisor, aliases: ['accompagnateur'], empty: false },
+  { header: 'Hacker public', field: 'isPublicSponsor', parse: bool, value: (p) => p.isPublicSponsor, empty: false },
+  { header: 'Administration', field: '_administration', parse: text, value: (p) => p.administrationName, empty: null },
   idColumn(),
 ];

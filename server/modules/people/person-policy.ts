@@ -1,5 +1,5 @@
 import type { Person } from '../../../shared/schemas/person';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../policies/actor';
 import { type EntityPolicy, nationalTeamWrites } from '../directory/entity-policy';
 import { inScope, isNationalTeam, ORGANISATION_ROLES } from '../../policies/roles';
 

@@ -1,7 +1,7 @@
 import { type PersonListQuery, person, personInput, personListQuery, personPatch } from '../../../shared/schemas/person';
 import { defineResource } from '../directory/directory-resource';
 import { personColumns } from './person-columns';
-import { personService } from './person-service';
+import { personService } from './person-store';
 import { personPolicy } from './person-policy';
 
 export const personResource = defineResource<ReturnType<typeof person.parse>, PersonListQuery>({
@@ -11,7 +11,7 @@ export const personResource = defineResource<ReturnType<typeof person.parse>, Pe
   create: personInput,
   patch: personPatch,
   listQuery: personListQuery,
-  csv: personColumns.map((c) => ({ header: c.header, value: c.format })),
+  csv: personColumns,
   service: personService,
   policy: personPolicy,
 });

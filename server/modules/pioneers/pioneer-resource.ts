@@ -1,6 +1,6 @@
 import { type PioneerListQuery, pioneer, pioneerInput, pioneerListQuery, pioneerPatch } from '../../../shared/schemas/pioneer';
 import { defineResource } from '../directory/directory-resource';
-import { pioneerService } from './pioneer-service';
+import { pioneerService } from './pioneer-store';
 import { pioneerPolicy } from './pioneer-policy';
 
 export const pioneerResource = defineResource<ReturnType<typeof pioneer.parse>, PioneerListQuery>({

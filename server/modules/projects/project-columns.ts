@@ -1,6 +1,6 @@
 import type { Project } from '../../../shared/schemas/project';
 import { instrumentLabels, projectStageLabels, projectStatusLabels } from '../../../shared/vocabulary';
-import { idColumn, integer, list, type TableColumn, text, vocabulary, vocabularyList } from '../directory/table-columns';
+import { idColumn, integer, list, type TableColumn, text, vocabulary, vocabularyList } from '../../../shared/spreadsheet/columns';
 
 /**
  * The spreadsheet form of a project. Links are written the way people know
@@ -8,32 +8,32 @@ import { idColumn, integer, list, type TableColumn, text, vocabulary, vocabulary
  * by the importer (fields starting with `_`); ids are accepted too.
  */
 export const projectColumns: TableColumn<Project>[] = [
-  { header: 'Titre', field: 'title', parse: text, format: (p) => p.title, aliases: ['nom du projet', 'projet', 'intitule'] },
-  { header: 'Résumé', field: 'summary', parse: text, format: (p) => p.summary, empty: '' },
-  { header: 'Description', field: 'description', parse: text, format: (p) => p.description, empty: '' },
-  { header: 'Collectif', field: '_collective', parse: text, format: (p) => p.collectiveName, aliases: ['collectif territorial'], empty: null },
+  { header: 'Titre', field: 'title', parse: text, value: (p) => p.title, aliases: ['nom du projet', 'projet', 'intitule'] },
+  { header: 'Résumé', field: 'summary', parse: text, value: (p) => p.summary, empty: '' },
+  { header: 'Description', field: 'description', parse: text, value: (p) => p.description, empty: '' },
+  { header: 'Collectif', field: '_collective', parse: text, value: (p) => p.collectiveName, aliases: ['collectif territorial'], empty: null },
   {
     header: 'Structure porteuse (SIRET)',
     field: '_lead',
     parse: text,
-    format: (p) => p.leadOrganisationSiret ?? p.leadOrganisationId,
+    value: (p) => p.leadOrganisationSiret ?? p.leadOrganisationId,
     aliases: ['structure porteuse', 'siret porteur', 'porteur'],
     empty: null,
   },
-  { header: 'Partenaires', field: '_partners', parse: list, format: (p) => p.partnerIds, aliases: ['structures partenaires'], empty: [] },
-  { header: 'Thèmes', field: '_themes', parse: list, format: (p) => p.themes, aliases: ['themes', 'thematiques'], empty: [] },
-  { header: 'Stade', field: 'stage', parse: vocabulary(projectStageLabels), format: (p) => p.stage, aliases: ['etape', 'maturite'] },
+  { header: 'Partenaires', field: '_partners', parse: list, value: (p) => p.partnerIds, aliases: ['structures partenaires'], empty: [] },
+  { header: 'Thèmes', field: '_themes', parse: list, value: (p) => p.themes, aliases: ['themes', 'thematiques'], empty: [] },
+  { header: 'Stade', field: 'stage', parse: vocabulary(projectStageLabels), value: (p) => p.stage, aliases: ['etape', 'maturite'] },
   {
     header: 'Besoin de financement (€)',
     field: 'fundingNeedEur',
     parse: integer,
-    format: (p) => p.fundingNeedEur,
+    value: (p) => p.fundingNeedEur,
     aliases: ['besoin de financement', 'montant recherche', 'besoin'],
     empty: null,
   },
-  { header: 'Instruments', field: 'instruments', parse: vocabularyList(instrumentLabels), format: (p) => p.instruments, empty: [] },
-  { header: 'Code commune', field: 'communeCode', parse: text, format: (p) => p.communeCode, aliases: ['commune', 'code insee'], empty: null },
-  { header: 'Statut', field: 'status', parse: vocabulary(projectStatusLabels), format: (p) => p.status },
-  { header: 'Bénéficiaires', field: 'beneficiaries', parse: integer, format: (p) => p.beneficiaries, aliases: ['nombre de beneficiaires'], empty: null },
+  { header: 'Instruments', field: 'instruments', parse: vocabularyList(instrumentLabels), value: (p) => p.instruments, empty: [] },
+  { header: 'Code commune', field: 'communeCode', parse: text, value: (p) => p.communeCode, aliases: ['commune', 'code insee'], empty: null },
+  { header: 'Statut', field: 'status', parse: vocabulary(projectStatusLabels), value: (p) => p.status },
+  { header: 'Bénéficiaires', field: 'beneficiaries', parse: integer, value: (p) => p.beneficiaries, aliases: ['nombre de beneficiaires'], empty: null },
   idColumn(),
 ];

@@ -1,5 +1,5 @@
 import type { Project } from '../../../shared/schemas/project';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../policies/actor';
 import { changeRule, type EntityPolicy } from '../directory/entity-policy';
 import { hasRole, hasScope, inScope, isNationalTeam, ORGANISATION_ROLES } from '../../policies/roles';
 

@@ -1,7 +1,7 @@
 import { type ProjectListQuery, project, projectInput, projectListQuery, projectPatch } from '../../../shared/schemas/project';
 import { defineResource } from '../directory/directory-resource';
 import { projectColumns } from './project-columns';
-import { projectService } from './project-service';
+import { projectService } from './project-store';
 import { projectPolicy } from './project-policy';
 
 export const projectResource = defineResource<ReturnType<typeof project.parse>, ProjectListQuery>({
@@ -11,7 +11,7 @@ export const projectResource = defineResource<ReturnType<typeof project.parse>, 
   create: projectInput,
   patch: projectPatch,
   listQuery: projectListQuery,
-  csv: projectColumns.map((c) => ({ header: c.header, value: c.format })),
+  csv: projectColumns,
   service: projectService,
   policy: projectPolicy,
 });

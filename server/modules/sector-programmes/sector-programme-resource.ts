@@ -6,7 +6,7 @@ import {
   sectorProgrammePatch,
 } from '../../../shared/schemas/sector-programme';
 import { defineResource } from '../directory/directory-resource';
-import { sectorProgrammeService } from './sector-programme-service';
+import { sectorProgrammeService } from './sector-programme-store';
 import { sectorProgrammePolicy } from './sector-programme-policy';
 
 export const sectorProgrammeResource = defineResource<ReturnType<typeof sectorProgramme.parse>, SectorProgrammeListQuery>({

@@ -3,7 +3,7 @@ import type { Database } from '../../db/connection';
 import { authorize } from '../../policies/authorize';
 import { openDataPolicy } from '../../policies/open-data-policy';
 import { snapshotMemo } from '../../db/snapshot-memo';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../policies/actor';
 import { countsByTerritory, keyFigures } from './stats-queries';
 
 // Whole-table counts, recomputed only when the data changed (see snapshotMemo):

@@ -1,6 +1,6 @@
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../auth/actor';
+import { systemActor } from '../../policies/actor';
 import { create, orgBody } from '../../test/fixtures';
 import { testApp } from '../../test/test-db';
 import { deleteOrganisation, insertOrganisations } from '../organisations/organisation-queries';

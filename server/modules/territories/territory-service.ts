@@ -4,7 +4,7 @@ import type { Database } from '../../db/connection';
 import { notFound } from '../../errors';
 import { authorize } from '../../policies/authorize';
 import { openDataPolicy } from '../../policies/open-data-policy';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../policies/actor';
 import * as q from './territory-queries';
 
 /** Territories are reference data from the INSEE (read-only through the API). */

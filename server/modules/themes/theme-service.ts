@@ -4,7 +4,7 @@ import type { Database } from '../../db/connection';
 import { conflict, notFound } from '../../errors';
 import { actionsOn, authorize } from '../../policies/authorize';
 import { recordWrite } from '../audit/audit-service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../policies/actor';
 import { themePolicy } from './theme-policy';
 import * as q from './theme-queries';
 

@@ -5,7 +5,7 @@ import { recordPage } from '../../../shared/web-routes';
 import type { Database } from '../../db/connection';
 import { forbidden, unauthorized } from '../../errors';
 import { accountName } from '../accounts/account-queries';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../../policies/actor';
 import * as q from './workspace-queries';
 
 type AccountActor = Extract<Actor, { kind: 'account' }>;

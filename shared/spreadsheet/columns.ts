@@ -1,13 +1,13 @@
-import { fold } from '../../../shared/text';
+import type { CsvColumn } from './csv';
+import { fold } from '../text';
 
 /** Raw cell → value given to the shared schema (which gives the error messages). */
 export type CellParser = (raw: string) => unknown;
 
-export interface TableColumn<T> {
-  header: string;
+/** A column of a list's spreadsheet, both ways: the export writes `value`, the importer reads the cell with `parse` into `field`. */
+export interface TableColumn<T> extends CsvColumn<T> {
   field: string;
   parse: CellParser;
-  format: (row: T) => string | number | boolean | null | undefined | string[];
   /** Other headers people use for the same column (compared folded). */
   aliases?: string[];
   /** What an empty cell means on a row that updates a record (absent: the field is left as it is). */
@@ -21,7 +21,7 @@ export const idColumn = <T extends { id: string }>(): TableColumn<T> => ({
   header: 'Identifiant',
   field: 'id',
   parse: (raw) => (raw.trim() === '' ? undefined : raw.trim()),
-  format: (r) => r.id,
+  value: (r) => r.id,
   aliases: ['id'],
 });
 

@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/schemas/auth';
+import type { Role } from '../../shared/schemas/auth';
 
 /**
  * Who is asking. Services take it first and authorise before anything else.

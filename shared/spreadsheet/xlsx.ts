@@ -7,7 +7,7 @@ import { type CsvColumn, cellText } from './csv';
  * cells, never as formulas, so a value such as `=HYPERLINK(…)` or
  * `-2+3+cmd|…` is shown, not evaluated; numbers stay numbers.
  */
-export async function toXlsx<T>(rows: T[], columns: CsvColumn<T>[], sheetName: string): Promise<Buffer> {
+export async function toXlsx<T>(rows: T[], columns: CsvColumn<T>[], sheetName: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Essaim';
   const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -23,5 +23,5 @@ export async function toXlsx<T>(rows: T[], columns: CsvColumn<T>[], sheetName: s
     ws.getColumn(i + 1).width = Math.min(60, Math.max(12, c.header.length + 2));
   });
   if (columns.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
