@@ -4,13 +4,14 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type SiteInfo, siteInfo } from '../shared/schemas/reference';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { siteRoutes } from '../shared/routes/site.routes';
+import type { SiteInfo } from '../shared/schemas/reference';
 import type { Database } from './db/connection';
 import { databaseAnswers } from './db/health-queries';
 import { frameworkErrors, installErrorHandler, installNotFound } from './http/error-handler';
 import { installSecurityHeaders } from './http/security-headers';
-import { assertContractImplemented } from './http/route-contract';
+import { assertContractImplemented, implement } from './http/route-contract';
 import { apiContract } from '../shared/routes/index';
 import { readWebShell, serveWebApp } from './http/web-app';
 import { installActorResolution } from './http/request-actor';
@@ -84,13 +85,7 @@ export async function buildApp(deps: AppDeps) {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   const site = deps.site ?? DEMO_SITE;
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/api/site',
-      { schema: { tags: ['Instance'], summary: 'Qui exploite cette instance (mentions légales, contact)', response: { 200: siteInfo } } },
-      async () => site,
-    );
+  implement(app, siteRoutes.get, async () => site);
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await databaseAnswers(deps.db);
     return { status: 'ok' };

@@ -4,11 +4,19 @@ import { z } from 'zod';
 import { type BodyOf, type ParamsOf, type QueryOf, type ReplyOf, type RouteDef, routeKey } from '../../shared/routes/contract';
 import { errorResponse } from '../../shared/schemas/common';
 import type { Actor } from '../modules/auth/actor';
+import { unauthorized } from '../errors';
 import { actorOf } from './request-actor';
+
+/**
+ * The caller a handler sees: on a route closed to visitors, a signed-in
+ * account (the access gate has refused everyone else), so handlers never
+ * check "is signed in" again.
+ */
+export type ActorOf<D extends RouteDef> = D['access'] extends 'open' | 'public-write' ? Actor : Extract<Actor, { kind: 'account' }>;
 
 /** What a route's handler gets: the actor first, then the validated parts of the request. */
 export interface Call<D extends RouteDef> {
-  actor: Actor;
+  actor: ActorOf<D>;
   params: ParamsOf<D>;
   query: QueryOf<D>;
   body: BodyOf<D>;
@@ -23,13 +31,14 @@ export interface Call<D extends RouteDef> {
 export type Handler<D extends RouteDef> = (call: Call<D>) => Promise<ReplyOf<D> | FastifyReply>;
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const openTo = new Set<string>(['open', 'public-write']);
 const implemented = new WeakMap<FastifyInstance, Set<string>>();
 
 /** The error statuses a route documents: those its shape and access imply, and those it declares. */
 function errorStatuses(def: RouteDef): number[] {
   const codes = new Set<number>(def.errors ?? []);
   if (def.params || def.query || def.body) codes.add(400);
-  if (def.access !== 'open' && def.access !== 'public-write') codes.add(401).add(403);
+  if (!openTo.has(def.access)) codes.add(401).add(403);
   if (def.params) codes.add(404);
   if (WRITES.has(def.method)) codes.add(400).add(409);
   return [...codes].sort();
@@ -60,8 +69,11 @@ export function implement<D extends RouteDef>(app: FastifyInstance, def: D, hand
       response,
     },
     handler: async (req, reply) => {
+      const actor = actorOf(req);
+      // The gate (request-actor.ts) already refused visitors; over HTTP a caller is a visitor or an account.
+      if (!openTo.has(def.access) && actor.kind !== 'account') throw unauthorized();
       const out = await handler({
-        actor: actorOf(req),
+        actor: actor as ActorOf<D>,
         params: req.params as ParamsOf<D>,
         query: req.query as QueryOf<D>,
         body: req.body as BodyOf<D>,

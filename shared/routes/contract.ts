@@ -55,6 +55,7 @@ export type ParamsOf<D extends RouteDef> = Out<D['params']>;
 export type QueryOf<D extends RouteDef> = Out<D['query']>;
 export type BodyOf<D extends RouteDef> = Out<D['body']>;
 /** What the server's handler returns (before the response schema serialises it). */
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler of a route without a JSON answer returns nothing (`async () => { … }`)
 export type ReplyOf<D extends RouteDef> = D['response'] extends z.ZodType ? z.input<D['response']> : void;
 /** What a client receives. */
 export type ResponseOf<D extends RouteDef> = Out<D['response']>;

@@ -1,33 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorResponse } from '../../../shared/schemas/common';
-import { importParams, importQuery, importResult } from '../../../shared/schemas/import';
+import { importRoutes as routes } from '../../../shared/routes/imports.routes';
 import type { Database } from '../../db/connection';
 import { invalid } from '../../errors';
-import { actorOf } from '../../http/request-actor';
+import { implement } from '../../http/route-contract';
 import { importService } from './import-service';
 
 export function importRoutes(app: FastifyInstance, db: Database) {
   const s = importService(db);
-  app.withTypeProvider<ZodTypeProvider>().post(
-    '/api/import/:entity',
-    {
-      config: { access: 'admin' },
-      schema: {
-        tags: ['Import'],
-        summary:
-          "Importer un fichier CSV ou XLSX (multipart, champ « file »), tout ou rien : une ligne avec l'« Identifiant » d'une fiche la modifie, une ligne sans la crée ; dryRun=true valide et compte sans rien écrire",
-        consumes: ['multipart/form-data'],
-        params: importParams,
-        querystring: importQuery,
-        response: { 200: importResult, 400: errorResponse, 413: errorResponse, 415: errorResponse },
-      },
-    },
-    async (req) => {
-      const file = await req.file();
-      if (!file) throw invalid('Aucun fichier reçu (champ « file » attendu).', [{ path: 'file', message: 'Fichier manquant' }], 'missing_file');
-      const bytes = await file.toBuffer();
-      return s.importFile(actorOf(req), req.params.entity, { bytes, filename: file.filename }, { dryRun: req.query.dryRun === 'true' });
-    },
-  );
+  // Multipart: the file's size is bounded by the multipart plugin (MAX_UPLOAD_BYTES in app.ts) while it is read.
+  implement(app, routes.import, async ({ actor, params, query, req }) => {
+    const file = await req.file();
+    if (!file) throw invalid('Aucun fichier reçu (champ « file » attendu).', [{ path: 'file', message: 'Fichier manquant' }], 'missing_file');
+    const bytes = await file.toBuffer();
+    return s.importFile(actor, params.entity, { bytes, filename: file.filename }, { dryRun: query.dryRun === 'true' });
+  });
 }
