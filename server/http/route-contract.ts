@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type BodyOf, type ParamsOf, type QueryOf, type ReplyOf, type RouteDef, routeKey } from '../../shared/routes/contract';
 import { errorResponse } from '../../shared/schemas/common';
-import type { Actor } from '../modules/auth/actor';
+import type { Actor } from '../policies/actor';
 import { unauthorized } from '../errors';
 import { actorOf } from './request-actor';
 
