@@ -2,8 +2,9 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, api } from '../lib/api';
-import { useApi } from '../lib/use-api';
+import { authRoutes } from '../../../shared/routes/auth.routes';
+import { ApiError, call } from '../lib/api';
+import { useCall } from '../lib/use-api';
 
 const LINK_ERRORS: Record<string, string> = {
   oidc_taken: 'Cette identité est déjà liée à un autre compte Essaim\u202F: écrivez à l’équipe nationale.',
@@ -17,7 +18,7 @@ const LINK_ERRORS: Record<string, string> = {
  * nor an address the provider does not vouch for, on its own).
  */
 export function ProConnectLink() {
-  const providers = useApi<{ oidc: { name: string } | null }>('/auth/providers');
+  const providers = useCall(authRoutes.providers, {});
   const [params] = useSearchParams();
   const [error, setError] = useState<string>();
   const oidc = providers.data?.oidc;
@@ -26,7 +27,7 @@ export function ProConnectLink() {
   const link = async () => {
     setError(undefined);
     try {
-      const r = await api<{ redirectTo: string }>('/auth/oidc/link', { method: 'POST' });
+      const r = await call(authRoutes.oidcLink, {});
       window.location.assign(r.redirectTo);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));

@@ -1,20 +1,23 @@
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/schemas/audit';
-import { api } from '../lib/api';
+import { accountRoutes } from '../../../shared/routes/accounts.routes';
+import type { DirectoryApi } from '../../../shared/web-routes';
+import { routesOf } from '../features/directory/directory-api';
+import { call } from '../lib/api';
 import { useThemes } from '../lib/themes';
-import { useApi } from '../lib/use-api';
+import { useCall } from '../lib/use-api';
 import { changesOf, type HistoryField } from './history-changes';
 
 const ACTIONS: Record<string, string> = { create: 'Création', update: 'Modification', delete: 'Suppression', import: 'Import' };
 
 const PAGE = 50;
-type HistoryPage = { items: AuditEntry[]; total: number };
 
 /** Who changed a record, when, and which fields from what to what (the national team's view of the audit trail), 50 entries at a time. */
-export function RecordHistory({ api: resource, id, fields = [] }: { api: string; id: string; fields?: HistoryField[] }) {
+export function RecordHistory({ api: resource, id, fields = [] }: { api: DirectoryApi; id: string; fields?: HistoryField[] }) {
   const themes = useThemes();
   const themeLabels = Object.fromEntries(themes.map((t) => [t.code, t.label]));
-  const history = useApi<HistoryPage>(`/${resource}/${id}/history?pageSize=${PAGE}`);
+  const route = routesOf(resource).history;
+  const history = useCall(route, { params: { id }, query: { pageSize: PAGE } });
   // Later pages, appended by « Afficher plus »; the first page reloading starts over.
   const [more, setMore] = useState<AuditEntry[]>([]);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -24,7 +27,7 @@ export function RecordHistory({ api: resource, id, fields = [] }: { api: string;
   const total = history.data?.total ?? 0;
   const loadMore = () => {
     setLoadingMore(true);
-    api<HistoryPage>(`/${resource}/${id}/history?pageSize=${PAGE}&page=${Math.floor(items.length / PAGE) + 1}`)
+    call(route, { params: { id }, query: { pageSize: PAGE, page: Math.floor(items.length / PAGE) + 1 } })
       .then((p) => setMore((m) => [...m, ...p.items]))
       .finally(() => setLoadingMore(false));
   };
@@ -36,7 +39,7 @@ export function RecordHistory({ api: resource, id, fields = [] }: { api: string;
     let alive = true;
     Promise.all(
       ids.map((a) =>
-        api<{ email: string }>(`/accounts/${a}`).then(
+        call(accountRoutes.get, { params: { id: a } }).then(
           (r) => [a, r.email] as const,
           () => [a, 'compte supprimé'] as const,
         ),

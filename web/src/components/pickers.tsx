@@ -3,12 +3,15 @@ import { Tag } from '@codegouvfr/react-dsfr/Tag';
 import { useCallback, useEffect, useState } from 'react';
 import type { TerritoryKind } from '../../../shared/vocabulary';
 import type { DirectoryApi } from '../../../shared/web-routes';
-import { api } from '../lib/api';
+import { territoryRoutes } from '../../../shared/routes/territories.routes';
+import { routesOf } from '../features/directory/directory-api';
+import { call } from '../lib/api';
 import { labelOf, type Option } from '../features/directory/resources';
 import { Combobox } from './Combobox';
 
 const kindLabels: Record<TerritoryKind, string> = { commune: 'commune', epci: 'EPCI', departement: 'département', region: 'région' };
 type TerritoryItem = { kind: TerritoryKind; code: string; name: string; departementCode: string | null };
+const isTerritoryKind = (k: string | undefined): k is TerritoryKind => k !== undefined && Object.hasOwn(kindLabels, k);
 const territoryOption = (t: TerritoryItem): Option => ({
   value: `${t.kind}:${t.code}`,
   label: `${t.name} (${kindLabels[t.kind]}${t.kind === 'commune' && t.departementCode ? `, ${t.departementCode}` : t.kind === 'departement' ? ` ${t.code}` : ''})`,
@@ -17,10 +20,7 @@ const territoryOption = (t: TerritoryItem): Option => ({
 /** Search territories (all levels, or communes only). */
 function useTerritorySearch(kind?: TerritoryKind) {
   return useCallback(
-    async (q: string, signal: AbortSignal) =>
-      (await api<{ items: TerritoryItem[] }>(`/territories?pageSize=8&q=${encodeURIComponent(q)}${kind ? `&kind=${kind}` : ''}`, { signal })).items.map(
-        territoryOption,
-      ),
+    async (q: string, signal: AbortSignal) => (await call(territoryRoutes.list, { query: { pageSize: 8, q, kind } }, { signal })).items.map(territoryOption),
     [kind],
   );
 }
@@ -28,12 +28,10 @@ function useTerritorySearch(kind?: TerritoryKind) {
 function useRecordSearch(resource: DirectoryApi) {
   return useCallback(
     async (q: string, signal: AbortSignal) =>
-      (await api<{ items: Array<Record<string, unknown> & { id: string }> }>(`/${resource}?pageSize=8&q=${encodeURIComponent(q)}`, { signal })).items.map(
-        (r) => ({
-          value: r.id,
-          label: labelOf(resource, r),
-        }),
-      ),
+      (await call(routesOf(resource).list, { query: { pageSize: 8, q } }, { signal })).items.map((r) => ({
+        value: r.id,
+        label: labelOf(resource, r),
+      })),
     [resource],
   );
 }
@@ -57,7 +55,8 @@ function useLabel(value: string | null, resolve: (v: string) => Promise<string>)
 
 const resolveTerritory = async (v: string) => {
   const [kind, code] = v.split(':');
-  return territoryOption(await api<TerritoryItem>(`/territories/${kind}/${code}`)).label;
+  if (!isTerritoryKind(kind) || !code) return v;
+  return territoryOption(await call(territoryRoutes.get, { params: { kind, code } })).label;
 };
 
 interface Common {
@@ -85,7 +84,7 @@ export function TerritoryPicker({
 /** One record of a directory resource, by id. */
 export function RefPicker({ resource, value, onChange, ...rest }: Common & { resource: DirectoryApi; value: string | null; onChange(v: string | null): void }) {
   const search = useRecordSearch(resource);
-  const resolve = useCallback(async (id: string) => labelOf(resource, await api<Record<string, unknown>>(`/${resource}/${id}`)), [resource]);
+  const resolve = useCallback(async (id: string) => labelOf(resource, await call(routesOf(resource).get, { params: { id } })), [resource]);
   const chosen = useLabel(value, resolve);
   return <Combobox {...rest} value={chosen} search={search} onChange={(o) => onChange(o?.value ?? null)} />;
 }
@@ -143,7 +142,7 @@ function MultiPicker({
 
 export function RefsPicker({ resource, ...rest }: Common & { resource: DirectoryApi; values: string[]; onChange(v: string[]): void }) {
   const search = useRecordSearch(resource);
-  const resolve = useCallback(async (id: string) => labelOf(resource, await api<Record<string, unknown>>(`/${resource}/${id}`)), [resource]);
+  const resolve = useCallback(async (id: string) => labelOf(resource, await call(routesOf(resource).get, { params: { id } })), [resource]);
   return <MultiPicker {...rest} search={search} resolve={resolve} />;
 }
 

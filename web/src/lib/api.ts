@@ -64,23 +64,26 @@ export function call<D extends RouteDef>(def: D, args: CallArgs<D>, init: { sign
   return request<ResponseOf<D>>(def.method, urlOf(def, args), args.body, init.signal);
 }
 
-/** @deprecated Untyped: use `call` with a route of the contract. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-  return request<T>(init.method ?? 'GET', `/api${path}`, init.body, init.signal);
-}
-
-/** Upload a file with progress (fetch cannot report upload progress). */
-export function upload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+/**
+ * Upload a file to a multipart route of the contract, with progress (fetch
+ * cannot report upload progress); parameters, query and answer typed as `call`.
+ */
+export function upload<D extends RouteDef & { bodyKind: 'multipart' }>(
+  def: D,
+  args: CallArgs<D>,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<ResponseOf<D>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api${path}`);
+    xhr.open(def.method, urlOf(def, args));
     xhr.setRequestHeader('accept', 'application/json');
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiError(0, 'network', 'Le serveur ne répond pas\u202F: vérifiez votre connexion puis réessayez.'));
     xhr.onload = () => {
       const res = new Response(xhr.responseText, { status: xhr.status, headers: { 'content-type': 'application/json' } });
-      if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as T);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as ResponseOf<D>);
       else errorOf(res).then(reject, reject);
     };
     xhr.send(form);

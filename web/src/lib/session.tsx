@@ -1,7 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import type { me as meSchema } from '../../../shared/schemas/auth';
-import { api, setCsrfToken } from './api';
+import { authRoutes } from '../../../shared/routes/auth.routes';
+import { call, setCsrfToken } from './api';
 
 export type Me = z.output<typeof meSchema>;
 
@@ -25,7 +26,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     // Never a 401 for visitors (no error in the browser's console).
-    api<{ account: Me | null }>('/auth/session').then(
+    call(authRoutes.session, {}).then(
       (r) => take(r.account),
       () => take(null),
     );
@@ -34,10 +35,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       me,
       async login(email, password) {
-        take(await api<Me>('/auth/login', { method: 'POST', body: { email, password } }));
+        take(await call(authRoutes.login, { body: { email, password } }));
       },
       async logout() {
-        const { redirectTo } = await api<{ redirectTo: string | null }>('/auth/logout', { method: 'POST' });
+        const { redirectTo } = await call(authRoutes.logout, {});
         take(null);
         // A ProConnect session ends at the provider too.
         if (redirectTo) window.location.assign(redirectTo);

@@ -9,10 +9,11 @@ import { type RoleName, roleLabels, roleNames, roleScope } from '../../../../sha
 import { FormButtons } from '../../components/FormButtons';
 import { OptionSelect } from '../../components/OptionSelect';
 import { RefsPicker } from '../../components/pickers';
-import { ApiError, api } from '../../lib/api';
+import { accountRoutes } from '../../../../shared/routes/accounts.routes';
+import { ApiError, call } from '../../lib/api';
 import { formatDate, formatInt } from '../../lib/format';
 import { isNationalTeam, useSession } from '../../lib/session';
-import { useApi } from '../../lib/use-api';
+import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
 
 const describeRoles = (a: Account) =>
@@ -33,8 +34,10 @@ export function AccountsPage() {
   const gate = useAdminGate();
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState(params.get('q') ?? '');
-  const list = useApi<{ items: Account[]; total: number }>(
-    gate ? null : `/accounts?pageSize=100&${new URLSearchParams([...params].filter(([k]) => k === 'q' || k === 'role'))}`,
+  // The page's URL carries the filters as typed; the API checks them.
+  const list = useCall(
+    accountRoutes.list,
+    gate ? null : { query: { pageSize: 100, q: params.get('q') ?? undefined, role: (params.get('role') ?? undefined) as RoleName | undefined } },
   );
   if (gate) return gate;
   const onSubmit = (e: FormEvent) => {
@@ -115,7 +118,7 @@ export function AccountRolesPage() {
   const { id } = useParams();
   const gate = useAdminGate();
   const navigate = useNavigate();
-  const account = useApi<Account>(gate ? null : `/accounts/${id}`);
+  const account = useCall(accountRoutes.get, gate || !id ? null : { params: { id } });
   const [draft, setDraft] = useState<Draft>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string>();
@@ -134,7 +137,7 @@ export function AccountRolesPage() {
     setGeneral(undefined);
     const roles = roleNames.filter((r) => draft[r]).map((r) => (roleScope[r] ? { role: r, scope: draft[r] ?? [] } : { role: r }));
     try {
-      await api(`/accounts/${a.id}/roles`, { method: 'PUT', body: { roles } });
+      await call(accountRoutes.setRoles, { params: { id: a.id }, body: { roles } });
       navigate('/comptes');
     } catch (err) {
       const apiError = err instanceof ApiError ? err : undefined;

@@ -2,21 +2,18 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../../lib/api';
+import type { z } from 'zod';
+import { authRoutes } from '../../../../shared/routes/auth.routes';
+import type { tokenInfo } from '../../../../shared/schemas/auth';
+import { ApiError, call } from '../../lib/api';
 import { formatDate } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { useCall } from '../../lib/use-api';
 
-interface TokenInfo {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+type TokenInfo = z.output<typeof tokenInfo>;
 
 /** Personal API tokens: created (shown once), listed, revoked by their owner. */
 export function ApiTokens() {
-  const list = useApi<{ items: TokenInfo[] }>('/auth/tokens');
+  const list = useCall(authRoutes.tokens, {});
   const [name, setName] = useState('');
   const [created, setCreated] = useState<{ name: string; token: string }>();
   const [error, setError] = useState<string>();
@@ -24,7 +21,7 @@ export function ApiTokens() {
     e.preventDefault();
     setError(undefined);
     try {
-      const t = await api<{ name: string; token: string }>('/auth/tokens', { method: 'POST', body: { name } });
+      const t = await call(authRoutes.createToken, { body: { name } });
       setCreated(t);
       setName('');
       list.reload();
@@ -33,7 +30,7 @@ export function ApiTokens() {
     }
   };
   const revoke = async (t: TokenInfo) => {
-    await api(`/auth/tokens/${t.id}`, { method: 'DELETE' });
+    await call(authRoutes.revokeToken, { params: { id: t.id } });
     list.reload();
   };
   return (

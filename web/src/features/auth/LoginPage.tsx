@@ -4,9 +4,10 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { ProConnectButton } from '@codegouvfr/react-dsfr/ProConnectButton';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, api } from '../../lib/api';
+import { authRoutes } from '../../../../shared/routes/auth.routes';
+import { ApiError, call } from '../../lib/api';
 import { useSession } from '../../lib/session';
-import { useApi } from '../../lib/use-api';
+import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
 
 const OIDC_ERRORS: Record<string, string> = {
@@ -27,7 +28,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const returnTo = safe(params.get('retour'));
-  const providers = useApi<{ oidc: { name: string; start: string } | null }>('/auth/providers');
+  const providers = useCall(authRoutes.providers, {});
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
@@ -53,7 +54,7 @@ export function LoginPage() {
   const onMagicLink = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const r = await api<{ message: string }>('/auth/magic-link', { method: 'POST', body: { email: linkEmail, returnTo } });
+      const r = await call(authRoutes.magicLink, { body: { email: linkEmail, returnTo } });
       setLinkSent(r.message);
     } catch (err) {
       setLinkSent(err instanceof ApiError ? err.message : String(err));

@@ -2,7 +2,8 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import { useState } from 'react';
-import { ApiError, api } from '../../lib/api';
+import { authRoutes } from '../../../../shared/routes/auth.routes';
+import { ApiError, call } from '../../lib/api';
 
 const modal = createModal({ id: 'confirmer-effacement', isOpenedByDefault: false });
 
@@ -15,7 +16,7 @@ export function AnonymisePerson({ id, name, onDone }: { id: string; name: string
   const [error, setError] = useState<string>();
   const erase = async () => {
     try {
-      await api(`/people/${id}/anonymise`, { method: 'POST' });
+      await call(authRoutes.anonymise, { params: { id } });
       modal.close();
       onDone();
     } catch (e) {

@@ -4,10 +4,11 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../../lib/api';
+import type { Collective } from '../../../../shared/schemas/collective';
+import { ApiError, call } from '../../lib/api';
 import { isNationalTeam, useSession } from '../../lib/session';
 import { useThemes } from '../../lib/themes';
-import { useApi } from '../../lib/use-api';
+import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
 import { type ResourceConfig, resourceBySlug, sectorRoleLabels } from './resources';
 import { NotFoundPage } from '../../components/NotFoundPage';
@@ -20,7 +21,7 @@ const PerimeterMap = lazy(() => import('./PerimeterMap').then((m) => ({ default:
 
 const deleteModal = createModal({ id: 'confirmer-suppression', isOpenedByDefault: false });
 
-type AnyRecord = Record<string, unknown> & { id: string; actions?: string[] };
+import { type AnyRecord, routesOf } from './directory-api';
 
 export function DetailPage() {
   const { slug, id } = useParams();
@@ -33,7 +34,9 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
   const { me } = useSession();
   const navigate = useNavigate();
   // Asked again once the session is known: signed-in users see more fields.
-  const { data: r, error, reload } = useApi<AnyRecord>(me === undefined ? null : `/${cfg.api}/${id}`);
+  const routes = routesOf(cfg.api);
+  const { data, error, reload } = useCall(routes.get, me === undefined ? null : { params: { id } });
+  const r: AnyRecord | undefined = data;
   const [deleteError, setDeleteError] = useState<string>();
   // Set by the form after a save: said once, on arrival.
   const saved = (useLocation().state as { saved?: boolean } | null)?.saved === true;
@@ -51,7 +54,7 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
   const title = cfg.titleOf(r);
   const remove = async () => {
     try {
-      await api(`/${cfg.api}/${id}`, { method: 'DELETE' });
+      await call(routes.remove, { params: { id } });
       deleteModal.close();
       navigate(`/${cfg.slug}`, { replace: true, state: { deleted: title } });
     } catch (e) {
@@ -182,17 +185,17 @@ function Related({ cfg, record: r }: { cfg: ResourceConfig; record: AnyRecord })
         <>
           <h2 className="fr-h4 fr-mt-4w">Périmètre</h2>
           <Suspense fallback={<p>Chargement de la carte…</p>}>
-            <PerimeterMap perimeter={r.perimeter as Array<{ kind: string; code: string; name: string }>} />
+            <PerimeterMap perimeter={r.perimeter as Collective['perimeter']} />
           </Suspense>
-          <RelatedList title="Projets du collectif" path={`/projects?collective=${r.id}&pageSize=50`} slug="projets" />
+          <RelatedList title="Projets du collectif" list={{ resource: 'projects', query: { collective: r.id, pageSize: 50 } }} slug="projets" />
           <RelatedList title="Structures membres" ids={r.memberIds as string[]} resource="organisations" slug="structures" />
         </>
       );
     case 'structures':
       return (
         <>
-          <RelatedList title="Projets portés ou soutenus" path={`/projects?organisation=${r.id}&pageSize=50`} slug="projets" />
-          <RelatedList title="Personnes" path={`/people?organisation=${r.id}&pageSize=50`} slug="personnes" />
+          <RelatedList title="Projets portés ou soutenus" list={{ resource: 'projects', query: { organisation: r.id, pageSize: 50 } }} slug="projets" />
+          <RelatedList title="Personnes" list={{ resource: 'people', query: { organisation: r.id, pageSize: 50 } }} slug="personnes" />
         </>
       );
     case 'projets':

@@ -8,10 +8,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { FormButtons } from '../../components/FormButtons';
 import { OptionSelect } from '../../components/OptionSelect';
 import { RefPicker, RefsPicker, TerritoriesPicker, TerritoryPicker } from '../../components/pickers';
-import { ApiError, api } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { useThemes } from '../../lib/themes';
-import { useApi } from '../../lib/use-api';
+import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
 import { type FieldDef, type ResourceConfig, resourceBySlug } from './resources';
 import { NotFoundPage } from '../../components/NotFoundPage';
@@ -19,7 +19,7 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 type Row = Record<string, string>;
 type Value = string | boolean | string[] | Row[];
 type Values = Record<string, Value>;
-type AnyRecord = Record<string, unknown> & { id: string; actions?: string[] };
+import { type AnyRecord, type CreateInput, routesOf } from './directory-api';
 
 export function FormPage() {
   const { slug, id } = useParams();
@@ -30,7 +30,7 @@ export function FormPage() {
 
 function EditForm({ cfg, id }: { cfg: ResourceConfig; id: string }) {
   const { me } = useSession();
-  const { data, error } = useApi<AnyRecord>(me === undefined ? null : `/${cfg.api}/${id}`);
+  const { data, error } = useCall(routesOf(cfg.api).get, me === undefined ? null : { params: { id } });
   if (error?.status === 404) return <NotFoundPage />;
   if (error) return <Alert severity="error" title="Cette fiche n’a pas pu être chargée" description={error.message} />;
   if (!data) return <p role="status">Chargement…</p>;
@@ -121,8 +121,10 @@ function ResourceForm({ cfg, record }: { cfg: ResourceConfig; record?: AnyRecord
     setErrors({});
     setGeneral(undefined);
     try {
-      const body = toBody(cfg.fields, values);
-      const saved = await api<AnyRecord>(editing ? `/${cfg.api}/${record?.id}` : `/${cfg.api}`, { method: editing ? 'PATCH' : 'POST', body });
+      // Built from the fields, whose names the resource's creation schema types; the API checks the values.
+      const body = toBody(cfg.fields, values) as CreateInput<typeof cfg.api>;
+      const routes = routesOf(cfg.api);
+      const saved = record ? await call(routes.update, { params: { id: record.id }, body }) : await call(routes.create, { body });
       navigate(`/${cfg.slug}/${saved.id}`, { state: { saved: true } });
     } catch (err) {
       const apiError = err instanceof ApiError ? err : undefined;

@@ -7,21 +7,15 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { RefPicker, TerritoryPicker } from '../../components/pickers';
 import { formatInt } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { useApi } from '../../lib/use-api';
+import { urlOf } from '../../../../shared/routes/contract';
+import { useCall } from '../../lib/use-api';
+import { routesOf, urlQuery } from './directory-api';
 import { useThemes } from '../../lib/themes';
 import { useTitle } from '../../lib/use-title';
 import { type FilterDef, type ResourceConfig, resourceBySlug } from './resources';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { OptionSelect } from '../../components/OptionSelect';
 import { Tags } from '../../components/Tags';
-
-interface ListResult {
-  items: Array<Record<string, unknown> & { id: string }>;
-  total: number;
-  totalExact: boolean;
-  page: number;
-  pageSize: number;
-}
 
 const PAGE_SIZE = 20;
 
@@ -48,8 +42,8 @@ function ResourceList({ cfg }: { cfg: ResourceConfig }) {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const query = apiParams(cfg, params, Boolean(me?.canSearchFunding));
   // Wait for the session: signed-in filters are kept only for accounts.
-  const path = me === undefined ? null : `/${cfg.api}?${query}&page=${page}&pageSize=${PAGE_SIZE}`;
-  const { data, error, loading } = useApi<ListResult>(path);
+  const list = routesOf(cfg.api).list;
+  const { data, error, loading } = useCall(list, me === undefined ? null : { query: urlQuery({ ...Object.fromEntries(query), page, pageSize: PAGE_SIZE }) });
 
   const [draft, setDraft] = useState<Record<string, string>>({});
   const queryKey = query.toString();
@@ -76,7 +70,7 @@ function ResourceList({ cfg }: { cfg: ResourceConfig }) {
     p.set('page', String(n));
     return { to: `?${p}` };
   };
-  const exportHref = (format: 'csv' | 'json') => `/api/${cfg.api}?${query}${query.size ? '&' : ''}format=${format}`;
+  const exportHref = (format: 'csv' | 'json') => urlOf(list, { query: urlQuery({ ...Object.fromEntries(query), format }) });
   const canCreate = me?.creatable.includes(cfg.api);
   const countText = data ? `${data.totalExact ? '' : 'Plus de '}${formatInt(data.total)} résultat${data.total > 1 ? 's' : ''}` : '';
 

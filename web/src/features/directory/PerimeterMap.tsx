@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { TerritoryStats } from '../../../../shared/schemas/reference';
-import { api } from '../../lib/api';
-import { useApi } from '../../lib/use-api';
+import type { Collective } from '../../../../shared/schemas/collective';
+import { statsRoutes } from '../../../../shared/routes/stats.routes';
+import { territoryRoutes } from '../../../../shared/routes/territories.routes';
+import { call } from '../../lib/api';
+import { useCall } from '../../lib/use-api';
 import { FranceSvg } from '../../components/FranceSvg';
 
-type Perimeter = Array<{ kind: string; code: string; name: string }>;
+type Perimeter = Collective['perimeter'];
 
 /** A collective's perimeter: the départements it reaches, highlighted. */
 export function PerimeterMap({ perimeter }: { perimeter: Perimeter }) {
-  const deps = useApi<TerritoryStats>('/stats/territories?level=departement');
+  const deps = useCall(statsRoutes.territories, { query: { level: 'departement' } });
   const [reached, setReached] = useState<Set<string>>();
   useEffect(() => {
     if (!deps.data) return;
@@ -18,9 +20,7 @@ export function PerimeterMap({ perimeter }: { perimeter: Perimeter }) {
       perimeter.map(async (t): Promise<string[]> => {
         if (t.kind === 'departement') return [t.code];
         if (t.kind === 'region') return items.filter((d) => d.regionCode === t.code).map((d) => d.code);
-        const detail = await api<{ departementCode: string | null; parents: Array<{ kind: string; code: string }> }>(`/territories/${t.kind}/${t.code}`).catch(
-          () => null,
-        );
+        const detail = await call(territoryRoutes.get, { params: { kind: t.kind, code: t.code } }).catch(() => null);
         return [detail?.departementCode, ...(detail?.parents ?? []).filter((p) => p.kind === 'departement').map((p) => p.code)].filter((c): c is string =>
           Boolean(c),
         );

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { DirectoryApi, DirectorySlug } from '../../../../shared/web-routes';
-import { api } from '../../lib/api';
+import { call } from '../../lib/api';
+import { type ListQueryInput, routesOf } from './directory-api';
 import { formatInt } from '../../lib/format';
 import { labelOf } from './resources';
 
@@ -12,18 +13,21 @@ const SHOWN = 30;
  * Records linked to the one on screen: from a list query, from ids (the first
  * thirty read one by one), or given.
  */
+/** A list of one resource, with its query typed from the contract. */
+type ListOf = { [A in DirectoryApi]: { resource: A; query: ListQueryInput<A> } }[DirectoryApi];
+
 export function RelatedList(
-  props: { title: string; slug: DirectorySlug } & ({ path: string } | { ids: string[]; resource: DirectoryApi } | { items: Item[] }),
+  props: { title: string; slug: DirectorySlug } & ({ list: ListOf } | { ids: string[]; resource: DirectoryApi } | { items: Item[] }),
 ) {
   const [items, setItems] = useState<Item[] | undefined>('items' in props ? props.items : undefined);
   const [total, setTotal] = useState<number | undefined>('items' in props ? props.items.length : 'ids' in props ? props.ids.length : undefined);
-  const key = 'path' in props ? props.path : 'ids' in props ? props.ids.join(',') : '';
+  const key = 'list' in props ? `${props.list.resource}?${JSON.stringify(props.list.query)}` : 'ids' in props ? props.ids.join(',') : '';
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key sums up what to load
   useEffect(() => {
     let alive = true;
-    if ('path' in props) {
-      const resource = props.path.split('?')[0]?.slice(1) as DirectoryApi;
-      api<{ items: Array<Record<string, unknown> & { id: string }>; total: number }>(props.path).then(
+    if ('list' in props) {
+      const { resource, query } = props.list;
+      call(routesOf(resource).list, { query }).then(
         (r) => {
           if (!alive) return;
           setItems(r.items.map((x) => ({ id: x.id, label: labelOf(resource, x) })));
@@ -34,7 +38,7 @@ export function RelatedList(
     } else if ('ids' in props) {
       Promise.all(
         props.ids.slice(0, SHOWN).map((id) =>
-          api<Record<string, unknown> & { id: string }>(`/${props.resource}/${id}`).then(
+          call(routesOf(props.resource).get, { params: { id } }).then(
             (x) => ({ id, label: labelOf(props.resource, x) }),
             () => null,
           ),

@@ -1,8 +1,8 @@
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { useState } from 'react';
-import type { TerritoryStats } from '../../../../shared/schemas/reference';
 import { formatInt, plural } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { statsRoutes } from '../../../../shared/routes/stats.routes';
+import { useCall } from '../../lib/use-api';
 import { FranceSvg, METRO_CODES, OVERSEAS_CODES } from '../../components/FranceSvg';
 import { classOf, mapClasses } from './map-classes';
 
@@ -17,8 +17,8 @@ type Level = 'departement' | 'region';
 export function FranceMap() {
   const [metric, setMetric] = useState<Metric>('projects');
   const [level, setLevel] = useState<Level>('departement');
-  const deps = useApi<TerritoryStats>('/stats/territories?level=departement');
-  const regions = useApi<TerritoryStats>('/stats/territories?level=region');
+  const deps = useCall(statsRoutes.territories, { query: { level: 'departement' } });
+  const regions = useCall(statsRoutes.territories, { query: { level: 'region' } });
   if (deps.error || regions.error) return <p>La carte n’a pas pu être chargée&#8239;: {(deps.error ?? regions.error)?.message}</p>;
   if (!deps.data || !regions.data) return <p role="status">Chargement de la carte…</p>;
 

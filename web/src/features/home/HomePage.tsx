@@ -2,11 +2,12 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { type FigureKey, figureLinks, figureValue } from '../../../../shared/figure-links';
-import type { Project } from '../../../../shared/schemas/project';
 import type { Stats } from '../../../../shared/schemas/reference';
 import { projectStageLabels } from '../../../../shared/vocabulary';
 import { formatEurCompact, formatInt } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { directoryRoutesByResource } from '../../../../shared/routes/directory.routes';
+import { statsRoutes } from '../../../../shared/routes/stats.routes';
+import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
 
 // The map (and its outlines) loads after the figures.
@@ -39,8 +40,8 @@ function figures(s: Stats): Figure[] {
 
 export function HomePage() {
   useTitle('Accueil');
-  const stats = useApi<Stats>('/stats');
-  const latest = useApi<{ items: Project[] }>('/projects?sort=-createdAt&pageSize=6');
+  const stats = useCall(statsRoutes.get, {});
+  const latest = useCall(directoryRoutesByResource.projects.list, { query: { sort: '-createdAt', pageSize: 6 } });
   return (
     <>
       <h1 tabIndex={-1}>Le réseau national d’innovation sociale de l’ESS</h1>

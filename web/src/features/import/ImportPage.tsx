@@ -4,6 +4,8 @@ import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate } from 'react-router';
+import type { ResponseOf } from '../../../../shared/routes/contract';
+import { importRoutes } from '../../../../shared/routes/imports.routes';
 import { ApiError, upload } from '../../lib/api';
 import { formatInt } from '../../lib/format';
 import { useSession } from '../../lib/session';
@@ -11,13 +13,7 @@ import { useTitle } from '../../lib/use-title';
 import { resourceBySlug } from '../directory/resources';
 
 type Entity = 'organisations' | 'projects';
-interface ImportResult {
-  entity: Entity;
-  dryRun: boolean;
-  rows: number;
-  imported: number;
-  columns: Array<{ header: string; field: string }>;
-}
+type ImportResult = ResponseOf<typeof importRoutes.import>;
 type Step =
   | { kind: 'choose' }
   | { kind: 'sending'; what: 'check' | 'import'; fraction: number }
@@ -53,7 +49,7 @@ export function ImportPage() {
     form.append('file', file);
     setStep({ kind: 'sending', what: dryRun ? 'check' : 'import', fraction: 0 });
     try {
-      const result = await upload<ImportResult>(`/import/${entity}?dryRun=${dryRun}`, form, (fraction) =>
+      const result = await upload(importRoutes.import, { params: { entity }, query: { dryRun: dryRun ? 'true' : 'false' } }, form, (fraction) =>
         setStep({ kind: 'sending', what: dryRun ? 'check' : 'import', fraction }),
       );
       setStep(dryRun ? { kind: 'preview', result } : { kind: 'done', result });

@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
 import type { SiteInfo } from '../../../../shared/schemas/reference';
-import { useApi } from '../../lib/use-api';
+import { siteRoutes } from '../../../../shared/routes/site.routes';
+import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
 
 /** Who runs this instance (set by its operator: SITE_* variables). */
-const useSite = () => useApi<SiteInfo>('/site').data;
+const useSite = () => useCall(siteRoutes.get, {}).data;
 const Contact = ({ site }: { site: SiteInfo | undefined }) => (site ? <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a> : <>…</>);
 import { RESOURCES } from '../directory/resources';
 

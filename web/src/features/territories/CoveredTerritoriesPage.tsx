@@ -1,9 +1,9 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Link, useSearchParams } from 'react-router';
-import type { TerritoryStats } from '../../../../shared/schemas/reference';
 import { formatInt, plural } from '../../lib/format';
-import { useApi } from '../../lib/use-api';
+import { statsRoutes } from '../../../../shared/routes/stats.routes';
+import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
 
 const LEVELS = {
@@ -20,7 +20,7 @@ export function CoveredTerritoriesPage() {
   const level = params.get('niveau') === 'region' ? 'region' : 'departement';
   const l = LEVELS[level];
   useTitle(l.title);
-  const { data, error } = useApi<TerritoryStats>(`/stats/territories?level=${level}&covered=true`);
+  const { data, error } = useCall(statsRoutes.territories, { query: { level, covered: 'true' } });
   return (
     <>
       <Breadcrumb currentPageLabel={l.title} segments={[{ label: 'Accueil', linkProps: { to: '/' } }]} />

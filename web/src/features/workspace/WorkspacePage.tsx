@@ -1,10 +1,11 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Link, Navigate } from 'react-router';
-import type { Workspace, WorkspaceSection } from '../../../../shared/schemas/workspace';
+import type { WorkspaceSection } from '../../../../shared/schemas/workspace';
 import { roleLabels } from '../../../../shared/vocabulary';
 import { formatInt } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import { useApi } from '../../lib/use-api';
+import { workspaceRoutes } from '../../../../shared/routes/workspace.routes';
+import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
 
 const GROUPS: Array<{ group: WorkspaceSection['group']; title: string }> = [
@@ -19,7 +20,7 @@ const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 
 export function WorkspacePage() {
   useTitle('Mon espace');
   const { me } = useSession();
-  const workspace = useApi<Workspace>(me ? '/me/workspace' : null);
+  const workspace = useCall(workspaceRoutes.get, me ? {} : null);
   if (me === null) return <Navigate to="/connexion?retour=%2Fmon-espace" replace />;
   const w = workspace.data;
   return (

@@ -1,8 +1,7 @@
-import type { Collective } from '../../../../../shared/schemas/collective';
 import { formatDate, formatInt } from '../../../lib/format';
-import { relevance, byName, territoryFilter, type ResourceConfig } from './types';
+import { relevance, byName, territoryFilter, type ResourceOf } from './types';
 
-export const collectives: ResourceConfig<Collective> = {
+export const collectives: ResourceOf<'collectives'> = {
   slug: 'collectifs',
   api: 'collectives',
   title: 'Collectifs',

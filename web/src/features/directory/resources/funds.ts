@@ -1,9 +1,8 @@
-import type { Fund } from '../../../../../shared/schemas/fund';
 import { instrumentLabels, projectStageLabels } from '../../../../../shared/vocabulary';
 import { formatEur } from '../../../lib/format';
-import { stageOptions, instrumentOptions, relevance, byName, yesNo, territoryFilter, themeFilter, type ResourceConfig } from './types';
+import { stageOptions, instrumentOptions, relevance, byName, yesNo, territoryFilter, themeFilter, type ResourceOf } from './types';
 
-export const funds: ResourceConfig<Fund> = {
+export const funds: ResourceOf<'funds'> = {
   slug: 'fonds',
   api: 'funds',
   title: 'Fonds',

@@ -1,8 +1,7 @@
-import type { Organisation } from '../../../../../shared/schemas/organisation';
 import { organisationKindLabels, organisationKinds, siaeKinds } from '../../../../../shared/vocabulary';
-import { options, relevance, byName, yesNo, territoryFilter, themeFilter, communeOf, type ResourceConfig } from './types';
+import { options, relevance, byName, yesNo, territoryFilter, themeFilter, communeOf, type ResourceOf } from './types';
 
-export const organisations: ResourceConfig<Organisation> = {
+export const organisations: ResourceOf<'organisations'> = {
   slug: 'structures',
   api: 'organisations',
   title: 'Structures',

@@ -1,7 +1,6 @@
-import type { Person } from '../../../../../shared/schemas/person';
-import { relevance, byName, yesNo, type ResourceConfig } from './types';
+import { relevance, byName, yesNo, type ResourceOf } from './types';
 
-export const people: ResourceConfig<Person> = {
+export const people: ResourceOf<'people'> = {
   slug: 'personnes',
   api: 'people',
   title: 'Personnes',

@@ -1,8 +1,7 @@
-import type { Pioneer } from '../../../../../shared/schemas/pioneer';
 import { formatInt } from '../../../lib/format';
-import { relevance, byName, territoryFilter, type ResourceConfig } from './types';
+import { relevance, byName, territoryFilter, type ResourceOf } from './types';
 
-export const pioneers: ResourceConfig<Pioneer> = {
+export const pioneers: ResourceOf<'pioneers'> = {
   slug: 'pionniers',
   api: 'pioneers',
   title: 'Pionniers',

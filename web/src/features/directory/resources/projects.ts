@@ -1,9 +1,8 @@
-import type { Project } from '../../../../../shared/schemas/project';
 import { instrumentLabels, projectStageLabels, projectStatuses, projectStatusLabels } from '../../../../../shared/vocabulary';
 import { formatEur, formatInt } from '../../../lib/format';
-import { options, stageOptions, instrumentOptions, relevance, territoryFilter, themeFilter, communeOf, type ResourceConfig } from './types';
+import { options, stageOptions, instrumentOptions, relevance, territoryFilter, themeFilter, communeOf, type ResourceOf } from './types';
 
-export const projects: ResourceConfig<Project> = {
+export const projects: ResourceOf<'projects'> = {
   slug: 'projets',
   api: 'projects',
   title: 'Projets',

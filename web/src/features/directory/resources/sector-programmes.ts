@@ -1,7 +1,6 @@
-import type { SectorProgramme } from '../../../../../shared/schemas/sector-programme';
 import { sectorMemberRoles } from '../../../../../shared/vocabulary';
 import { formatDate, formatInt } from '../../../lib/format';
-import { options, relevance, byName, themeFilter, type ResourceConfig } from './types';
+import { options, relevance, byName, themeFilter, type ResourceOf } from './types';
 
 export const sectorRoleLabels: Record<(typeof sectorMemberRoles)[number], string> = {
   large_group: 'Grand groupe',
@@ -9,7 +8,7 @@ export const sectorRoleLabels: Record<(typeof sectorMemberRoles)[number], string
   partner: 'Partenaire',
 };
 
-export const sectorProgrammes: ResourceConfig<SectorProgramme> = {
+export const sectorProgrammes: ResourceOf<'sector-programmes'> = {
   slug: 'filieres',
   api: 'sector-programmes',
   title: 'Filières',

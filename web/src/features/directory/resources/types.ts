@@ -1,13 +1,17 @@
 import { instrumentLabels, instruments, projectStageLabels, projectStages } from '../../../../../shared/vocabulary';
 import type { DirectoryApi, DirectorySlug } from '../../../../../shared/web-routes';
+import type { DirectoryRecord, FieldName, FilterName } from '../directory-api';
 
 export type Option = { value: string; label: string };
 export const options = <K extends string>(values: readonly K[], labels?: Record<K, string>): Option[] =>
   values.map((v) => ({ value: v, label: labels?.[v] ?? v }));
 
-/** A form field; `name` is the API's field name, so its errors land next to it. */
-export interface FieldDef {
-  name: string;
+/**
+ * A form field; `name` is the API's field name, so its errors land next to it
+ * (a field of the resource's creation schema: see `ResourceOf`).
+ */
+export interface FieldDef<N extends string = string> {
+  name: N;
   label: string;
   kind:
     | 'text'
@@ -43,8 +47,8 @@ export interface FieldDef {
 }
 
 /** A list filter; `name` is the API's query parameter (and the page's). */
-export interface FilterDef {
-  name: string;
+export interface FilterDef<N extends string = string> {
+  name: N;
   label: string;
   kind: 'select' | 'theme' | 'territory' | 'ref' | 'number' | 'boolean';
   options?: Option[];
@@ -62,10 +66,15 @@ export interface Fact {
   restricted?: boolean;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: each resource narrows its own record type
-export interface ResourceConfig<T = any> {
+/**
+ * How the shared pages show one resource. Declared per resource with
+ * `ResourceOf<'projects'>`: its record type, its form's field names and its
+ * filters' names then come from the route contract.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the shared pages see any record; each resource narrows its own (ResourceOf)
+export interface ResourceConfig<A extends DirectoryApi = DirectoryApi, T = any, F extends string = string, Q extends string = string> {
   slug: DirectorySlug;
-  api: DirectoryApi;
+  api: A;
   /** Plural, for lists and navigation. */
   title: string;
   /** "un projet", "une structure": for buttons and messages. */
@@ -76,12 +85,16 @@ export interface ResourceConfig<T = any> {
   summaryOf(r: T): string;
   tagsOf(r: T): string[];
   facts(r: T): Fact[];
-  filters: FilterDef[];
+  filters: FilterDef<Q>[];
   sorts: Option[];
-  fields: FieldDef[];
+  /** Each name is a field of the creation schema (`rows` columns name the fields of one row). */
+  fields: FieldDef<F>[];
   /** The file import accepts this resource. */
   importable?: boolean;
 }
+
+/** A resource's configuration, checked against its routes in the contract. */
+export type ResourceOf<A extends DirectoryApi> = ResourceConfig<A, DirectoryRecord<A>, FieldName<A>, FilterName<A>>;
 
 export const stageOptions = options(projectStages, projectStageLabels);
 export const instrumentOptions = options(instruments, instrumentLabels);
@@ -94,6 +107,6 @@ export const yesNo: Option[] = [
   { value: 'true', label: 'Oui' },
   { value: 'false', label: 'Non' },
 ];
-export const territoryFilter: FilterDef = { name: 'territory', label: 'Territoire (commune, EPCI, département, région)', kind: 'territory' };
-export const themeFilter: FilterDef = { name: 'theme', label: 'Thématique', kind: 'theme' };
+export const territoryFilter: FilterDef<'territory'> = { name: 'territory', label: 'Territoire (commune, EPCI, département, région)', kind: 'territory' };
+export const themeFilter: FilterDef<'theme'> = { name: 'theme', label: 'Thématique', kind: 'theme' };
 export const communeOf = (r: { communeName: string | null; communeCode: string | null }) => (r.communeName ? `${r.communeName} (${r.communeCode})` : '—');
