@@ -17,12 +17,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
 import { buildWebIfNeeded } from '../bin/build-web.js';
 import { buildApp } from '../server/app';
 import { prepareDatabase } from '../server/bootstrap';
 import { readConfig } from '../server/config';
 import { WEB_DIST } from '../server/http/web-app';
+import { findBrowser, launchChromium } from '../web/e2e/browser';
 import { percentile } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -36,18 +36,7 @@ const open = await prepareDatabase(config, { purpose: 'bench:web', firstStart: '
 const app = await buildApp({ db: open.db });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium(findBrowser().path);
 
 try {
   // 1. JavaScript of the home page, as loaded by the browser.

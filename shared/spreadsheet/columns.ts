@@ -12,6 +12,13 @@ export interface TableColumn<T> extends CsvColumn<T> {
   aliases?: string[];
   /** What an empty cell means on a row that updates a record (absent: the field is left as it is). */
   empty?: unknown;
+  /**
+   * A column that names another record (by name, SIRET, e-mail or id; its field starts with `_`):
+   * the importer resolves it to the id(s) it stores in `to`.
+   */
+  link?: { to: string; kind: 'organisation' | 'collective' | 'person'; list?: boolean };
+  /** A list of themes written by code or by label: the importer turns labels into codes, stored in `themes`. */
+  themes?: true;
   /** Written by the export for information (a count…), accepted and ignored by the importer. */
   readOnly?: boolean;
 }
@@ -85,3 +92,27 @@ export function vocabularyList(labels: Record<string, string>): CellParser {
   const one = vocabulary(labels);
   return (raw) => (list(raw) as string[] | undefined)?.map((v) => one(v));
 }
+
+/**
+ * A column that names other records by name, SIRET, e-mail or id (its field starts with `_`): the importer resolves
+ * each to an id stored in `to`, one (an empty cell: none) or, with `list`, several (an empty cell: none of them).
+ */
+export function linkColumn<T>(
+  c: Pick<TableColumn<T>, 'header' | 'field' | 'value' | 'aliases'>,
+  to: string,
+  kind: NonNullable<TableColumn<T>['link']>['kind'],
+  opts: { list?: boolean } = {},
+): TableColumn<T> {
+  return { ...c, parse: opts.list ? list : text, empty: opts.list ? [] : null, link: { to, kind, ...(opts.list ? { list: true } : {}) } };
+}
+
+/** The record's themes, by code or label (`field` is `_themes` where the input names them otherwise). */
+export const themesColumn = <T extends { themes: string[] }>(field = 'themes'): TableColumn<T> => ({
+  header: 'Thèmes',
+  field,
+  parse: list,
+  value: (r) => r.themes,
+  aliases: ['themes', 'thematiques'],
+  empty: [],
+  themes: true,
+});

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoRecords, hasBrowser, seriousViolations, signIn, startPlatform } from './harness';
+import { describe, expect, it } from 'vitest';
+import { demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
 
-let platform: Awaited<ReturnType<typeof startPlatform>>;
-let ids: Record<string, string>;
-let accountId: string;
-beforeAll(async () => {
-  if (!hasBrowser) return;
-  platform = await startPlatform();
-  ({ ids, accountId } = await demoRecords(platform, { projets: 'materio', collectifs: 'chambery' }));
-}, 240_000);
-afterAll(async () => platform?.close());
+const demo = demoPlatform({ projets: 'materio', collectifs: 'chambery' });
 
 /** Every page of the application, filled from the demo network. */
 const pages = () => [
   '/',
-  ...Object.entries(ids).flatMap(([slug, id]) => [`/${slug}`, `/${slug}/${id}`]),
+  ...Object.entries(demo.ids).flatMap(([slug, id]) => [`/${slug}`, `/${slug}/${id}`]),
   '/projets?q=reemploi&territory=region:84&stage=development',
   '/connexion',
   '/connexion?erreur=oidc_state',
@@ -30,14 +22,14 @@ const signedInPages = () => [
   '/mon-espace',
   '/compte',
   '/comptes',
-  `/comptes/${accountId}`,
+  `/comptes/${demo.accountId}`,
   '/import',
-  ...Object.keys(ids).map((slug) => `/${slug}/nouveau`),
-  ...Object.entries(ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
+  ...Object.keys(demo.ids).map((slug) => `/${slug}/nouveau`),
+  ...Object.entries(demo.ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
 ];
 
 /** Load a page and wait for its data (no "Chargement" left). */
-async function settle(page: Awaited<ReturnType<typeof platform.page>>, path: string) {
+async function settle(page: Awaited<ReturnType<typeof demo.platform.page>>, path: string) {
   await page.goto(path);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   // biome-ignore lint/performance/useDomNodeTextContent: the visible text (hidden templates may say "Chargement")
@@ -46,7 +38,7 @@ async function settle(page: Awaited<ReturnType<typeof platform.page>>, path: str
 
 describe.skipIf(!hasBrowser)('accessibility (axe): no serious or critical violation', () => {
   it('on every page, signed out', async () => {
-    const page = await platform.page();
+    const page = await demo.platform.page();
     const found: string[] = [];
     for (const path of pages()) {
       await settle(page, path);
@@ -57,7 +49,7 @@ describe.skipIf(!hasBrowser)('accessibility (axe): no serious or critical violat
   }, 180_000);
 
   it('on every page and form, signed in as the national team, and with a form showing its errors', async () => {
-    const page = await platform.page();
+    const page = await demo.platform.page();
     await signIn(page, 'equipe@essaim.test');
     const found: string[] = [];
     for (const path of [...pages(), ...signedInPages()]) {
@@ -73,12 +65,12 @@ describe.skipIf(!hasBrowser)('accessibility (axe): no serious or critical violat
   }, 240_000);
 
   it('answers unknown pages with a 404 status and the 404 page', async () => {
-    const res = await fetch(`${platform.url}/projets/pas-un-identifiant`);
+    const res = await fetch(`${demo.platform.url}/projets/pas-un-identifiant`);
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('<div id="root">');
-    const page = await platform.page();
+    const page = await demo.platform.page();
     await page.goto('/une-page-qui-n-existe-pas');
     await page.getByRole('heading', { level: 1, name: 'Page non trouvée' }).waitFor();
-    expect((await fetch(`${platform.url}/api/pas-une-route`)).headers.get('content-type')).toMatch(/json/);
+    expect((await fetch(`${demo.platform.url}/api/pas-une-route`)).headers.get('content-type')).toMatch(/json/);
   });
 });

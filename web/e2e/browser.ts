@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
 
 /**
  * Where Debian's Chromium is (never a downloaded browser; `.ci/run` installs
@@ -15,4 +16,20 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (path:
     );
   }
   return { path, present, warning: present ? undefined : `Tests dans le navigateur ignorés : ${path} absent (apt-get install -y chromium).` };
+}
+
+/** Chromium without the network chatter (updates, sync, QUIC) that would disturb tests and measurements. */
+export function launchChromium(executablePath: string) {
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }

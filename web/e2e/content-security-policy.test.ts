@@ -1,23 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { directorySlugs, isWebPage, staticPages } from '../../shared/web-routes';
-import { demoRecords, hasBrowser, signIn, startPlatform } from './harness';
+import { demoPlatform, hasBrowser, signIn } from './harness';
 
-let platform: Awaited<ReturnType<typeof startPlatform>>;
-let ids: Record<string, string>;
-let accountId: string;
-beforeAll(async () => {
-  if (!hasBrowser) return;
-  platform = await startPlatform();
-  ({ ids, accountId } = await demoRecords(platform));
-}, 240_000);
-afterAll(async () => platform?.close());
+const demo = demoPlatform();
 
 /** Every page the application declares (shared/web-routes.ts), each record page filled from the demo network. */
 const pages = () => [
   ...staticPages,
-  ...Object.keys(directorySlugs).flatMap((slug) => [`/${slug}`, `/${slug}/nouveau`, `/${slug}/${ids[slug]}`, `/${slug}/${ids[slug]}/modifier`]),
-  `/comptes/${accountId}`,
+  ...Object.keys(directorySlugs).flatMap((slug) => [`/${slug}`, `/${slug}/nouveau`, `/${slug}/${demo.ids[slug]}`, `/${slug}/${demo.ids[slug]}/modifier`]),
+  `/comptes/${demo.accountId}`,
 ];
 
 declare global {
@@ -32,7 +24,7 @@ declare global {
  * console reports.
  */
 async function watchedPage() {
-  const page = await platform.page();
+  const page = await demo.platform.page();
   const reported: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) reported.push(m.text());

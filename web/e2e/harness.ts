@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { createServer, type AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildApp } from '../../server/app';
 import { seedDemo } from '../../server/seed/demo';
 import { type DirectorySlug, directorySlugs } from '../../shared/web-routes';
 import { type ProviderUser, startTestProvider } from '../../server/test/oidc-provider';
 import { testDatabase } from '../../server/test/test-db';
-import { findBrowser } from './browser';
+import { findBrowser, launchChromium } from './browser';
 
 function freePort() {
   return new Promise<number>((resolve, reject) => {
@@ -55,18 +56,7 @@ export async function startPlatform(opts: { oidcUsers?: Record<string, ProviderU
     },
   });
   await app.listen({ port, host: '127.0.0.1' });
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser: Browser = await launchChromium(CHROMIUM);
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     url,
@@ -107,6 +97,25 @@ export async function demoRecords(
   }
   const accountId = (await platform.db.selectFrom('accounts').select('id').where('email', '=', 'coordination.figeac@essaim.test').executeTakeFirstOrThrow()).id;
   return { ids, accountId };
+}
+
+/**
+ * A suite's platform on the demo network, started before its tests (when there is a browser) and closed after;
+ * with one record id per list (`search`: which record, by text) and a coordinator's account id.
+ */
+export function demoPlatform(search: Partial<Record<DirectorySlug, string>> = {}) {
+  const demo = { ids: {} as Record<string, string>, accountId: '' } as {
+    platform: Awaited<ReturnType<typeof startPlatform>>;
+    ids: Record<string, string>;
+    accountId: string;
+  };
+  beforeAll(async () => {
+    if (!hasBrowser) return;
+    demo.platform = await startPlatform();
+    Object.assign(demo, await demoRecords(demo.platform, search));
+  }, 240_000);
+  afterAll(async () => demo.platform?.close());
+  return demo;
 }
 
 export async function signIn(page: Page, email: string) {

@@ -42,16 +42,17 @@ export async function sessionAccount(db: Executor, tokenHash: string, now: Date)
 
 /** The account behind an unrevoked API token (and the token's use is noted). */
 export async function tokenAccount(db: Executor, tokenHash: string, now: Date) {
-  const r = await db
-    .selectFrom('api_tokens as t')
-    .innerJoin('accounts as a', 'a.id', 't.account_id')
-    .select(['a.id', 'a.email', 'a.person_id', 'a.roles', 't.id as token_id'])
-    .where('t.token_hash', '=', tokenHash)
-    .where('t.revoked_at', 'is', null)
+  // Noting the use is what finds the token: one statement, and a revoked token is never touched.
+  const used = await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .returning('account_id')
     .executeTakeFirst();
-  if (!r) return undefined;
-  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', r.token_id).execute();
-  return signedIn(r);
+  if (!used) return undefined;
+  const r = await db.selectFrom('accounts').select(['id', 'email', 'person_id', 'roles']).where('id', '=', used.account_id).executeTakeFirst();
+  return r && signedIn(r);
 }
 
 export async function insertToken(db: Executor, t: { accountId: string; name: string; tokenHash: string }) {

@@ -1,5 +1,5 @@
 import type { Collective } from '../../../shared/schemas/collective';
-import { date, idColumn, integer, list, type TableColumn, text } from '../../../shared/spreadsheet/columns';
+import { date, idColumn, integer, list, type TableColumn, text, linkColumn } from '../../../shared/spreadsheet/columns';
 
 /**
  * The spreadsheet form of a collective, written by the export and read by the
@@ -11,7 +11,11 @@ export const collectiveColumns: TableColumn<Collective>[] = [
   { header: 'Territoire', field: 'territoryLabel', parse: text, value: (k) => k.territoryLabel, empty: '' },
   { header: 'Date de labellisation', field: 'labelDate', parse: date, value: (k) => k.labelDate, aliases: ['labellisation'], empty: null },
   { header: 'Vague', field: 'wave', parse: integer, value: (k) => k.wave, empty: null },
-  { header: 'Coordination', field: '_coordinator', parse: text, value: (k) => k.coordinatorName, aliases: ['coordinateur', 'coordinatrice'], empty: null },
+  linkColumn(
+    { header: 'Coordination', field: '_coordinator', value: (k) => k.coordinatorName, aliases: ['coordinateur', 'coordinatrice'] },
+    'coordinatorId',
+    'person',
+  ),
   { header: 'Périmètre', field: 'perimeter', parse: list, value: (k) => k.perimeter.map((t) => `${t.kind}:${t.code}`), empty: [] },
   { header: 'Projets', field: '_projectCount', parse: text, value: (k) => k.projectCount, readOnly: true },
   { header: 'Membres', field: '_memberCount', parse: text, value: (k) => k.memberIds.length, readOnly: true },

@@ -22,6 +22,7 @@ export const collectiveStore: EntityStore<Collective, CollectiveInput, Collectiv
     ...refs('organisations', 'memberIds', k.memberIds),
     ...territoryReferences('perimeter', k.perimeter),
   ],
+  schemas: { input: collectiveInput, fields: collectiveFields },
 };
 
-export const collectiveService = (db: Database) => directoryService(db, collectiveStore, { input: collectiveInput, fields: collectiveFields });
+export const collectiveService = (db: Database) => directoryService(db, collectiveStore);

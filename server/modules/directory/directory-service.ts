@@ -22,6 +22,8 @@ export interface ListQuery {
 export interface EntityStore<Out, In, Q extends ListQuery> {
   /** "Structure", "Projet"… for messages. */
   label: string;
+  /** The input's schema and its writable fields, for writes through the API, the command line and imports alike. */
+  schemas: EntitySchemas<In>;
   /** The resource's name in the audit log and the API path (`organisations`). */
   entity: string;
   count(db: Executor, q: Q): Promise<number>;
@@ -70,11 +72,7 @@ export interface ListResult<Out> {
  * update (a patch merged over the stored record, then validated whole),
  * delete. Each takes the actor first and authorises before it reads.
  */
-export function directoryService<Out extends { id: string }, In, Q extends ListQuery>(
-  db: Database,
-  store: EntityStore<Out, In, Q>,
-  schemas: EntitySchemas<In>,
-) {
+export function directoryService<Out extends { id: string }, In, Q extends ListQuery>(db: Database, store: EntityStore<Out, In, Q>) {
   const { policy } = store;
 
   async function checkQuery(actor: Actor, q: Q) {
@@ -125,7 +123,7 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
 
     async create(actor: Actor, body: unknown): Promise<Out> {
       if (actor.kind === 'anonymous') throw unauthorized();
-      const input = parseOrThrow(schemas.input, body);
+      const input = parseOrThrow(store.schemas.input, body);
       authorize(actor, 'create', { policy, record: input });
       const id = await db.transaction().execute(async (tx) => {
         await validate(tx, input);
@@ -143,9 +141,9 @@ export function directoryService<Out extends { id: string }, In, Q extends ListQ
         const [current] = await store.getMany(tx, [id]);
         if (!current) throw notFound(store.label, id);
         authorize(actor, 'update', { policy, record: current });
-        const stored = storedInput(store, current, schemas.fields.shape);
+        const stored = storedInput(store, current, store.schemas.fields.shape);
         const merged = { ...stored, ...patch };
-        const input = parseOrThrow(schemas.input, merged);
+        const input = parseOrThrow(store.schemas.input, merged);
         // The record as it will be must stay within the actor's reach too.
         authorize(actor, 'change', { policy, record: { before: current, after: { ...input, id } } });
         await validate(tx, input, id);

@@ -1,6 +1,6 @@
 import type { Fund } from '../../../shared/schemas/fund';
 import { instrumentLabels, projectStageLabels } from '../../../shared/vocabulary';
-import { bool, idColumn, integer, list, type TableColumn, text, vocabularyList } from '../../../shared/spreadsheet/columns';
+import { bool, idColumn, integer, list, type TableColumn, text, vocabularyList, linkColumn, themesColumn } from '../../../shared/spreadsheet/columns';
 
 /**
  * The spreadsheet form of a fund, written by the export and read by the
@@ -8,7 +8,7 @@ import { bool, idColumn, integer, list, type TableColumn, text, vocabularyList }
  */
 export const fundColumns: TableColumn<Fund>[] = [
   { header: 'Nom', field: 'name', parse: text, value: (f) => f.name, aliases: ['fonds', 'nom du fonds'] },
-  { header: 'Société de gestion', field: '_manager', parse: text, value: (f) => f.managerName, aliases: ['gestionnaire'], empty: null },
+  linkColumn({ header: 'Société de gestion', field: '_manager', value: (f) => f.managerName, aliases: ['gestionnaire'] }, 'managerId', 'organisation'),
   { header: 'Bannière French Impact', field: 'frenchImpact', parse: bool, value: (f) => f.frenchImpact, aliases: ['french impact'], empty: false },
   {
     header: 'Montant mobilisable (€)',
@@ -19,7 +19,7 @@ export const fundColumns: TableColumn<Fund>[] = [
   },
   { header: 'Ticket minimum (€)', field: 'ticketMinEur', parse: integer, value: (f) => f.ticketMinEur, aliases: ['ticket minimum'], empty: null },
   { header: 'Ticket maximum (€)', field: 'ticketMaxEur', parse: integer, value: (f) => f.ticketMaxEur, aliases: ['ticket maximum'], empty: null },
-  { header: 'Thèmes', field: 'themes', parse: list, value: (f) => f.themes, aliases: ['themes', 'thematiques'], empty: [] },
+  themesColumn(),
   { header: 'Territoires', field: 'territories', parse: list, value: (f) => f.territories.map((t) => `${t.kind}:${t.code}`), empty: [] },
   { header: 'Stades', field: 'stages', parse: vocabularyList(projectStageLabels), value: (f) => f.stages, empty: [] },
   { header: 'Instruments', field: 'instruments', parse: vocabularyList(instrumentLabels), value: (f) => f.instruments, empty: [] },

@@ -22,6 +22,7 @@ export const fundStore: EntityStore<Fund, FundInput, FundListQuery> = {
     ...refs('themes', 'themes', f.themes),
     ...territoryReferences('territories', f.territories),
   ],
+  schemas: { input: fundInput, fields: fundFields },
 };
 
-export const fundService = (db: Database) => directoryService(db, fundStore, { input: fundInput, fields: fundFields });
+export const fundService = (db: Database) => directoryService(db, fundStore);

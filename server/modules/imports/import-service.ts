@@ -8,7 +8,7 @@ import { importPolicy } from './import-policy';
 import { storedInput } from '../directory/directory-service';
 import { missingReferences } from '../directory/references';
 import { headerKey, type TableColumn } from '../../../shared/spreadsheet/columns';
-import { type ImportEntity, type ImportSpec, importSpecs, type RowIssue, resolveLinks } from './import-specs';
+import { type ImportEntity, type ImportSpec, importSpecs, linksOf, type RowIssue, resolveLinks } from './import-specs';
 import { readTable } from './read-table';
 
 /** The message for a cell holding a control character; tab, line feed and carriage return are ordinary (a description over several lines). */
@@ -100,7 +100,10 @@ export function importService(db: Database) {
         headerIssues.push({ path: 'en-tête', message: `Colonne obligatoire absente : « ${required.header} » (ou « Identifiant » pour modifier des fiches)` });
       if (headerIssues.length) throw invalid('Les colonnes du fichier ne correspondent pas.', headerIssues, 'import_rejected');
 
-      const sourceOf = Object.fromEntries([...spec.links.map((l) => [l.to, l.from]), ...(spec.themes ? [[spec.themes.to, spec.themes.from]] : [])]);
+      const sourceOf = Object.fromEntries([
+        ...linksOf(spec).map((l) => [l.to, l.from]),
+        ...spec.columns.filter((c) => c.themes).map((c) => ['themes', c.field]),
+      ]);
       const columnOf = (field: string) => {
         const source = sourceOf[field] ?? field;
         return spec.columns.find((c) => c.field === source)?.header ?? field;
@@ -156,7 +159,7 @@ export function importService(db: Database) {
         const id = ids[i];
         const before = id ? stored.get(id) : undefined;
         if (id && !before) return;
-        const r = spec.schema.safeParse(before ? { ...storedInput(spec.store, before, spec.fields.shape), ...raw } : raw);
+        const r = spec.store.schemas.input.safeParse(before ? { ...storedInput(spec.store, before, spec.store.schemas.fields.shape), ...raw } : raw);
         if (!r.success) {
           for (const issue of r.error.issues) issues.push({ row: i, field: String(issue.path[0] ?? ''), message: issue.message });
           return;
@@ -178,7 +181,7 @@ export function importService(db: Database) {
         const [row, path] = d.path.split('|') as [string, string];
         issues.push({ row: Number(row), field: path.split('.')[0] as string, message: d.message });
       }
-      const checked = await spec.check(db, planned);
+      const checked = (await spec.check?.(db, planned)) ?? [];
       for (const c of checked) issues.push({ ...c, row: planned[c.row]?.i ?? c.row });
       progress('validation', table.rows.length, table.rows.length);
 
@@ -198,7 +201,9 @@ export function importService(db: Database) {
 
       const creates = planned.filter((p) => !p.before);
       const updates = planned.filter(
-        (p) => p.before && canonical(spec.schema.safeParse(storedInput(spec.store, p.before, spec.fields.shape)).data ?? null) !== canonical(p.input),
+        (p) =>
+          p.before &&
+          canonical(spec.store.schemas.input.safeParse(storedInput(spec.store, p.before, spec.store.schemas.fields.shape)).data ?? null) !== canonical(p.input),
       );
       const columns = mapping.flatMap((c) => (c ? [{ header: c.header, field: c.field.replace(/^_/, '') }] : []));
       const counts = { created: creates.length, updated: updates.length, unchanged: planned.length - creates.length - updates.length };

@@ -1,9 +1,8 @@
-import type { z } from 'zod';
-import { type CollectiveInput, collectiveFields, collectiveInput } from '../../../shared/schemas/collective';
-import { type FundInput, fundFields, fundInput } from '../../../shared/schemas/fund';
-import { type OrganisationInput, organisationFields, organisationInput } from '../../../shared/schemas/organisation';
-import { type PersonInput, personFields, personInput } from '../../../shared/schemas/person';
-import { type ProjectInput, projectFields, projectInput } from '../../../shared/schemas/project';
+import type { CollectiveInput } from '../../../shared/schemas/collective';
+import type { FundInput } from '../../../shared/schemas/fund';
+import type { OrganisationInput } from '../../../shared/schemas/organisation';
+import type { PersonInput } from '../../../shared/schemas/person';
+import type { ProjectInput } from '../../../shared/schemas/project';
 import { isValidSiret, normaliseSirenSiret } from '../../../shared/siret';
 import { fold } from '../../../shared/text';
 import { collectiveColumns } from '../collectives/collective-columns';
@@ -29,27 +28,20 @@ export interface RowIssue {
 }
 
 /** A link column (`_…`, written by name, SIRET, e-mail or id) and the field it resolves to. */
-interface Link {
-  from: string;
-  to: string;
-  kind: 'organisation' | 'collective' | 'person';
-  list?: boolean;
-}
+type Link = NonNullable<TableColumn<never>['link']> & { from: string };
+
+/** The spec's link columns, from its columns' `link`. */
+export const linksOf = (spec: ImportSpec): Link[] => spec.columns.flatMap((c) => (c.link ? [{ ...c.link, from: c.field }] : []));
 
 /** What the importer needs to know about one importable entity. */
 export interface ImportSpec<In = unknown> {
   /** Plural French name for messages ("structures"). */
   label: string;
   columns: TableColumn<never>[];
-  /** The whole record with its cross-field rules, and the plain object of writable fields behind it. */
-  schema: z.ZodType<In>;
-  fields: z.ZodObject;
+  /** The entity's queries and schemas, as the directory service uses them. */
   store: EntityStore<{ id: string }, In, ListQuery>;
-  links: Link[];
-  /** The field of theme codes, and the column it is read from (labels accepted). */
-  themes?: { from: string; to: string };
   /** Rules across rows or against stored records (duplicates); `id` for a row that updates. */
-  check(db: Executor, rows: Array<{ input: In; id?: string | undefined }>): Promise<RowIssue[]>;
+  check?(db: Executor, rows: Array<{ input: In; id?: string | undefined }>): Promise<RowIssue[]>;
 }
 
 const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,7 +56,7 @@ export async function resolveLinks(db: Executor, spec: ImportSpec, raws: Array<R
   const issues: RowIssue[] = [];
   const values = (kind: Link['kind']) => {
     const out = new Set<string>();
-    for (const link of spec.links.filter((l) => l.kind === kind))
+    for (const link of linksOf(spec).filter((l) => l.kind === kind))
       for (const r of raws) for (const v of [r[link.from]].flat()) if (typeof v === 'string' && !uuidRe.test(v)) out.add(v);
     return [...out];
   };
@@ -91,7 +83,8 @@ export async function resolveLinks(db: Executor, spec: ImportSpec, raws: Array<R
     db,
     values('person').filter((v) => v.includes('@')),
   );
-  const themes = spec.themes ? await themeCodesByLabel(db) : undefined;
+  const themesFrom = spec.columns.find((c) => c.themes)?.field;
+  const themes = themesFrom ? await themeCodesByLabel(db) : undefined;
 
   const resolve = (row: number, link: Link, v: string): string | undefined => {
     if (uuidRe.test(v)) return v.toLowerCase();
@@ -114,7 +107,7 @@ export async function resolveLinks(db: Executor, spec: ImportSpec, raws: Array<R
   };
 
   raws.forEach((r, i) => {
-    for (const link of spec.links) {
+    for (const link of linksOf(spec)) {
       if (!(link.from in r)) continue;
       const v = r[link.from];
       delete r[link.from];
@@ -122,22 +115,25 @@ export async function resolveLinks(db: Executor, spec: ImportSpec, raws: Array<R
       else if (Array.isArray(v)) r[link.to] = v.map((x: string) => resolve(i, link, x)).filter(Boolean);
       else if (typeof v === 'string') r[link.to] = resolve(i, link, v);
     }
-    if (spec.themes && spec.themes.from in r) {
-      const v = r[spec.themes.from];
-      delete r[spec.themes.from];
-      r[spec.themes.to] = Array.isArray(v) ? v.map((t: string) => themes?.get(fold(t)) ?? t) : v;
+    if (themesFrom && themesFrom in r) {
+      const v = r[themesFrom];
+      delete r[themesFrom];
+      r.themes = Array.isArray(v) ? v.map((t: string) => themes?.get(fold(t)) ?? t) : v;
     }
   });
   return issues;
 }
 
-/** A value unique per record (SIRET, e-mail): a second row with it, or a stored record other than the row's own, is refused. */
+/**
+ * A value unique per record (SIRET, e-mail): a second row with it, or a stored record other than the row's own, is refused.
+ * `what` names the value in the message about the file, `owned` starts the one about a stored record.
+ */
 async function uniqueAcross<In>(
   rows: Array<{ input: In; id?: string | undefined }>,
   field: string,
   keyOf: (input: In) => string | null | undefined,
   stored: (values: string[]) => Promise<Map<string, string>>,
-  messages: { inFile: (first: number) => string; stored: (v: string) => string },
+  [what, owned]: [string, string],
 ): Promise<RowIssue[]> {
   const issues: RowIssue[] = [];
   const seen = new Map<string, number>();
@@ -145,7 +141,7 @@ async function uniqueAcross<In>(
     const v = keyOf(input);
     if (!v) return;
     const first = seen.get(v);
-    if (first !== undefined) issues.push({ row: i, field, message: messages.inFile(first) });
+    if (first !== undefined) issues.push({ row: i, field, message: `${what} en double dans le fichier (déjà à la ligne de données ${first + 1})` });
     else seen.set(v, i);
   });
   const owners = new Map<string, string>();
@@ -154,7 +150,7 @@ async function uniqueAcross<In>(
   rows.forEach(({ input, id }, i) => {
     const v = keyOf(input);
     const owner = v ? owners.get(v) : undefined;
-    if (v && owner && owner !== id) issues.push({ row: i, field, message: messages.stored(v) });
+    if (v && owner && owner !== id) issues.push({ row: i, field, message: `${owned} ${v}` });
   });
   return issues;
 }
@@ -162,69 +158,40 @@ async function uniqueAcross<In>(
 export const organisationImport: ImportSpec<OrganisationInput> = {
   label: 'structures',
   columns: organisationColumns as TableColumn<never>[],
-  schema: organisationInput,
-  fields: organisationFields,
   store: organisationStore as never,
-  links: [],
-  themes: { from: 'themes', to: 'themes' },
   check: (db, rows) =>
     uniqueAcross(
       rows,
       'siret',
       (o) => o.siret,
       (v) => findOrganisationIdsBySiret(db, v),
-      {
-        inFile: (first) => `SIRET en double dans le fichier (déjà à la ligne de données ${first + 1})`,
-        stored: (v) => `Une structure porte déjà le SIRET ${v}`,
-      },
+      ['SIRET', 'Une structure porte déjà le SIRET'],
     ),
 };
 
 export const projectImport: ImportSpec<ProjectInput> = {
   label: 'projets',
   columns: projectColumns as TableColumn<never>[],
-  schema: projectInput,
-  fields: projectFields,
   store: projectStore as never,
-  links: [
-    { from: '_collective', to: 'collectiveId', kind: 'collective' },
-    { from: '_lead', to: 'leadOrganisationId', kind: 'organisation' },
-    { from: '_partners', to: 'partnerIds', kind: 'organisation', list: true },
-  ],
-  themes: { from: '_themes', to: 'themes' },
-  check: async () => [],
 };
 
 export const collectiveImport: ImportSpec<CollectiveInput> = {
   label: 'collectifs',
   columns: collectiveColumns as TableColumn<never>[],
-  schema: collectiveInput,
-  fields: collectiveFields,
   store: collectiveStore as never,
-  links: [{ from: '_coordinator', to: 'coordinatorId', kind: 'person' }],
-  check: async () => [],
 };
 
 export const personImport: ImportSpec<PersonInput> = {
   label: 'personnes',
   columns: personColumns as TableColumn<never>[],
-  schema: personInput,
-  fields: personFields,
   store: personStore as never,
-  links: [
-    { from: '_organisation', to: 'organisationId', kind: 'organisation' },
-    { from: '_administration', to: 'administrationId', kind: 'organisation' },
-  ],
   async check(db, rows) {
     const issues = await uniqueAcross(
       rows,
       'email',
       (p) => p.email?.toLowerCase(),
       (v) => personIdsByEmail(db, v),
-      {
-        inFile: (first) => `Adresse e-mail en double dans le fichier (déjà à la ligne de données ${first + 1})`,
-        stored: (v) => `Une personne porte déjà l'adresse ${v}`,
-      },
+      ['Adresse e-mail', "Une personne porte déjà l'adresse"],
     );
     const kinds = await organisationKinds(db, [...new Set(rows.flatMap(({ input }) => (input.administrationId ? [input.administrationId] : [])))]);
     rows.forEach(({ input }, i) => {
@@ -238,12 +205,7 @@ export const personImport: ImportSpec<PersonInput> = {
 export const fundImport: ImportSpec<FundInput> = {
   label: 'fonds',
   columns: fundColumns as TableColumn<never>[],
-  schema: fundInput,
-  fields: fundFields,
   store: fundStore as never,
-  links: [{ from: '_manager', to: 'managerId', kind: 'organisation' }],
-  themes: { from: 'themes', to: 'themes' },
-  check: async () => [],
 };
 
 export const importSpecs = {

@@ -1,7 +1,7 @@
 import type { Organisation } from '../../../shared/schemas/organisation';
 import type { TableColumn } from '../../../shared/spreadsheet/columns';
 import { organisationKindLabels } from '../../../shared/vocabulary';
-import { bool, idColumn, list, text, vocabulary } from '../../../shared/spreadsheet/columns';
+import { bool, idColumn, text, vocabulary, themesColumn } from '../../../shared/spreadsheet/columns';
 
 /**
  * The spreadsheet form of an organisation: French headers, read by the
@@ -20,6 +20,6 @@ export const organisationColumns: TableColumn<Organisation>[] = [
   { header: 'Code commune', field: 'communeCode', parse: text, value: (o) => o.communeCode, aliases: ['commune', 'code insee'], empty: null },
   { header: 'Site web', field: 'website', parse: text, value: (o) => o.website, aliases: ['site internet', 'site'], empty: null },
   { header: 'Description', field: 'description', parse: text, value: (o) => o.description, empty: '' },
-  { header: 'Thèmes', field: 'themes', parse: list, value: (o) => o.themes, aliases: ['themes', 'thematiques'], empty: [] },
+  themesColumn(),
   idColumn(),
 ];

@@ -30,6 +30,7 @@ export const organisationStore: EntityStore<Organisation, OrganisationInput, Org
       throw conflict('duplicate_siret', `Une structure porte déjà le SIRET ${o.siret}.`, [{ path: 'siret', message: 'SIRET déjà enregistré' }]);
     return [];
   },
+  schemas: { input: organisationInput, fields: organisationFields },
 };
 
-export const organisationService = (db: Database) => directoryService(db, organisationStore, { input: organisationInput, fields: organisationFields });
+export const organisationService = (db: Database) => directoryService(db, organisationStore);

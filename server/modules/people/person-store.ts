@@ -46,6 +46,7 @@ export const personStore: EntityStore<Person, PersonInput, PersonListQuery> = {
     }
     return [];
   },
+  schemas: { input: personInput, fields: personFields },
 };
 
-export const personService = (db: Database) => directoryService(db, personStore, { input: personInput, fields: personFields });
+export const personService = (db: Database) => directoryService(db, personStore);

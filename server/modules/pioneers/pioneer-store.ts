@@ -28,6 +28,7 @@ export const pioneerStore: EntityStore<Pioneer, PioneerInput, PioneerListQuery> 
       throw conflict('duplicate_pioneer', 'Cette structure est déjà Pionnière.', [{ path: 'organisationId', message: 'Déjà Pionnière' }]);
     return [];
   },
+  schemas: { input: pioneerInput, fields: pioneerFields },
 };
 
-export const pioneerService = (db: Database) => directoryService(db, pioneerStore, { input: pioneerInput, fields: pioneerFields });
+export const pioneerService = (db: Database) => directoryService(db, pioneerStore);

@@ -1,6 +1,6 @@
 import type { Project } from '../../../shared/schemas/project';
 import { instrumentLabels, projectStageLabels, projectStatusLabels } from '../../../shared/vocabulary';
-import { idColumn, integer, list, type TableColumn, text, vocabulary, vocabularyList } from '../../../shared/spreadsheet/columns';
+import { idColumn, integer, type TableColumn, text, vocabulary, vocabularyList, linkColumn, themesColumn } from '../../../shared/spreadsheet/columns';
 
 /**
  * The spreadsheet form of a project. Links are written the way people know
@@ -11,17 +11,21 @@ export const projectColumns: TableColumn<Project>[] = [
   { header: 'Titre', field: 'title', parse: text, value: (p) => p.title, aliases: ['nom du projet', 'projet', 'intitule'] },
   { header: 'Résumé', field: 'summary', parse: text, value: (p) => p.summary, empty: '' },
   { header: 'Description', field: 'description', parse: text, value: (p) => p.description, empty: '' },
-  { header: 'Collectif', field: '_collective', parse: text, value: (p) => p.collectiveName, aliases: ['collectif territorial'], empty: null },
-  {
-    header: 'Structure porteuse (SIRET)',
-    field: '_lead',
-    parse: text,
-    value: (p) => p.leadOrganisationSiret ?? p.leadOrganisationId,
-    aliases: ['structure porteuse', 'siret porteur', 'porteur'],
-    empty: null,
-  },
-  { header: 'Partenaires', field: '_partners', parse: list, value: (p) => p.partnerIds, aliases: ['structures partenaires'], empty: [] },
-  { header: 'Thèmes', field: '_themes', parse: list, value: (p) => p.themes, aliases: ['themes', 'thematiques'], empty: [] },
+  linkColumn({ header: 'Collectif', field: '_collective', value: (p) => p.collectiveName, aliases: ['collectif territorial'] }, 'collectiveId', 'collective'),
+  linkColumn(
+    {
+      header: 'Structure porteuse (SIRET)',
+      field: '_lead',
+      value: (p) => p.leadOrganisationSiret ?? p.leadOrganisationId,
+      aliases: ['structure porteuse', 'siret porteur', 'porteur'],
+    },
+    'leadOrganisationId',
+    'organisation',
+  ),
+  linkColumn({ header: 'Partenaires', field: '_partners', value: (p) => p.partnerIds, aliases: ['structures partenaires'] }, 'partnerIds', 'organisation', {
+    list: true,
+  }),
+  themesColumn('_themes'),
   { header: 'Stade', field: 'stage', parse: vocabulary(projectStageLabels), value: (p) => p.stage, aliases: ['etape', 'maturite'] },
   {
     header: 'Besoin de financement (€)',

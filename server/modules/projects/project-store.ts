@@ -44,6 +44,7 @@ export const projectStore: EntityStore<Project, ProjectInput, ProjectListQuery> 
     ...refs('themes', 'themes', p.themes),
     ...refs('communes', 'communeCode', p.communeCode),
   ],
+  schemas: { input: projectInput, fields: projectFields },
 };
 
-export const projectService = (db: Database) => directoryService(db, projectStore, { input: projectInput, fields: projectFields });
+export const projectService = (db: Database) => directoryService(db, projectStore);

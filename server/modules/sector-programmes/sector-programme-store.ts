@@ -27,7 +27,7 @@ export const sectorProgrammeStore: EntityStore<SectorProgramme, SectorProgrammeI
     ...(s.members ?? []).flatMap((m, i) => refs('organisations', `members.${i}.organisationId`, m.organisationId)),
     ...refs('projects', 'projectIds', s.projectIds),
   ],
+  schemas: { input: sectorProgrammeInput, fields: sectorProgrammeFields },
 };
 
-export const sectorProgrammeService = (db: Database) =>
-  directoryService(db, sectorProgrammeStore, { input: sectorProgrammeInput, fields: sectorProgrammeFields });
+export const sectorProgrammeService = (db: Database) => directoryService(db, sectorProgrammeStore);

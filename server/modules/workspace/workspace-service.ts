@@ -28,6 +28,76 @@ const has = (a: AccountActor, name: RoleName) => a.roles.some((r) => r.role === 
  */
 type SectionProvider = (db: Database, a: AccountActor) => Promise<WorkspaceSection[]>;
 
+/** What each section says, kept together so the wording reads as one text: a title (one record, several), what it is, what to do when empty. */
+const texts = {
+  collectives: {
+    title: ['Votre collectif', 'Vos collectifs'],
+    empty: 'Aucun collectif ne vous est confié pour l’instant\u202f: l’équipe nationale vous en confie un depuis la page des comptes.',
+  },
+  'collective-projects': {
+    title: ['Les projets de votre collectif', 'Les projets de vos collectifs'],
+    intro: 'Les derniers modifiés d’abord. Vous pouvez les modifier.',
+    empty: 'Aucun projet pour l’instant\u202f: créez le premier depuis la page des projets.',
+  },
+  organisations: {
+    title: ['Votre structure', 'Vos structures'],
+    empty: 'Votre compte n’est relié à aucune structure\u202f: l’équipe nationale peut la relier depuis la page des comptes.',
+  },
+  projects: {
+    title: 'Vos projets',
+    intro: 'Les projets que votre structure porte, les derniers modifiés d’abord.',
+    empty: 'Votre structure ne porte aucun projet pour l’instant.',
+  },
+  funds: {
+    title: 'Vos fonds',
+    intro: 'Les fonds que votre structure gère.',
+    empty: 'Votre structure ne gère aucun fonds dans l’annuaire\u202f: créez-le depuis la page des fonds.',
+  },
+  sponsored: {
+    title: 'Les structures que vous parrainez',
+    intro: `D’après les Pionniers French Impact dont vous êtes la marraine ou le parrain${NNBSP}; les parrainages Hackers publics s’y ajouteront.`,
+    empty: 'Vous ne parrainez aucun Pionnier pour l’instant.',
+  },
+} satisfies Record<string, { title: string | [string, string]; intro?: string; empty: string }>;
+
+/**
+ * A section of the person's own records (`texts[key]`): each row a line `[label, detail]` that links to
+ * its record page in `entity`; a title given as [one, several] follows the total, or `several`.
+ */
+function recordsSection<R extends { id: string }>(
+  key: keyof typeof texts,
+  entity: string,
+  found: { rows: R[]; total: number },
+  describe: (r: R) => [string, string | null],
+  { several = found.total > 1, ...extra }: Partial<Pick<WorkspaceSection, 'empty' | 'more'>> & { several?: boolean } = {},
+): WorkspaceSection {
+  const t: { title: string | [string, string]; intro?: string; empty: string } = texts[key];
+  return {
+    key,
+    group: 'yours',
+    title: typeof t.title === 'string' ? t.title : t.title[several ? 1 : 0],
+    intro: t.intro ?? null,
+    empty: t.empty,
+    more: null,
+    ...extra,
+    items: found.rows.map((r) => {
+      const [label, detail] = describe(r);
+      return { id: r.id, label, detail, href: recordPage(entity, r.id), at: null };
+    }),
+    total: found.total,
+  };
+}
+
+const joined = (...parts: Array<string | null | undefined | false>) => parts.filter(Boolean).join(' · ');
+
+/** A project's line: its stage, its commune and, where several collectives are shown, its collective. */
+const projectLine =
+  (withCollective: boolean) =>
+  (p: { title: string; stage: string; commune_name: string | null; collective_name: string | null }): [string, string] => [
+    p.title,
+    joined(projectStageLabels[p.stage as ProjectStage] ?? p.stage, p.commune_name, withCollective && p.collective_name),
+  ];
+
 const coordinatorSections: SectionProvider = async (db, a) => {
   if (!has(a, 'coordinator')) return [];
   const ids = scopeOf(a, 'coordinator');
@@ -35,40 +105,12 @@ const coordinatorSections: SectionProvider = async (db, a) => {
   const projects = await q.projectsOf(db, { collectives: ids }, SHOWN);
   const only = collectives.rows.length === 1 ? collectives.rows[0] : undefined;
   return [
-    {
-      key: 'collectives',
-      group: 'yours',
-      title: collectives.total > 1 ? 'Vos collectifs' : 'Votre collectif',
-      intro: null,
-      empty: 'Aucun collectif ne vous est confié pour l’instant\u202f: l’équipe nationale vous en confie un depuis la page des comptes.',
-      items: collectives.rows.map((c) => ({
-        id: c.id,
-        label: c.name,
-        detail: [c.territory_label, plural(c.projects, 'projet')].filter(Boolean).join(' · '),
-        href: recordPage('collectives', c.id),
-        at: null,
-      })),
-      total: collectives.total,
-      more: null,
-    },
-    {
-      key: 'collective-projects',
-      group: 'yours',
-      title: collectives.total > 1 ? 'Les projets de vos collectifs' : 'Les projets de votre collectif',
-      intro: 'Les derniers modifiés d’abord. Vous pouvez les modifier.',
-      empty: 'Aucun projet pour l’instant\u202f: créez le premier depuis la page des projets.',
-      items: projects.rows.map((p) => ({
-        id: p.id,
-        label: p.title,
-        detail: [projectStageLabels[p.stage as ProjectStage] ?? p.stage, p.commune_name, collectives.total > 1 ? p.collective_name : null]
-          .filter(Boolean)
-          .join(' · '),
-        href: recordPage('projects', p.id),
-        at: null,
-      })),
-      total: projects.total,
+    recordsSection('collectives', 'collectives', collectives, (c) => [c.name, joined(c.territory_label, plural(c.projects, 'projet'))]),
+    recordsSection('collective-projects', 'projects', projects, projectLine(collectives.total > 1), {
+      // The title speaks of the collectives, not of the projects listed.
+      several: collectives.total > 1,
       more: only ? { label: `Voir les ${plural(projects.total, 'projet')} du collectif`, href: `/projets?collective=${only.id}` } : null,
-    },
+    }),
   ];
 };
 
@@ -77,70 +119,35 @@ const organisationSection: SectionProvider = async (db, a) => {
   if (!has(a, 'holder') && !has(a, 'investor') && !has(a, 'operator')) return [];
   const orgs = await q.organisationsByIds(db, scopeOf(a, 'holder', 'investor', 'operator'));
   return [
-    {
-      key: 'organisations',
-      group: 'yours',
-      title: orgs.total > 1 ? 'Vos structures' : 'Votre structure',
-      intro: null,
-      empty: 'Votre compte n’est relié à aucune structure\u202f: l’équipe nationale peut la relier depuis la page des comptes.',
-      items: orgs.rows.map((o) => ({
-        id: o.id,
-        label: o.name,
-        detail: [organisationKindLabels[o.kind as OrganisationKind] ?? o.kind, o.commune_name].filter(Boolean).join(' · '),
-        href: recordPage('organisations', o.id),
-        at: null,
-      })),
-      total: orgs.total,
-      more: null,
-    },
+    recordsSection('organisations', 'organisations', orgs, (o) => [
+      o.name,
+      joined(organisationKindLabels[o.kind as OrganisationKind] ?? o.kind, o.commune_name),
+    ]),
   ];
 };
 
 const holderSections: SectionProvider = async (db, a) => {
   if (!has(a, 'holder')) return [];
   const orgs = scopeOf(a, 'holder');
-  const projects = await q.projectsOf(db, { leadOrganisations: orgs }, SHOWN);
-  return [
-    {
-      key: 'projects',
-      group: 'yours',
-      title: 'Vos projets',
-      intro: 'Les projets que votre structure porte, les derniers modifiés d’abord.',
-      empty: 'Votre structure ne porte aucun projet pour l’instant.',
-      items: projects.rows.map((p) => ({
-        id: p.id,
-        label: p.title,
-        detail: [projectStageLabels[p.stage as ProjectStage] ?? p.stage, p.commune_name, p.collective_name].filter(Boolean).join(' · '),
-        href: recordPage('projects', p.id),
-        at: null,
-      })),
-      total: projects.total,
-      more: orgs.length === 1 ? { label: 'Voir aussi les projets dont votre structure est partenaire', href: `/projets?organisation=${orgs[0]}` } : null,
-    },
-  ];
+  const more = orgs.length === 1 ? { label: 'Voir aussi les projets dont votre structure est partenaire', href: `/projets?organisation=${orgs[0]}` } : null;
+  return [recordsSection('projects', 'projects', await q.projectsOf(db, { leadOrganisations: orgs }, SHOWN), projectLine(true), { more })];
 };
 
 const investorSections: SectionProvider = async (db, a) => {
   if (!has(a, 'investor')) return [];
   const orgs = scopeOf(a, 'investor');
   const funds = await q.fundsManagedBy(db, orgs, SHOWN);
+  const more = orgs.length === 1 ? { label: `Voir les ${plural(funds.total, 'fonds', 'fonds')} dans l’annuaire`, href: `/fonds?manager=${orgs[0]}` } : null;
   return [
-    {
-      key: 'funds',
-      group: 'yours',
-      title: 'Vos fonds',
-      intro: 'Les fonds que votre structure gère.',
-      empty: 'Votre structure ne gère aucun fonds dans l’annuaire\u202f: créez-le depuis la page des fonds.',
-      items: funds.rows.map((f) => ({
-        id: f.id,
-        label: f.name,
-        detail: [`${euros.format(f.amount_mobilisable_eur)} mobilisables`, f.french_impact ? 'Label French Impact' : null].filter(Boolean).join(' · '),
-        href: recordPage('funds', f.id),
-        at: null,
-      })),
-      total: funds.total,
-      more: orgs.length === 1 ? { label: `Voir les ${plural(funds.total, 'fonds', 'fonds')} dans l’annuaire`, href: `/fonds?manager=${orgs[0]}` } : null,
-    },
+    recordsSection(
+      'funds',
+      'funds',
+      funds,
+      (f) => [f.name, joined(`${euros.format(f.amount_mobilisable_eur)} mobilisables`, f.french_impact && 'Label French Impact')],
+      {
+        more,
+      },
+    ),
   ];
 };
 
@@ -148,25 +155,18 @@ const investorSections: SectionProvider = async (db, a) => {
 const sponsorSections: SectionProvider = async (db, a) => {
   if (!has(a, 'public_sponsor')) return [];
   const pioneers = await q.pioneersSponsoredBy(db, a.personId);
+  // Without a person record, nobody can be found as a sponsor: say how to fix that rather than "none".
+  const empty = a.personId
+    ? undefined
+    : 'Votre compte n’est relié à aucune fiche de personne\u202f: l’équipe nationale peut la relier depuis la page des comptes.';
   return [
-    {
-      key: 'sponsored',
-      group: 'yours',
-      title: 'Les structures que vous parrainez',
-      intro: `D’après les Pionniers French Impact dont vous êtes la marraine ou le parrain${NNBSP}; les parrainages Hackers publics s’y ajouteront.`,
-      empty: a.personId
-        ? 'Vous ne parrainez aucun Pionnier pour l’instant.'
-        : 'Votre compte n’est relié à aucune fiche de personne\u202f: l’équipe nationale peut la relier depuis la page des comptes.',
-      items: pioneers.rows.map((p) => ({
-        id: p.id,
-        label: p.organisation_name,
-        detail: `Pionnier French Impact, promotion ${p.label_year}`,
-        href: recordPage('pioneers', p.id),
-        at: null,
-      })),
-      total: pioneers.total,
-      more: null,
-    },
+    recordsSection(
+      'sponsored',
+      'pioneers',
+      pioneers,
+      (p) => [p.organisation_name, `Pionnier French Impact, promotion ${p.label_year}`],
+      empty ? { empty } : {},
+    ),
   ];
 };
 
