@@ -1,16 +1,10 @@
-import { type CollectiveListQuery, collective, collectiveInput, collectiveListQuery, collectivePatch } from '../../../shared/schemas/collective';
 import { defineResource } from '../directory/directory-resource';
 import { collectiveColumns } from './collective-columns';
 import { collectiveService } from './collective-service';
 import { collectivePolicy } from './collective-policy';
 
-export const collectiveResource = defineResource<ReturnType<typeof collective.parse>, CollectiveListQuery>({
+export const collectiveResource = defineResource({
   path: 'collectives',
-  tag: 'Collectifs',
-  item: collective,
-  create: collectiveInput,
-  patch: collectivePatch,
-  listQuery: collectiveListQuery,
   csv: collectiveColumns.map((c) => ({ header: c.header, value: c.format })),
   service: collectiveService,
   policy: collectivePolicy,

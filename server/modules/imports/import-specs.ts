@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import { type CollectiveInput, collectiveFields, collectiveInput } from '../../../shared/schemas/collective';
-import { type FundInput, fundFields, fundInput } from '../../../shared/schemas/fund';
-import { type OrganisationInput, organisationFields, organisationInput } from '../../../shared/schemas/organisation';
-import { type PersonInput, personFields, personInput } from '../../../shared/schemas/person';
-import { type ProjectInput, projectFields, projectInput } from '../../../shared/schemas/project';
+import { directoryRoutesByResource } from '../../../shared/routes/directory.routes';
+import { type CollectiveInput, collectiveFields } from '../../../shared/schemas/collective';
+import { type FundInput, fundFields } from '../../../shared/schemas/fund';
+import { type OrganisationInput, organisationFields } from '../../../shared/schemas/organisation';
+import { type PersonInput, personFields } from '../../../shared/schemas/person';
+import { type ProjectInput, projectFields } from '../../../shared/schemas/project';
 import { isValidSiret, normaliseSirenSiret } from '../../../shared/siret';
 import { fold } from '../../../shared/text';
 import { collectiveColumns } from '../collectives/collective-columns';
@@ -162,7 +163,7 @@ async function uniqueAcross<In>(
 export const organisationImport: ImportSpec<OrganisationInput> = {
   label: 'structures',
   columns: organisationColumns as TableColumn<never>[],
-  schema: organisationInput,
+  schema: directoryRoutesByResource.organisations.create.body,
   fields: organisationFields,
   store: organisationStore as never,
   links: [],
@@ -183,7 +184,7 @@ export const organisationImport: ImportSpec<OrganisationInput> = {
 export const projectImport: ImportSpec<ProjectInput> = {
   label: 'projets',
   columns: projectColumns as TableColumn<never>[],
-  schema: projectInput,
+  schema: directoryRoutesByResource.projects.create.body,
   fields: projectFields,
   store: projectStore as never,
   links: [
@@ -198,7 +199,7 @@ export const projectImport: ImportSpec<ProjectInput> = {
 export const collectiveImport: ImportSpec<CollectiveInput> = {
   label: 'collectifs',
   columns: collectiveColumns as TableColumn<never>[],
-  schema: collectiveInput,
+  schema: directoryRoutesByResource.collectives.create.body,
   fields: collectiveFields,
   store: collectiveStore as never,
   links: [{ from: '_coordinator', to: 'coordinatorId', kind: 'person' }],
@@ -208,7 +209,7 @@ export const collectiveImport: ImportSpec<CollectiveInput> = {
 export const personImport: ImportSpec<PersonInput> = {
   label: 'personnes',
   columns: personColumns as TableColumn<never>[],
-  schema: personInput,
+  schema: directoryRoutesByResource.people.create.body,
   fields: personFields,
   store: personStore as never,
   links: [
@@ -238,7 +239,7 @@ export const personImport: ImportSpec<PersonInput> = {
 export const fundImport: ImportSpec<FundInput> = {
   label: 'fonds',
   columns: fundColumns as TableColumn<never>[],
-  schema: fundInput,
+  schema: directoryRoutesByResource.funds.create.body,
   fields: fundFields,
   store: fundStore as never,
   links: [{ from: '_manager', to: 'managerId', kind: 'organisation' }],

@@ -1,16 +1,10 @@
-import { type PersonListQuery, person, personInput, personListQuery, personPatch } from '../../../shared/schemas/person';
 import { defineResource } from '../directory/directory-resource';
 import { personColumns } from './person-columns';
 import { personService } from './person-service';
 import { personPolicy } from './person-policy';
 
-export const personResource = defineResource<ReturnType<typeof person.parse>, PersonListQuery>({
+export const personResource = defineResource({
   path: 'people',
-  tag: 'Personnes',
-  item: person,
-  create: personInput,
-  patch: personPatch,
-  listQuery: personListQuery,
   csv: personColumns.map((c) => ({ header: c.header, value: c.format })),
   service: personService,
   policy: personPolicy,
