@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
+import { directoryRoutesByResource } from '../../shared/routes/directory.routes';
 import { importEntity } from '../../shared/schemas/import';
 import { invalid } from '../../server/errors';
 import { type ExportFormat, exportBody } from '../../shared/spreadsheet/export';
@@ -78,7 +79,7 @@ export function importExportCommands(program: Command) {
         const prev = raw[k];
         raw[k] = prev === undefined ? v : [...(Array.isArray(prev) ? prev : [prev]), v];
       }
-      const query = parseOrThrow(resource.listQuery, raw, 'Filtres invalides.');
+      const query = parseOrThrow(directoryRoutesByResource[resource.path].list.query, raw, 'Filtres invalides.');
       const rows = await withDatabase('essaim export', ({ db }) => resource.service(db).exportAll(systemActor, query));
       const text = opts.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : await exportBody(opts.format, rows, resource.csv, resource.path);
       if (opts.out) {

@@ -20,7 +20,8 @@ export const directoryResources = [
   sectorProgrammeResource,
 ] as unknown as ReadonlyArray<DirectoryResource<{ id: string }, ListQuery>>;
 
-export const resourceByPath = new Map(directoryResources.map((r) => [r.path, r]));
+// Keyed by any string: the command line looks up what a person typed.
+export const resourceByPath: ReadonlyMap<string, (typeof directoryResources)[number]> = new Map(directoryResources.map((r) => [r.path, r]));
 
 /** The directory resources (API names) this actor may create records in: `creatable` in `GET /api/auth/me`. */
 export const creatableResources = (actor: Actor) => directoryResources.filter((r) => r.policy.createSome(actor)).map((r) => r.path);

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import type { QueryOf, ResponseOf } from '../../../shared/routes/contract';
+import type { DirectoryPath, directoryRoutesByResource } from '../../../shared/routes/directory.routes';
 import type { Database } from '../../db/connection';
 import type { CsvColumn } from '../../../shared/spreadsheet/csv';
 import type { DirectoryService, ListQuery } from './directory-service';
@@ -6,21 +7,19 @@ import type { EntityPolicy } from './entity-policy';
 
 /**
  * Everything about a directory resource that the HTTP routes and the command
- * line share: its path, schemas, spreadsheet columns and service.
+ * line share besides its schemas (those are its routes in the contract,
+ * `directoryRoutesByResource[path]`): spreadsheet columns, service, policy.
  */
 export interface DirectoryResource<Out extends { id: string }, Q extends ListQuery> {
-  /** Plural path under /api and the CLI entity name, e.g. `organisations`. */
-  path: string;
-  /** French name of the resource for the documentation. */
-  tag: string;
-  item: z.ZodType<Out>;
-  create: z.ZodType;
-  patch: z.ZodType;
-  listQuery: z.ZodType<Q & { format?: 'json' | 'csv' | 'xlsx' | undefined }>;
+  /** Plural path under /api and the CLI entity name, e.g. `organisations`; names its routes in the contract. */
+  path: DirectoryPath;
   csv: CsvColumn<Out>[];
   service: (db: Database) => DirectoryService<Out, Q>;
   /** Who may do what with its records (the same policy its service applies). */
   policy: EntityPolicy<never, never>;
 }
 
-export const defineResource = <Out extends { id: string }, Q extends ListQuery>(r: DirectoryResource<Out, Q>) => r;
+type Routes = typeof directoryRoutesByResource;
+
+/** A resource whose record and list query types are those of its routes in the contract. */
+export const defineResource = <P extends DirectoryPath>(r: DirectoryResource<ResponseOf<Routes[P]['get']>, QueryOf<Routes[P]['list']>> & { path: P }) => r;

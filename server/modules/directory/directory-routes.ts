@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { DirectoryPath } from '../../../shared/routes/directory.routes';
 import { directoryRoutesByResource } from '../../../shared/routes/directory.routes';
 import type { Database } from '../../db/connection';
 import { sendExport } from '../../http/export';
@@ -16,7 +15,7 @@ export function registerDirectoryRoutes<Out extends { id: string }, Q extends Li
   db: Database,
   resource: DirectoryResource<Out, Q>,
 ) {
-  const routes = directoryRoutesByResource[resource.path as DirectoryPath];
+  const routes = directoryRoutesByResource[resource.path];
   const s = resource.service(db);
   // Generic over the entity: the contract's schemas validated each part, the service's types take them from here.
   implement(app, routes.list, async ({ actor, query, reply }) => {

@@ -1,15 +1,9 @@
-import { type PioneerListQuery, pioneer, pioneerInput, pioneerListQuery, pioneerPatch } from '../../../shared/schemas/pioneer';
 import { defineResource } from '../directory/directory-resource';
 import { pioneerService } from './pioneer-store';
 import { pioneerPolicy } from './pioneer-policy';
 
-export const pioneerResource = defineResource<ReturnType<typeof pioneer.parse>, PioneerListQuery>({
+export const pioneerResource = defineResource({
   path: 'pioneers',
-  tag: 'Pionniers',
-  item: pioneer,
-  create: pioneerInput,
-  patch: pioneerPatch,
-  listQuery: pioneerListQuery,
   csv: [
     { header: 'Structure', value: (p) => p.organisationName },
     { header: 'Année de labellisation', value: (p) => p.labelYear },
