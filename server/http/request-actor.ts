@@ -30,6 +30,8 @@ export type RouteAccess = 'public' | 'admin' | 'writer';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** /healthz, /readyz, /metrics: no account behind them (/metrics reads its own bearer token). */
+    operational?: boolean;
   }
 }
 
@@ -51,6 +53,7 @@ function checkAccess(actor: Actor, access: RouteAccess | undefined, method: stri
 export function installActorResolution(app: FastifyInstance, db: Database) {
   const auth = authService(db);
   app.addHook('preValidation', async (req) => {
+    if (req.routeOptions.config?.operational) return;
     const { actor, csrfToken } = await auth.resolve(req.headers.authorization, req.cookies?.[SESSION_COOKIE], new Date());
     req.essaimActor = actor;
     req.essaimCsrf = csrfToken;
