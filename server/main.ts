@@ -56,6 +56,8 @@ export async function startServer(overrides: { port?: number } = {}) {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       let cut = false;
+      // A connection whose request finishes during the stop becomes idle: closed then, not after the keep-alive timeout.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
       const limit = setTimeout(() => {
         cut = true;
         say(`Arrêt : des requêtes duraient encore après ${config.shutdownTimeoutMs} ms, leurs connexions sont coupées.`);
@@ -65,6 +67,7 @@ export async function startServer(overrides: { port?: number } = {}) {
         await app.close();
       } finally {
         clearTimeout(limit);
+        clearInterval(sweep);
       }
       await database.close();
       return !cut;
