@@ -85,7 +85,7 @@ export async function startServers(n: number, databaseUrl: string, env: NodeJS.P
  * migrated template (an embedded database is one process's). `cleanup` removes it.
  */
 export async function testServerEnv(extra: NodeJS.ProcessEnv = {}) {
-  const base = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...extra };
+  const base: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...extra };
   const url = process.env.TEST_DATABASE_URL;
   if (url) return { env: { ...base, DATABASE_URL: url }, cleanup: () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'essaim-server-'));
