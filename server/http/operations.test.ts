@@ -92,7 +92,7 @@ describe('operations: /healthz, /readyz, /metrics, request ids', () => {
     } finally {
       await m.close();
     }
-  });
+  }, 120_000);
 
   it('an error body names its request, as the X-Request-Id header and every log line of the request do', async () => {
     lines.length = 0;
@@ -101,10 +101,10 @@ describe('operations: /healthz, /readyz, /metrics, request ids', () => {
     const id = r.json().error.requestId as string;
     expect(id).toMatch(/^[2-9a-z]{10}$/);
     expect(r.headers['x-request-id']).toBe(id);
-    const mine = lines.filter((l) => l.requestId === id);
+    const mine = lines.filter((l) => l.reqId === id);
     expect(mine.map((l) => l.msg)).toEqual(expect.arrayContaining(['incoming request', 'request completed']));
     // No line of the request without its id.
-    expect(lines.filter((l) => l.req || l.res).every((l) => l.requestId === id)).toBe(true);
+    expect(lines.filter((l) => l.req || l.res).every((l) => l.reqId === id)).toBe(true);
     const other = await t.anonymous.inject('/api/nulle-part');
     expect(other.json().error.requestId).not.toBe(id);
   });

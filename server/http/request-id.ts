@@ -21,11 +21,10 @@ export function newRequestId() {
 /**
  * Fastify options: each request gets an id (the one the reverse proxy sent in
  * `X-Request-Id`, or a new one), which Fastify puts into every log line of the
- * request as `requestId` (pino child logger) and which the error body carries.
+ * request as `reqId` (pino child logger) and which the error body carries.
  */
 export const requestIdOptions = {
   requestIdHeader: false as const,
-  requestIdLogLabel: 'requestId',
   genReqId(req: IncomingMessage) {
     const sent = req.headers[REQUEST_ID_HEADER];
     return typeof sent === 'string' && ACCEPTED.test(sent) ? sent : newRequestId();
