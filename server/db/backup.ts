@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
+import { open, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { finished } from 'node:stream/promises';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import { conflict, invalid } from '../errors';
@@ -100,11 +101,17 @@ export async function databaseSummary(db: Any): Promise<TableSummary[]> {
 
 /** Write a backup of the database to `file`; answers each table's count and checksum. */
 export async function backupDatabase(db: Any, file: string, source: string): Promise<TableSummary[]> {
+  // A backup never overwrites a file (an earlier backup, or anything else).
+  const handle = await open(file, 'wx').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'EEXIST') throw conflict('backup_exists', `Le fichier ${file} existe déjà : choisissez un autre nom (une sauvegarde n’écrase rien).`);
+    throw err;
+  });
   const gzip = createGzip();
-  const out = createWriteStream(file, { flags: 'wx' });
-  const done = finished(gzip.pipe(out));
+  // An error of the file (disk full…) fails the writes below instead of leaving them waiting.
+  const written = pipeline(gzip, handle.createWriteStream());
+  written.catch(() => {});
   const write = async (line: string) => {
-    if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
+    if (!gzip.write(`${line}\n`)) await Promise.race([once(gzip, 'drain'), written]);
   };
   try {
     const summary = await db
@@ -137,11 +144,13 @@ export async function backupDatabase(db: Any, file: string, source: string): Pro
         return summary;
       });
     gzip.end();
-    await done;
+    await written;
     return summary;
   } catch (err) {
+    // No half backup left behind to be mistaken for a whole one.
     gzip.destroy();
-    out.destroy();
+    await written.catch(() => {});
+    await rm(file, { force: true });
     throw err;
   }
 }

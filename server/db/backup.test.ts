@@ -6,12 +6,12 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { databaseSummary, type TableSummary } from '../server/db/backup';
-import { openDatabase, wrapPGlite } from '../server/db/connection';
-import { seedDemo } from '../server/seed/demo';
-import { TEMPLATE_DUMP } from '../server/test/paths';
-import { runCli } from './essaim';
-import { EXIT } from './exit-codes';
+import { databaseSummary, type TableSummary } from './backup';
+import { openDatabase, wrapPGlite } from './connection';
+import { seedDemo } from '../seed/demo';
+import { TEMPLATE_DUMP } from '../test/paths';
+import { runCli } from '../../cli/essaim';
+import { EXIT } from '../../cli/exit-codes';
 
 // Backups through the command line, as an operator runs them: embedded → embedded,
 // and with TEST_DATABASE_URL, embedded → PostgreSQL → embedded.
@@ -60,7 +60,7 @@ beforeAll(async () => {
   await sql`delete from audit_log where id = (select min(id) from audit_log)`.execute(open.db);
   expected = await databaseSummary(open.db as Kysely<unknown>);
   await open.close();
-}, 120_000);
+}, 300_000);
 afterAll(() => {
   vi.restoreAllMocks();
   rmSync(dir, { recursive: true, force: true });
@@ -77,7 +77,8 @@ describe('essaim db backup / restore', () => {
     expect(await run({ ESSAIM_DATA_DIR: source }, 'db', 'backup', file)).toBe(EXIT.ok);
     expect(out).toMatch(/Sauvegarde écrite\u202f: .*essaim\.backup\.gz \(\d+ tables, \d[\d\u202f]* lignes\)/);
     // An existing file is never overwritten.
-    expect(await run({ ESSAIM_DATA_DIR: source }, 'db', 'backup', file)).toBe(EXIT.failure);
+    expect(await run({ ESSAIM_DATA_DIR: source }, 'db', 'backup', file)).toBe(EXIT.conflict);
+    expect(err).toContain('backup_exists');
 
     const target = join(dir, 'target');
     expect(await run({ ESSAIM_DATA_DIR: target }, 'db', 'restore', file)).toBe(EXIT.ok);
@@ -92,7 +93,7 @@ describe('essaim db backup / restore', () => {
     }>`insert into audit_log (actor_kind, action, entity, record_id) values ('system', 'create', 'themes', 'x') returning id`.execute(open.db);
     await open.close();
     expect(Number(next.rows[0]?.id)).toBeGreaterThan(Number(max.rows[0]?.id));
-  }, 180_000);
+  }, 300_000);
 
   it('refuses to restore into a database that has tables (exit 4) unless --force, which replaces it', async () => {
     const target = join(dir, 'busy');
@@ -103,7 +104,7 @@ describe('essaim db backup / restore', () => {
     expect(err).toContain('--force');
     expect(await run({ ESSAIM_DATA_DIR: target }, 'db', 'restore', file, '--force')).toBe(EXIT.ok);
     expect(await summaryOf({ kind: 'pglite', dataDir: target })).toEqual(expected);
-  }, 180_000);
+  }, 300_000);
 
   it('refuses a truncated or foreign file, restoring nothing', async () => {
     const whole = gunzipSync(readFileSync(file)).toString();
