@@ -99,3 +99,19 @@ export async function resetIdentity(db: Any, t: TableShape) {
 export async function utcForThisTransaction(db: Any) {
   await sql`set local time zone 'UTC'`.execute(db);
 }
+
+/**
+ * Before a load: the rows that migrations put in (a version counter, default
+ * settings) go, since the backup holds every table whole, and the tables'
+ * own triggers stand still (the rows arrive as they were, counters included).
+ */
+export async function prepareLoad(db: Any, tables: string[]) {
+  if (tables.length === 0) return;
+  for (const t of tables) await sql`alter table ${sql.table(`public.${t}`)} disable trigger user`.execute(db);
+  await sql`truncate ${sql.join(tables.map((t) => sql.table(`public.${t}`)))}`.execute(db);
+}
+
+/** After a load: the tables' triggers work again. */
+export async function finishLoad(db: Any, tables: string[]) {
+  for (const t of tables) await sql`alter table ${sql.table(`public.${t}`)} enable trigger user`.execute(db);
+}

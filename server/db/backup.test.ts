@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { databaseSummary, type TableSummary } from './backup';
 import { openDatabase, wrapPGlite } from './connection';
+import { countedVersion } from './snapshot-queries';
 import { seedDemo } from '../seed/demo';
 import { TEMPLATE_DUMP } from '../test/paths';
 import { runCli } from '../../cli/essaim';
@@ -91,8 +92,15 @@ describe('essaim db backup / restore', () => {
     const next = await sql<{
       id: number;
     }>`insert into audit_log (actor_kind, action, entity, record_id) values ('system', 'create', 'themes', 'x') returning id`.execute(open.db);
+    // The tables' triggers work again after the load: a counted change moves the figures' version.
+    const version = await countedVersion(open.db);
+    await sql`update projects set stage = case when stage = 'idea' then 'launch' else 'idea' end where id = (select min(id::text)::uuid from projects)`.execute(
+      open.db,
+    );
+    const moved = (await countedVersion(open.db)) !== version;
     await open.close();
     expect(Number(next.rows[0]?.id)).toBeGreaterThan(Number(max.rows[0]?.id));
+    expect(moved).toBe(true);
   }, 300_000);
 
   it('refuses to restore into a database that has tables (exit 4) unless --force, which replaces it', async () => {

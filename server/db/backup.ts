@@ -206,6 +206,7 @@ export async function restoreDatabase(db: Any, file: string, opts: { force?: boo
   let trailer: TableSummary[] | undefined;
   await db.transaction().execute(async (trx) => {
     await q.utcForThisTransaction(trx);
+    await q.prepareLoad(trx, [...shapes.keys()]);
     let table: q.TableShape | undefined;
     let batch: string[] = [];
     const flush = async () => {
@@ -233,6 +234,7 @@ export async function restoreDatabase(db: Any, file: string, opts: { force?: boo
     }
     if (!trailer) throw invalid(`${file} est incomplète (pas de fin de sauvegarde) : rien n’a été restauré.`, [], 'invalid_backup');
     for (const t of shapes.values()) await q.resetIdentity(trx, t);
+    await q.finishLoad(trx, [...shapes.keys()]);
     // The same rows as saved, or nothing: counts and checksums read back inside the transaction.
     for (const expected of trailer) {
       const shape = shapes.get(expected.name);
