@@ -83,7 +83,7 @@ describe('essaim db backup / restore', () => {
 
     const target = join(dir, 'target');
     expect(await run({ ESSAIM_DATA_DIR: target }, 'db', 'restore', file)).toBe(EXIT.ok);
-    expect(out).toContain('sommes de contrôle vérifiées');
+    expect(out).toContain('sommes de contrôle vérifiés');
     expect(await summaryOf({ kind: 'pglite', dataDir: target })).toEqual(expected);
 
     // An identity column continues after the restored values.
