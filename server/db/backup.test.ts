@@ -154,6 +154,6 @@ describe('essaim db backup / restore', () => {
         await admin.destroy();
       }
     },
-    240_000,
+    600_000,
   );
 });
