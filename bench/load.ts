@@ -12,8 +12,15 @@
  *
  * Reported: errors (target 0), non-2xx that were not intended, p50/p99/max
  * overall and per route kind (target p99 < 200 ms), the server's RSS before
- * and after; and, in the same run, a baseline: `/healthz` (one trivial query)
- * at the same rate and connections, the floor this machine gives right now.
+ * and after; and, in the same run, a baseline: `/healthz` (no database) at
+ * the same rate and connections, the floor this machine gives right now.
+ *
+ * With BENCH_SERVERS=2 (PostgreSQL only: the embedded database is one
+ * process's), two servers run behind a small round-robin proxy that the
+ * benchmark starts (bench/round-robin-proxy.ts, @fastify/http-proxy), and the
+ * same mix goes through it. Then a capacity run (reads as fast as they are
+ * answered, BENCH_CAPACITY_SECONDS, 32 connections) against one server
+ * directly and against the two behind the proxy shows how throughput grows.
  *
  *   npm run bench:load                   # 60 s; BENCH_QUICK=1: 15 s
  *   npm run bench:load -- --writes       # with writes at 20/s
@@ -21,6 +28,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test_load npm run bench:load
  *   ESSAIM_BENCH_DIR=/tmp/seeded npm run bench:load   # seed once, copy the folder each run
  *   BENCH_CPU_PROF=/tmp/prof npm run bench:load       # server run with node --cpu-prof
+ *   DATABASE_URL=… BENCH_SERVERS=2 npm run bench:load -- --writes   # two servers behind a round-robin proxy
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -28,6 +36,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { startServerProcess } from '../server/test/server-processes';
 import { percentile } from './stats';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,6 +49,8 @@ const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 10);
 const WRITES = process.argv.includes('--writes') || env.BENCH_WRITES === '1';
 const WRITE_RATE = Number(env.BENCH_WRITE_RATE ?? 20);
 const BASELINE_DURATION = Math.max(5, Math.round(DURATION / 4));
+const SERVERS = Number(env.BENCH_SERVERS ?? 1);
+const CAPACITY_SECONDS = Number(env.BENCH_CAPACITY_SECONDS ?? (QUICK ? 5 : 15));
 const TARGET_P99 = 200;
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -87,26 +98,35 @@ function cpuOf(pid: number): number {
 
 async function startServer(childEnv: NodeJS.ProcessEnv): Promise<Server> {
   const nodeFlags = env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...nodeFlags, ESSAIM, 'serve', '--port', '0'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  // Request logs (pino, at LOG_LEVEL) are drained, as a log collector would.
-  child.stdout?.resume();
-  let err = '';
+  const server = await startServerProcess(childEnv, { nodeFlags });
+  const pid = server.child.pid as number;
+  return {
+    base: server.base,
+    child: server.child,
+    rss: () => rssOf(pid),
+    cpu: () => cpuOf(pid),
+    stop: () => server.stop().then(() => {}),
+  };
+}
+
+/** The round-robin proxy in a process of its own (not sharing the load generator's thread). */
+async function startProxy(upstreams: string[]): Promise<{ base: string; child: ChildProcess; cpu(): number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'round-robin-proxy.ts'), ...upstreams], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
   const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`le serveur n’a pas démarré en 120 s :\n${err}`)), 120_000);
-    child.stderr?.on('data', (d) => {
-      err += d;
-      const m = /écoute sur http:\/\/localhost:(\d+)/.exec(err);
-      if (m) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${m[1]}`);
-      }
+    child.stdout?.on('data', (d) => {
+      out += d;
+      const m = /proxy (http:\/\/[^\s]+)/.exec(out);
+      if (m) resolve(m[1] as string);
     });
-    child.on('exit', (code) => reject(new Error(`le serveur s’est arrêté (${code}) :\n${err}`)));
+    child.on('exit', (code) => reject(new Error(`le proxy s’est arrêté (${code})`)));
   });
   return {
     base,
     child,
-    rss: () => rssOf(child.pid as number),
     cpu: () => cpuOf(child.pid as number),
     stop: () =>
       new Promise<void>((resolve) => {
@@ -258,7 +278,7 @@ function load(base: string, requests: Req[], rate: number, connections: number, 
       {
         url: base,
         requests,
-        overallRate: rate,
+        ...(rate > 0 ? { overallRate: rate } : {}),
         connections,
         duration: seconds,
         timeout: 10,
@@ -325,7 +345,10 @@ const childEnv: NodeJS.ProcessEnv = {
   LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'info',
   ...(dataDir ? { ESSAIM_DATA_DIR: dataDir } : {}),
 };
-let server: Server | undefined;
+if (SERVERS > 1 && !postgres) throw new Error('BENCH_SERVERS > 1 demande DATABASE_URL : la base intégrée appartient à un seul processus.');
+const servers: Server[] = [];
+let proxy: Awaited<ReturnType<typeof startProxy>> | undefined;
+const sumOf = (f: (s: Server) => number) => servers.reduce((n, s) => n + f(s), 0);
 try {
   const t0 = performance.now();
   const template = env.ESSAIM_BENCH_DIR;
@@ -339,8 +362,9 @@ try {
   say(
     `database: ${postgres ? 'PostgreSQL (DATABASE_URL)' : 'embedded (PGlite), fresh copy'} with the demo network, ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
-  server = await startServer(childEnv);
-  const { base } = server;
+  for (const s of await Promise.all(Array.from({ length: SERVERS }, () => startServer(childEnv)))) servers.push(s);
+  if (SERVERS > 1) proxy = await startProxy(servers.map((s) => s.base));
+  const base = proxy?.base ?? (servers[0] as Server).base;
 
   const reads = await readMix(base);
   const writes = WRITES ? await writeMix(base) : [];
@@ -349,21 +373,21 @@ try {
   await load(base, reads, RATE, CONNECTIONS, 3);
 
   say(
-    `server: child process on ${base}, LOG_LEVEL=${childEnv.LOG_LEVEL}; load: ${RATE} requests/s over ${CONNECTIONS} connections (autocannon overallRate)${WRITES ? `, writes ${WRITE_RATE}/s alongside` : ''}`,
+    `${SERVERS > 1 ? `${SERVERS} servers (child processes) behind a round-robin proxy on ${base}` : `server: child process on ${base}`}, LOG_LEVEL=${childEnv.LOG_LEVEL}; load: ${RATE} requests/s over ${CONNECTIONS} connections (autocannon overallRate)${WRITES ? `, writes ${WRITE_RATE}/s alongside` : ''}`,
   );
-  const cpu0 = server.cpu();
+  const cpu0 = sumOf((s) => s.cpu());
   const baseline = await load(base, [{ kind: 'baseline /healthz', method: 'GET', path: '/healthz' }], RATE, CONNECTIONS, BASELINE_DURATION);
   report('baseline, /healthz at the same rate', baseline, BASELINE_DURATION, ['baseline /healthz']);
 
-  const baselineCpu = (server.cpu() - cpu0) / Math.max(1, baseline.samples.length);
-  const rssBefore = server.rss();
-  const cpu1 = server.cpu();
+  const baselineCpu = (sumOf((s) => s.cpu()) - cpu0) / Math.max(1, baseline.samples.length);
+  const rssBefore = servers.map((s) => s.rss());
+  const cpu1 = sumOf((s) => s.cpu());
   const [mixed, written] = await Promise.all([
     load(base, reads, RATE, CONNECTIONS, DURATION),
     writes.length ? load(base, writes, WRITE_RATE, 2, DURATION) : Promise.resolve(undefined),
   ]);
-  const rssAfter = server.rss();
-  const mixCpu = (server.cpu() - cpu1) / Math.max(1, mixed.samples.length + (written?.samples.length ?? 0));
+  const rssAfter = servers.map((s) => s.rss());
+  const mixCpu = (sumOf((s) => s.cpu()) - cpu1) / Math.max(1, mixed.samples.length + (written?.samples.length ?? 0));
   report(`mixed reads at ${RATE}/s`, mixed, DURATION, Object.keys(MIX));
   if (written) report(`authenticated writes at ${WRITE_RATE}/s (alongside)`, written, DURATION, [...new Set(writes.map((w) => w.kind))]);
 
@@ -372,33 +396,61 @@ try {
   const unintended = mixed.samples.filter((s) => !s.intended).length + (written?.samples.filter((s) => !s.intended).length ?? 0);
   const errors = mixed.errors + (written?.errors ?? 0);
   say(`\n(* non-2xx: answers other than 2xx, except the intended 404s)`);
-  // Noise-proof: the server's own CPU time per answered request (what caps its throughput on one thread).
+  // Noise-proof: the servers' own CPU time per answered request (what caps their throughput, one thread each).
   say(
     `server CPU per request: ${mixCpu.toFixed(2)} ms in the mix (${((mixCpu * RATE) / 10).toFixed(0)} % of one core at ${RATE}/s), ${baselineCpu.toFixed(2)} ms for /healthz`,
   );
-  say(`server RSS: ${mib(rssBefore)} before the mix, ${mib(rssAfter)} after (${rssAfter >= rssBefore ? '+' : ''}${mib(rssAfter - rssBefore)})`);
+  servers.forEach((_, i) => {
+    const before = rssBefore[i] as number;
+    const after = rssAfter[i] as number;
+    say(
+      `server${SERVERS > 1 ? ` ${i + 1}` : ''} RSS: ${mib(before)} before the mix, ${mib(after)} after (${after >= before ? '+' : ''}${mib(after - before)})`,
+    );
+  });
+  const wp99 = written
+    ? percentile(
+        written.samples.map((s) => s.ms),
+        99,
+      )
+    : undefined;
   say(
-    `summary: reads p50 ${percentile(all, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (target < ${TARGET_P99} ms: ${p99 < TARGET_P99 ? 'OK' : 'MISSED'}), max ${Math.max(...all).toFixed(0)} ms; errors ${errors} (target 0: ${errors === 0 ? 'OK' : 'MISSED'}); unintended non-2xx ${unintended}`,
+    `summary: reads p50 ${percentile(all, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (target < ${TARGET_P99} ms: ${p99 < TARGET_P99 ? 'OK' : 'MISSED'}), max ${Math.max(...all).toFixed(0)} ms${wp99 === undefined ? '' : `; writes p99 ${wp99.toFixed(0)} ms`}; errors ${errors} (target 0: ${errors === 0 ? 'OK' : 'MISSED'}); unintended non-2xx ${unintended}`,
   );
+  const bp = (q: number) =>
+    percentile(
+      baseline.samples.map((s) => s.ms),
+      q,
+    );
   say(
-    `         baseline /healthz p50 ${percentile(
-      baseline.samples.map((s) => s.ms),
-      50,
-    ).toFixed(0)} ms, p99 ${percentile(
-      baseline.samples.map((s) => s.ms),
-      99,
-    ).toFixed(0)} ms → reads p99 / baseline p99 = ${(
-      p99 /
-        Math.max(
-          1,
-          percentile(
-            baseline.samples.map((s) => s.ms),
-            99,
-          ),
-        )
-    ).toFixed(1)}×`,
+    `         baseline /healthz p50 ${bp(50).toFixed(0)} ms, p99 ${bp(99).toFixed(0)} ms → reads p99 / baseline p99 = ${(p99 / Math.max(1, bp(99))).toFixed(1)}×`,
   );
+
+  if (CAPACITY_SECONDS > 0) {
+    // Throughput: reads as fast as they are answered (no fixed rate), one server alone, then all of them behind the proxy.
+    const capacity = async (target: string) => {
+      const run = await load(target, reads, 0, 32, CAPACITY_SECONDS);
+      return {
+        perSecond: run.samples.length / CAPACITY_SECONDS,
+        p99: percentile(
+          run.samples.map((s) => s.ms),
+          99,
+        ),
+        errors: run.errors,
+      };
+    };
+    const one = await capacity((servers[0] as Server).base);
+    say(
+      `\ncapacity (reads, 32 connections, ${CAPACITY_SECONDS} s): one server ${one.perSecond.toFixed(0)} answers/s (p99 ${one.p99.toFixed(0)} ms, ${one.errors} errors)`,
+    );
+    if (proxy) {
+      const both = await capacity(proxy.base);
+      say(
+        `capacity: ${SERVERS} servers behind the proxy ${both.perSecond.toFixed(0)} answers/s (p99 ${both.p99.toFixed(0)} ms, ${both.errors} errors) → ×${(both.perSecond / Math.max(1, one.perSecond)).toFixed(2)}`,
+      );
+    }
+  }
 } finally {
-  await server?.stop();
+  await proxy?.stop();
+  await Promise.all(servers.map((s) => s.stop()));
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

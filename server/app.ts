@@ -7,9 +7,10 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { siteRoutes } from '../shared/routes/site.routes';
 import type { SiteInfo } from '../shared/schemas/reference';
-import type { Database } from './db/connection';
-import { databaseAnswers } from './db/health-queries';
+import type { Database, PoolStats } from './db/connection';
 import { frameworkErrors, installErrorHandler, installNotFound } from './http/error-handler';
+import { databaseChecks, installOperations, Readiness } from './http/operations';
+import { installRequestIdHeader, requestIdOptions } from './http/request-id';
 import { installSecurityHeaders } from './http/security-headers';
 import { assertContractImplemented, implement } from './http/route-contract';
 import { apiContract } from '../shared/routes/index';
@@ -49,6 +50,12 @@ export interface AppDeps {
   site?: SiteInfo;
   /** Strict-Transport-Security and upgrade-insecure-requests (production, served over HTTPS). */
   hsts?: boolean;
+  /** What /readyz checks besides the database and its migrations (a module adds its own: see Readiness). */
+  readiness?: Readiness;
+  /** The database's connections at this instant, for /metrics. */
+  poolStats?: () => PoolStats;
+  /** `METRICS_TOKEN`: /metrics wants it as a bearer token; without it, /metrics answers the loopback only. */
+  metricsToken?: string | undefined;
 }
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -58,10 +65,11 @@ export async function buildApp(deps: AppDeps) {
   const hops = deps.trustProxy;
   // A hop count, as Fastify itself reads it (its types omit the number form).
   const trustProxy = typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : (hops ?? false);
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024, ajv: undefined, trustProxy, frameworkErrors });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024, ajv: undefined, trustProxy, frameworkErrors, ...requestIdOptions });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installRequestIdHeader(app);
   await installSecurityHeaders(app, { hsts: deps.hsts ?? false, shell: readWebShell() });
 
   await app.register(swagger, {
@@ -86,10 +94,9 @@ export async function buildApp(deps: AppDeps) {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   const site = deps.site ?? DEMO_SITE;
   implement(app, siteRoutes.get, async () => site);
-  app.get('/healthz', { schema: { hide: true } }, async () => {
-    await databaseAnswers(deps.db);
-    return { status: 'ok' };
-  });
+  const readiness = deps.readiness ?? new Readiness();
+  for (const check of databaseChecks(deps.db)) readiness.add(check);
+  installOperations(app, { readiness, poolStats: deps.poolStats, metricsToken: deps.metricsToken });
 
   for (const resource of directoryResources) registerDirectoryRoutes(app, deps.db, resource);
   for (const routes of [themeRoutes, territoryRoutes, statsRoutes, importRoutes, auditRoutes, accountRoutes, workspaceRoutes]) routes(app, deps.db);

@@ -53,6 +53,10 @@ const envSchema = z.object({
       }
       return parsed;
     }),
+  // Prometheus figures at /metrics: with a token, for whoever sends it; without, for this machine only.
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN doit compter au moins 16 caractères').optional(),
+  // How long a stopping server (SIGTERM) lets requests in flight finish.
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   // Who runs this instance: shown on the legal notice, accessibility and personal-data pages.
   SITE_PUBLISHER: z
     .string()
@@ -84,6 +88,10 @@ export interface Config {
   site: SiteInfo;
   /** Whom to believe for the client address: no proxy (false), every one (true), so many hops, or these addresses. */
   trustProxy: TrustProxy;
+  /** Bearer token of /metrics (none: loopback only). */
+  metricsToken?: string | undefined;
+  /** Time a SIGTERM leaves requests in flight before their connections are cut. */
+  shutdownTimeoutMs: number;
 }
 
 export type TrustProxy = boolean | number | string[];
@@ -199,6 +207,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, opts: { server?
           }
         : undefined,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     site: { publisher: e.SITE_PUBLISHER, publicationDirector: e.SITE_PUBLICATION_DIRECTOR, host: e.SITE_HOST, contactEmail: e.SITE_CONTACT_EMAIL },
   };
 }

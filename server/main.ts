@@ -5,6 +5,7 @@ import { prepareDatabase } from './bootstrap';
 import { getSetting } from './db/settings-queries';
 import { createMailer } from './modules/auth/mailer';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo';
+import { Readiness } from './http/operations';
 
 /**
  * Start Essaim: read the configuration once (in production, refuse to start
@@ -20,7 +21,12 @@ export async function startServer(overrides: { port?: number } = {}) {
   // on a first start in development only; elsewhere only `essaim seed --demo` loads it.
   const database = await prepareDatabase(config, { purpose: 'serveur', firstStart: config.env === 'development' ? 'demo' : 'empty', log: say });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, log: say });
+  // What /readyz checks besides the database: a module started here adds its own (readiness.add).
+  const readiness = new Readiness();
   const app = await buildApp({
+    readiness,
+    metricsToken: config.metricsToken,
+    ...(database.poolStats ? { poolStats: database.poolStats } : {}),
     db: database.db,
     logger,
     secureCookies: config.env !== 'development',
@@ -39,21 +45,49 @@ export async function startServer(overrides: { port?: number } = {}) {
     say(`Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») : ${DEMO_ACCOUNTS.join(', ')}`);
   }
 
-  let closing: Promise<void> | undefined;
+  // Graceful stop: no new connection is accepted and new requests on open ones
+  // get 503 (Fastify's return503OnClosing), idle keep-alive connections are
+  // closed at once (forceCloseConnections: 'idle'), requests in flight finish —
+  // until the time limit, when their connections are cut. Then the database
+  // closes. Resolves true when every request finished in time.
+  let closing: Promise<boolean> | undefined;
   const close = () => {
     closing ??= (async () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      await app.close();
+      let cut = false;
+      // A connection whose request finishes during the stop becomes idle: closed then, not after the keep-alive timeout.
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+      const limit = setTimeout(() => {
+        cut = true;
+        say(`Arrêt : des requêtes duraient encore après ${config.shutdownTimeoutMs} ms, leurs connexions sont coupées.`);
+        app.server.closeAllConnections();
+      }, config.shutdownTimeoutMs);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(limit);
+        clearInterval(sweep);
+      }
       await database.close();
+      return !cut;
     })();
     return closing;
   };
   const onSignal = (signal: string) => {
-    say(`${signal} reçu : arrêt propre…`);
-    void close().then(() => process.exit(0));
+    say(`${signal} reçu : arrêt propre (plus de nouvelle connexion, requêtes en cours terminées)…`);
+    close().then(
+      (clean) => {
+        say(clean ? 'Arrêt terminé.' : 'Arrêt terminé, des requêtes ont été interrompues.');
+        process.exit(clean ? 0 : 1);
+      },
+      (err) => {
+        say(`Arrêt en erreur : ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  return { app, url, database, close };
+  return { app, url, database, readiness, close };
 }

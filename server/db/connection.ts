@@ -10,11 +10,23 @@ export type Database = Kysely<DB>;
 /** The database or an open transaction: what a query function runs on. */
 export type Executor = Database | Transaction<DB>;
 
+/** The connections at this instant (metrics): PGlite is one connection that statements take in turn. */
+export interface PoolStats {
+  max: number;
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface OpenDatabase {
   db: Database;
   kind: DatabaseConfig['kind'];
   close(): Promise<void>;
+  poolStats?: () => PoolStats;
 }
+
+/** Connections each server opens to PostgreSQL (several servers share the server's max_connections). */
+export const POOL_MAX = 10;
 
 // bigint columns hold euros and counts far below 2^53: read them as numbers.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -27,9 +39,14 @@ pg.types.setTypeParser(1082, (v) => v);
  */
 export async function openDatabase(config: DatabaseConfig, purpose: string): Promise<OpenDatabase> {
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: config.url, max: POOL_MAX });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => db.destroy(),
+      poolStats: () => ({ max: POOL_MAX, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    };
   }
   const lock = acquireDataDirLock(config.dataDir, purpose);
   try {
@@ -43,10 +60,15 @@ export async function openDatabase(config: DatabaseConfig, purpose: string): Pro
 
 /** Kysely over an already open PGlite (tests open them in memory). */
 export function wrapPGlite(pglite: PGlite, onClose: () => Promise<void> = async () => {}): OpenDatabase {
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const dialect = new PGliteDialect(pglite);
+  const db = new Kysely<DB>({ dialect });
   return {
     db,
     kind: 'pglite',
+    poolStats: () => {
+      const { busy, waiting } = dialect.stats();
+      return { max: 1, total: 1, idle: busy ? 0 : 1, waiting };
+    },
     close: async () => {
       await db.destroy();
       await pglite.close();

@@ -5,13 +5,22 @@ import { type Kysely, type Migration, type MigrationProvider, type MigrationResu
 
 const folder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+const MIGRATION_FILE = /^\d{8}T\d{6}_[a-z0-9_]+\.ts$/;
+
+/** The names of the migrations this code brings, in the order they apply (file names, nothing imported). */
+export async function migrationNames(): Promise<string[]> {
+  return (await readdir(folder))
+    .filter((f) => MIGRATION_FILE.test(f))
+    .sort()
+    .map((f) => f.replace(/\.ts$/, ''));
+}
+
 /** Migrations are the timestamped files of ./migrations, applied in name order. */
 class FolderProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await readdir(folder)).filter((f) => /^\d{8}T\d{6}_[a-z0-9_]+\.ts$/.test(f)).sort();
     const out: Record<string, Migration> = {};
-    for (const f of files) {
-      out[f.replace(/\.ts$/, '')] = (await import(pathToFileURL(join(folder, f)).href)) as Migration;
+    for (const name of await migrationNames()) {
+      out[name] = (await import(pathToFileURL(join(folder, `${name}.ts`)).href)) as Migration;
     }
     return out;
   }
@@ -34,6 +43,11 @@ function check(result: MigrationResultSet) {
 
 export async function migrateToLatest(db: Kysely<unknown>) {
   return check(await migrator(db).migrateToLatest());
+}
+
+/** Apply (or undo) migrations until `name` is the last one applied (a backup restored at its own schema). */
+export async function migrateTo(db: Kysely<unknown>, name: string) {
+  return check(await migrator(db).migrateTo(name));
 }
 
 export async function rollbackOne(db: Kysely<unknown>) {

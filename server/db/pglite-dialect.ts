@@ -18,12 +18,18 @@ import {
  * see another request's statements interleaved.
  */
 export class PGliteDialect implements Dialect {
+  private driver: PGliteDriver | undefined;
   constructor(private readonly pglite: PGlite) {}
+  /** The one connection: in use or not, and how many statements or transactions wait for it (metrics). */
+  stats() {
+    return { busy: this.driver?.busy ?? false, waiting: this.driver?.waiting ?? 0 };
+  }
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    this.driver = new PGliteDriver(this.pglite);
+    return this.driver;
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);
@@ -37,6 +43,8 @@ class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
   private queue: Promise<void> = Promise.resolve();
   private release: (() => void) | undefined;
+  busy = false;
+  waiting = 0;
 
   constructor(pglite: PGlite) {
     this.connection = new PGliteConnection(pglite);
@@ -50,7 +58,10 @@ class PGliteDriver implements Driver {
     this.queue = new Promise<void>((r) => {
       release = r;
     });
+    this.waiting++;
     await previous;
+    this.waiting--;
+    this.busy = true;
     this.release = release;
     return this.connection;
   }
@@ -69,6 +80,7 @@ class PGliteDriver implements Driver {
   async releaseConnection() {
     const release = this.release;
     this.release = undefined;
+    this.busy = false;
     release?.();
   }
 

@@ -173,7 +173,9 @@ describe('directory resources over HTTP', () => {
   });
 
   it('answers every client mistake with a 4xx in the one error shape', async () => {
-    const shape = { error: { code: expect.any(String), message: expect.any(String), details: expect.any(Array) } };
+    const shape = {
+      error: { code: expect.any(String), message: expect.any(String), details: expect.any(Array), requestId: expect.stringMatching(/^[2-9a-z]{10}$/) },
+    };
     const cases: Array<[InjectOptions, number, string]> = [
       [{ url: '/api/projects/not-a-uuid' }, 400, 'invalid_input'],
       [{ url: '/api/projects/4b0a1b5e-8a7b-4c57-9d6b-8f3c0a9b1c2d' }, 404, 'not_found'],

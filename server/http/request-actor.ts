@@ -29,6 +29,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** /healthz, /readyz, /metrics: no account behind them (/metrics reads its own bearer token). */
+    operational?: boolean;
   }
 }
 
@@ -50,6 +52,7 @@ function checkAccess(actor: Actor, access: Access | undefined, method: string) {
 export function installActorResolution(app: FastifyInstance, db: Database) {
   const auth = authService(db);
   app.addHook('preValidation', async (req) => {
+    if (req.routeOptions.config?.operational) return;
     const { actor, csrfToken } = await auth.resolve(req.headers.authorization, req.cookies?.[SESSION_COOKIE], new Date());
     req.essaimActor = actor;
     req.essaimCsrf = csrfToken;

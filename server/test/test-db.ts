@@ -18,8 +18,9 @@ export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 // Tables that keep their rows between tests: reference data (territories,
 // themes), instance settings and the migrations' bookkeeping. Every other
-// table, including those later migrations add, is emptied.
-const keptTables = ['regions', 'departements', 'epcis', 'communes', 'themes', 'essaim_settings', ...MIGRATION_TABLES];
+// table, including those later migrations add, is emptied. The version of the
+// counted data keeps its row: the truncation moves it, as any write does.
+const keptTables = ['regions', 'departements', 'epcis', 'communes', 'themes', 'essaim_settings', 'essaim_data_versions', ...MIGRATION_TABLES];
 
 /**
  * A migrated database with reference data and nothing else: a fresh PGlite

@@ -81,6 +81,8 @@ export const errorResponse = z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(z.object({ path: z.string(), message: z.string() })),
+    /** The request's id (also in the `X-Request-Id` header and in every server log line of the request): what a person quotes to the support. */
+    requestId: z.string(),
   }),
 });
 

@@ -11,6 +11,29 @@ afterAll(async () => platform?.close());
 const count = async (path: string) => (await (await fetch(`${platform.url}/api/${path}`)).json()).total as number;
 
 describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
+  it('shows the reference of a failed request under its error, for a person to quote', async () => {
+    const page = await platform.page();
+    // The server fails once: its answer names the request, as every error body does.
+    await page.route('**/api/stats', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'internal_error', message: 'Erreur interne du serveur. Elle a été journalisée.', details: [], requestId: 'k7q2m9xw4p' },
+        }),
+      }),
+    );
+    await page.goto('/');
+    const alert = page.locator('.fr-alert--error').filter({ hasText: 'Les chiffres n’ont pas pu être chargés' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Référence à citer si vous signalez le problème\u202f: k7q2m9xw4p');
+    await page.screenshot({ path: `${ARTIFACTS}erreur-reference-1280.png` });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await alert.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}erreur-reference-375.png` });
+    expect(page.errors).toEqual([]);
+  });
+
   it('finds a project by text and territory, opens it, and comes back with the filters', async () => {
     const page = await platform.page();
     await page.goto('/projets');

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/connection';
+import { countedVersionSql } from '../../db/snapshot-queries';
 
 /**
  * Key figures, each counted from the records, in one statement (one scan per
- * table, the projects per stage included) with the snapshot they were read in.
+ * table, the projects per stage included) with the version of the counted data they
+ * were read in.
  */
 export async function keyFigures(db: Executor) {
   const r = await sql<{
@@ -36,7 +38,7 @@ export async function keyFigures(db: Executor) {
       o.organisations, o.siae,
       (select count(*)::int from sector_programmes) as sector_programmes,
       (select coalesce(json_object_agg(stage, n), '{}'::json) from (select stage, count(*)::int as n from projects group by stage) s) as by_stage,
-      pg_current_snapshot()::text as snapshot
+      ${countedVersionSql} as snapshot
     from
       (select count(*)::int as projects from projects) pr,
       (select count(*)::int as funds, coalesce(sum(amount_mobilisable_eur), 0)::float8 as funds_eur from funds where french_impact) f,
@@ -53,8 +55,8 @@ export async function keyFigures(db: Executor) {
 /**
  * Collectives and projects per département or région, every territory listed
  * (zeros included) for the map, or only those with a project (`coveredOnly`:
- * the list behind the « départements couverts » figure), with the snapshot
- * they were read in. A collective counts wherever its perimeter reaches: a
+ * the list behind the « départements couverts » figure), with the version of
+ * the counted data they were read in. A collective counts wherever its perimeter reaches: a
  * région perimeter counts in each of its départements. Overseas
  * collectivities (zone `com`: Saint-Martin, Polynésie…) are neither
  * départements nor régions, and are left out.
@@ -73,7 +75,7 @@ export async function countsByTerritory(db: Executor, level: 'departement' | 're
     per_collectives as (select code, count(*)::int as n from reach group by code),
     per_projects as (select ${column} as code, count(*)::int as n from projects where ${column} is not null group by ${column})
     select t.code, t.name, ${parent} as region_code, coalesce(pc.n, 0) as collectives, coalesce(pp.n, 0) as projects,
-      pg_current_snapshot()::text as snapshot
+      ${countedVersionSql} as snapshot
     from ${table} t
     left join per_collectives pc on pc.code = t.code
     left join per_projects pp on pp.code = t.code

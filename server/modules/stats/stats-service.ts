@@ -3,13 +3,15 @@ import type { Database } from '../../db/connection';
 import { authorize } from '../../policies/authorize';
 import { openDataPolicy } from '../../policies/open-data-policy';
 import { snapshotMemo } from '../../db/snapshot-memo';
+import { countedVersion } from '../../db/snapshot-queries';
 import type { Actor } from '../../policies/actor';
 import { countsByTerritory, keyFigures } from './stats-queries';
 
-// Whole-table counts, recomputed only when the data changed (see snapshotMemo):
-// the home page asks for them on every visit.
-const figuresMemo = snapshotMemo<Awaited<ReturnType<typeof keyFigures>>>();
-const territoryMemo = snapshotMemo<Awaited<ReturnType<typeof countsByTerritory>>>();
+// Whole-table counts, recomputed only when the counted data changed (see
+// snapshotMemo and the counted data's version): the home page asks for them on
+// every visit, and editing a description does not change them.
+const figuresMemo = snapshotMemo<Awaited<ReturnType<typeof keyFigures>>>(countedVersion);
+const territoryMemo = snapshotMemo<Awaited<ReturnType<typeof countsByTerritory>>>(countedVersion);
 
 /** Live key figures (never typed by hand): what the home page and the review show. */
 export async function getStats(db: Database, actor: Actor, now: Date): Promise<Stats> {

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: Array<{ path: string; message: string }> = [],
+    /** The server's reference of the request (`error.requestId`), for a person to quote. */
+    readonly requestId?: string,
   ) {
     super(message);
   }
@@ -28,9 +30,16 @@ export const setCsrfToken = (t: string | null) => {
 };
 
 async function errorOf(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: ApiError['details'] } } | null;
-  if (body?.error) return new ApiError(res.status, body.error.code, body.error.message, body.error.details ?? []);
-  return new ApiError(res.status, 'http_error', `Le serveur a répondu ${res.status}. Réessayez dans un instant.`);
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: ApiError['details']; requestId?: string } } | null;
+  if (body?.error) return new ApiError(res.status, body.error.code, body.error.message, body.error.details ?? [], body.error.requestId);
+  // A proxy's own error page: the header still names the request when it reached the server.
+  return new ApiError(
+    res.status,
+    'http_error',
+    `Le serveur a répondu ${res.status}. Réessayez dans un instant.`,
+    [],
+    res.headers.get('x-request-id') ?? undefined,
+  );
 }
 
 /** One HTTP exchange with the API: JSON in and out, errors as ApiError. */

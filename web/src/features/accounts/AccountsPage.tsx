@@ -15,6 +15,7 @@ import { formatDate, formatInt } from '../../lib/format';
 import { isNationalTeam, useSession } from '../../lib/session';
 import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const describeRoles = (a: Account) =>
   a.roles.length ? a.roles.map((r) => `${roleLabels[r.role]}${r.scope?.length ? ` (${r.scope.length})` : ''}`).join(', ') : 'aucun rôle';
@@ -77,7 +78,7 @@ export function AccountsPage() {
           </Button>
         </div>
       </form>
-      {list.error && <Alert severity="error" title="La liste n’a pas pu être chargée" description={list.error.message} />}
+      {list.error && <ErrorAlert title="La liste n’a pas pu être chargée" error={list.error} />}
       <p role="status">{list.data ? `${formatInt(list.data.total)} compte${list.data.total > 1 ? 's' : ''}` : 'Chargement…'}</p>
       {list.data && list.data.items.length > 0 && (
         <div className="fr-table">
@@ -127,7 +128,7 @@ export function AccountRolesPage() {
     if (account.data) setDraft(Object.fromEntries(account.data.roles.map((r) => [r.role, r.scope ?? []])));
   }, [account.data]);
   if (gate) return gate;
-  if (account.error) return <Alert severity="error" title="Ce compte n’a pas pu être chargé" description={account.error.message} />;
+  if (account.error) return <ErrorAlert title="Ce compte n’a pas pu être chargé" error={account.error} />;
   if (!account.data || !draft) return <p role="status">Chargement…</p>;
   const a = account.data;
 

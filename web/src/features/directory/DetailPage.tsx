@@ -16,6 +16,7 @@ import { Tags } from '../../components/Tags';
 import { AnonymisePerson } from './AnonymisePerson';
 import { RecordHistory } from '../../components/RecordHistory';
 import { RelatedList } from './RelatedList';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const PerimeterMap = lazy(() => import('./PerimeterMap').then((m) => ({ default: m.PerimeterMap })));
 
@@ -48,7 +49,7 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
   useTitle(r ? cfg.titleOf(r) : cfg.title);
 
   if (error?.status === 404) return <NotFoundPage />;
-  if (error) return <Alert severity="error" title="Cette fiche n’a pas pu être chargée" description={error.message} />;
+  if (error) return <ErrorAlert title="Cette fiche n’a pas pu être chargée" error={error} />;
   if (!r) return <p role="status">Chargement…</p>;
 
   const title = cfg.titleOf(r);

@@ -15,6 +15,7 @@ import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
 import { type FieldDef, type ResourceConfig, resourceBySlug } from './resources';
 import { NotFoundPage } from '../../components/NotFoundPage';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 type Row = Record<string, string>;
 type Value = string | boolean | string[] | Row[];
@@ -32,7 +33,7 @@ function EditForm({ cfg, id }: { cfg: ResourceConfig; id: string }) {
   const { me } = useSession();
   const { data, error } = useCall(routesOf(cfg.api).get, me === undefined ? null : { params: { id } });
   if (error?.status === 404) return <NotFoundPage />;
-  if (error) return <Alert severity="error" title="Cette fiche n’a pas pu être chargée" description={error.message} />;
+  if (error) return <ErrorAlert title="Cette fiche n’a pas pu être chargée" error={error} />;
   if (!data) return <p role="status">Chargement…</p>;
   return <ResourceForm cfg={cfg} record={data} />;
 }

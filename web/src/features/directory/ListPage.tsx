@@ -16,6 +16,7 @@ import { type FilterDef, type ResourceConfig, resourceBySlug } from './resources
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { OptionSelect } from '../../components/OptionSelect';
 import { Tags } from '../../components/Tags';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const PAGE_SIZE = 20;
 
@@ -163,7 +164,7 @@ function ResourceList({ cfg }: { cfg: ResourceConfig }) {
               JSON
             </a>
           </p>
-          {error && <Alert severity="error" title="La liste n’a pas pu être chargée" description={error.message} className="fr-mb-2w" />}
+          {error && <ErrorAlert title="La liste n’a pas pu être chargée" error={error} className="fr-mb-2w" />}
           {data && data.items.length === 0 && <p>Aucun résultat&#8239;: élargissez la recherche ou effacez des filtres.</p>}
           <ul className="fr-raw-list" aria-busy={loading}>
             {data?.items.map((r) => (

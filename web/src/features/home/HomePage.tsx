@@ -1,4 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { type FigureKey, figureLinks, figureValue } from '../../../../shared/figure-links';
@@ -9,6 +8,7 @@ import { directoryRoutesByResource } from '../../../../shared/routes/directory.r
 import { statsRoutes } from '../../../../shared/routes/stats.routes';
 import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 // The map (and its outlines) loads after the figures.
 const FranceMap = lazy(() => import('./FranceMap').then((m) => ({ default: m.FranceMap })));
@@ -52,7 +52,7 @@ export function HomePage() {
 
       <section aria-labelledby="chiffres-cles" className="fr-mb-6w">
         <h2 id="chiffres-cles">Chiffres clés</h2>
-        {stats.error && <Alert severity="error" title="Les chiffres n’ont pas pu être chargés" description={stats.error.message} />}
+        {stats.error && <ErrorAlert title="Les chiffres n’ont pas pu être chargés" error={stats.error} />}
         {!stats.data && !stats.error && <p role="status">Chargement des chiffres…</p>}
         {stats.data && (
           <>
@@ -89,7 +89,7 @@ export function HomePage() {
 
       <section aria-labelledby="derniers-projets">
         <h2 id="derniers-projets">Derniers projets</h2>
-        {latest.error && <Alert severity="error" title="Les derniers projets n’ont pas pu être chargés" description={latest.error.message} />}
+        {latest.error && <ErrorAlert title="Les derniers projets n’ont pas pu être chargés" error={latest.error} />}
         <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list">
           {latest.data?.items.map((p) => (
             <li key={p.id} className="fr-col-12 fr-col-md-4">

@@ -1,10 +1,10 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Link, useSearchParams } from 'react-router';
 import { formatInt, plural } from '../../lib/format';
 import { statsRoutes } from '../../../../shared/routes/stats.routes';
 import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const LEVELS = {
   departement: { title: 'Départements couverts par des projets', one: 'département', column: 'Département', other: 'region' },
@@ -33,7 +33,7 @@ export function CoveredTerritoriesPage() {
           {LEVELS[l.other].title}
         </Link>
       </p>
-      {error && <Alert severity="error" title="La liste n’a pas pu être chargée" description={error.message} />}
+      {error && <ErrorAlert title="La liste n’a pas pu être chargée" error={error} />}
       {!data && !error && <p role="status">Chargement…</p>}
       {data && (
         <>

@@ -1,4 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Link, Navigate } from 'react-router';
 import type { WorkspaceSection } from '../../../../shared/schemas/workspace';
 import { roleLabels } from '../../../../shared/vocabulary';
@@ -7,6 +6,7 @@ import { useSession } from '../../lib/session';
 import { workspaceRoutes } from '../../../../shared/routes/workspace.routes';
 import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const GROUPS: Array<{ group: WorkspaceSection['group']; title: string }> = [
   { group: 'awaiting', title: 'Ce qui vous attend' },
@@ -34,7 +34,7 @@ export function WorkspacePage() {
             : 'Votre compte n’a pas encore de rôle\u202f: l’équipe nationale vous en attribue un au besoin.'}
         </p>
       )}
-      {workspace.error && <Alert severity="error" title="Votre espace n’a pas pu être chargé" description={workspace.error.message} />}
+      {workspace.error && <ErrorAlert title="Votre espace n’a pas pu être chargé" error={workspace.error} />}
       {(!me || (!w && !workspace.error)) && <p role="status">Chargement de votre espace…</p>}
       {w && w.sections.length === 0 && (
         <p>
