@@ -10,6 +10,23 @@ export type Database = Kysely<DB>;
 /** The database or an open transaction: what a query function runs on. */
 export type Executor = Database | Transaction<DB>;
 
+/**
+ * What carries a database besides Kysely, for the job queue (pg-boss) that
+ * speaks SQL of its own: the one PGlite connection (whose access Kysely's
+ * dialect serialises) or the PostgreSQL server's address (pg-boss keeps a
+ * small pool of its own there).
+ */
+export type DatabaseCarrier = { kind: 'pglite'; pglite: PGlite } | { kind: 'postgres'; url: string };
+const carriers = new WeakMap<Database, DatabaseCarrier>();
+export const carrierOf = (db: Database): DatabaseCarrier | undefined => carriers.get(db);
+
+/** Kysely over a PostgreSQL server, remembered with its address. */
+export function postgresDatabase(url: string, max = 10): Database {
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max }) }) });
+  carriers.set(db, { kind: 'postgres', url });
+  return db;
+}
+
 export interface OpenDatabase {
   db: Database;
   kind: DatabaseConfig['kind'];
@@ -27,8 +44,7 @@ pg.types.setTypeParser(1082, (v) => v);
  */
 export async function openDatabase(config: DatabaseConfig, purpose: string): Promise<OpenDatabase> {
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = postgresDatabase(config.url);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const lock = acquireDataDirLock(config.dataDir, purpose);
@@ -44,6 +60,7 @@ export async function openDatabase(config: DatabaseConfig, purpose: string): Pro
 /** Kysely over an already open PGlite (tests open them in memory). */
 export function wrapPGlite(pglite: PGlite, onClose: () => Promise<void> = async () => {}): OpenDatabase {
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  carriers.set(db, { kind: 'pglite', pglite });
   return {
     db,
     kind: 'pglite',
