@@ -1,7 +1,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditActions, auditQuery } from '../../shared/schemas/audit';
-import { instruments, notificationCategories, notificationDeliveries, organisationKinds, projectStages, projectStatuses, sectorMemberRoles, siaeKinds } from '../../shared/vocabulary';
+import {
+  instruments,
+  notificationCategories,
+  notificationDeliveries,
+  organisationKinds,
+  projectStages,
+  projectStatuses,
+  sectorMemberRoles,
+  siaeKinds,
+} from '../../shared/vocabulary';
 import { onPostgres, testDatabase } from '../test/test-db';
 import type { OpenDatabase } from './connection';
 

@@ -24,3 +24,14 @@ export const orgBody = (over: Record<string, unknown> = {}) => ({
   communeCode: '73065',
   ...over,
 });
+
+/** Poll `check` until it gives something (work done in the background: jobs, e-mails); fails after `timeoutMs`. */
+export async function eventually<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`Rien après ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

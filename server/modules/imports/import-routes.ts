@@ -5,9 +5,12 @@ import { importParams, importQuery, importResult } from '../../../shared/schemas
 import type { Database } from '../../db/connection';
 import { invalid } from '../../errors';
 import { actorOf } from '../../http/request-actor';
-import { importService } from './import-service';
+import { type ImportJobData, importService } from './import-service';
+import { IMPORT_JOB } from './import-jobs';
+import type { JobQueue } from '../jobs/job-queue';
+import { z } from 'zod';
 
-export function importRoutes(app: FastifyInstance, db: Database) {
+export function importRoutes(app: FastifyInstance, db: Database, jobs?: JobQueue) {
   const s = importService(db);
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/import/:entity',
@@ -20,14 +23,27 @@ export function importRoutes(app: FastifyInstance, db: Database) {
         consumes: ['multipart/form-data'],
         params: importParams,
         querystring: importQuery,
-        response: { 200: importResult, 400: errorResponse, 413: errorResponse, 415: errorResponse },
+        response: { 200: importResult, 202: z.object({ jobId: z.uuid() }), 400: errorResponse, 413: errorResponse, 415: errorResponse },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const file = await req.file();
       if (!file) throw invalid('Aucun fichier reçu (champ « file » attendu).', [{ path: 'file', message: 'Fichier manquant' }], 'missing_file');
       const bytes = await file.toBuffer();
-      return s.importFile(actorOf(req), req.params.entity, { bytes, filename: file.filename }, { dryRun: req.query.dryRun === 'true' });
+      const actor = actorOf(req);
+      const started = await s.start(
+        actor,
+        req.params.entity,
+        { bytes, filename: file.filename },
+        {
+          dryRun: req.query.dryRun === 'true',
+          ...(jobs && actor.kind === 'account'
+            ? { enqueue: (data: ImportJobData) => jobs.enqueue(IMPORT_JOB, { ...data, authorId: actor.accountId }, { authorId: actor.accountId }) }
+            : {}),
+        },
+      );
+      if ('jobId' in started) return reply.code(202).send({ jobId: started.jobId });
+      return started.result;
     },
   );
 }

@@ -1,20 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../db/connection';
+import { eventually } from '../../test/fixtures';
 import { onPostgres, testDatabase } from '../../test/test-db';
 import { completeJob, getJob } from './job-queries';
 import { defineJob, type JobQueue, startJobQueue } from './job-queue';
-
-/** Wait until `check` returns something, polling (jobs run in the background). */
-async function until<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await sleep(100);
-  }
-}
 
 let open: OpenDatabase;
 let queue: JobQueue;
@@ -74,7 +64,7 @@ afterAll(async () => {
 describe(`job queue on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
   it('runs an enqueued job once, keeps its result and the progress it reported', async () => {
     const id = await queue.enqueue('test.echo', { text: 'bonjour' });
-    const job = await until(async () => {
+    const job = await eventually(async () => {
       const j = await getJob(open.db, id);
       return j?.state === 'completed' && j;
     });
@@ -85,7 +75,7 @@ describe(`job queue on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
 
   it('retries a failing job with backoff until it succeeds', async () => {
     const id = await queue.enqueue('test.flaky', { failures: 2 });
-    const job = await until(async () => {
+    const job = await eventually(async () => {
       const j = await getJob(open.db, id);
       return j?.state === 'completed' && j;
     });
@@ -96,7 +86,7 @@ describe(`job queue on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
 
   it('marks a job failed with its error once its retries are spent', async () => {
     const id = await queue.enqueue('test.hopeless', {});
-    const job = await until(async () => {
+    const job = await eventually(async () => {
       const j = await getJob(open.db, id);
       return j?.state === 'failed' && j;
     });
@@ -106,7 +96,7 @@ describe(`job queue on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
 
   it('does not do committed work twice when the attempt dies before pg-boss records its end', async () => {
     const id = await queue.enqueue('test.effect', { n: 7 });
-    const job = await until(async () => {
+    const job = await eventually(async () => {
       const j = await getJob(open.db, id);
       return j?.state === 'completed' && j;
     });
@@ -139,7 +129,7 @@ describe(`job queue on ${onPostgres ? 'PostgreSQL' : 'PGlite'}`, () => {
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
-    const job = await until(async () => {
+    const job = await eventually(async () => {
       const j = await getJob(open.db, id);
       return j?.state === 'completed' && j;
     });
