@@ -3,7 +3,8 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { type FormEvent, useState } from 'react';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { ImportJob } from './ImportJob';
 import { ApiError, upload } from '../../lib/api';
 import { formatInt } from '../../lib/format';
 import { useSession } from '../../lib/session';
@@ -23,7 +24,8 @@ type Step =
   | { kind: 'sending'; what: 'check' | 'import'; fraction: number }
   | { kind: 'preview'; result: ImportResult }
   | { kind: 'rejected'; error: ApiError }
-  | { kind: 'done'; result: ImportResult };
+  | { kind: 'done'; result: ImportResult }
+  | { kind: 'job'; jobId: string };
 
 const ENTITY_LABELS: Record<Entity, { plural: string; slug: string }> = {
   organisations: { plural: 'structures', slug: 'structures' },
@@ -36,7 +38,12 @@ export function ImportPage() {
   const { me } = useSession();
   const [entity, setEntity] = useState<Entity>('organisations');
   const [file, setFile] = useState<File | null>(null);
-  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const [params] = useSearchParams();
+  // A notification's link (`/import?tache=…`) reopens the job's report.
+  const [step, setStep] = useState<Step>(() => {
+    const jobId = params.get('tache');
+    return jobId ? { kind: 'job', jobId } : { kind: 'choose' };
+  });
   const [fileError, setFileError] = useState<string>();
 
   if (me === null) return <Navigate to="/connexion?retour=%2Fimport" replace />;
@@ -53,10 +60,12 @@ export function ImportPage() {
     form.append('file', file);
     setStep({ kind: 'sending', what: dryRun ? 'check' : 'import', fraction: 0 });
     try {
-      const result = await upload<ImportResult>(`/import/${entity}?dryRun=${dryRun}`, form, (fraction) =>
+      const result = await upload<ImportResult | { jobId: string }>(`/import/${entity}?dryRun=${dryRun}`, form, (fraction) =>
         setStep({ kind: 'sending', what: dryRun ? 'check' : 'import', fraction }),
       );
-      setStep(dryRun ? { kind: 'preview', result } : { kind: 'done', result });
+      // A large file is imported by a job: the page follows it.
+      if ('jobId' in result) setStep({ kind: 'job', jobId: result.jobId });
+      else setStep(dryRun ? { kind: 'preview', result } : { kind: 'done', result });
     } catch (e) {
       setStep({ kind: 'rejected', error: e instanceof ApiError ? e : new ApiError(0, 'client', String(e)) });
     }
@@ -176,6 +185,7 @@ export function ImportPage() {
             </ul>
           </section>
         )}
+        {step.kind === 'job' && <ImportJob jobId={step.jobId} />}
         {step.kind === 'done' && (
           <Alert
             severity="success"
