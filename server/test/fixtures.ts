@@ -35,3 +35,11 @@ export async function eventually<T>(check: () => T | undefined | null | false | 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** A multipart body carrying one file (field « file »), as a browser uploads it. */
+export function multipart(filename: string, content: Uint8Array, type = 'text/csv') {
+  const boundary = '----essaimtest';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
+  const body = Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
