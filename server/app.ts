@@ -30,6 +30,18 @@ import { statsRoutes } from './modules/stats/stats-routes';
 import { territoryRoutes } from './modules/territories/territory-routes';
 import { themeRoutes } from './modules/themes/theme-routes';
 import { workspaceRoutes } from './modules/workspace/workspace-routes';
+import { importJobs } from './modules/imports/import-jobs';
+import { type JobQueue, type JobQueueOptions, startJobQueue } from './modules/jobs/job-queue';
+import { jobRoutes } from './modules/jobs/job-routes';
+import { notificationJobs } from './modules/notifications/notification-jobs';
+import { notificationRoutes } from './modules/notifications/notification-routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The job queue started with the app. */
+    jobs: JobQueue;
+  }
+}
 
 export interface AppDeps {
   db: Database;
@@ -56,6 +68,12 @@ export interface AppDeps {
   poolStats?: () => PoolStats;
   /** `METRICS_TOKEN`: /metrics wants it as a bearer token; without it, /metrics answers the loopback only. */
   metricsToken?: string | undefined;
+  /**
+   * The job queue, started with the app and stopped when it closes. A server
+   * runs the handlers (`work: true`); by default (tests, commands) jobs are
+   * only sent, and run where a server works.
+   */
+  jobs?: JobQueueOptions;
 }
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -99,12 +117,19 @@ export async function buildApp(deps: AppDeps) {
   installOperations(app, { readiness, poolStats: deps.poolStats, metricsToken: deps.metricsToken });
 
   for (const resource of directoryResources) registerDirectoryRoutes(app, deps.db, resource);
-  for (const routes of [themeRoutes, territoryRoutes, statsRoutes, importRoutes, auditRoutes, accountRoutes, workspaceRoutes]) routes(app, deps.db);
   const publicUrl = deps.publicUrl ?? 'http://localhost:3000';
+  const mailer = deps.mailer ?? createMailer({ from: 'Essaim', log: (m) => app.log.info(m) });
+  const definitions = [...notificationJobs({ db: deps.db, mailer, publicUrl }), ...importJobs({ db: deps.db })];
+  const jobs = await startJobQueue(deps.db, definitions, { ...deps.jobs, onError: (err) => app.log.error(err, 'file de tâches') });
+  app.addHook('onClose', async () => jobs.stop());
+  app.decorate('jobs', jobs);
+  for (const routes of [themeRoutes, territoryRoutes, statsRoutes, auditRoutes, accountRoutes, workspaceRoutes, notificationRoutes]) routes(app, deps.db);
+  importRoutes(app, deps.db, jobs);
+  jobRoutes(app, deps.db, definitions);
   authRoutes(app, deps.db, {
     secureCookies: deps.secureCookies ?? false,
     signInLimits: { ...DEFAULT_SIGN_IN_LIMITS, ...deps.signInLimits },
-    mailer: deps.mailer ?? createMailer({ from: 'Essaim', log: (m) => app.log.info(m) }),
+    mailer,
     publicUrl,
     oidc: deps.oidc && oidcService(deps.db, deps.oidc, { redirectUri: `${publicUrl}/api/auth/oidc/callback`, postLogoutRedirectUri: `${publicUrl}/` }),
   });

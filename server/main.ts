@@ -36,6 +36,7 @@ export async function startServer(overrides: { port?: number } = {}) {
     site: config.site,
     hsts: config.env === 'production',
     trustProxy: config.trustProxy,
+    jobs: { work: true },
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${new URL(address).port}`;

@@ -139,3 +139,12 @@ export const notificationCategoryLabels: Record<NotificationCategory, string> = 
   cooperation: 'Coopérations et décisions collectives',
   mobilisation: 'Hackathons et défis',
 };
+
+/** How a person receives a category's notifications by e-mail (the application always lists them). */
+export const notificationDeliveries = ['immediately', 'daily', 'never'] as const;
+export type NotificationDelivery = (typeof notificationDeliveries)[number];
+export const notificationDeliveryLabels: Record<NotificationDelivery, string> = {
+  immediately: 'Par e-mail, aussitôt',
+  daily: 'Dans le récapitulatif quotidien',
+  never: 'Jamais par e-mail',
+};

@@ -26,6 +26,9 @@ export const staticPages = [
   '/plan-du-site',
   '/mon-espace',
   '/territoires',
+  '/notifications',
+  '/notifications/desabonnement',
+  '/admin/taches',
 ] as const;
 
 const slugOfApi = Object.fromEntries(Object.entries(directorySlugs).map(([slug, api]) => [api, slug])) as Record<string, DirectorySlug>;

@@ -18,6 +18,23 @@ export interface PoolStats {
   waiting: number;
 }
 
+/**
+ * What carries a database besides Kysely, for the job queue (pg-boss) that
+ * speaks SQL of its own: the one PGlite connection (whose access Kysely's
+ * dialect serialises) or the PostgreSQL server's address (pg-boss keeps a
+ * small pool of its own there).
+ */
+export type DatabaseCarrier = { kind: 'pglite'; pglite: PGlite } | { kind: 'postgres'; url: string };
+const carriers = new WeakMap<Database, DatabaseCarrier>();
+export const carrierOf = (db: Database): DatabaseCarrier | undefined => carriers.get(db);
+
+/** Kysely over a PostgreSQL server, remembered with its address. */
+export function postgresDatabase(url: string, max = 10, pool = new pg.Pool({ connectionString: url, max })): Database {
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  carriers.set(db, { kind: 'postgres', url });
+  return db;
+}
+
 export interface OpenDatabase {
   db: Database;
   kind: DatabaseConfig['kind'];
@@ -40,7 +57,7 @@ pg.types.setTypeParser(1082, (v) => v);
 export async function openDatabase(config: DatabaseConfig, purpose: string): Promise<OpenDatabase> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: POOL_MAX });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = postgresDatabase(config.url, POOL_MAX, pool);
     return {
       db,
       kind: 'postgres',
@@ -62,6 +79,7 @@ export async function openDatabase(config: DatabaseConfig, purpose: string): Pro
 export function wrapPGlite(pglite: PGlite, onClose: () => Promise<void> = async () => {}): OpenDatabase {
   const dialect = new PGliteDialect(pglite);
   const db = new Kysely<DB>({ dialect });
+  carriers.set(db, { kind: 'pglite', pglite });
   return {
     db,
     kind: 'pglite',

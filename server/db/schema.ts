@@ -37,6 +37,19 @@ export interface DB {
     link: string | null;
     created_at: Generated<Date>;
     read_at: Date | null;
+    emailed_at: Date | null;
+  };
+  notification_preferences: { account_id: string; category: string; delivery: string };
+  job_reports: {
+    job_id: string;
+    queue: string;
+    account_id: string | null;
+    phase: Generated<string>;
+    done: Generated<number>;
+    total: Generated<number>;
+    result: ColumnType<unknown, string | null, string | null> | null;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
   };
   sign_in_attempts: { key: string; attempts: number; window_started_at: Generated<Date> };
   oidc_logins: {

@@ -1,7 +1,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditActions, auditQuery } from '../../shared/schemas/audit';
-import { instruments, notificationCategories, organisationKinds, projectStages, projectStatuses, sectorMemberRoles, siaeKinds } from '../../shared/vocabulary';
+import {
+  instruments,
+  notificationCategories,
+  notificationDeliveries,
+  organisationKinds,
+  projectStages,
+  projectStatuses,
+  sectorMemberRoles,
+  siaeKinds,
+} from '../../shared/vocabulary';
 import { onPostgres, testDatabase } from '../test/test-db';
 import type { OpenDatabase } from './connection';
 
@@ -23,6 +32,8 @@ const expected: Record<string, readonly string[]> = {
   'audit_log.action': auditActions,
   'audit_log.actor_kind': auditQuery.shape.actor.unwrap().options,
   'notifications.category': notificationCategories,
+  'notification_preferences.category': notificationCategories,
+  'notification_preferences.delivery': notificationDeliveries,
 };
 
 /**

@@ -54,6 +54,7 @@ export function implement<D extends RouteDef>(app: FastifyInstance, def: D, hand
   const response: Record<number, z.ZodType> = Object.fromEntries(errorStatuses(def).map((c) => [c, errorResponse]));
   if (def.response) response[status] = def.response;
   else if (status === 204) response[204] = z.null();
+  if (def.accepted) response[202] = def.accepted;
   app.withTypeProvider<ZodTypeProvider>().route({
     method: def.method,
     url: def.path,

@@ -24,3 +24,22 @@ export const orgBody = (over: Record<string, unknown> = {}) => ({
   communeCode: '73065',
   ...over,
 });
+
+/** Poll `check` until it gives something (work done in the background: jobs, e-mails); fails after `timeoutMs`. */
+export async function eventually<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`Rien après ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A multipart body carrying one file (field « file »), as a browser uploads it. */
+export function multipart(filename: string, content: Uint8Array, type = 'text/csv') {
+  const boundary = '----essaimtest';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
+  const body = Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

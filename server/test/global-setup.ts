@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { wrapPGlite } from '../db/connection';
+import { type Database, postgresDatabase, wrapPGlite } from '../db/connection';
+import { startJobQueue } from '../modules/jobs/job-queue';
 import { migrateToLatest } from '../db/migrator';
 import type { DB } from '../db/schema';
 import { ensureReferenceData } from '../modules/territories/territory-reference';
@@ -22,16 +23,27 @@ export default async function setup() {
     // applies the migrations from the first one, whatever an earlier run left.
     await sql`drop schema if exists public cascade`.execute(db);
     await sql`create schema public`.execute(db);
+    await sql`drop schema if exists pgboss cascade`.execute(db);
     await migrateToLatest(db as Kysely<unknown>);
     await ensureReferenceData(db);
     await db.destroy();
+    const boss = postgresDatabase(url, 2);
+    await installJobQueue(boss);
+    await boss.destroy();
     return;
   }
   const pglite = await PGlite.create();
   const open = wrapPGlite(pglite);
   await migrateToLatest(open.db as Kysely<unknown>);
   await ensureReferenceData(open.db);
+  await installJobQueue(open.db);
   const dump = await pglite.dumpDataDir('none');
   writeFileSync(TEMPLATE_DUMP, Buffer.from(await dump.arrayBuffer()));
   await open.close();
+}
+
+/** pg-boss installs its schema at its first start: done once here, so each test's app starts it in a moment. */
+async function installJobQueue(db: Database) {
+  const queue = await startJobQueue(db, [], { work: false });
+  await queue.stop();
 }

@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import type { InjectOptions } from 'fastify';
 import { type AppDeps, buildApp } from '../app';
 import { seedDemo } from '../seed/demo';
 import { insertToken } from '../modules/auth/auth-queries';
 import { insertAccounts } from '../modules/accounts/account-queries';
 import { hashToken } from '../modules/auth/auth-service';
-import { type Executor, type OpenDatabase, wrapPGlite } from '../db/connection';
+import { type Executor, type OpenDatabase, postgresDatabase, wrapPGlite } from '../db/connection';
 import type { Role } from '../../shared/schemas/auth';
 import { MIGRATION_TABLES } from '../db/migrator';
-import type { DB } from '../db/schema';
 import { TEMPLATE_DUMP } from './paths';
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -30,8 +28,7 @@ const keptTables = ['regions', 'departements', 'epcis', 'communes', 'themes', 'e
 export async function testDatabase(): Promise<OpenDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
-    const pool = new pg.Pool({ connectionString: url, max: 5 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = postgresDatabase(url, 5);
     const domain = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public' and tablename <> all(${keptTables})`.execute(
       db,
     );

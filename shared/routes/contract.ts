@@ -37,6 +37,8 @@ export interface RouteDef {
   /** `multipart`: the body is a file upload (a form), not JSON. */
   bodyKind?: 'json' | 'multipart';
   response?: z.ZodType;
+  /** The other answer of a route whose work may be long: `202` with this body (e.g. `{ jobId }`), the work then runs as a job. */
+  accepted?: z.ZodType;
   status?: 200 | 201 | 202 | 204 | 303;
   /** Content types of a file answer (exports, calendars), besides JSON. */
   produces?: readonly string[];
@@ -57,8 +59,8 @@ export type BodyOf<D extends RouteDef> = Out<D['body']>;
 /** What the server's handler returns (before the response schema serialises it). */
 // biome-ignore lint/suspicious/noConfusingVoidType: a handler of a route without a JSON answer returns nothing (`async () => { … }`)
 export type ReplyOf<D extends RouteDef> = D['response'] extends z.ZodType ? z.input<D['response']> : void;
-/** What a client receives. */
-export type ResponseOf<D extends RouteDef> = Out<D['response']>;
+/** What a client receives: the success body, or the 202 body of a route that may hand its work to a job. */
+export type ResponseOf<D extends RouteDef> = Out<D['response']> | (D extends { accepted: infer A extends z.ZodType } ? z.output<A> : never);
 
 /** What a client sends: each part the route declares, as its schema accepts it. */
 export type CallArgs<D extends RouteDef> = (D['params'] extends z.ZodType ? { params: In<D['params']> } : { params?: undefined }) &

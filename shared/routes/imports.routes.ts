@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { importParams, importQuery, importResult } from '../schemas/import';
 import { route } from './contract';
 
@@ -8,11 +9,12 @@ export const importRoutes = {
     access: 'admin',
     tag: 'Import',
     summary:
-      "Importer un fichier CSV ou XLSX (multipart, champ « file »), tout ou rien : une ligne avec l'« Identifiant » d'une fiche la modifie, une ligne sans la crée ; dryRun=true valide et compte sans rien écrire",
+      "Importer un fichier CSV ou XLSX (multipart, champ « file »), tout ou rien : une ligne avec l'« Identifiant » d'une fiche la modifie, une ligne sans la crée ; dryRun=true valide et compte sans rien écrire ; au-delà de 1 000 lignes, l'import est confié à une tâche (202, jobId)",
     bodyKind: 'multipart',
     params: importParams,
     query: importQuery,
     response: importResult,
+    accepted: z.object({ jobId: z.uuid() }),
     errors: [413, 415],
   }),
 };

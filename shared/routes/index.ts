@@ -7,6 +7,8 @@ import { importRoutes } from './imports.routes';
 import { siteRoutes } from './site.routes';
 import { statsRoutes } from './stats.routes';
 import { territoryRoutes } from './territories.routes';
+import { jobRoutes } from './jobs.routes';
+import { notificationRoutes } from './notifications.routes';
 import { themeRoutes } from './themes.routes';
 import { workspaceRoutes } from './workspace.routes';
 
@@ -17,7 +19,17 @@ import { workspaceRoutes } from './workspace.routes';
  */
 export const apiContract: readonly RouteDef[] = [
   ...Object.values(directoryRoutesByResource).flatMap((r) => Object.values(r)),
-  ...[themeRoutes, territoryRoutes, statsRoutes, importRoutes, auditRoutes, accountRoutes, workspaceRoutes, authRoutes, siteRoutes].flatMap((r) =>
-    Object.values(r),
-  ),
+  ...[
+    themeRoutes,
+    territoryRoutes,
+    statsRoutes,
+    importRoutes,
+    auditRoutes,
+    accountRoutes,
+    workspaceRoutes,
+    authRoutes,
+    siteRoutes,
+    notificationRoutes,
+    jobRoutes,
+  ].flatMap((r) => Object.values(r)),
 ];

@@ -100,6 +100,12 @@ export const fieldLabels: Record<string, FieldLabel> = {
   password: m('mot de passe'),
   returnTo: f('page de retour'),
   token: m('jeton'),
+  // Notifications and jobs
+  unread: m('filtre des non lues'),
+  preferences: pl('préférences', f('préférence')),
+  category: f('catégorie'),
+  delivery: m('mode d’envoi'),
+  state: m('état'),
   roles: pl('rôles', m('rôle')),
   'roles.role': m('rôle'),
   'roles.scope': f('portée du rôle'),

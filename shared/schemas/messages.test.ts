@@ -9,6 +9,8 @@ import * as collective from './collective';
 import * as common from './common';
 import * as fund from './fund';
 import * as imports from './import';
+import * as job from './job';
+import * as notification from './notification';
 import * as organisation from './organisation';
 import * as person from './person';
 import * as pioneer from './pioneer';
@@ -18,7 +20,23 @@ import * as sectorProgramme from './sector-programme';
 import { labelAt } from './labels';
 
 /** Every schema a client's input goes through, found by its name: a new one is checked without a line here. */
-const modules = { account, audit, auth, collective, common, fund, imports, organisation, person, pioneer, project, reference, sectorProgramme };
+const modules = {
+  account,
+  audit,
+  auth,
+  collective,
+  common,
+  fund,
+  imports,
+  job,
+  notification,
+  organisation,
+  person,
+  pioneer,
+  project,
+  reference,
+  sectorProgramme,
+};
 const inputSchemas = Object.values(modules).flatMap((mod) =>
   Object.entries(mod)
     .filter(([name, v]) => /(Input|Fields|Patch|Query|Params)$/.test(name) && typeof v === 'object' && v !== null && '_zod' in v)

@@ -16,6 +16,12 @@ export const router = createBrowserRouter([
       { path: 'comptes/:id', lazy: () => import('./features/accounts/AccountsPage').then((m) => ({ Component: m.AccountRolesPage })) },
       { path: 'mon-espace', lazy: () => import('./features/workspace/WorkspacePage').then((m) => ({ Component: m.WorkspacePage })) },
       { path: 'territoires', lazy: () => import('./features/territories/CoveredTerritoriesPage').then((m) => ({ Component: m.CoveredTerritoriesPage })) },
+      { path: 'notifications', lazy: () => import('./features/notifications/NotificationsPage').then((m) => ({ Component: m.NotificationsPage })) },
+      {
+        path: 'notifications/desabonnement',
+        lazy: () => import('./features/notifications/UnsubscribePage').then((m) => ({ Component: m.UnsubscribePage })),
+      },
+      { path: 'admin/taches', lazy: () => import('./features/jobs/JobsPage').then((m) => ({ Component: m.JobsPage })) },
       { path: 'import', lazy: () => import('./features/import/ImportPage').then((m) => ({ Component: m.ImportPage })) },
       { path: 'mentions-legales', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.LegalNoticePage })) },
       { path: 'accessibilite', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.AccessibilityPage })) },

@@ -102,3 +102,15 @@ export async function setRoles(db: Executor, id: string, roles: Role[]) {
     .where('id', '=', id)
     .execute();
 }
+
+/** The names of the records a role's scope lists, in the order given. */
+export async function scopeNames(db: Executor, table: 'collectives' | 'organisations', ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom(table)
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r.name]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

@@ -12,6 +12,8 @@ import { personIdByEmail } from '../people/person-queries';
 import { assertStrongPassword, hashPassword } from './passwords';
 import { missingReferences, type Reference } from '../directory/references';
 import * as q from './account-queries';
+import { notify } from '../notifications/notify';
+import { grantedRoles, grantSentence } from './role-grants';
 import { accountPolicy, accountRefusal } from './account-policy';
 
 /** Mirrors the accounts table's CHECK on e-mails. */
@@ -95,6 +97,11 @@ export function accountService(db: Database) {
       await db.transaction().execute(async (tx) => {
         await q.setRoles(tx, id, roles);
         await recordWrite(tx, actor, [{ action: 'update', entity: 'account', recordId: id, before: { roles: before.roles }, after: { roles } }]);
+        for (const g of grantedRoles(before.roles, roles)) {
+          const table = roleScope[g.role];
+          const title = grantSentence({ role: g.role, scope: table ? await q.scopeNames(tx, table, g.scope) : [] });
+          await notify(tx, { accountIds: [id], category: 'roles', title, body: 'L’équipe nationale vous a donné ce rôle sur Essaim.', link: '/compte' });
+        }
       });
       return this.get(actor, id);
     },

@@ -1,4 +1,5 @@
-import type { QueryOf, ResponseOf } from '../../../shared/routes/contract';
+import type { z } from 'zod';
+import type { QueryOf } from '../../../shared/routes/contract';
 import type { DirectoryPath, directoryRoutesByResource } from '../../../shared/routes/directory.routes';
 import type { Database } from '../../db/connection';
 import type { CsvColumn } from '../../../shared/spreadsheet/csv';
@@ -22,4 +23,6 @@ export interface DirectoryResource<Out extends { id: string }, Q extends ListQue
 type Routes = typeof directoryRoutesByResource;
 
 /** A resource whose record and list query types are those of its routes in the contract. */
-export const defineResource = <P extends DirectoryPath>(r: DirectoryResource<ResponseOf<Routes[P]['get']>, QueryOf<Routes[P]['list']>> & { path: P }) => r;
+export const defineResource = <P extends DirectoryPath>(
+  r: DirectoryResource<z.output<Routes[P]['get']['response']>, QueryOf<Routes[P]['list']>> & { path: P },
+) => r;

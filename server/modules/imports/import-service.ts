@@ -1,4 +1,4 @@
-import type { Database } from '../../db/connection';
+import type { Database, Executor } from '../../db/connection';
 import { type ErrorDetail, invalid } from '../../errors';
 import { authorize, can } from '../../policies/authorize';
 import { hasControlCharacter } from '../../../shared/schemas/common';
@@ -27,6 +27,16 @@ export interface ImportResult {
   unchanged: number;
   imported: number;
   columns: Array<{ header: string; field: string }>;
+}
+
+/** Past this many rows, an import from the web runs as a job the page follows. */
+export const ROWS_FOR_A_JOB = 1000;
+
+/** What an import job carries: the file itself (base64), kept with the job until it ends. */
+export interface ImportJobData {
+  entity: ImportEntity;
+  filename: string;
+  file: string;
 }
 
 export type ImportProgress = (phase: 'lecture' | 'validation' | 'enregistrement', done: number, total: number) => void;
@@ -60,11 +70,33 @@ type Planned = { i: number; input: unknown; id?: string; before?: { id: string }
  */
 export function importService(db: Database) {
   return {
+    /**
+     * An import from the web: a large file (over ROWS_FOR_A_JOB rows, not a dry
+     * run) becomes a job that reports its progress, and the answer is its id
+     * (202); a smaller one is imported during the request.
+     */
+    async start(
+      actor: Actor,
+      entity: ImportEntity,
+      file: { bytes: Uint8Array; filename?: string },
+      opts: { dryRun?: boolean; enqueue?: (data: ImportJobData) => Promise<string> },
+    ): Promise<{ result: ImportResult } | { jobId: string }> {
+      authorize(actor, 'import', { policy: importPolicy });
+      if (!opts.dryRun && opts.enqueue) {
+        const table = await readTable(file.bytes, file.filename);
+        if (table.rows.length > ROWS_FOR_A_JOB) {
+          const jobId = await opts.enqueue({ entity, filename: file.filename ?? '', file: Buffer.from(file.bytes).toString('base64') });
+          return { jobId };
+        }
+      }
+      return { result: await this.importFile(actor, entity, file, { dryRun: opts.dryRun ?? false }) };
+    },
+
     async importFile(
       actor: Actor,
       entity: ImportEntity,
       file: { bytes: Uint8Array; filename?: string },
-      opts: { dryRun?: boolean; onProgress?: ImportProgress } = {},
+      opts: { dryRun?: boolean; onProgress?: ImportProgress; onCommit?: (tx: Executor, result: ImportResult) => Promise<void> } = {},
     ): Promise<ImportResult> {
       authorize(actor, 'import', { policy: importPolicy });
       const spec = importSpecs[entity] as ImportSpec;
@@ -210,6 +242,7 @@ export function importService(db: Database) {
       const base = { entity, rows: table.rows.length, columns, ...counts };
       if (opts.dryRun) return { ...base, dryRun: true, imported: 0 };
       progress('enregistrement', 0, creates.length + updates.length);
+      const result: ImportResult = { ...base, dryRun: false, imported: creates.length + updates.length };
       await db.transaction().execute(async (tx) => {
         const inserted = await spec.store.insert(
           tx,
@@ -233,9 +266,11 @@ export function importService(db: Database) {
           actor,
           updates.map((u) => ({ action: 'update' as const, entity, recordId: u.id as string, before: u.before, after: after.get(u.id as string) })),
         );
+        // A job records its end with the rows it wrote (imports run as a job are done once).
+        await opts.onCommit?.(tx, result);
       });
       progress('enregistrement', creates.length + updates.length, creates.length + updates.length);
-      return { ...base, dryRun: false, imported: creates.length + updates.length };
+      return result;
     },
   };
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { create, freshSiret } from '../../test/fixtures';
+import { create, freshSiret, multipart } from '../../test/fixtures';
 import { testApp } from '../../test/test-db';
 import { systemActor } from '../../policies/actor';
 import { importService } from './import-service';
@@ -13,13 +13,6 @@ afterAll(() => t.close());
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const count = async (path: string) => (await t.app.inject({ url: `/api/${path}?pageSize=1` })).json().total as number;
-
-function multipart(filename: string, content: Uint8Array, type = 'text/csv') {
-  const boundary = '----essaimtest';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
-  const body = Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe('importing organisations', () => {
   it('reads a CSV with BOM and semicolons, French headers and aliases', async () => {

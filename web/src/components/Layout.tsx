@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { isNationalTeam, useSession } from '../lib/session';
 import { RESOURCES } from '../features/directory/resources';
+import { useUnread } from '../features/notifications/use-unread';
 
 const NNBSP = '\u202f';
 const NAV = ['projets', 'collectifs', 'structures', 'personnes', 'pionniers', 'fonds', 'filieres'] as const;
@@ -30,13 +31,28 @@ export function Layout() {
   // From the home page (or the sign-in page itself), signing in leads to « Mon espace ».
   const here = location.pathname + location.search;
   const signInLink = location.pathname === '/' || location.pathname === '/connexion' ? '/connexion' : `/connexion?retour=${encodeURIComponent(here)}`;
+  const unread = useUnread(Boolean(me), location.pathname);
   const quickAccessItems = me
     ? [
+        {
+          iconId: 'fr-icon-notification-3-line' as const,
+          linkProps: {
+            to: '/notifications',
+            title: unread ? `Notifications : ${unread} non lue${unread > 1 ? 's' : ''}` : 'Notifications',
+            className: unread ? 'essaim-bell essaim-bell--unread' : 'essaim-bell',
+          },
+          text: unread ? `Notifications (${unread > 99 ? '99+' : unread})` : 'Notifications',
+        },
         // The person's name, never their e-mail: it leads to their space.
         { iconId: 'fr-icon-account-circle-line' as const, linkProps: { to: '/mon-espace', title: 'Mon espace' }, text: me.name ?? 'Mon espace' },
         { iconId: 'fr-icon-settings-5-line' as const, linkProps: { to: '/compte' }, text: 'Mon compte' },
         ...(me.canImport ? [{ iconId: 'fr-icon-upload-line' as const, linkProps: { to: '/import' }, text: 'Importer' }] : []),
-        ...(isNationalTeam(me) ? [{ iconId: 'fr-icon-team-line' as const, linkProps: { to: '/comptes' }, text: 'Comptes' }] : []),
+        ...(isNationalTeam(me)
+          ? [
+              { iconId: 'fr-icon-team-line' as const, linkProps: { to: '/comptes' }, text: 'Comptes' },
+              { iconId: 'fr-icon-time-line' as const, linkProps: { to: '/admin/taches' }, text: 'Tâches' },
+            ]
+          : []),
         {
           iconId: 'fr-icon-logout-box-r-line' as const,
           buttonProps: { onClick: () => void logout().then(() => navigate('/')) },

@@ -2,6 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Navigate } from 'react-router';
 import { roleLabels } from '../../../../shared/vocabulary';
 import { ApiTokens } from './ApiTokens';
+import { NotificationPreferences } from '../notifications/NotificationPreferences';
 import { ProConnectLink } from '../../components/ProConnectLink';
 import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/use-title';
@@ -27,6 +28,7 @@ export function AccountPage() {
       <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href="/api/auth/me/data" download>
         Télécharger mes données (JSON)
       </a>
+      <NotificationPreferences />
       <ApiTokens />
       <ProConnectLink />
       <Alert

@@ -3,9 +3,11 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { type FormEvent, useState } from 'react';
-import { Link, Navigate } from 'react-router';
-import type { ResponseOf } from '../../../../shared/routes/contract';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import type { z } from 'zod';
 import { importRoutes } from '../../../../shared/routes/imports.routes';
+import type { importResult } from '../../../../shared/schemas/import';
+import { ImportJob } from './ImportJob';
 import { ApiError, upload } from '../../lib/api';
 import { formatInt } from '../../lib/format';
 import { useSession } from '../../lib/session';
@@ -13,13 +15,14 @@ import { useTitle } from '../../lib/use-title';
 import { resourceBySlug } from '../directory/resources';
 
 type Entity = 'organisations' | 'projects';
-type ImportResult = ResponseOf<typeof importRoutes.import>;
+type ImportResult = z.output<typeof importResult>;
 type Step =
   | { kind: 'choose' }
   | { kind: 'sending'; what: 'check' | 'import'; fraction: number }
   | { kind: 'preview'; result: ImportResult }
   | { kind: 'rejected'; error: ApiError }
-  | { kind: 'done'; result: ImportResult };
+  | { kind: 'done'; result: ImportResult }
+  | { kind: 'job'; jobId: string };
 
 const ENTITY_LABELS: Record<Entity, { plural: string; slug: string }> = {
   organisations: { plural: 'structures', slug: 'structures' },
@@ -32,7 +35,12 @@ export function ImportPage() {
   const { me } = useSession();
   const [entity, setEntity] = useState<Entity>('organisations');
   const [file, setFile] = useState<File | null>(null);
-  const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const [params] = useSearchParams();
+  // A notification's link (`/import?tache=…`) reopens the job's report.
+  const [step, setStep] = useState<Step>(() => {
+    const jobId = params.get('tache');
+    return jobId ? { kind: 'job', jobId } : { kind: 'choose' };
+  });
   const [fileError, setFileError] = useState<string>();
 
   if (me === null) return <Navigate to="/connexion?retour=%2Fimport" replace />;
@@ -52,7 +60,9 @@ export function ImportPage() {
       const result = await upload(importRoutes.import, { params: { entity }, query: { dryRun: dryRun ? 'true' : 'false' } }, form, (fraction) =>
         setStep({ kind: 'sending', what: dryRun ? 'check' : 'import', fraction }),
       );
-      setStep(dryRun ? { kind: 'preview', result } : { kind: 'done', result });
+      // A large file is imported by a job: the page follows it.
+      if ('jobId' in result) setStep({ kind: 'job', jobId: result.jobId });
+      else setStep(dryRun ? { kind: 'preview', result } : { kind: 'done', result });
     } catch (e) {
       setStep({ kind: 'rejected', error: e instanceof ApiError ? e : new ApiError(0, 'client', String(e)) });
     }
@@ -172,6 +182,7 @@ export function ImportPage() {
             </ul>
           </section>
         )}
+        {step.kind === 'job' && <ImportJob jobId={step.jobId} />}
         {step.kind === 'done' && (
           <Alert
             severity="success"
