@@ -185,10 +185,12 @@ describe('directory resources over HTTP', () => {
       [{ url: '/api/projects?unknown=1' }, 400, 'invalid_input'],
       [{ method: 'POST', url: '/api/projects', payload: '{"title":', headers: { 'content-type': 'application/json' } }, 400, 'malformed_json'],
       [
+        // Forms are read (one-click unsubscribe posts one), then refused by the schema: « Envoyez un objet JSON ».
         { method: 'POST', url: '/api/projects', payload: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
-        415,
-        'unsupported_media_type',
+        400,
+        'invalid_input',
       ],
+      [{ method: 'POST', url: '/api/projects', payload: '<title>x</title>', headers: { 'content-type': 'application/xml' } }, 415, 'unsupported_media_type'],
       [{ method: 'POST', url: '/api/projects', payload: { title: 'x'.repeat(2_000_000), stage: 'idea' } }, 413, 'payload_too_large'],
       [{ method: 'POST', url: '/api/projects', payload: { title: 'Projet', stage: 'idea', communeCode: '99999' } }, 400, 'invalid_input'],
       [{ method: 'POST', url: '/api/projects', payload: { title: 'Projet', stage: 'idea', themes: ['inconnu'] } }, 400, 'invalid_input'],
