@@ -6,6 +6,14 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'web',
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, assetsInlineLimit: 0 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    // The contract's zod schemas reach the browser: without this, zod probes `new Function`
+    // for its fast paths, which the Content-Security-Policy (no unsafe-eval) reports on every page.
+    // A banner runs before any module of its chunk, so before zod reads its configuration.
+    rollupOptions: { output: { banner: 'globalThis.__zod_globalConfig ??= { jitless: true };' } },
+  },
   server: { port: 5173, proxy: { '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },
 });
