@@ -57,6 +57,11 @@ export async function startServer(overrides: { port?: number } = {}) {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       let cut = false;
+      // Stop accepting at once: Fastify closes its listener only after the
+      // plugins' onClose hooks (the job queue's stop takes a while), and the
+      // sweep below would otherwise close idle connections while new ones are
+      // still accepted. Fastify's own later close accepts a listener already closed.
+      app.server.close(() => {});
       // A connection whose request finishes during the stop becomes idle: closed then, not after the keep-alive timeout.
       const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
       const limit = setTimeout(() => {

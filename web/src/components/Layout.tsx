@@ -38,7 +38,7 @@ export function Layout() {
           iconId: 'fr-icon-notification-3-line' as const,
           linkProps: {
             to: '/notifications',
-            title: unread ? `Notifications : ${unread} non lue${unread > 1 ? 's' : ''}` : 'Notifications',
+            title: unread ? `Notifications : ${unread} non lue${unread > 1 ? 's' : ''}` : 'Notifications',
             className: unread ? 'essaim-bell essaim-bell--unread' : 'essaim-bell',
           },
           text: unread ? `Notifications (${unread > 99 ? '99+' : unread})` : 'Notifications',

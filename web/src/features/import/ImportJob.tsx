@@ -52,11 +52,11 @@ export function ImportJob({ jobId }: { jobId: string }) {
     return (
       <Alert
         severity="success"
-        title={`Import terminé : ${formatInt(report.imported ?? 0)} fiches enregistrées`}
+        title={`Import terminé : ${formatInt(report.imported ?? 0)} fiches enregistrées`}
         description={`${formatInt(report.created ?? 0)} créations, ${formatInt(report.updated ?? 0)} modifications, ${formatInt(report.unchanged ?? 0)} lignes sans changement.`}
       />
     );
-  if (state === 'failed') return <Alert severity="error" title="L’import a échoué : rien n’a été importé." description={j.error ?? ''} />;
+  if (state === 'failed') return <Alert severity="error" title="L’import a échoué : rien n’a été importé." description={j.error ?? ''} />;
   const p = j.progress;
   return (
     <div>

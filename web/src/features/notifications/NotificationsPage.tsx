@@ -94,7 +94,7 @@ export function NotificationsPage() {
               </p>
               {n.body && <p className="fr-mb-1v">{n.body}</p>}
               {!n.readAt && (
-                <Button priority="tertiary no outline" size="small" onClick={() => void markRead(n.id)} title={`Marquer comme lue : ${n.title}`}>
+                <Button priority="tertiary no outline" size="small" onClick={() => void markRead(n.id)} title={`Marquer comme lue : ${n.title}`}>
                   Marquer comme lue
                 </Button>
               )}
