@@ -1,14 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
-const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-
 export default defineConfig({
   test: {
     include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'cli/**/*.test.ts', 'engines/**/*.test.ts', 'web/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'web/dist/**'],
     globalSetup: ['server/test/global-setup.ts', 'web/e2e/global-setup.ts'],
-    // One PostgreSQL database is shared: its test files take turns.
-    fileParallelism: !onPostgres,
+    // On PostgreSQL each worker has its own database (server/test/worker-database.ts).
+    setupFiles: ['server/test/worker-database.ts'],
+    // How many files run at once. Vitest's default is one fewer than the
+    // cores: a single worker on a two-core machine, although most files spend
+    // their time waiting (on Chromium, a server process, PostgreSQL).
+    maxWorkers: Number(process.env.TEST_WORKERS) || 3,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -122,6 +122,7 @@ export async function buildApp(deps: AppDeps) {
   const definitions = [...notificationJobs({ db: deps.db, mailer, publicUrl }), ...importJobs({ db: deps.db })];
   const jobs = await startJobQueue(deps.db, definitions, { ...deps.jobs, onError: (err) => app.log.error(err, 'file de tâches') });
   app.addHook('onClose', async () => jobs.stop());
+  readiness.add({ name: 'queue', check: () => jobs.ready() });
   app.decorate('jobs', jobs);
   for (const routes of [themeRoutes, territoryRoutes, statsRoutes, auditRoutes, accountRoutes, workspaceRoutes, notificationRoutes]) routes(app, deps.db);
   importRoutes(app, deps.db, jobs);

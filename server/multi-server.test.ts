@@ -4,10 +4,18 @@ import { insertAccounts } from './modules/accounts/account-queries';
 import { hashPassword } from './modules/accounts/passwords';
 import { DEFAULT_SIGN_IN_LIMITS } from './modules/auth/sign-in-limits';
 import { type ServerProcess, startServers } from './test/server-processes';
-import { testDatabase } from './test/test-db';
+import { eventually, freshSiret, multipart } from './test/fixtures';
+import { testDatabase, tokenAccount } from './test/test-db';
 
 const url = process.env.TEST_DATABASE_URL;
 const PASSWORD = 'Ruches-de-Figeac-2020';
+const ADMIN = { authorization: 'Bearer essaim_deux-serveurs-equipe' };
+const AGENT = { authorization: 'Bearer essaim_deux-serveurs-agent' };
+
+const get = async (base: string, path: string, headers: Record<string, string>) => {
+  const r = await fetch(`${base}${path}`, { headers });
+  return { status: r.status, body: (await r.json()) as Record<string, unknown> & { items: Array<Record<string, unknown>> } };
+};
 
 async function login(base: string, email: string, password: string) {
   const r = await fetch(`${base}/api/auth/login`, {
@@ -39,6 +47,7 @@ describe.skipIf(!url)('two servers on one PostgreSQL', () => {
   let cluster: Awaited<ReturnType<typeof startServers>>;
   let a: ServerProcess;
   let b: ServerProcess;
+  let agentId: string;
   beforeAll(async () => {
     database = await testDatabase();
     const hash = await hashPassword(PASSWORD);
@@ -50,6 +59,8 @@ describe.skipIf(!url)('two servers on one PostgreSQL', () => {
         roles: [{ role: 'admin' as const }],
       })),
     );
+    await tokenAccount(database.db, { email: 'equipe.deux@essaim.test', roles: [{ role: 'admin' }], token: ADMIN.authorization.slice(7) });
+    agentId = await tokenAccount(database.db, { email: 'agent.deux@essaim.test', roles: [], token: AGENT.authorization.slice(7) });
     cluster = await startServers(2, url as string);
     [a, b] = cluster.servers as [ServerProcess, ServerProcess];
   }, 120_000);
@@ -85,6 +96,41 @@ describe.skipIf(!url)('two servers on one PostgreSQL', () => {
     // Locked on both, whichever took the failures.
     for (const s of [a, b]) expect((await login(s.base, 'reparti@essaim.test', PASSWORD)).status).toBe(429);
   }, 90_000);
+
+  it('a notification created through one server is listed and marked read through the other', async () => {
+    const lac = (await get(a.base, '/api/collectives?pageSize=1', ADMIN)).body.items[0] as { id: string };
+    const grant = await fetch(`${a.base}/api/accounts/${agentId}/roles`, {
+      method: 'PUT',
+      headers: { ...ADMIN, 'content-type': 'application/json' },
+      body: JSON.stringify({ roles: [{ role: 'coordinator', scope: [lac.id] }] }),
+    });
+    expect(grant.status).toBe(200);
+    const unread = await get(b.base, '/api/notifications?unread=true', AGENT);
+    expect(unread.body).toMatchObject({ unread: 1, items: [{ category: 'roles' }] });
+    const read = await fetch(`${b.base}/api/notifications/${unread.body.items[0]?.id}/read`, { method: 'POST', headers: AGENT });
+    expect(read.status).toBe(204);
+    expect((await get(a.base, '/api/notifications?unread=true', AGENT)).body.unread).toBe(0);
+  });
+
+  it('a job enqueued through one server runs once, whichever server takes it', async () => {
+    const count = async () => (await get(b.base, '/api/organisations?pageSize=1', ADMIN)).body.total as number;
+    const before = await count();
+    const csv = ['Nom;SIRET;Type;ESS', ...Array.from({ length: 1001 }, (_, i) => `Recyclerie n° ${i + 1};${freshSiret()};ess_structure;oui`)].join('\n');
+    const upload = multipart('deux-serveurs.csv', new TextEncoder().encode(csv));
+    const started = await fetch(`${a.base}/api/import/organisations`, { method: 'POST', headers: { ...ADMIN, ...upload.headers }, body: upload.payload });
+    expect(started.status).toBe(202);
+    const { jobId } = (await started.json()) as { jobId: string };
+    // Both servers work the queue: followed through the other one until it ends.
+    const job = await eventually(async () => {
+      const j = (await get(b.base, `/api/jobs/${jobId}`, ADMIN)).body;
+      return j.state === 'completed' && j;
+    }, 120_000);
+    expect(job.result).toMatchObject({ imported: 1001, created: 1001 });
+    expect(await count()).toBe(before + 1001);
+    // Its author is told once.
+    const told = (await get(a.base, '/api/notifications', ADMIN)).body.items.filter((n) => n.link === `/import?tache=${jobId}`);
+    expect(told).toHaveLength(1);
+  }, 180_000);
 
   it('each server is ready, and tells its own figures', async () => {
     for (const s of [a, b]) {

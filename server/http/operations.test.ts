@@ -6,7 +6,7 @@ import { Readiness } from './operations';
 
 describe('operations: /healthz, /readyz, /metrics, request ids', () => {
   let t: Awaited<ReturnType<typeof testApp>>;
-  let queueUp = true;
+  let moduleUp = true;
   const lines: Array<Record<string, unknown>> = [];
   beforeAll(async () => {
     const stream = new Writable({
@@ -15,11 +15,11 @@ describe('operations: /healthz, /readyz, /metrics, request ids', () => {
         done();
       },
     });
-    // A module's own check, as the job queue registers it.
+    // A module's own check, registered as the job queue registers its own.
     const readiness = new Readiness().add({
-      name: 'queue',
+      name: 'annuaire',
       check: async () => {
-        if (!queueUp) throw new Error('queue stopped');
+        if (!moduleUp) throw new Error('annuaire arrêté');
       },
     });
     t = await testApp({ readiness, logger: { level: 'info', stream }, poolStats: () => ({ max: 1, total: 1, idle: 1, waiting: 0 }) });
@@ -34,14 +34,14 @@ describe('operations: /healthz, /readyz, /metrics, request ids', () => {
 
   it('/readyz is ready with the database migrated and every registered check passing, 503 without detail otherwise', async () => {
     expect((await t.anonymous.inject('/readyz')).json()).toEqual({ status: 'ok' });
-    queueUp = false;
+    moduleUp = false;
     const down = await t.anonymous.inject('/readyz');
     expect(down.statusCode).toBe(503);
     expect(down.body).toBe(JSON.stringify({ status: 'unavailable' }));
-    expect(down.body).not.toContain('queue');
+    expect(down.body).not.toContain('annuaire');
     // The cause is in the log, for the operator.
-    expect(lines.some((l) => l.msg === 'not ready' && JSON.stringify(l.failed).includes('queue stopped'))).toBe(true);
-    queueUp = true;
+    expect(lines.some((l) => l.msg === 'not ready' && JSON.stringify(l.failed).includes('annuaire arrêté'))).toBe(true);
+    moduleUp = true;
     expect((await t.anonymous.inject('/readyz')).statusCode).toBe(200);
   });
 
@@ -70,6 +70,7 @@ describe('operations: /healthz, /readyz, /metrics, request ids', () => {
     expect(r.body).toContain('essaim_db_pool_waiting 0');
     expect(r.body).toContain('essaim_ready{check="migrations"} 1');
     expect(r.body).toContain('essaim_ready{check="queue"} 1');
+    expect(r.body).toContain('essaim_ready{check="annuaire"} 1');
     expect(r.body).toContain('process_cpu_user_seconds_total');
     expect(r.body).toContain('nodejs_eventloop_lag_seconds');
   });
@@ -114,5 +115,13 @@ describe('operations: /healthz, /readyz, /metrics, request ids', () => {
     expect(kept.json().error.requestId).toBe('proxy-4f2a9c81');
     const replaced = await t.anonymous.inject({ url: '/api/rien', headers: { 'x-request-id': 'bad id\u001b[31m' } });
     expect(replaced.json().error.requestId).toMatch(/^[2-9a-z]{10}$/);
+  });
+
+  // Last: it stops this app's queue.
+  it('/readyz follows the job queue: not ready once it has stopped', async () => {
+    expect((await t.anonymous.inject('/readyz')).statusCode).toBe(200);
+    await t.app.jobs.stop();
+    expect((await t.anonymous.inject('/readyz')).statusCode).toBe(503);
+    expect(lines.some((l) => l.msg === 'not ready' && JSON.stringify(l.failed).includes('file de tâches arrêtée'))).toBe(true);
   });
 });

@@ -7,14 +7,18 @@ import { startJobQueue } from '../modules/jobs/job-queue';
 import { migrateToLatest } from '../db/migrator';
 import type { DB } from '../db/schema';
 import { ensureReferenceData } from '../modules/territories/territory-reference';
-import { TEMPLATE_DUMP, TEST_DIR } from './paths';
+import { seedDemo } from '../seed/demo';
+import { DEMO_TEMPLATE_DUMP, TEMPLATE_DUMP, TEST_DIR } from './paths';
+import { workerDatabaseUrl } from './workers';
+import type { TestProject } from 'vitest/node';
 
 /**
  * Prepare the database once for the whole run: migrations and reference data
- * (35,000 communes) in a PGlite template that each test file loads, or in the
- * PostgreSQL database named by TEST_DATABASE_URL.
+ * (35,000 communes) in a PGlite template that each test file loads (and a
+ * second one with the demo network), or in the PostgreSQL database named by
+ * TEST_DATABASE_URL.
  */
-export default async function setup() {
+export default async function setup(project: TestProject) {
   mkdirSync(TEST_DIR, { recursive: true });
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
@@ -30,6 +34,21 @@ export default async function setup() {
     const boss = postgresDatabase(url, 2);
     await installJobQueue(boss);
     await boss.destroy();
+    // One copy per worker, so that test files run at once (worker-database.ts).
+    // From another database: a template must have no connection while it is copied.
+    const maintenance = new URL(url);
+    maintenance.pathname = '/postgres';
+    const admin = new pg.Client({ connectionString: maintenance.toString() });
+    await admin.connect();
+    try {
+      for (let n = 1; n <= project.config.maxWorkers; n++) {
+        const name = new URL(workerDatabaseUrl(url, n)).pathname.slice(1);
+        await admin.query(`drop database if exists "${name}" with (force)`);
+        await admin.query(`create database "${name}" template "${new URL(url).pathname.slice(1)}"`);
+      }
+    } finally {
+      await admin.end();
+    }
     return;
   }
   const pglite = await PGlite.create();
@@ -39,6 +58,12 @@ export default async function setup() {
   await installJobQueue(open.db);
   const dump = await pglite.dumpDataDir('none');
   writeFileSync(TEMPLATE_DUMP, Buffer.from(await dump.arrayBuffer()));
+  // The demo network is seeded once more on top, for the many files that
+  // start from it (browser suites, figures, policies): each loads this copy
+  // instead of seeding the network again.
+  await seedDemo(open.db);
+  const demo = await pglite.dumpDataDir('none');
+  writeFileSync(DEMO_TEMPLATE_DUMP, Buffer.from(await demo.arrayBuffer()));
   await open.close();
 }
 

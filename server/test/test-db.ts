@@ -10,7 +10,7 @@ import { hashToken } from '../modules/auth/auth-service';
 import { type Executor, type OpenDatabase, postgresDatabase, wrapPGlite } from '../db/connection';
 import type { Role } from '../../shared/schemas/auth';
 import { MIGRATION_TABLES } from '../db/migrator';
-import { TEMPLATE_DUMP } from './paths';
+import { DEMO_TEMPLATE_DUMP, TEMPLATE_DUMP } from './paths';
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -21,11 +21,12 @@ export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const keptTables = ['regions', 'departements', 'epcis', 'communes', 'themes', 'essaim_settings', 'essaim_data_versions', ...MIGRATION_TABLES];
 
 /**
- * A migrated database with reference data and nothing else: a fresh PGlite
- * from the template, or the PostgreSQL test database emptied of domain rows.
- * The same suite runs on both (`TEST_DATABASE_URL` picks PostgreSQL).
+ * A migrated database with reference data and nothing else (or, with `demo`,
+ * the demo network of 2020 too): a fresh PGlite from the template, or the
+ * PostgreSQL test database emptied of domain rows. The same suite runs on
+ * both (`TEST_DATABASE_URL` picks PostgreSQL).
  */
-export async function testDatabase(): Promise<OpenDatabase> {
+export async function testDatabase(opts: { demo?: boolean } = {}): Promise<OpenDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const db = postgresDatabase(url, 5);
@@ -33,9 +34,11 @@ export async function testDatabase(): Promise<OpenDatabase> {
       db,
     );
     await sql`truncate ${sql.join(domain.rows.map((t) => sql.table(t.tablename)))} cascade`.execute(db);
+    if (opts.demo) await seedDemo(db);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(TEMPLATE_DUMP)]), parsers: { 1082: (v: string) => v } });
+  const dump = readFileSync(opts.demo ? DEMO_TEMPLATE_DUMP : TEMPLATE_DUMP);
+  const pglite = await PGlite.create({ loadDataDir: new Blob([dump]), parsers: { 1082: (v: string) => v } });
   return wrapPGlite(pglite);
 }
 
@@ -53,8 +56,8 @@ export async function tokenAccount(db: Executor, a: { email: string; roles: Role
  * team (an admin account's bearer token) unless a request brings its own
  * authorization; `anonymous.inject` acts as a visitor.
  */
-export async function testApp(deps: Omit<Partial<AppDeps>, 'db'> = {}) {
-  const database = await testDatabase();
+export async function testApp(deps: Omit<Partial<AppDeps>, 'db'> = {}, opts: { demo?: boolean } = {}) {
+  const database = await testDatabase(opts);
   // Tests fail sign-ins from one address far more often than a person: the limits have their own tests.
   const app = await buildApp({ db: database.db, signInLimits: { failuresPerAddress: 10_000 }, ...deps });
   await tokenAccount(database.db, { email: 'admin@tests.essaim.test', roles: [{ role: 'admin' }], token: TEST_ADMIN_TOKEN });
@@ -75,8 +78,6 @@ export async function testApp(deps: Omit<Partial<AppDeps>, 'db'> = {}) {
 }
 
 /** The HTTP app on a test database filled with the demo network of 2020. */
-export async function demoApp() {
-  const t = await testApp();
-  await seedDemo(t.db);
-  return t;
+export function demoApp() {
+  return testApp({}, { demo: true });
 }

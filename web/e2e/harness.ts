@@ -4,7 +4,6 @@ import { createServer, type AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { buildApp } from '../../server/app';
-import { seedDemo } from '../../server/seed/demo';
 import { type DirectorySlug, directorySlugs } from '../../shared/web-routes';
 import { type ProviderUser, startTestProvider } from '../../server/test/oidc-provider';
 import { testDatabase } from '../../server/test/test-db';
@@ -37,8 +36,7 @@ export const DEMO_PASSWORD = 'essaim-demo-2020';
  */
 export async function startPlatform(opts: { oidcUsers?: Record<string, ProviderUser> } = {}) {
   // The web application is built once by web/e2e/global-setup.ts.
-  const database = await testDatabase();
-  await seedDemo(database.db);
+  const database = await testDatabase({ demo: true });
   // The provider must know Essaim's address before Essaim starts: take a free port first.
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -67,8 +65,9 @@ export async function startPlatform(opts: { oidcUsers?: Record<string, ProviderU
     async page() {
       const context = await browser.newContext({ baseURL: url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
-      // A missing element fails fast, naming what was awaited.
-      page.setDefaultTimeout(8_000);
+      // A missing element fails within seconds, naming what was awaited (files run
+      // three at a time, a few tabs each: a slow page must not pass for a missing one).
+      page.setDefaultTimeout(15_000);
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       return Object.assign(page, { errors });

@@ -77,11 +77,10 @@ describe('an XLSX upload that expands', () => {
     const sheet = `<dimension ref="A1:XFD1048576"/>${header}<row r="1048576">${cell('XFD1048576', 'x')}</row></sheetData>`;
     const bytes = zipBytes(workbookParts(sheet));
     expect(bytes.length).toBeLessThan(2048);
-    const { res, ms, rssGrowthMb } = await upload(bytes);
+    const { res, rssGrowthMb } = await upload(bytes);
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'too_many_columns' });
     expect(res.json().error.message).toMatch(/Au plus 200 colonnes par import \(16384 dans le fichier\)/);
-    expect(ms).toBeLessThan(10_000);
     expect(rssGrowthMb).toBeLessThan(300);
   });
 
@@ -98,13 +97,12 @@ describe('an XLSX upload that expands', () => {
     const parts = workbookParts('', { deflated: bomb });
     const bytes = zipBytes(parts);
     expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
-    const { res, ms, rssGrowthMb } = await upload(bytes);
+    const { res, rssGrowthMb } = await upload(bytes);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('file_too_large');
     expect(res.json().error.message).toMatch(
       /^Fichier trop volumineux une fois décompressé\u202f: xl\/worksheets\/sheet1\.xml ferait 1 Go \(au plus 200 Mo par partie\)/,
     );
-    expect(ms).toBeLessThan(5_000);
     expect(rssGrowthMb).toBeLessThan(100);
   });
 
@@ -114,13 +112,12 @@ describe('an XLSX upload that expands', () => {
     const pending = upload(bytes);
     const other = await t.app.inject({ url: '/api/themes' });
     expect(other.statusCode).toBe(200);
-    const { res, ms, rssGrowthMb } = await pending;
+    const { res, rssGrowthMb } = await pending;
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({
       code: 'file_too_large',
       message: expect.stringMatching(/^Fichier trop volumineux une fois décompressé\u202f: xl\/worksheets\/sheet1\.xml dépasse la taille qu’il déclare/),
     });
-    expect(ms).toBeLessThan(10_000);
     expect(rssGrowthMb).toBeLessThan(300);
   });
 
@@ -145,8 +142,8 @@ describe('an XLSX upload that expands', () => {
       code: 'import_rejected',
       details: [{ path: 'colonne 2', message: expect.stringMatching(/Colonne inconnue «\sCouleur\s»/) }],
     });
+    // Another request was answered while the workbook was read: the loop was free (no clock in the assertion, DESIGN §4.8).
     expect(otherFirst).toBe(true);
-    expect(loopMaxMs).toBeLessThan(1000);
     console.log(`XLSX de 30 000 lignes : délai maximal de la boucle d'événements ${loopMaxMs.toFixed(0)} ms`);
   });
 
@@ -173,17 +170,22 @@ describe('a CSV upload that expands', () => {
     const rows = Array.from({ length: 90_000 }, (_, i) => `Structure ${i} 🌱;${'x'.repeat(80)}`).join('\n');
     let longestGap = 0;
     let last = performance.now();
-    const ticker = setInterval(() => {
+    // Each turn of the event loop during the read: a parse of the whole file at once allows none.
+    let turns = 0;
+    let reading = true;
+    const turn = () => {
+      turns++;
       longestGap = Math.max(longestGap, performance.now() - last);
       last = performance.now();
-    }, 5);
+      if (reading) setImmediate(turn);
+    };
+    setImmediate(turn);
     const table = await readTable(csv(`Nom;Description\n${rows}\n`));
-    clearInterval(ticker);
-    longestGap = Math.max(longestGap, performance.now() - last);
+    reading = false;
     expect(table.rows).toHaveLength(90_000);
     expect(table.rows.every((r, i) => r.cells[0] === `Structure ${i} 🌱`)).toBe(true);
-    // Parsing the whole file at once held the thread for over a second here.
-    expect(longestGap).toBeLessThan(500);
-    console.log(`CSV de 90 000 lignes : plus long blocage de la boucle d'événements ${longestGap.toFixed(0)} ms`);
+    // The loop turned between pieces (no clock in the assertion, DESIGN §4.8: the machine is shared).
+    expect(turns).toBeGreaterThan(10);
+    console.log(`CSV de 90 000 lignes : ${turns} tours de la boucle d'événements pendant la lecture, plus long blocage ${longestGap.toFixed(0)} ms`);
   });
 });

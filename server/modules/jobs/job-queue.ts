@@ -56,8 +56,8 @@ export interface JobQueue {
   enqueue(name: string, data: object, options?: EnqueueOptions): Promise<string>;
   /** Whether this process runs the handlers (a server) or only sends jobs (tests, commands). */
   readonly working: boolean;
-  /** Whether pg-boss answers (for the readiness check). */
-  healthy(): boolean;
+  /** Rejects when the queue is stopped or pg-boss cannot read its tables (the readiness check). */
+  ready(): Promise<void>;
   stop(opts?: { graceful?: boolean; timeoutMs?: number }): Promise<void>;
 }
 
@@ -95,11 +95,8 @@ export async function startJobQueue(db: Database, definitions: readonly JobDefin
     carrier.kind === 'pglite'
       ? new PgBoss({ ...common, backend: 'pglite', db: pgliteBossDatabase(db, carrier.pglite) })
       : new PgBoss({ ...common, connectionString: carrier.url, max: 3 });
-  let healthy = true;
-  boss.on('error', (err) => {
-    healthy = false;
-    opts.onError?.(err as Error);
-  });
+  let stopped = false;
+  boss.on('error', (err) => opts.onError?.(err as Error));
   await boss.start();
   const byName = new Map(definitions.map((d) => [d.name, d as JobDefinition<unknown>]));
   for (const d of byName.values()) {
@@ -130,7 +127,11 @@ export async function startJobQueue(db: Database, definitions: readonly JobDefin
   }
   const queue: JobQueue = {
     working: work,
-    healthy: () => healthy,
+    async ready() {
+      if (stopped) throw new Error('file de tâches arrêtée');
+      // A read of pg-boss's own tables: the queue answers only if they do.
+      await boss.getQueues([...byName.keys()].slice(0, 1));
+    },
     async enqueue(name, data, o = {}) {
       if (!byName.has(name)) throw new Error(`Unknown job queue: ${name}`);
       const id = randomUUID();
@@ -142,6 +143,8 @@ export async function startJobQueue(db: Database, definitions: readonly JobDefin
     },
     async stop(s = {}) {
       if (current === queue) current = undefined;
+      if (stopped) return;
+      stopped = true;
       await boss.stop({ graceful: s.graceful ?? true, timeout: s.timeoutMs ?? 10_000, close: true });
     },
   };
