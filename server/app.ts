@@ -25,6 +25,7 @@ import { DEMO_SITE, type OidcConfig, type TrustProxy } from './config';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './modules/auth/sign-in-limits';
 import { registerDirectoryRoutes } from './modules/directory/directory-routes';
 import { directoryResources } from './modules/registry';
+import { eventRoutes } from './modules/events/event-routes';
 import { importRoutes } from './modules/imports/import-routes';
 import { statsRoutes } from './modules/stats/stats-routes';
 import { territoryRoutes } from './modules/territories/territory-routes';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps) {
   for (const routes of [themeRoutes, territoryRoutes, statsRoutes, auditRoutes, accountRoutes, workspaceRoutes, notificationRoutes]) routes(app, deps.db);
   importRoutes(app, deps.db, jobs);
   jobRoutes(app, deps.db, definitions);
+  eventRoutes(app, deps.db, { publicUrl });
   authRoutes(app, deps.db, {
     secureCookies: deps.secureCookies ?? false,
     signInLimits: { ...DEFAULT_SIGN_IN_LIMITS, ...deps.signInLimits },

@@ -29,7 +29,13 @@ export const staticPages = [
   '/notifications',
   '/notifications/desabonnement',
   '/admin/taches',
+  '/evenements',
+  '/evenements/nouveau',
 ] as const;
+
+/** An event's page, and its edit form (for the organiser). */
+export const eventPage = (id: string) => `/evenements/${id}`;
+export const eventEditPage = (id: string) => `/evenements/${id}/modifier`;
 
 const slugOfApi = Object.fromEntries(Object.entries(directorySlugs).map(([slug, api]) => [api, slug])) as Record<string, DirectorySlug>;
 
@@ -42,8 +48,10 @@ export function recordPage(api: string, id: string): string | null {
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const directoryPattern = new RegExp(`^/(${Object.keys(directorySlugs).join('|')})(/nouveau|/${UUID}(/modifier)?)?/?$`, 'i');
 
+const eventPattern = new RegExp(`^/evenements/${UUID}(/modifier)?$`, 'i');
+
 /** Is this path one of the application's pages? */
 export function isWebPage(path: string) {
   const p = path.length > 1 ? path.replace(/\/$/, '') : path;
-  return (staticPages as readonly string[]).includes(p) || directoryPattern.test(p) || new RegExp(`^/comptes/${UUID}$`, 'i').test(p);
+  return (staticPages as readonly string[]).includes(p) || directoryPattern.test(p) || new RegExp(`^/comptes/${UUID}$`, 'i').test(p) || eventPattern.test(p);
 }

@@ -3,6 +3,7 @@ import { auditRoutes } from './audit.routes';
 import { authRoutes } from './auth.routes';
 import type { RouteDef } from './contract';
 import { directoryRoutesByResource } from './directory.routes';
+import { eventRoutes } from './events.routes';
 import { importRoutes } from './imports.routes';
 import { siteRoutes } from './site.routes';
 import { statsRoutes } from './stats.routes';
@@ -31,5 +32,6 @@ export const apiContract: readonly RouteDef[] = [
     siteRoutes,
     notificationRoutes,
     jobRoutes,
+    eventRoutes,
   ].flatMap((r) => Object.values(r)),
 ];
