@@ -9,6 +9,7 @@ import { statsRoutes } from './stats.routes';
 import { territoryRoutes } from './territories.routes';
 import { jobRoutes } from './jobs.routes';
 import { notificationRoutes } from './notifications.routes';
+import { sponsorshipRoutes } from './sponsorships.routes';
 import { themeRoutes } from './themes.routes';
 import { workspaceRoutes } from './workspace.routes';
 
@@ -31,5 +32,6 @@ export const apiContract: readonly RouteDef[] = [
     siteRoutes,
     notificationRoutes,
     jobRoutes,
+    sponsorshipRoutes,
   ].flatMap((r) => Object.values(r)),
 ];

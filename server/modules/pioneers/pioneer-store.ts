@@ -19,7 +19,6 @@ export const pioneerStore: EntityStore<Pioneer, PioneerInput, PioneerListQuery> 
   toInput: (p) => ({ championIds: p.champions.map((c) => c.id) }),
   references: (p) => [
     ...refs('organisations', 'organisationId', p.organisationId),
-    ...refs('people', 'sponsorId', p.sponsorId),
     ...refs('organisations', 'championIds', p.championIds),
   ],
   async check(db, p, id) {
