@@ -1,8 +1,11 @@
 import type { Stats } from './schemas/reference';
 import type { projectStages } from './vocabulary';
 
-/** The figures of `/api/stats` that count something (the rest is metadata). */
-export type FigureKey = Exclude<keyof Stats, 'territoriesCovered' | 'projectsByStage' | 'generatedAt'> | 'departements' | 'regions';
+/**
+ * The figures of `/api/stats` that count something and lead to a public list (the rest is metadata;
+ * `sponsorshipsActive` is an aggregate of records visitors may not list).
+ */
+export type FigureKey = Exclude<keyof Stats, 'territoriesCovered' | 'projectsByStage' | 'generatedAt' | 'sponsorshipsActive'> | 'departements' | 'regions';
 
 /**
  * Where each key figure leads: a page of the web application listing exactly

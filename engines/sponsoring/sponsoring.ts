@@ -20,6 +20,8 @@ export interface NeedItem {
   territories: readonly string[];
   /** The French name of the need's territory, for the reasons. */
   territoryName?: string | null;
+  /** Sponsors never to propose again for this need (they declined it, or let it expire). */
+  excludedSponsorIds?: readonly string[];
 }
 
 export interface SponsorItem {
@@ -60,7 +62,8 @@ export const remainingOf = (s: Pick<SponsorItem, 'capacity' | 'load' | 'paused'>
 
 /** Numbers behind a pair's score, computed without any text (the proposal scores every pair). */
 interface Prepared {
-  needs: Array<{ mask: number; count: number; admins: ReadonlySet<string>; territories: ReadonlySet<string> }>;
+  needs: Array<{ mask: number; count: number; admins: ReadonlySet<string>; territories: ReadonlySet<string>; excluded: ReadonlySet<string> | null }>;
+  sponsorIds: readonly string[];
   sponsors: Array<{ mask: number; national: boolean; territories: readonly string[]; remaining: number; capacity: number; active: number }>;
 }
 
@@ -71,7 +74,9 @@ function prepare(needs: readonly NeedItem[], sponsors: readonly SponsorItem[]): 
       count: popcount(maskOf(n.categories)),
       admins: new Set(n.administrationIds),
       territories: new Set(n.territories),
+      excluded: n.excludedSponsorIds?.length ? new Set(n.excludedSponsorIds) : null,
     })),
+    sponsorIds: sponsors.map((s) => s.id),
     sponsors: sponsors.map((s) => ({
       mask: maskOf(s.expertise),
       national: s.territories.length === 0,
@@ -92,7 +97,7 @@ function pairPoints(p: Prepared, l: number, r: number, administrationOf: (r: num
   const n = p.needs[l] as Prepared['needs'][number];
   const s = p.sponsors[r] as Prepared['sponsors'][number];
   const matched = popcount(n.mask & s.mask);
-  if (matched === 0 || s.remaining <= 0) return -1;
+  if (matched === 0 || s.remaining <= 0 || n.excluded?.has(p.sponsorIds[r] as string)) return -1;
   const admin = administrationOf(r);
   const administration = n.admins.size === 0 ? WEIGHTS.administration / 2 : admin && n.admins.has(admin) ? WEIGHTS.administration : 0;
   let territory = s.national ? WEIGHTS.territory / 2 : 0;
@@ -120,7 +125,8 @@ export function explainPair(need: NeedItem, sponsor: SponsorItem): { score: numb
   const shared = need.categories.filter((c) => sponsor.expertise.includes(c));
   const labels = shared.map((c) => sponsorshipCategoryLabels[c as SponsorshipCategory] ?? c);
   const adminName = sponsor.administrationName ?? 'son administration';
-  const administration = n.admins.size === 0 ? WEIGHTS.administration / 2 : sponsor.administrationId && n.admins.has(sponsor.administrationId) ? WEIGHTS.administration : 0;
+  const administration =
+    n.admins.size === 0 ? WEIGHTS.administration / 2 : sponsor.administrationId && n.admins.has(sponsor.administrationId) ? WEIGHTS.administration : 0;
   const covering = sponsor.territories.find((t) => n.territories.has(t));
   const territory = s.national ? WEIGHTS.territory / 2 : covering ? WEIGHTS.territory : 0;
   const reasons: Reason[] = [
@@ -221,7 +227,9 @@ export function propose(needs: readonly NeedItem[], sponsors: readonly SponsorIt
     });
     byR.forEach((ls, r) => {
       ls.sort((a, b) => (W[b * nR + r] as number) - (W[a * nR + r] as number) || a - b);
-      ls.forEach((l, i) => rank[r]?.set(l, i));
+      ls.forEach((l, i) => {
+        rank[r]?.set(l, i);
+      });
     });
     const pairs = stableMatching(
       prefs,
@@ -407,4 +415,3 @@ function potentials(nL: number, nR: number, capR: number[], edges: Array<{ l: nu
   for (let v = 0; v < N; v++) if (!Number.isFinite(d[v] as number)) d[v] = d[T] as number;
   return d;
 }
-

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditActions, auditQuery } from '../../shared/schemas/audit';
 import {
   instruments,
+  needStatuses,
+  needUrgencies,
   notificationCategories,
+  objectiveOutcomes,
+  sessionFormats,
+  sponsorshipCategories,
+  sponsorshipStatuses,
   notificationDeliveries,
   organisationKinds,
   projectStages,
@@ -34,6 +40,14 @@ const expected: Record<string, readonly string[]> = {
   'notifications.category': notificationCategories,
   'notification_preferences.category': notificationCategories,
   'notification_preferences.delivery': notificationDeliveries,
+  'sponsor_profiles.expertise': sponsorshipCategories,
+  'sponsorship_needs.categories': sponsorshipCategories,
+  'sponsorship_needs.urgency': needUrgencies,
+  'sponsorship_needs.status': needStatuses,
+  'sponsorship_needs.source': ['request', 'pioneer'],
+  'sponsorships.status': sponsorshipStatuses,
+  'sponsorship_objectives.outcome': objectiveOutcomes,
+  'sponsorship_sessions.format': sessionFormats,
 };
 
 /**

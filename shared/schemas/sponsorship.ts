@@ -1,12 +1,4 @@
-import {
-  needStatuses,
-  needUrgencies,
-  objectiveOutcomes,
-  sessionFormats,
-  sponsorshipCategories,
-  sponsorshipStatuses,
-  territoryKinds,
-} from '../vocabulary';
+import { needStatuses, needUrgencies, objectiveOutcomes, sessionFormats, sponsorshipCategories, sponsorshipStatuses, territoryKinds } from '../vocabulary';
 import { isoDate, line, multilineText, optionalText, queryBoolean, trimmed, uuid, z } from './common';
 
 /** A territory as `kind:code` (region:84, departement:46, epci:200069110, commune:46102). */
@@ -201,7 +193,10 @@ export const closeInput = z.strictObject({
   rating: z.number().int().min(1, 'La note va de 1 à 5.').max(5, 'La note va de 1 à 5.'),
   wouldDoAgain: z.boolean(),
   summary: multilineText(5000).optional(),
-  outcomes: z.array(z.strictObject({ objectiveId: uuid, outcome: z.enum(objectiveOutcomes) })).max(20).optional(),
+  outcomes: z
+    .array(z.strictObject({ objectiveId: uuid, outcome: z.enum(objectiveOutcomes) }))
+    .max(20)
+    .optional(),
 });
 
 export const sessionInput = z.strictObject({
@@ -241,7 +236,9 @@ export const dashboard = z.object({
   administrationId: z.string().nullable(),
   figures,
   perAdministration: z.array(figures.extend({ administrationId: z.string(), administrationName: z.string(), sponsors: z.number().int() })),
-  sponsorsAtCapacity: z.array(z.object({ personId: z.string(), name: z.string(), administrationName: z.string().nullable(), load: z.number().int(), capacity: z.number().int() })),
+  sponsorsAtCapacity: z.array(
+    z.object({ personId: z.string(), name: z.string(), administrationName: z.string().nullable(), load: z.number().int(), capacity: z.number().int() }),
+  ),
   sponsorsNearCapacity: z.array(
     z.object({ personId: z.string(), name: z.string(), administrationName: z.string().nullable(), load: z.number().int(), capacity: z.number().int() }),
   ),

@@ -38,7 +38,7 @@ export async function up(db: Kysely<unknown>) {
     create table sponsorship_needs (
       id uuid primary key default gen_random_uuid(),
       organisation_id uuid not null references organisations(id) on delete cascade,
-      categories text[] not null check (cardinality(categories) >= 1 and categories <@ array[${list(categories)}]),
+      categories text[] not null check (categories <@ array[${list(categories)}]) check (cardinality(categories) >= 1),
       description text not null default '' check (length(description) <= 5000),
       urgency text not null default 'normal' check (urgency in (${list(['low', 'normal', 'high'])})),
       administration_ids uuid[] not null default '{}',

@@ -12,7 +12,6 @@ type AccountActor = Extract<Actor, { kind: 'account' }>;
 
 /** Lines shown per section; `total` says how many there are. */
 const SHOWN = 10;
-const NNBSP = '\u202f';
 
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n > 1 ? many : one}`;

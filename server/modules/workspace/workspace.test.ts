@@ -78,7 +78,10 @@ describe(`« Mon espace » per role (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, 
   });
 
   it('shows a civil servant the structures they sponsor, from their sponsorships', async () => {
-    const mine = (await as('hacker.public@essaim.test', '/api/sponsorships?mine=true&pageSize=100')).items as Array<{ status: string; organisationName: string }>;
+    const mine = (await as('hacker.public@essaim.test', '/api/sponsorships?mine=true&pageSize=100')).items as Array<{
+      status: string;
+      organisationName: string;
+    }>;
     const expected = mine.filter((s) => s.status === 'active' || s.status === 'proposed').map((s) => s.organisationName);
     expect(expected.length).toBeGreaterThan(0);
     expect(labels(section(await workspaceOf('hacker.public@essaim.test'), 'sponsored'))).toEqual(expected.sort());
