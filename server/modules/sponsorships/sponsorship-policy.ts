@@ -38,8 +38,10 @@ export const needPolicy = {
 };
 
 export const sponsorshipPolicy = {
+  /** A draft is the national team's until sent. */
   read: (actor: Actor, s: SponsorshipLinks) =>
-    isNationalTeam(actor) || ofStructure(actor, s.organisationId) || coordinates(actor, s.collectiveIds) || isPerson(actor, s.sponsorPersonId),
+    isNationalTeam(actor) ||
+    (s.status !== 'draft' && (ofStructure(actor, s.organisationId) || coordinates(actor, s.collectiveIds) || isPerson(actor, s.sponsorPersonId))),
   readNotes: (actor: Actor, s: SponsorshipLinks) => isNationalTeam(actor) || ofStructure(actor, s.organisationId) || isPerson(actor, s.sponsorPersonId),
   /** Swap the sponsor of a draft or an unanswered proposal. */
   swap: (actor: Actor, s: SponsorshipLinks) => isNationalTeam(actor) && (s.status === 'draft' || s.status === 'proposed'),

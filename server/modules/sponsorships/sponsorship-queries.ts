@@ -19,7 +19,8 @@ const orgOfCollectives = (collectiveIds: readonly string[]) =>
 function visibleNeed(v: Visibility) {
   if (v.all) return sql<SqlBool>`true`;
   const parts = [sql`n.organisation_id = any(${v.organisationIds as string[]}::uuid[])`, sql`n.organisation_id in ${orgOfCollectives(v.collectiveIds)}`];
-  if (v.personId) parts.push(sql`exists (select 1 from sponsorships s2 where s2.need_id = n.id and s2.sponsor_person_id = ${v.personId})`);
+  if (v.personId)
+    parts.push(sql`exists (select 1 from sponsorships s2 where s2.need_id = n.id and s2.sponsor_person_id = ${v.personId} and s2.status <> 'draft')`);
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }
 
@@ -47,7 +48,7 @@ const needColumns = sql`n.id, n.organisation_id, o.name as organisation_name, n.
   n.territory, n.status, n.matched_at, n.created_at, n.updated_at,
   (select s.id from sponsorships s where s.need_id = n.id and s.status in ('draft', 'proposed', 'active') limit 1) as sponsorship_id,
   coalesce((select array_agg(m.collective_id) from collective_members m where m.organisation_id = n.organisation_id), '{}') as collective_ids,
-  coalesce((select array_agg(distinct s.sponsor_person_id) from sponsorships s where s.need_id = n.id), '{}') as sponsor_person_ids`;
+  coalesce((select array_agg(distinct s.sponsor_person_id) from sponsorships s where s.need_id = n.id and s.status <> 'draft'), '{}') as sponsor_person_ids`;
 
 export async function listNeeds(db: Executor, v: Visibility, f: NeedListQuery) {
   const where = [visibleNeed(v)];
@@ -339,7 +340,8 @@ function visibleSponsorship(v: Visibility) {
   if (v.all) return sql<SqlBool>`true`;
   const parts = [sql`n.organisation_id = any(${v.organisationIds as string[]}::uuid[])`, sql`n.organisation_id in ${orgOfCollectives(v.collectiveIds)}`];
   if (v.personId) parts.push(sql`s.sponsor_person_id = ${v.personId}`);
-  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+  // A draft is the national team's until sent.
+  return sql<SqlBool>`(s.status <> 'draft' and (${sql.join(parts, sql` or `)}))`;
 }
 
 export async function listSponsorships(db: Executor, v: Visibility, f: SponsorshipListQuery) {
