@@ -105,6 +105,82 @@ function pairPoints(p: Prepared, l: number, r: number, administrationOf: (r: num
   return expertisePoints(matched, n.count) + administration + territory + capacityPoints(s.remaining, s.capacity) + workloadPoints(s.active);
 }
 
+/** Bits set in a category mask (10 categories: a table). */
+const BITS = Uint8Array.from({ length: 1 << 10 }, (_, x) => popcount(x));
+
+/** Every pair's points (−1: excluded), as pairPoints computes them, in one tight pass. */
+function scoreMatrix(p: Prepared, administrationOf: (r: number) => string | null): Int16Array {
+  const nL = p.needs.length;
+  const nR = p.sponsors.length;
+  const W = new Int16Array(nL * nR);
+  const sMask = Int32Array.from(p.sponsors, (s) => s.mask);
+  const sRemaining = Int32Array.from(p.sponsors, (s) => s.remaining);
+  // What capacity and workload bring does not depend on the need.
+  const sFixed = Int32Array.from(
+    p.sponsors,
+    (s) => capacityPoints(s.remaining, s.capacity) + workloadPoints(s.active) + (s.national ? WEIGHTS.territory / 2 : 0),
+  );
+  for (let l = 0; l < nL; l++) {
+    const n = p.needs[l] as Prepared['needs'][number];
+    const base = l * nR;
+    const wished = n.admins.size > 0;
+    for (let r = 0; r < nR; r++) {
+      const matched = n.mask < 1024 ? (BITS[n.mask & (sMask[r] as number)] as number) : popcount(n.mask & (sMask[r] as number));
+      if (matched === 0 || (sRemaining[r] as number) <= 0) {
+        W[base + r] = -1;
+        continue;
+      }
+      if (n.excluded?.has(p.sponsorIds[r] as string)) {
+        W[base + r] = -1;
+        continue;
+      }
+      let points = expertisePoints(matched, n.count) + (sFixed[r] as number);
+      if (!wished) points += WEIGHTS.administration / 2;
+      else {
+        const admin = administrationOf(r);
+        if (admin && n.admins.has(admin)) points += WEIGHTS.administration;
+      }
+      const s = p.sponsors[r] as Prepared['sponsors'][number];
+      if (!s.national)
+        for (const t of s.territories)
+          if (n.territories.has(t)) {
+            points += WEIGHTS.territory;
+            break;
+          }
+      W[base + r] = points;
+    }
+  }
+  return W;
+}
+
+/**
+ * The `count` best of `n` items by `score` (highest first, ties by index),
+ * those scored −∞ left out: a bounded insertion list, no sort of the whole.
+ */
+function best(count: number, n: number, score: (i: number) => number): number[] {
+  const items: number[] = [];
+  const values: number[] = [];
+  if (count <= 0) return items;
+  for (let i = 0; i < n; i++) {
+    const v = score(i);
+    if (v === Number.NEGATIVE_INFINITY) continue;
+    if (items.length === count && v <= (values[count - 1] as number)) continue;
+    if (items.length < count) {
+      items.push(i);
+      values.push(v);
+    }
+    let j = items.length - 1;
+    while (j > 0 && (values[j - 1] as number) < v) {
+      values[j] = values[j - 1] as number;
+      items[j] = items[j - 1] as number;
+      j--;
+    }
+    values[j] = v;
+    items[j] = i;
+  }
+  return items;
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 /**
@@ -209,9 +285,9 @@ export function propose(needs: readonly NeedItem[], sponsors: readonly SponsorIt
   const nR = sponsors.length;
   const admins = sponsors.map((s) => s.administrationId);
   const adminOf = (r: number) => admins[r] ?? null;
-  const W = new Int16Array(nL * nR);
-  for (let l = 0; l < nL; l++) for (let r = 0; r < nR; r++) W[l * nR + r] = pairPoints(p, l, r, adminOf);
+  const W = scoreMatrix(p, adminOf);
   const capR = p.sponsors.map((s) => s.remaining);
+  const positive = (w: number) => (w > 0 ? w : Number.NEGATIVE_INFINITY);
   const topOf = (l: number, count: number) => {
     const list: number[] = [];
     for (let r = 0; r < nR; r++) if ((W[l * nR + r] as number) > 0) list.push(r);
@@ -271,22 +347,18 @@ export function propose(needs: readonly NeedItem[], sponsors: readonly SponsorIt
   // The greedy prices guess the optimum's: the pairs worth more than what both sides already have come in now.
   for (let l = 0; l < nL; l++) {
     const base = l * nR;
-    const close: Array<[number, number]> = [];
-    for (let r = 0; r < nR; r++) {
+    const floor = (u[l] as number) - GUESS_SLACK;
+    for (const r of best(PRICED_PER_NEED, nR, (r) => {
       const w = W[base + r] as number;
-      if (w > 0 && w - (v[r] as number) >= (u[l] as number) - GUESS_SLACK) close.push([w - (v[r] as number), r]);
-    }
-    close.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-    for (const [, r] of close.slice(0, PRICED_PER_NEED)) addEdge(l, r);
+      const gain = w - (v[r] as number);
+      return w > 0 && gain >= floor ? gain : Number.NEGATIVE_INFINITY;
+    }))
+      addEdge(l, r);
+    if (taken[l] || opts.k) for (const r of best(opts.k ?? 2, nR, (r) => positive(W[base + r] as number))) addEdge(l, r);
   }
-  for (let l = 0; l < nL; l++) if (taken[l] || opts.k) for (const r of topOf(l, opts.k ?? 2)) addEdge(l, r);
   for (let r = 0; r < nR; r++) {
     const cap = capR[r] as number;
-    if (cap <= 0) continue;
-    const list: number[] = [];
-    for (let l = 0; l < nL; l++) if ((W[l * nR + r] as number) > 0) list.push(l);
-    list.sort((a, b) => (W[b * nR + r] as number) - (W[a * nR + r] as number) || a - b);
-    for (const l of list.slice(0, SPONSOR_DEPTH * cap)) addEdge(l, r);
+    if (cap > 0) for (const l of best(SPONSOR_DEPTH * cap, nL, (l) => positive(W[l * nR + r] as number))) addEdge(l, r);
   }
   let rounds = 0;
   for (;;) {
@@ -313,18 +385,16 @@ export function propose(needs: readonly NeedItem[], sponsors: readonly SponsorIt
     let added = 0;
     for (let l = 0; l < nL; l++) {
       const base = l * nR;
-      const close: Array<[number, number]> = [];
-      let violated = false;
-      for (let r = 0; r < nR; r++) {
+      const dl = d[l] as number;
+      // Reduced cost of a left-out pair (−∞ when kept or inadmissible), negated: the most negative first.
+      const gain = (r: number) => {
         const w = W[base + r] as number;
-        if (w <= 0 || inSet[base + r]) continue;
-        const reduced = (d[l] as number) - w - (d[nL + r] as number);
-        if (reduced < -1e-9) violated = true;
-        if (reduced < SLACK) close.push([reduced, r]);
-      }
+        return w <= 0 || inSet[base + r] ? Number.NEGATIVE_INFINITY : (d[nL + r] as number) + w - dl;
+      };
+      let violated = false;
+      for (let r = 0; r < nR && !violated; r++) if (gain(r) > 1e-9) violated = true;
       if (!violated) continue;
-      close.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      for (const [, r] of close.slice(0, PRICED_PER_NEED)) {
+      for (const r of best(PRICED_PER_NEED, nR, (r) => (gain(r) > -SLACK ? gain(r) : Number.NEGATIVE_INFINITY))) {
         addEdge(l, r);
         added++;
       }

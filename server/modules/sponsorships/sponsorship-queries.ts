@@ -278,6 +278,49 @@ export async function openNeeds(db: Executor, ids?: readonly string[]) {
   return r.rows;
 }
 
+/** Many proposals at once (ids chosen by the caller), and their needs marked proposed. */
+export async function insertProposals(
+  db: Executor,
+  rows: Array<{
+    id: string;
+    needId: string;
+    sponsorPersonId: string;
+    status: 'draft' | 'proposed';
+    score: number;
+    reasons: unknown;
+    proposedAt: Date | null;
+    deadline: Date | null;
+  }>,
+) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    await db
+      .insertInto('sponsorships')
+      .values(
+        chunk.map((s) => ({
+          id: s.id,
+          need_id: s.needId,
+          sponsor_person_id: s.sponsorPersonId,
+          status: s.status,
+          score: s.score,
+          reasons: JSON.stringify(s.reasons),
+          proposed_at: s.proposedAt,
+          deadline: s.deadline,
+        })),
+      )
+      .execute();
+    await db
+      .updateTable('sponsorship_needs')
+      .set({ status: 'proposed', updated_at: sql`now()` })
+      .where(
+        'id',
+        'in',
+        chunk.map((s) => s.needId),
+      )
+      .execute();
+  }
+}
+
 export async function insertSponsorship(
   db: Executor,
   s: { needId: string; sponsorPersonId: string; status: 'draft' | 'proposed'; score: number; reasons: unknown; proposedAt: Date | null; deadline: Date | null },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type {
   closeInput,
@@ -408,27 +409,41 @@ export function sponsorshipService(db: Database, opts: SponsorshipServiceOptions
         const out = propose(needItems, sponsorItems, { method });
         const at = now();
         const deadline = new Date(at.getTime() + answerDays * DAY);
-        const proposed = [];
-        for (const p of out.pairs) {
+        const proposed = out.pairs.map((p) => {
           const need = needs[p.need] as (typeof needs)[number];
           const sponsor = sponsorItems[p.sponsor] as (typeof sponsorItems)[number];
-          const explained = explainPair(needItems[p.need] as NeedItem, sponsor);
-          const id = await q.insertSponsorship(tx, {
+          return {
+            id: randomUUID(),
             needId: need.id,
+            organisationName: need.organisation_name,
             sponsorPersonId: sponsor.id,
-            status: input.review ? 'draft' : 'proposed',
+            status: input.review ? ('draft' as const) : ('proposed' as const),
             score: p.score,
-            reasons: explained?.reasons ?? [],
+            reasons: explainPair(needItems[p.need] as NeedItem, sponsor)?.reasons ?? [],
             proposedAt: input.review ? null : at,
             deadline: input.review ? null : deadline,
-          });
-          await q.setNeedStatus(tx, need.id, 'proposed');
-          if (!input.review) await tellSponsor(tx, sponsor.id, need.organisation_name, id, deadline);
-          await audit(tx, actor, 'create', 'sponsorships', id, { needId: need.id, sponsorPersonId: sponsor.id, score: p.score });
-          proposed.push({ sponsorshipId: id, needId: need.id, sponsorPersonId: sponsor.id, score: p.score });
-        }
+          };
+        });
+        await q.insertProposals(tx, proposed);
+        if (!input.review) for (const p of proposed) await tellSponsor(tx, p.sponsorPersonId, p.organisationName, p.id, deadline);
+        await appendAudit(
+          tx,
+          proposed.map((p) => ({
+            actorKind: actor.kind,
+            actorId: actor.kind === 'account' ? actor.accountId : null,
+            action: 'create' as const,
+            entity: 'sponsorships',
+            recordId: p.id,
+            after: { needId: p.needId, sponsorPersonId: p.sponsorPersonId, score: p.score, status: p.status },
+          })),
+        );
         const matched = new Set(out.pairs.map((p) => p.need));
-        return { method, totalScore: out.totalScore, proposed, unmatchedNeedIds: needs.filter((_, i) => !matched.has(i)).map((n) => n.id) };
+        return {
+          method,
+          totalScore: out.totalScore,
+          proposed: proposed.map((p) => ({ sponsorshipId: p.id, needId: p.needId, sponsorPersonId: p.sponsorPersonId, score: p.score })),
+          unmatchedNeedIds: needs.filter((_, i) => !matched.has(i)).map((n) => n.id),
+        };
       });
     },
 
