@@ -36,6 +36,8 @@ import { type JobQueue, type JobQueueOptions, startJobQueue } from './modules/jo
 import { jobRoutes } from './modules/jobs/job-routes';
 import { notificationJobs } from './modules/notifications/notification-jobs';
 import { notificationRoutes } from './modules/notifications/notification-routes';
+import { sponsorshipJobs } from './modules/sponsorships/sponsorship-jobs';
+import { sponsorshipRoutes } from './modules/sponsorships/sponsorship-routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -120,12 +122,13 @@ export async function buildApp(deps: AppDeps) {
   for (const resource of directoryResources) registerDirectoryRoutes(app, deps.db, resource);
   const publicUrl = deps.publicUrl ?? 'http://localhost:3000';
   const mailer = deps.mailer ?? createMailer({ from: 'Essaim', log: (m) => app.log.info(m) });
-  const definitions = [...notificationJobs({ db: deps.db, mailer, publicUrl }), ...importJobs({ db: deps.db })];
+  const definitions = [...notificationJobs({ db: deps.db, mailer, publicUrl }), ...importJobs({ db: deps.db }), ...sponsorshipJobs({ db: deps.db })];
   const jobs = await startJobQueue(deps.db, definitions, { ...deps.jobs, onError: (err) => app.log.error(err, 'file de tâches') });
   app.addHook('onClose', async () => jobs.stop());
   readiness.add({ name: 'queue', check: () => jobs.ready() });
   app.decorate('jobs', jobs);
-  for (const routes of [themeRoutes, territoryRoutes, statsRoutes, auditRoutes, accountRoutes, workspaceRoutes, notificationRoutes]) routes(app, deps.db);
+  for (const routes of [themeRoutes, territoryRoutes, statsRoutes, auditRoutes, accountRoutes, workspaceRoutes, notificationRoutes, sponsorshipRoutes])
+    routes(app, deps.db);
   importRoutes(app, deps.db, jobs);
   jobRoutes(app, deps.db, definitions);
   eventRoutes(app, deps.db, { publicUrl });

@@ -190,3 +190,63 @@ export const registrationStatusLabels: Record<RegistrationStatus, string> = {
   attended: 'Présent',
   no_show: 'Absent',
 };
+/** Hackers Publics: what a structure asks a sponsoring civil servant for (codes and labels of issue 13). */
+export const sponsorshipCategories = [
+  'statuts-gouvernance',
+  'utilite-publique',
+  'agrements',
+  'financements-publics',
+  'commande-publique',
+  'reglementation',
+  'management-rh',
+  'numerique',
+  'immobilier-foncier',
+  'relations-administration',
+] as const;
+export type SponsorshipCategory = (typeof sponsorshipCategories)[number];
+export const sponsorshipCategoryLabels: Record<SponsorshipCategory, string> = {
+  'statuts-gouvernance': 'statuts et gouvernance',
+  'utilite-publique': 'reconnaissance d’utilité publique',
+  agrements: 'agréments (ESUS…)',
+  'financements-publics': 'accès aux financements publics',
+  'commande-publique': 'commande publique',
+  reglementation: 'réglementation sectorielle',
+  'management-rh': 'management et RH',
+  numerique: 'numérique',
+  'immobilier-foncier': 'immobilier et foncier',
+  'relations-administration': 'relations avec l’administration',
+};
+export const needUrgencies = ['low', 'normal', 'high'] as const;
+export type NeedUrgency = (typeof needUrgencies)[number];
+export const needUrgencyLabels: Record<NeedUrgency, string> = { low: 'Faible', normal: 'Normale', high: 'Forte' };
+export const needStatuses = ['open', 'proposed', 'matched', 'closed', 'withdrawn'] as const;
+export type NeedStatus = (typeof needStatuses)[number];
+export const needStatusLabels: Record<NeedStatus, string> = {
+  open: 'Ouvert',
+  proposed: 'Parrain proposé',
+  matched: 'Parrainé',
+  closed: 'Clos',
+  withdrawn: 'Retiré',
+};
+/** `draft`: a proposal the national team reviews before sending it. */
+export const sponsorshipStatuses = ['draft', 'proposed', 'declined', 'expired', 'active', 'closed'] as const;
+export type SponsorshipStatus = (typeof sponsorshipStatuses)[number];
+export const sponsorshipStatusLabels: Record<SponsorshipStatus, string> = {
+  draft: 'Brouillon',
+  proposed: 'Proposé',
+  declined: 'Décliné',
+  expired: 'Expiré',
+  active: 'En cours',
+  closed: 'Clos',
+};
+export const objectiveOutcomes = ['achieved', 'partly', 'not_achieved', 'abandoned'] as const;
+export type ObjectiveOutcome = (typeof objectiveOutcomes)[number];
+export const objectiveOutcomeLabels: Record<ObjectiveOutcome, string> = {
+  achieved: 'Atteint',
+  partly: 'Partiellement atteint',
+  not_achieved: 'Non atteint',
+  abandoned: 'Abandonné',
+};
+export const sessionFormats = ['visio', 'presentiel', 'telephone'] as const;
+export type SessionFormat = (typeof sessionFormats)[number];
+export const sessionFormatLabels: Record<SessionFormat, string> = { visio: 'Visioconférence', presentiel: 'Présentiel', telephone: 'Téléphone' };

@@ -5,7 +5,13 @@ import {
   eventKinds,
   eventProgrammes,
   instruments,
+  needStatuses,
+  needUrgencies,
   notificationCategories,
+  objectiveOutcomes,
+  sessionFormats,
+  sponsorshipCategories,
+  sponsorshipStatuses,
   notificationDeliveries,
   organisationKinds,
   projectStages,
@@ -42,6 +48,14 @@ const expected: Record<string, readonly string[]> = {
   'events.programme': eventProgrammes,
   'registrations.role': registrationRoles,
   'registrations.status': registrationStatuses,
+  'sponsor_profiles.expertise': sponsorshipCategories,
+  'sponsorship_needs.categories': sponsorshipCategories,
+  'sponsorship_needs.urgency': needUrgencies,
+  'sponsorship_needs.status': needStatuses,
+  'sponsorship_needs.source': ['request', 'pioneer'],
+  'sponsorships.status': sponsorshipStatuses,
+  'sponsorship_objectives.outcome': objectiveOutcomes,
+  'sponsorship_sessions.format': sessionFormats,
 };
 
 /**

@@ -78,7 +78,6 @@ describe('directory resources over HTTP', () => {
     const pioneer = await create(t.app, 'pioneers', {
       organisationId: lead.id,
       labelYear: 2019,
-      sponsorId: sponsor.id,
       beneficiaries: [
         { year: 2019, count: 100 },
         { year: 2020, count: 210 },
@@ -87,7 +86,6 @@ describe('directory resources over HTTP', () => {
     });
     expect(pioneer).toMatchObject({
       organisationName: 'Chantier Solidaire des Bauges',
-      sponsorName: 'Anne Haut',
       champions: [{ id: partner.id, name: 'Coopérative Alpine' }],
     });
 

@@ -117,3 +117,28 @@ describe('authorisation matrix', () => {
     }
   }, 120_000);
 });
+
+describe('Hackers Publics: who sees a need and a sponsorship', () => {
+  const status = async (role: (typeof roles)[number], url: string) =>
+    (await (t.anonymous as FastifyInstance).inject({ url, headers: role === 'anonymous' ? {} : sessions[role] })).statusCode;
+
+  it('shows a need to its structure and the national team, a sponsorship to the pair and the national team; 404 to everyone else', async () => {
+    const app = t.anonymous as FastifyInstance;
+    const needs = (await app.inject({ url: '/api/sponsorship-needs?pageSize=200', headers: sessions['porteur.voisiwatt'] })).json().items;
+    expect(needs.map((n: { organisationName: string }) => n.organisationName)).toEqual(['VoisiWATT SCIC']);
+    const need = needs[0].id as string;
+    const mine = (await app.inject({ url: '/api/sponsorships?mine=true&status=proposed', headers: sessions['hacker.public'] })).json().items;
+    const sponsorship = mine[0].id as string;
+    const sees = {
+      need: new Set(['equipe', 'porteur.voisiwatt']),
+      sponsorship: new Set(['equipe', 'hacker.public']),
+    };
+    for (const role of roles) {
+      for (const url of [`/api/sponsorship-needs/${need}`]) expect(await status(role, url), `${role} ${url}`).toBe(sees.need.has(role) ? 200 : 404);
+      for (const url of [`/api/sponsorships/${sponsorship}`, `/api/sponsorships/${sponsorship}/sessions`])
+        expect(await status(role, url), `${role} ${url}`).toBe(sees.sponsorship.has(role) ? 200 : 404);
+      const listed = (await app.inject({ url: '/api/sponsorships?pageSize=200', headers: role === 'anonymous' ? {} : sessions[role] })).json().total;
+      if (role === 'anonymous' || role === 'sans-role' || role === 'financeur' || role === 'operateur') expect(listed, role).toBe(0);
+    }
+  });
+});

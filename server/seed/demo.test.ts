@@ -91,6 +91,10 @@ describe('demo network', () => {
       ['sector_programmes', 'description'],
       ['events', 'title'],
       ['events', 'description'],
+      ['sponsorship_needs', 'description'],
+      ['sponsorships', 'closing_summary'],
+      ['sponsorship_objectives', 'label'],
+      ['sponsorship_sessions', 'notes'],
     ];
     const selects = columns.map(
       ([table, column]) => sql`select ${sql.lit(`${table}.${column}`)} as field, ${sql.ref(column)} as text from ${sql.table(table)}`,
@@ -162,6 +166,82 @@ describe('demo network', () => {
     const cookie = holder.cookies.find((c) => c.name === 'essaim_session');
     const own = await t.anonymous.inject({ url: `/api/events/${grenoble?.eventId}/registrations`, headers: { cookie: `essaim_session=${cookie?.value}` } });
     expect(own.json()).toMatchObject({ all: false, total: 1, items: [{ role: 'project', status: 'attended', personName: 'Julien Marchand' }] });
+  });
+
+  it('runs Hackers Publics: sponsors with expertise and capacity, 60 needs, 45 sponsorships across 2020, Toit à Moi’s as in the review', async () => {
+    const stats = (await t.app.inject({ url: '/api/stats' })).json();
+    expect(stats).toMatchObject({ publicSponsors: 100, administrations: 20 });
+    const profiles = await sql<{
+      n: number;
+      min: number;
+      max: number;
+      bare: number;
+    }>`select count(*)::int as n, min(capacity)::int as min, max(capacity)::int as max,
+      (count(*) filter (where cardinality(expertise) = 0))::int as bare from sponsor_profiles`.execute(t.db);
+    expect(profiles.rows[0]).toEqual({ n: 100, min: 1, max: 3, bare: 0 });
+    const needs = (await t.app.inject({ url: '/api/sponsorship-needs?pageSize=200' })).json();
+    expect(needs.total).toBe(60);
+    expect(needs.items.filter((n: { status: string }) => n.status === 'open').length).toBe(15);
+    const all = (await t.app.inject({ url: '/api/sponsorships?pageSize=200' })).json();
+    expect(all.total).toBe(45);
+    const count = (status: string) => (all.items as Array<{ status: string }>).filter((s) => s.status === status).length;
+    expect({ active: count('active'), closed: count('closed'), proposed: count('proposed') }).toEqual({ active: 33, closed: 10, proposed: 2 });
+    expect(stats.sponsorshipsActive).toBe(33);
+    // Across 2020, each with its sessions, objectives and (once closed) outcomes and ratings.
+    for (const s of all.items as Array<{
+      status: string;
+      startedAt: string | null;
+      objectives: Array<{ outcome: string | null }>;
+      sponsorSide: { rating: number | null };
+    }>) {
+      if (s.status === 'proposed') continue;
+      expect(s.startedAt?.slice(0, 4)).toBe('2020');
+      expect(s.objectives.length).toBeGreaterThan(0);
+      if (s.status === 'closed') {
+        expect(s.objectives.every((o) => o.outcome !== null)).toBe(true);
+        expect(s.sponsorSide.rating).toBeGreaterThanOrEqual(1);
+      }
+    }
+    const sessions = await sql<{
+      n: number;
+      first: string;
+      last: string;
+    }>`select count(*)::int as n, min(date)::text as first, max(date)::text as last from sponsorship_sessions`.execute(t.db);
+    expect(sessions.rows[0]?.n).toBeGreaterThan(100);
+    expect(sessions.rows[0]?.first.slice(0, 4)).toBe('2020');
+    expect(sessions.rows[0]?.last.slice(0, 4)).toBe('2020');
+    // Toit à Moi: statutes, « reconnaissance d'utilité publique », remote management.
+    const toit = (
+      all.items as Array<{ organisationName: string; categories: string[]; objectives: Array<{ label: string; outcome: string | null }>; status: string }>
+    ).find((s) => s.organisationName === 'Toit à Moi');
+    expect(toit).toMatchObject({ status: 'active', categories: ['statuts-gouvernance', 'utilite-publique', 'management-rh'] });
+    expect(toit?.objectives.map((o) => [o.label, o.outcome])).toEqual([
+      ['Statuts révisés adoptés en AG', 'achieved'],
+      ['Dossier de reconnaissance d’utilité publique déposé', 'achieved'],
+      ['Management à distance des équipes organisé', null],
+    ]);
+    // Each Pionnier's sponsor is a sponsorship record; no free-text sponsor is left on the pioneers.
+    const pioneers = (await t.app.inject({ url: '/api/pioneers?pageSize=100' })).json().items as Array<Record<string, unknown> & { organisationId: string }>;
+    expect(pioneers).toHaveLength(22);
+    for (const p of pioneers) {
+      expect(Object.keys(p).some((k) => k.startsWith('sponsor'))).toBe(false);
+      const theirs = (all.items as Array<{ organisationId: string; status: string }>).filter((s) => s.organisationId === p.organisationId);
+      expect(theirs.map((s) => s.status)).toEqual(['active']);
+    }
+    const columns = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'pioneers'`.execute(t.db);
+    expect(columns.rows.map((c) => c.column_name)).not.toContain('sponsor_id');
+    // The demo sponsor has a proposal to answer; every sponsor stays within capacity.
+    const mine = await t.anonymous.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'hacker.public@essaim.test', password: 'essaim-demo-2020' },
+    });
+    const cookie = mine.cookies.find((c) => c.name === 'essaim_session');
+    const theirs = (await t.anonymous.inject({ url: '/api/sponsorships?mine=true', headers: { cookie: `essaim_session=${cookie?.value}` } })).json();
+    expect(theirs.items.map((s: { status: string }) => s.status)).toEqual(expect.arrayContaining(['active', 'proposed']));
+    const over = await sql<{ n: number }>`select count(*)::int as n from sponsor_profiles sp where sp.capacity <
+      (select count(*) from sponsorships s where s.sponsor_person_id = sp.person_id and s.status in ('draft', 'proposed', 'active'))`.execute(t.db);
+    expect(over.rows[0]?.n).toBe(0);
   });
 
   it('refuses to load twice', async () => {

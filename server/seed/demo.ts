@@ -35,6 +35,7 @@ import {
   titles,
 } from './names';
 import { type Rng, rng } from './rng';
+import { seedSponsorships } from './sponsorships';
 
 export type Progress = (step: string, done: number, total: number) => void;
 
@@ -348,11 +349,13 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   for (let i = 0; i < 45; i++)
     people.push(person(r, advisorOrgs[i % advisorOrgs.length] as string, 'accompagnement', { isAdvisor: true, title: advisorTitle }));
   const sponsors: string[] = [];
+  const sponsorGrades: string[] = [];
   for (let i = 0; i < 100; i++) {
     const admin = adminIds[i % adminIds.length] as string;
     const p = person(r, admin, 'administration', { isPublicSponsor: true, administrationId: admin, title: r.pick(sponsorTitles) });
     people.push(p);
     sponsors.push(p.id);
+    sponsorGrades.push(p.input.titles[0] ?? '');
   }
   for (const p of net.pioneers) if (p.director) people.push(person(r, book.id(p.name), 'pionniers', { title: directorTitle }, p.director));
   await insertPeople(
@@ -380,7 +383,6 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
       return {
         organisationId: book.id(p.name),
         labelYear: p.labelYear,
-        sponsorId: sponsors[i * 4] as string,
         description: typo(p.description),
         // The review: pioneers doubled their beneficiaries in one year.
         beneficiaries: [
@@ -468,6 +470,22 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   ]);
   // The events of 2020 (conferences, #ESSrelance meetings, workshops, hackathons) and who took part.
   const conferences = await seedDemoEvents(tx, { voisiwattProjectId: projectIds[projectInputs.findIndex((p) => p.title === 'VoisiWATT')] });
+  // Hackers Publics: its own random stream, so that the rest of the network stays as it was.
+  await seedSponsorships(tx, rng(r.int(1, 1_000_000_000)), {
+    sponsors: sponsors.map((id, i) => ({
+      id,
+      administrationIndex: i % adminIds.length,
+      administrationId: adminIds[i % adminIds.length] as string,
+      administrationName: net.administrations[i % adminIds.length] as string,
+      grade: sponsorGrades[i] as string,
+    })),
+    pioneers: net.pioneers.map((p, i) => ({ organisationId: book.id(p.name), sponsorId: sponsors[i * 4] as string, labelYear: p.labelYear })),
+    structures: projectInputs
+      .flatMap((p) => (p.leadOrganisationId ? [{ id: p.leadOrganisationId, communeCode: p.communeCode ?? null }] : []))
+      .filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i),
+    holderOrganisationId: book.id('VoisiWATT SCIC'),
+    now: new Date(),
+  });
   progress('Terminé', SEED_STEPS, SEED_STEPS);
   return { organisations: book.inputs.length, projects: projectIds.length, serialsUsed: book.inputs.length, conferences };
 }

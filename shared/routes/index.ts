@@ -10,6 +10,7 @@ import { statsRoutes } from './stats.routes';
 import { territoryRoutes } from './territories.routes';
 import { jobRoutes } from './jobs.routes';
 import { notificationRoutes } from './notifications.routes';
+import { sponsorshipRoutes } from './sponsorships.routes';
 import { themeRoutes } from './themes.routes';
 import { workspaceRoutes } from './workspace.routes';
 
@@ -33,5 +34,6 @@ export const apiContract: readonly RouteDef[] = [
     notificationRoutes,
     jobRoutes,
     eventRoutes,
+    sponsorshipRoutes,
   ].flatMap((r) => Object.values(r)),
 ];

@@ -81,7 +81,6 @@ export const fieldLabels: Record<string, FieldLabel> = {
   ticketMaxEur: m('ticket maximum (en euros)'),
   // Pioneers
   labelYear: f('promotion (année)'),
-  sponsorId: m('parrain'),
   'beneficiaries.year': f('année'),
   'beneficiaries.count': m('nombre de bénéficiaires'),
   championIds: pl('entreprises championnes', f('entreprise championne')),

@@ -5,7 +5,6 @@ const year = z.number().int().min(2000).max(2100);
 export const pioneerFields = z.strictObject({
   organisationId: uuid,
   labelYear: year,
-  sponsorId: uuid.nullable().optional(),
   description: multilineText(10000).optional(),
   beneficiaries: z
     .array(z.strictObject({ year, count: z.number().int().min(0).max(100_000_000) }))
@@ -33,8 +32,6 @@ export const pioneer = z.object({
   organisationName: z.string(),
   communeCode: z.string().nullable(),
   labelYear: z.number(),
-  sponsorId: z.string().nullable(),
-  sponsorName: z.string().nullable(),
   description: z.string(),
   beneficiaries: z.array(z.object({ year: z.number(), count: z.number() })),
   champions: z.array(z.object({ id: z.string(), name: z.string() })),

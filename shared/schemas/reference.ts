@@ -50,6 +50,8 @@ export const stats = z.object({
   administrations: z.number().int(),
   siae: z.number().int(),
   sectorProgrammes: z.number().int(),
+  /** Hackers Publics' sponsorships under way. */
+  sponsorshipsActive: z.number().int(),
   organisations: z.number().int(),
   people: z.number().int(),
   territoriesCovered: z.object({ departements: z.number().int(), regions: z.number().int() }),

@@ -31,12 +31,10 @@ export async function getPioneers(db: Executor, ids: string[]): Promise<Pioneer[
   const rows = await db
     .selectFrom('pioneers as pi')
     .innerJoin('organisations as o', 'o.id', 'pi.organisation_id')
-    .leftJoin('people as s', 's.id', 'pi.sponsor_id')
     .selectAll('pi')
     .select([
       'o.name as organisation_name',
       'o.commune_code',
-      sql<string | null>`s.first_name || ' ' || s.last_name`.as('sponsor_name'),
       sql<
         Array<{ year: number; count: number }>
       >`coalesce((select json_agg(json_build_object('year', b.year, 'count', b.count) order by b.year) from pioneer_beneficiaries b where b.pioneer_id = pi.id), '[]'::json)`.as(
@@ -60,8 +58,6 @@ export async function getPioneers(db: Executor, ids: string[]): Promise<Pioneer[
       organisationName: r.organisation_name,
       communeCode: r.commune_code,
       labelYear: r.label_year,
-      sponsorId: r.sponsor_id,
-      sponsorName: r.sponsor_name,
       description: r.description,
       beneficiaries: parse(r.beneficiaries),
       champions: parse(r.champions),
@@ -73,7 +69,6 @@ export async function getPioneers(db: Executor, ids: string[]): Promise<Pioneer[
 const toRow = (p: PioneerInput) => ({
   organisation_id: p.organisationId,
   label_year: p.labelYear,
-  sponsor_id: p.sponsorId ?? null,
   description: p.description ?? '',
 });
 

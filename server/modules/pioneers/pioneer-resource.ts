@@ -7,7 +7,6 @@ export const pioneerResource = defineResource({
   csv: [
     { header: 'Structure', value: (p) => p.organisationName },
     { header: 'Année de labellisation', value: (p) => p.labelYear },
-    { header: 'Parrain', value: (p) => p.sponsorName },
     { header: 'Bénéficiaires par année', value: (p) => p.beneficiaries.map((b) => `${b.year}:${b.count}`) },
     { header: 'Entreprises championnes', value: (p) => p.champions.map((c) => c.name) },
     { header: 'Identifiant', value: (p) => p.id },

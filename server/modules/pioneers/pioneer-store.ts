@@ -17,11 +17,7 @@ export const pioneerStore: EntityStore<Pioneer, PioneerInput, PioneerListQuery> 
   remove: q.deletePioneer,
   policy: pioneerPolicy,
   toInput: (p) => ({ championIds: p.champions.map((c) => c.id) }),
-  references: (p) => [
-    ...refs('organisations', 'organisationId', p.organisationId),
-    ...refs('people', 'sponsorId', p.sponsorId),
-    ...refs('organisations', 'championIds', p.championIds),
-  ],
+  references: (p) => [...refs('organisations', 'organisationId', p.organisationId), ...refs('organisations', 'championIds', p.championIds)],
   async check(db, p, id) {
     const existing = await q.pioneerIdOfOrganisation(db, p.organisationId);
     if (existing && existing !== id)

@@ -20,6 +20,7 @@ export async function keyFigures(db: Executor) {
     administrations: number;
     siae: number;
     sector_programmes: number;
+    sponsorships_active: number;
     organisations: number;
     people: number;
     departements: number;
@@ -37,6 +38,7 @@ export async function keyFigures(db: Executor) {
       pe.people, pe.advisors, pe.public_sponsors, pe.administrations,
       o.organisations, o.siae,
       (select count(*)::int from sector_programmes) as sector_programmes,
+      (select count(*)::int from sponsorships where status = 'active') as sponsorships_active,
       (select coalesce(json_object_agg(stage, n), '{}'::json) from (select stage, count(*)::int as n from projects group by stage) s) as by_stage,
       ${countedVersionSql} as snapshot
     from

@@ -32,6 +32,7 @@ export async function getStats(db: Database, actor: Actor, now: Date): Promise<S
     administrations: f.administrations,
     siae: f.siae,
     sectorProgrammes: f.sector_programmes,
+    sponsorshipsActive: f.sponsorships_active,
     organisations: f.organisations,
     people: f.people,
     territoriesCovered: { departements: f.departements, regions: f.regions },

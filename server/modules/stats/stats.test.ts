@@ -95,5 +95,18 @@ describe('the version of the counted data', () => {
     await moves('perimeter', () => sql`delete from collective_perimeter where collective_id = ${id(collective)}`.execute(t.db), true);
     await moves('new organisation', () => create(t.app, 'organisations', orgBody({ name: 'Atelier du Vercors' })), true);
     await moves('deleted project', () => sql`delete from projects where id = ${id(project)}`.execute(t.db), true);
+    const need = await sql<{
+      id: string;
+    }>`insert into sponsorship_needs (organisation_id, categories) values (${id(org)}, array['numerique']) returning id`.execute(t.db);
+    const needId = need.rows[0]?.id as string;
+    await moves(
+      'sponsorship proposed',
+      () => sql`insert into sponsorships (need_id, sponsor_person_id, status) values (${needId}, ${id(person)}, 'proposed')`.execute(t.db),
+      true,
+    );
+    await moves('sponsorship summary', () => sql`update sponsorships set closing_summary = 'Bilan' where need_id = ${needId}`.execute(t.db), false);
+    const before = (await getStats(t.db, systemActor, new Date())).sponsorshipsActive;
+    await moves('sponsorship accepted', () => sql`update sponsorships set status = 'active' where need_id = ${needId}`.execute(t.db), true);
+    expect((await getStats(t.db, systemActor, new Date())).sponsorshipsActive).toBe(before + 1);
   });
 });

@@ -72,14 +72,16 @@ export async function fundsManagedBy(db: Executor, managers: string[], limit: nu
   return { rows, total: n };
 }
 
-/** The structures a civil servant sponsors: today the Pionniers whose sponsor they are. */
-export async function pioneersSponsoredBy(db: Executor, personId: string | null) {
-  if (!personId) return none<{ id: string; organisation_id: string; organisation_name: string; label_year: number }>();
+/** The structures a civil servant sponsors (sponsorships under way) or is asked to (proposals awaiting an answer). */
+export async function structuresSponsoredBy(db: Executor, personId: string | null) {
+  if (!personId) return none<{ id: string; organisation_name: string; status: string }>();
   const rows = await db
-    .selectFrom('pioneers as p')
-    .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
-    .select(['p.id', 'p.organisation_id', 'o.name as organisation_name', 'p.label_year'])
-    .where('p.sponsor_id', '=', personId)
+    .selectFrom('sponsorships as s')
+    .innerJoin('sponsorship_needs as n', 'n.id', 's.need_id')
+    .innerJoin('organisations as o', 'o.id', 'n.organisation_id')
+    .select(['o.id', 'o.name as organisation_name', 's.status'])
+    .where('s.sponsor_person_id', '=', personId)
+    .where('s.status', 'in', ['proposed', 'active'])
     .orderBy('o.name')
     .execute();
   return { rows, total: rows.length };

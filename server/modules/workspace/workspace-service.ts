@@ -12,7 +12,6 @@ type AccountActor = Extract<Actor, { kind: 'account' }>;
 
 /** Lines shown per section; `total` says how many there are. */
 const SHOWN = 10;
-const NNBSP = '\u202f';
 
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n > 1 ? many : one}`;
@@ -55,8 +54,8 @@ const texts = {
   },
   sponsored: {
     title: 'Les structures que vous parrainez',
-    intro: `D’après les Pionniers French Impact dont vous êtes la marraine ou le parrain${NNBSP}; les parrainages Hackers publics s’y ajouteront.`,
-    empty: 'Vous ne parrainez aucun Pionnier pour l’instant.',
+    intro: 'Vos parrainages Hackers publics en cours, et les propositions qui attendent votre réponse.',
+    empty: 'Vous ne parrainez aucune structure pour l’instant.',
   },
 } satisfies Record<string, { title: string | [string, string]; intro?: string; empty: string }>;
 
@@ -151,10 +150,10 @@ const investorSections: SectionProvider = async (db, a) => {
   ];
 };
 
-/** Civil servants: the structures they sponsor, read from the Pionniers' sponsors (the only sponsorship data so far). */
+/** Civil servants: the structures they sponsor or are asked to sponsor (Hackers Publics). */
 const sponsorSections: SectionProvider = async (db, a) => {
   if (!has(a, 'public_sponsor')) return [];
-  const pioneers = await q.pioneersSponsoredBy(db, a.personId);
+  const sponsored = await q.structuresSponsoredBy(db, a.personId);
   // Without a person record, nobody can be found as a sponsor: say how to fix that rather than "none".
   const empty = a.personId
     ? undefined
@@ -162,9 +161,9 @@ const sponsorSections: SectionProvider = async (db, a) => {
   return [
     recordsSection(
       'sponsored',
-      'pioneers',
-      pioneers,
-      (p) => [p.organisation_name, `Pionnier French Impact, promotion ${p.label_year}`],
+      'organisations',
+      sponsored,
+      (s) => [s.organisation_name, s.status === 'active' ? 'Parrainage en cours' : 'Proposition à laquelle répondre'],
       empty ? { empty } : {},
     ),
   ];

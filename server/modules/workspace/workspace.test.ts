@@ -77,10 +77,12 @@ describe(`« Mon espace » per role (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, 
     expect(labels(funds).sort()).toEqual(listed.items.map((f: { name: string }) => f.name).sort());
   });
 
-  it('shows a civil servant the structures they sponsor, from the Pionniers’ sponsors', async () => {
-    const me = await as('hacker.public@essaim.test', '/api/auth/me');
-    const pioneers = (await as('hacker.public@essaim.test', '/api/pioneers?pageSize=100')).items as Array<{ sponsorId: string; organisationName: string }>;
-    const expected = pioneers.filter((p) => p.sponsorId === me.personId).map((p) => p.organisationName);
+  it('shows a civil servant the structures they sponsor, from their sponsorships', async () => {
+    const mine = (await as('hacker.public@essaim.test', '/api/sponsorships?mine=true&pageSize=100')).items as Array<{
+      status: string;
+      organisationName: string;
+    }>;
+    const expected = mine.filter((s) => s.status === 'active' || s.status === 'proposed').map((s) => s.organisationName);
     expect(expected.length).toBeGreaterThan(0);
     expect(labels(section(await workspaceOf('hacker.public@essaim.test'), 'sponsored'))).toEqual(expected.sort());
   });

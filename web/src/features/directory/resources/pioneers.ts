@@ -14,7 +14,6 @@ export const pioneers: ResourceOf<'pioneers'> = {
   facts: (p) => [
     { label: 'Structure', value: p.organisationName, to: `/structures/${p.organisationId}` },
     { label: 'Promotion', value: String(p.labelYear) },
-    { label: 'Parrain', value: p.sponsorName ?? '—', to: p.sponsorId ? `/personnes/${p.sponsorId}` : undefined },
     { label: 'Entreprises championnes', value: p.champions.map((c) => c.name).join(', ') || '—' },
     { label: 'Bénéficiaires', value: p.beneficiaries.map((b) => `${b.year} : ${formatInt(b.count)}`).join(' · ') || '—' },
   ],
@@ -23,7 +22,6 @@ export const pioneers: ResourceOf<'pioneers'> = {
   fields: [
     { name: 'organisationId', label: 'Structure', kind: 'ref', ref: 'organisations', required: true },
     { name: 'labelYear', label: 'Promotion (année)', kind: 'number', required: true },
-    { name: 'sponsorId', label: 'Parrain', kind: 'ref', ref: 'people' },
     {
       name: 'championIds',
       label: 'Entreprises championnes',
