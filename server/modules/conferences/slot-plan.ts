@@ -99,23 +99,37 @@ export function planSlots(plan: SlotPlan): { slots: PlannedSlot[]; issues: PlanI
     issues.push({ path: 'breakMinutes', message: 'La pause entre deux rendez-vous va de 0 à 240 minutes.' });
   if (!Number.isInteger(plan.tables) || plan.tables < 1 || plan.tables > 1000) issues.push({ path: 'tables', message: 'Le nombre de tables va de 1 à 1000.' });
   if (issues.length) return { slots, issues };
-  plan.days.forEach((day, i) => {
+  for (const [i, day] of plan.days.entries()) {
     const path = `days.${i}`;
     const start = minutesOf(day.start);
     const end = minutesOf(day.end);
-    if (!validDate(day.date)) return issues.push({ path: `${path}.date`, message: `La date « ${day.date} » n’existe pas (AAAA-MM-JJ attendu).` });
-    if (seen.has(day.date)) return issues.push({ path: `${path}.date`, message: `La journée du ${day.date} est donnée deux fois.` });
+    if (!validDate(day.date)) {
+      issues.push({ path: `${path}.date`, message: `La date « ${day.date} » n’existe pas (AAAA-MM-JJ attendu).` });
+      continue;
+    }
+    if (seen.has(day.date)) {
+      issues.push({ path: `${path}.date`, message: `La journée du ${day.date} est donnée deux fois.` });
+      continue;
+    }
     seen.add(day.date);
-    if (start === undefined) return issues.push({ path: `${path}.start`, message: `L’heure de début « ${day.start} » est invalide (HH:MM attendu).` });
-    if (end === undefined) return issues.push({ path: `${path}.end`, message: `L’heure de fin « ${day.end} » est invalide (HH:MM attendu).` });
-    if (end - start < plan.meetingMinutes)
-      return issues.push({
+    if (start === undefined) {
+      issues.push({ path: `${path}.start`, message: `L’heure de début « ${day.start} » est invalide (HH:MM attendu).` });
+      continue;
+    }
+    if (end === undefined) {
+      issues.push({ path: `${path}.end`, message: `L’heure de fin « ${day.end} » est invalide (HH:MM attendu).` });
+      continue;
+    }
+    if (end - start < plan.meetingMinutes) {
+      issues.push({
         path: `${path}.end`,
         message: `Le ${day.date}, de ${day.start} à ${day.end}, aucun rendez-vous de ${plan.meetingMinutes} minutes ne tient.`,
       });
+      continue;
+    }
     for (let t = start; t + plan.meetingMinutes <= end; t += plan.meetingMinutes + plan.breakMinutes)
       slots.push({ startsAt: parisInstant(day.date, t), endsAt: parisInstant(day.date, t + plan.meetingMinutes), tables: plan.tables });
-  });
+  }
   if (slots.length > MAX_SLOTS) issues.push({ path: 'days', message: `Cela fait ${slots.length} créneaux\u202F: ${MAX_SLOTS} au plus.` });
   slots.sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());
   return { slots: issues.length ? [] : slots, issues };
