@@ -25,6 +25,8 @@ import { DEMO_SITE, type OidcConfig, type TrustProxy } from './config';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './modules/auth/sign-in-limits';
 import { registerDirectoryRoutes } from './modules/directory/directory-routes';
 import { directoryResources } from './modules/registry';
+import { conferenceJobs } from './modules/conferences/conference-jobs';
+import { conferenceRoutes } from './modules/conferences/conference-routes';
 import { importRoutes } from './modules/imports/import-routes';
 import { statsRoutes } from './modules/stats/stats-routes';
 import { territoryRoutes } from './modules/territories/territory-routes';
@@ -119,12 +121,13 @@ export async function buildApp(deps: AppDeps) {
   for (const resource of directoryResources) registerDirectoryRoutes(app, deps.db, resource);
   const publicUrl = deps.publicUrl ?? 'http://localhost:3000';
   const mailer = deps.mailer ?? createMailer({ from: 'Essaim', log: (m) => app.log.info(m) });
-  const definitions = [...notificationJobs({ db: deps.db, mailer, publicUrl }), ...importJobs({ db: deps.db })];
+  const definitions = [...notificationJobs({ db: deps.db, mailer, publicUrl }), ...importJobs({ db: deps.db }), ...conferenceJobs({ db: deps.db })];
   const jobs = await startJobQueue(deps.db, definitions, { ...deps.jobs, onError: (err) => app.log.error(err, 'file de tâches') });
   app.addHook('onClose', async () => jobs.stop());
   app.decorate('jobs', jobs);
   for (const routes of [themeRoutes, territoryRoutes, statsRoutes, auditRoutes, accountRoutes, workspaceRoutes, notificationRoutes]) routes(app, deps.db);
   importRoutes(app, deps.db, jobs);
+  conferenceRoutes(app, deps.db, { jobs, publicUrl });
   jobRoutes(app, deps.db, definitions);
   authRoutes(app, deps.db, {
     secureCookies: deps.secureCookies ?? false,

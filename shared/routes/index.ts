@@ -1,5 +1,6 @@
 import { accountRoutes } from './accounts.routes';
 import { auditRoutes } from './audit.routes';
+import { conferenceRoutes } from './conferences.routes';
 import { authRoutes } from './auth.routes';
 import type { RouteDef } from './contract';
 import { directoryRoutesByResource } from './directory.routes';
@@ -31,5 +32,6 @@ export const apiContract: readonly RouteDef[] = [
     siteRoutes,
     notificationRoutes,
     jobRoutes,
+    conferenceRoutes,
   ].flatMap((r) => Object.values(r)),
 ];
