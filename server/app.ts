@@ -76,6 +76,8 @@ export interface AppDeps {
    * only sent, and run where a server works.
    */
   jobs?: JobQueueOptions;
+  /** Above this many meetings a conference is scheduled by a job (default conference-service.ts). */
+  conferenceScheduleJobThreshold?: number;
 }
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -127,7 +129,7 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('jobs', jobs);
   for (const routes of [themeRoutes, territoryRoutes, statsRoutes, auditRoutes, accountRoutes, workspaceRoutes, notificationRoutes]) routes(app, deps.db);
   importRoutes(app, deps.db, jobs);
-  conferenceRoutes(app, deps.db, { jobs, publicUrl });
+  conferenceRoutes(app, deps.db, { jobs, publicUrl, scheduleJobThreshold: deps.conferenceScheduleJobThreshold });
   jobRoutes(app, deps.db, definitions);
   authRoutes(app, deps.db, {
     secureCookies: deps.secureCookies ?? false,

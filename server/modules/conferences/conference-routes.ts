@@ -7,7 +7,7 @@ import { CONFERENCE_SCHEDULE_JOB } from './conference-jobs';
 import { conferenceService } from './conference-service';
 import { leadService } from './lead-service';
 
-export function conferenceRoutes(app: FastifyInstance, db: Database, deps: { jobs?: JobQueue; publicUrl?: string } = {}) {
+export function conferenceRoutes(app: FastifyInstance, db: Database, deps: { jobs?: JobQueue; publicUrl?: string; scheduleJobThreshold?: number | undefined } = {}) {
   const s = conferenceService(db, { ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}) });
   const leads = leadService(db);
   implement(app, routes.settings, async ({ actor, params }) => s.settings(actor, params.id));
@@ -30,7 +30,10 @@ export function conferenceRoutes(app: FastifyInstance, db: Database, deps: { job
       ? (data: { eventId: string; mode: 'all' | 'unscheduled' }) =>
           (deps.jobs as JobQueue).enqueue(CONFERENCE_SCHEDULE_JOB, { ...data, authorId: actor.accountId }, { authorId: actor.accountId })
       : undefined;
-    const out = await conferenceService(db, { ...(enqueue ? { enqueueSchedule: enqueue } : {}) }).schedule(actor, params.id, body.mode);
+    const out = await conferenceService(db, {
+      ...(enqueue ? { enqueueSchedule: enqueue } : {}),
+      ...(deps.scheduleJobThreshold !== undefined ? { scheduleJobThreshold: deps.scheduleJobThreshold } : {}),
+    }).schedule(actor, params.id, body.mode);
     if ('jobId' in out) return reply.code(202).send({ jobId: out.jobId });
     return out;
   });
