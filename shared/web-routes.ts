@@ -29,7 +29,11 @@ export const staticPages = [
   '/notifications',
   '/notifications/desabonnement',
   '/admin/taches',
+  '/financement/pistes',
 ] as const;
+
+/** A conference's bilateral meetings: the organiser's console and each participant's space. */
+export const conferencePage = (eventId: string) => `/evenements/${eventId}/conference`;
 
 const slugOfApi = Object.fromEntries(Object.entries(directorySlugs).map(([slug, api]) => [api, slug])) as Record<string, DirectorySlug>;
 
@@ -45,5 +49,10 @@ const directoryPattern = new RegExp(`^/(${Object.keys(directorySlugs).join('|')}
 /** Is this path one of the application's pages? */
 export function isWebPage(path: string) {
   const p = path.length > 1 ? path.replace(/\/$/, '') : path;
-  return (staticPages as readonly string[]).includes(p) || directoryPattern.test(p) || new RegExp(`^/comptes/${UUID}$`, 'i').test(p);
+  return (
+    (staticPages as readonly string[]).includes(p) ||
+    directoryPattern.test(p) ||
+    new RegExp(`^/comptes/${UUID}$`, 'i').test(p) ||
+    new RegExp(`^/evenements/${UUID}/conference$`, 'i').test(p)
+  );
 }
