@@ -27,6 +27,7 @@ import { registerDirectoryRoutes } from './modules/directory/directory-routes';
 import { directoryResources } from './modules/registry';
 import { conferenceJobs } from './modules/conferences/conference-jobs';
 import { conferenceRoutes } from './modules/conferences/conference-routes';
+import { eventRoutes } from './modules/events/event-routes';
 import { importRoutes } from './modules/imports/import-routes';
 import { statsRoutes } from './modules/stats/stats-routes';
 import { territoryRoutes } from './modules/territories/territory-routes';
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDeps) {
   importRoutes(app, deps.db, jobs);
   conferenceRoutes(app, deps.db, { jobs, publicUrl, scheduleJobThreshold: deps.conferenceScheduleJobThreshold });
   jobRoutes(app, deps.db, definitions);
+  eventRoutes(app, deps.db, { publicUrl });
   authRoutes(app, deps.db, {
     secureCookies: deps.secureCookies ?? false,
     signInLimits: { ...DEFAULT_SIGN_IN_LIMITS, ...deps.signInLimits },

@@ -178,3 +178,45 @@ export const notificationDeliveryLabels: Record<NotificationDelivery, string> = 
   daily: 'Dans le récapitulatif quotidien',
   never: 'Jamais par e-mail',
 };
+
+/** Events (the core every programme reuses: conferences, meetings, workshops, hackathons, webinars). */
+export const eventKinds = ['conference', 'workshop', 'hackathon', 'meeting', 'webinar'] as const;
+export type EventKind = (typeof eventKinds)[number];
+export const eventKindLabels: Record<EventKind, string> = {
+  conference: 'Conférence',
+  workshop: 'Atelier',
+  hackathon: 'Hackathon',
+  meeting: 'Réunion',
+  webinar: 'Webinaire',
+};
+
+/** The programme an event belongs to. */
+export const eventProgrammes = ['impact-finance', 'hackers-publics', 'ess-relance', 'cooperation', 'mobilisation'] as const;
+export type EventProgramme = (typeof eventProgrammes)[number];
+export const eventProgrammeLabels: Record<EventProgramme, string> = {
+  'impact-finance': 'Impact Finance',
+  'hackers-publics': 'Hackers publics',
+  'ess-relance': 'ESS relance',
+  cooperation: 'Coopération',
+  mobilisation: 'Mobilisation',
+};
+
+/** Why someone takes part in an event: a project (with its project), an investor (with their fund), or as a person. */
+export const registrationRoles = ['project', 'investor', 'advisor', 'attendee', 'speaker'] as const;
+export type RegistrationRole = (typeof registrationRoles)[number];
+export const registrationRoleLabels: Record<RegistrationRole, string> = {
+  project: 'Projet',
+  investor: 'Financeur',
+  advisor: 'Accompagnateur',
+  attendee: 'Participant',
+  speaker: 'Intervenant',
+};
+
+export const registrationStatuses = ['registered', 'cancelled', 'attended', 'no_show'] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+export const registrationStatusLabels: Record<RegistrationStatus, string> = {
+  registered: 'Inscrit',
+  cancelled: 'Annulée',
+  attended: 'Présent',
+  no_show: 'Absent',
+};

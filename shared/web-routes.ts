@@ -29,9 +29,14 @@ export const staticPages = [
   '/notifications',
   '/notifications/desabonnement',
   '/admin/taches',
+  '/evenements',
+  '/evenements/nouveau',
   '/financement/pistes',
 ] as const;
 
+/** An event's page, and its edit form (for the organiser). */
+export const eventPage = (id: string) => `/evenements/${id}`;
+export const eventEditPage = (id: string) => `/evenements/${id}/modifier`;
 /** A conference's bilateral meetings: the organiser's console and each participant's space. */
 export const conferencePage = (eventId: string) => `/evenements/${eventId}/conference`;
 
@@ -46,6 +51,8 @@ export function recordPage(api: string, id: string): string | null {
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const directoryPattern = new RegExp(`^/(${Object.keys(directorySlugs).join('|')})(/nouveau|/${UUID}(/modifier)?)?/?$`, 'i');
 
+const eventPattern = new RegExp(`^/evenements/${UUID}(/modifier)?$`, 'i');
+
 /** Is this path one of the application's pages? */
 export function isWebPage(path: string) {
   const p = path.length > 1 ? path.replace(/\/$/, '') : path;
@@ -53,6 +60,7 @@ export function isWebPage(path: string) {
     (staticPages as readonly string[]).includes(p) ||
     directoryPattern.test(p) ||
     new RegExp(`^/comptes/${UUID}$`, 'i').test(p) ||
+    eventPattern.test(p) ||
     new RegExp(`^/evenements/${UUID}/conference$`, 'i').test(p)
   );
 }

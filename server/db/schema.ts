@@ -265,4 +265,35 @@ export interface DB {
     amount_eur: number | null;
     invested_on: ColumnType<string | null, string | null, string | null>;
   };
+  events: Timestamps & {
+    id: Uuid;
+    kind: string;
+    programme: string;
+    title: string;
+    description: Generated<string>;
+    starts_at: ColumnType<Date, Date | string, Date | string>;
+    ends_at: ColumnType<Date, Date | string, Date | string>;
+    address: string | null;
+    commune_code: string | null;
+    epci_code: Derived;
+    departement_code: Derived;
+    region_code: Derived;
+    online_url: string | null;
+    organiser_organisation_id: string | null;
+    capacity: number | null;
+    registration_open: Generated<boolean>;
+    public: Generated<boolean>;
+    search: Search;
+  };
+  registrations: Timestamps & {
+    id: Uuid;
+    event_id: string;
+    person_id: string | null;
+    organisation_id: string | null;
+    role: string;
+    project_id: string | null;
+    fund_id: string | null;
+    status: Generated<string>;
+    max_meetings: number | null;
+  };
 }

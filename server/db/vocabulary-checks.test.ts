@@ -2,12 +2,16 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditActions, auditQuery } from '../../shared/schemas/audit';
 import {
+  eventKinds,
+  eventProgrammes,
   instruments,
   notificationCategories,
   notificationDeliveries,
   organisationKinds,
   projectStages,
   projectStatuses,
+  registrationRoles,
+  registrationStatuses,
   sectorMemberRoles,
   siaeKinds,
 } from '../../shared/vocabulary';
@@ -34,6 +38,10 @@ const expected: Record<string, readonly string[]> = {
   'notifications.category': notificationCategories,
   'notification_preferences.category': notificationCategories,
   'notification_preferences.delivery': notificationDeliveries,
+  'events.kind': eventKinds,
+  'events.programme': eventProgrammes,
+  'registrations.role': registrationRoles,
+  'registrations.status': registrationStatuses,
 };
 
 /**

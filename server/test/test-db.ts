@@ -42,8 +42,8 @@ export async function testDatabase(): Promise<OpenDatabase> {
 export const TEST_ADMIN_TOKEN = 'essaim_test-admin-token';
 
 /** An account that signs in with an API token (`Bearer <token>`); its id. */
-export async function tokenAccount(db: Executor, a: { email: string; roles: Role[]; token: string }) {
-  const [id] = (await insertAccounts(db, [{ email: a.email, passwordHash: null, roles: a.roles }])) as [string];
+export async function tokenAccount(db: Executor, a: { email: string; roles: Role[]; token: string; personId?: string | null }) {
+  const [id] = (await insertAccounts(db, [{ email: a.email, passwordHash: null, roles: a.roles, personId: a.personId ?? null }])) as [string];
   await insertToken(db, { accountId: id, name: 'tests', tokenHash: hashToken(a.token) });
   return id;
 }

@@ -4,6 +4,7 @@ import { conferenceRoutes } from './conferences.routes';
 import { authRoutes } from './auth.routes';
 import type { RouteDef } from './contract';
 import { directoryRoutesByResource } from './directory.routes';
+import { eventRoutes } from './events.routes';
 import { importRoutes } from './imports.routes';
 import { siteRoutes } from './site.routes';
 import { statsRoutes } from './stats.routes';
@@ -33,5 +34,6 @@ export const apiContract: readonly RouteDef[] = [
     notificationRoutes,
     jobRoutes,
     conferenceRoutes,
+    eventRoutes,
   ].flatMap((r) => Object.values(r)),
 ];

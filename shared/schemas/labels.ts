@@ -144,6 +144,24 @@ export const fieldLabels: Record<string, FieldLabel> = {
   limit: m('nombre d’entrées'),
   // Imports
   dryRun: f('vérification seule (dryRun)'),
+  // Events and registrations
+  programme: m('programme'),
+  startsAt: m('début'),
+  endsAt: f('fin'),
+  place: m('lieu'),
+  'place.address': f('adresse du lieu'),
+  'place.communeCode': f('commune du lieu'),
+  onlineUrl: m('lien de connexion'),
+  organiserOrganisationId: f('structure organisatrice'),
+  capacity: f('capacité'),
+  registrationOpen: f('ouverture des inscriptions'),
+  public: f('visibilité publique'),
+  from: f('date de début'),
+  to: f('date de fin'),
+  personId: f('personne'),
+  projectId: m('projet'),
+  fundId: m('fonds'),
+  maxMeetings: m('nombre maximum de rendez-vous'),
 };
 
 /** The label of the field at `path` (indexes skipped), or undefined for an unlisted one. */
