@@ -1,8 +1,16 @@
 import type { Stats } from './schemas/reference';
 import type { projectStages } from './vocabulary';
 
-/** The figures of `/api/stats` that count something (the rest is metadata). */
-export type FigureKey = Exclude<keyof Stats, 'territoriesCovered' | 'projectsByStage' | 'generatedAt'> | 'departements' | 'regions';
+/**
+ * The figures of `/api/stats` that count something listed publicly (the rest
+ * is metadata). Meetings held and amounts invested count private records
+ * (who met whom, a fund's investments): no public list is behind them.
+ */
+export const UNLISTED_FIGURES = ['meetingsHeld', 'investedEur', 'year'] as const;
+export type FigureKey =
+  | Exclude<keyof Stats, 'territoriesCovered' | 'projectsByStage' | 'generatedAt' | (typeof UNLISTED_FIGURES)[number]>
+  | 'departements'
+  | 'regions';
 
 /**
  * Where each key figure leads: a page of the web application listing exactly

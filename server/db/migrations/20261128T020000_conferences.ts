@@ -143,6 +143,15 @@ export async function up(db: Kysely<unknown>) {
 }
 
 export async function down(db: Kysely<unknown>) {
-  for (const table of ['investment_leads', 'meeting_feedback', 'meetings', 'meeting_requests', 'conference_availability', 'conference_availability_lists', 'conference_slots', 'conference_settings'])
+  for (const table of [
+    'investment_leads',
+    'meeting_feedback',
+    'meetings',
+    'meeting_requests',
+    'conference_availability',
+    'conference_availability_lists',
+    'conference_slots',
+    'conference_settings',
+  ])
     await sql`drop table ${sql.table(table)}`.execute(db);
 }

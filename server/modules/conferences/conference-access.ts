@@ -48,7 +48,9 @@ const KEY = 'conferences.agenda_feed_secret';
 
 /** The key that signs personal agenda feeds: drawn once, kept in the database (every server signs alike). */
 export async function feedSecret(db: Database | Executor): Promise<string> {
-  await sql`insert into essaim_settings (key, value) values (${KEY}, ${JSON.stringify(randomBytes(32).toString('base64url'))}) on conflict (key) do nothing`.execute(db);
+  await sql`insert into essaim_settings (key, value) values (${KEY}, ${JSON.stringify(randomBytes(32).toString('base64url'))}) on conflict (key) do nothing`.execute(
+    db,
+  );
   return (await getSetting<string>(db as Database, KEY)) as string;
 }
 

@@ -24,7 +24,14 @@ export function conferenceJobs(deps: { db: Database }) {
       async run(job) {
         const account = await accountById(deps.db, job.data.authorId);
         if (!account) throw invalid('Le compte qui a lancé la planification n’existe plus.');
-        const actor = { kind: 'account' as const, accountId: account.id, email: account.email, personId: account.personId, roles: account.roles, via: 'token' as const };
+        const actor = {
+          kind: 'account' as const,
+          accountId: account.id,
+          email: account.email,
+          personId: account.personId,
+          roles: account.roles,
+          via: 'token' as const,
+        };
         await job.report({ phase: 'Planification', done: 0, total: 1 });
         return s.runSchedule(actor, job.data.eventId, job.data.mode, async (tx, result) => {
           await completeJob(tx, job.id, result);

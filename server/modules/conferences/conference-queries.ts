@@ -108,9 +108,17 @@ export async function availabilityOf(db: Executor, registrationIds: readonly str
 }
 
 export async function setAvailability(db: Executor, registrationId: string, slotIds: readonly string[]) {
-  await db.insertInto('conference_availability_lists').values({ registration_id: registrationId }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('conference_availability_lists')
+    .values({ registration_id: registrationId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   await db.deleteFrom('conference_availability').where('registration_id', '=', registrationId).execute();
-  if (slotIds.length) await db.insertInto('conference_availability').values(slotIds.map((slot_id) => ({ registration_id: registrationId, slot_id }))).execute();
+  if (slotIds.length)
+    await db
+      .insertInto('conference_availability')
+      .values(slotIds.map((slot_id) => ({ registration_id: registrationId, slot_id })))
+      .execute();
 }
 
 /** Projects' matching facts, by registration. */
@@ -152,7 +160,9 @@ export async function fundFacts(db: Executor, eventId: string) {
       sql<string[]>`coalesce((select array_agg(t.theme_code order by t.theme_code) from fund_themes t where t.fund_id = f.id), '{}')`.as('themes'),
       sql<Array<{ kind: string; code: string }>>`coalesce((select json_agg(json_build_object(
           'kind', case when t.commune_code is not null then 'commune' when t.epci_code is not null then 'epci' when t.departement_code is not null then 'departement' else 'region' end,
-          'code', coalesce(t.commune_code, t.epci_code, t.departement_code, t.region_code))) from fund_territories t where t.fund_id = f.id), '[]'::json)`.as('territories'),
+          'code', coalesce(t.commune_code, t.epci_code, t.departement_code, t.region_code))) from fund_territories t where t.fund_id = f.id), '[]'::json)`.as(
+        'territories',
+      ),
     ])
     .where('r.event_id', '=', eventId)
     .where('r.role', '=', 'investor')

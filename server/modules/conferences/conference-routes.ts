@@ -7,7 +7,11 @@ import { CONFERENCE_SCHEDULE_JOB } from './conference-jobs';
 import { conferenceService } from './conference-service';
 import { leadService } from './lead-service';
 
-export function conferenceRoutes(app: FastifyInstance, db: Database, deps: { jobs?: JobQueue; publicUrl?: string; scheduleJobThreshold?: number | undefined } = {}) {
+export function conferenceRoutes(
+  app: FastifyInstance,
+  db: Database,
+  deps: { jobs?: JobQueue; publicUrl?: string; scheduleJobThreshold?: number | undefined } = {},
+) {
   const s = conferenceService(db, { ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}) });
   const leads = leadService(db);
   implement(app, routes.settings, async ({ actor, params }) => s.settings(actor, params.id));

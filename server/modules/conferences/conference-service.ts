@@ -180,7 +180,13 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
     return pa.role === 'project' ? { project: pa, investor: pb } : { project: pb, investor: pa };
   }
 
-  async function createMeeting(tx: Executor, c: Conference, a: string, b: string, extra: { weight?: number | null; mutual?: boolean; requestId?: string | null }) {
+  async function createMeeting(
+    tx: Executor,
+    c: Conference,
+    a: string,
+    b: string,
+    extra: { weight?: number | null; mutual?: boolean; requestId?: string | null },
+  ) {
     const { project, investor } = pairOf(c, a, b);
     if (await mq.livePairMeeting(tx, c.event.id, project.id, investor.id))
       throw conflict('meeting_exists', `${project.label} et ${investor.label} ont déjà un rendez-vous dans cette conférence.`);
@@ -201,7 +207,9 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
       tx,
       participants.map((p) => p.id),
     );
-    const meetings = (await mq.meetingRows(tx, c.event.id, { forUpdate: true })).filter((m) => c.byId.has(m.a_registration_id) && c.byId.has(m.b_registration_id));
+    const meetings = (await mq.meetingRows(tx, c.event.id, { forUpdate: true })).filter(
+      (m) => c.byId.has(m.a_registration_id) && c.byId.has(m.b_registration_id),
+    );
     const { projects, funds } = await profiles(tx, c.event.id);
     const high = highlyRecommendedPairs(projects, funds);
     const published = settings?.published_at != null;
@@ -253,7 +261,11 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
       return { meetingId: u.meeting, reason: u.reason, message: unscheduledMessage(u.reason, { a: a.label, b: b.label }, capReached) };
     });
     if (touched.length)
-      await tell(tx, touched, { title: `Votre agenda de « ${c.event.title} » a changé`, body: 'Un ou plusieurs de vos rendez-vous ont changé d’horaire ou de table.', link: pageOf(c.event.id) });
+      await tell(tx, touched, {
+        title: `Votre agenda de « ${c.event.title} » a changé`,
+        body: 'Un ou plusieurs de vos rendez-vous ont changé d’horaire ou de table.',
+        link: pageOf(c.event.id),
+      });
     return {
       scheduled: out.stats.scheduled,
       upperBound: Math.max(meetingCountBound(input), out.stats.scheduled),
@@ -380,7 +392,10 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
         const { project, investor } = pairOf(c, input.from, input.to);
         const settings = await cq.settingsRow(tx, id);
         if (settings?.request_deadline && now() > settings.request_deadline)
-          throw conflict('requests_closed', `Les demandes de rendez-vous sont closes depuis le ${settings.request_deadline.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })}.`);
+          throw conflict(
+            'requests_closed',
+            `Les demandes de rendez-vous sont closes depuis le ${settings.request_deadline.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })}.`,
+          );
         if (settings?.max_requests && !c.organiser && (await mq.countRequestsFrom(tx, input.from)) >= settings.max_requests)
           throw conflict('too_many_requests', `Vous avez déjà envoyé ${settings.max_requests} demandes, le maximum fixé par l’organisateur.`);
         if (await mq.livePairMeeting(tx, id, project.id, investor.id))
@@ -396,7 +411,11 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
           await mq.answerRequest(tx, reverse.id, 'accepted', '');
           await mq.answerRequest(tx, qid, 'accepted', '');
           await createMeeting(tx, c, input.from, input.to, { mutual: true, requestId: qid });
-          await tell(tx, [input.to], { title: `Rendez-vous convenu avec ${from.label}`, body: 'Vous vous étiez demandé un rendez-vous l’un l’autre : il sera planifié.', link: pageOf(id) });
+          await tell(tx, [input.to], {
+            title: `Rendez-vous convenu avec ${from.label}`,
+            body: 'Vous vous étiez demandé un rendez-vous l’un l’autre : il sera planifié.',
+            link: pageOf(id),
+          });
         } else
           await tell(tx, [input.to], {
             title: `Demande de rendez-vous de ${from.label}`,
@@ -414,11 +433,13 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
         const c = await conferenceOf(tx, actor, id, { forUpdate: true });
         await mq.lockRequest(tx, qid);
         const [row] = await mq.requestRows(tx, id, { ids: [qid] });
-        if (!row || !(c.organiser || c.mine.includes(row.to_registration_id) || c.mine.includes(row.from_registration_id))) throw notFound('Demande de rendez-vous', qid);
+        if (!row || !(c.organiser || c.mine.includes(row.to_registration_id) || c.mine.includes(row.from_registration_id)))
+          throw notFound('Demande de rendez-vous', qid);
         if (!(c.organiser || c.mine.includes(row.to_registration_id))) throw forbidden('Seul le destinataire de la demande y répond.');
         const settings = await cq.settingsRow(tx, id);
         if (row.status !== 'pending') throw conflict('request_answered', 'Cette demande a déjà reçu une réponse.');
-        if (settings?.request_deadline && now() > settings.request_deadline) throw conflict('request_expired', 'Cette demande a expiré : l’échéance fixée par l’organisateur est passée.');
+        if (settings?.request_deadline && now() > settings.request_deadline)
+          throw conflict('request_expired', 'Cette demande a expiré : l’échéance fixée par l’organisateur est passée.');
         await mq.answerRequest(tx, qid, answer, message);
         const to = c.byId.get(row.to_registration_id)?.label ?? '';
         if (answer === 'accepted') await createMeeting(tx, c, row.from_registration_id, row.to_registration_id, { requestId: qid });
@@ -427,7 +448,9 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
           ...(message ? { body: message } : answer === 'accepted' ? { body: 'Le rendez-vous sera planifié par l’organisateur.' } : {}),
           link: pageOf(id),
         });
-        await recordWrite(tx, actor, [{ action: 'update', entity: 'meeting-requests', recordId: qid, before: { status: 'pending' }, after: { status: answer } }]);
+        await recordWrite(tx, actor, [
+          { action: 'update', entity: 'meeting-requests', recordId: qid, before: { status: 'pending' }, after: { status: answer } },
+        ]);
         const [after] = await mq.requestRows(tx, id, { ids: [qid] });
         return requestRecord(c, after as mq.RequestRow, settings);
       });
@@ -504,7 +527,9 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
             link: pageOf(id),
           });
         }
-        await recordWrite(tx, actor, [{ action: 'update', entity: 'meetings', recordId: mid, before: { status: m.status, slotId: m.slot_id, table: m.table_number }, after: patch }]);
+        await recordWrite(tx, actor, [
+          { action: 'update', entity: 'meetings', recordId: mid, before: { status: m.status, slotId: m.slot_id, table: m.table_number }, after: patch },
+        ]);
         const [row] = await mq.meetingRows(tx, id, { ids: [mid] });
         return meetingRecord(c, row as mq.MeetingRow);
       });
@@ -541,7 +566,11 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
         const notified = await tell(
           tx,
           c.participants.filter((p) => MEETING_ROLES.has(p.role)).map((p) => p.id),
-          { title: `Votre agenda de « ${c.event.title} » est publié`, body: 'Retrouvez l’horaire, la table et vos interlocuteurs, et abonnez votre calendrier.', link: pageOf(id) },
+          {
+            title: `Votre agenda de « ${c.event.title} » est publié`,
+            body: 'Retrouvez l’horaire, la table et vos interlocuteurs, et abonnez votre calendrier.',
+            link: pageOf(id),
+          },
         );
         await recordWrite(tx, actor, [{ action: 'update', entity: 'conferences', recordId: id, after: { publishedAt: at.toISOString() } }]);
         return { publishedAt: at.toISOString(), notified };
@@ -646,7 +675,8 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
     const secret = await feedSecret(db);
     let c: Conference;
     if (q.token !== undefined) {
-      if (!validFeedToken(secret, q.registration, q.token)) throw unauthorized('Ce lien d’agenda n’est pas valide : copiez à nouveau le lien depuis votre espace.', 'invalid_feed_token');
+      if (!validFeedToken(secret, q.registration, q.token))
+        throw unauthorized('Ce lien d’agenda n’est pas valide : copiez à nouveau le lien depuis votre espace.', 'invalid_feed_token');
       c = await conferenceOf(db, actor, id, { asSystem: true });
       if (!c.byId.has(q.registration)) throw notFound('Inscription', q.registration);
       c = { ...c, mine: [q.registration] };
@@ -668,8 +698,16 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
       // Only this registration against the people it meets: their reasons, without ranking everyone.
       const list =
         side === 'project'
-          ? recommend({ side, registrationId: me.id }, projects, funds.filter((f) => others.has(f.registrationId)))
-          : recommend({ side, registrationId: me.id }, projects.filter((p) => others.has(p.registrationId)), funds);
+          ? recommend(
+              { side, registrationId: me.id },
+              projects,
+              funds.filter((f) => others.has(f.registrationId)),
+            )
+          : recommend(
+              { side, registrationId: me.id },
+              projects.filter((p) => others.has(p.registrationId)),
+              funds,
+            );
       reasons = new Map(list.map((r) => [r.registrationId, r]));
     }
     const meetings: z.input<typeof agendaSchema>['meetings'] = rows.map((m) => {
@@ -682,7 +720,13 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
         endsAt: m.ends_at?.toISOString() ?? null,
         table: m.table_number,
         status: m.status as MeetingStatus,
-        with: { registrationId: otherId, label: other?.label ?? 'Inscription annulée', role: other?.role ?? '', projectId: other?.project_id ?? null, fundId: other?.fund_id ?? null },
+        with: {
+          registrationId: otherId,
+          label: other?.label ?? 'Inscription annulée',
+          role: other?.role ?? '',
+          projectId: other?.project_id ?? null,
+          fundId: other?.fund_id ?? null,
+        },
         reasons: why?.reasons ?? [],
         score: why?.score ?? null,
         videoUrl: m.video_url,

@@ -10,6 +10,7 @@ const as = (token: string) => ({ authorization: `Bearer ${token}` });
 const HOLDER = 'essaim_conf-holder';
 const INVESTOR = 'essaim_conf-investor';
 const OUTSIDER = 'essaim_conf-outsider';
+const OTHER_HOLDER = 'essaim_conf-other-holder';
 
 async function call(method: string, url: string, token: string | null, payload?: unknown) {
   const headers = token ? as(token) : {};
@@ -62,7 +63,10 @@ beforeAll(async () => {
   ids.f2 = (await fund('Fonds Alpes Solidaires', { territories: ['region:84'] })).id;
   await tokenAccount(t.db, { email: 'porteur@conf.test', roles: [{ role: 'holder', scope: [holderOrg.id] }], token: HOLDER });
   await tokenAccount(t.db, { email: 'financeur@conf.test', roles: [{ role: 'investor', scope: [manager.id] }], token: INVESTOR });
-  await tokenAccount(t.db, { email: 'autre@conf.test', roles: [{ role: 'holder', scope: [otherOrg.id] }], token: OUTSIDER });
+  await tokenAccount(t.db, { email: 'autre@conf.test', roles: [{ role: 'holder', scope: [otherOrg.id] }], token: OTHER_HOLDER });
+  // A holder whose structure has nothing registered: the conference does not exist for them.
+  const outsiderOrg = await create(t.app, 'organisations', orgBody({ name: 'Coopérative des Bauges', communeCode: '73065' }));
+  await tokenAccount(t.db, { email: 'dehors@conf.test', roles: [{ role: 'holder', scope: [outsiderOrg.id] }], token: OUTSIDER });
   const event = await create(t.app, 'events', {
     kind: 'conference',
     programme: 'impact-finance',
@@ -85,10 +89,20 @@ const base = () => `/api/events/${ids.event}`;
 
 describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('generates slots from Paris days; participants read them, anyone else finds no conference', async () => {
-    const bad = await admin('PUT', `${base()}/slots`, { days: [{ date: '2020-11-03', start: '14:00', end: '14:10' }], meetingMinutes: 30, breakMinutes: 5, tables: 2 });
+    const bad = await admin('PUT', `${base()}/slots`, {
+      days: [{ date: '2020-11-03', start: '14:00', end: '14:10' }],
+      meetingMinutes: 30,
+      breakMinutes: 5,
+      tables: 2,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].message).toContain('aucun rendez-vous de 30 minutes ne tient');
-    const r = await admin('PUT', `${base()}/slots`, { days: [{ date: '2020-11-03', start: '09:00', end: '10:45' }], meetingMinutes: 30, breakMinutes: 5, tables: 2 });
+    const r = await admin('PUT', `${base()}/slots`, {
+      days: [{ date: '2020-11-03', start: '09:00', end: '10:45' }],
+      meetingMinutes: 30,
+      breakMinutes: 5,
+      tables: 2,
+    });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().map((s: { startsAt: string }) => s.startsAt)).toEqual(['2020-11-03T08:00:00.000Z', '2020-11-03T08:35:00.000Z', '2020-11-03T09:10:00.000Z']);
     ids.s1 = r.json()[0].id;
@@ -99,11 +113,17 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     expect((await call('GET', `${base()}/meetings`, OUTSIDER)).statusCode).toBe(404);
     expect((await call('GET', `${base()}/slots`, null)).statusCode).toBe(401);
     // A participant does not run the conference.
-    expect((await call('PUT', `${base()}/slots`, HOLDER, { days: [{ date: '2020-11-03', start: '09:00', end: '10:00' }], meetingMinutes: 30, tables: 1 })).statusCode).toBe(403);
+    expect(
+      (await call('PUT', `${base()}/slots`, HOLDER, { days: [{ date: '2020-11-03', start: '09:00', end: '10:00' }], meetingMinutes: 30, tables: 1 }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('keeps each participant’s availability (every slot until said otherwise)', async () => {
-    expect((await call('GET', `${base()}/registrations/${ids.r1}/availability`, HOLDER)).json()).toMatchObject({ limited: false, slotIds: [ids.s1, ids.s2, ids.s3] });
+    expect((await call('GET', `${base()}/registrations/${ids.r1}/availability`, HOLDER)).json()).toMatchObject({
+      limited: false,
+      slotIds: [ids.s1, ids.s2, ids.s3],
+    });
     const unknown = await call('PUT', `${base()}/registrations/${ids.r1}/availability`, HOLDER, { slotIds: [ids.event] });
     expect(unknown.statusCode).toBe(400);
     expect((await call('PUT', `${base()}/registrations/${ids.rf1}/availability`, HOLDER, { slotIds: [ids.s1] })).statusCode).toBe(404);
@@ -147,12 +167,14 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     expect(mutual.json()).toMatchObject({ status: 'accepted' });
     ids.m2 = mutual.json().meetingId;
     const declined = await admin('POST', `${base()}/meeting-requests`, { from: ids.r2, to: ids.rf1 });
-    expect((await call('POST', `${base()}/meeting-requests/${declined.json().id}/decline`, INVESTOR, { message: 'Hors de notre cible' })).json()).toMatchObject({
-      status: 'declined',
-      answerMessage: 'Hors de notre cible',
-    });
+    expect((await call('POST', `${base()}/meeting-requests/${declined.json().id}/decline`, INVESTOR, { message: 'Hors de notre cible' })).json()).toMatchObject(
+      {
+        status: 'declined',
+        answerMessage: 'Hors de notre cible',
+      },
+    );
     // A cap on requests sent, then a deadline.
-    expect((await admin('PUT', `${base()}/conference`, { maxRequests: 2 })).statusCode).toBe(200);
+    expect((await admin('PUT', `${base()}/conference`, { maxRequests: 1 })).statusCode).toBe(200);
     const capped = await call('POST', `${base()}/meeting-requests`, INVESTOR, { from: ids.rf1, to: ids.r3 });
     expect(capped.statusCode).toBe(201);
     const over = await call('POST', `${base()}/meeting-requests`, INVESTOR, { from: ids.rf1, to: ids.r2 });
@@ -177,7 +199,9 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     expect(r.statusCode, r.body).toBe(200);
     // r2 may have one meeting: m3 (weight 3) is kept, m4 is not.
     expect(r.json()).toMatchObject({ scheduled: 3, upperBound: 3 });
-    expect(r.json().unscheduled).toEqual([{ meetingId: ids.m4, reason: 'max-meetings', message: 'Atelier vélo solidaire a atteint le nombre maximal de rendez-vous.' }]);
+    expect(r.json().unscheduled).toEqual([
+      { meetingId: ids.m4, reason: 'max-meetings', message: 'Atelier vélo solidaire a atteint le nombre maximal de rendez-vous.' },
+    ]);
     const meetings = (await admin('GET', `${base()}/meetings`)).json() as Array<{ id: string; slotId: string; table: number; status: string }>;
     const m1 = meetings.find((m) => m.id === ids.m1) as { slotId: string; table: number };
     const m2 = meetings.find((m) => m.id === ids.m2) as { slotId: string; table: number };
@@ -185,7 +209,12 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     expect([ids.s1, ids.s2]).toContain(m1.slotId);
     expect(new Set([m1.slotId, m2.slotId]).size).toBe(2);
     // A participant lists only their own meetings.
-    expect((await call('GET', `${base()}/meetings`, HOLDER)).json().map((m: { id: string }) => m.id).sort()).toEqual([ids.m1, ids.m2].sort());
+    expect(
+      (await call('GET', `${base()}/meetings`, HOLDER))
+        .json()
+        .map((m: { id: string }) => m.id)
+        .sort(),
+    ).toEqual([ids.m1, ids.m2].sort());
 
     const busy = await admin('PATCH', `${base()}/meetings/${ids.m1}`, { slotId: m2.slotId });
     expect([busy.statusCode, busy.json().error.code]).toEqual([409, 'move_refused']);
@@ -212,7 +241,8 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     expect(before).toMatchObject({ published: false, meetings: [] });
     const pub = await admin('POST', `${base()}/publish`);
     expect(pub.statusCode, pub.body).toBe(200);
-    expect(pub.json().notified).toBe(2);
+    // The holder, the other holder (two projects) and the investor (two funds).
+    expect(pub.json().notified).toBe(3);
     const agenda = (await call('GET', `${base()}/agenda?registration=${ids.r1}`, HOLDER)).json();
     expect(agenda.meetings).toHaveLength(2);
     expect(agenda.meetings[0].with.label).toMatch(/Fonds/);
@@ -225,7 +255,11 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     expect(ics.statusCode, ics.body).toBe(200);
     expect(ics.headers['content-type']).toContain('text/calendar');
     const events = () => new ICAL.Component(ICAL.parse(ics.body)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    expect(events().map((e) => e.uid).sort()).toEqual([`meeting-${ids.m1}@essaim`, `meeting-${ids.m2}@essaim`].sort());
+    expect(
+      events()
+        .map((e) => e.uid)
+        .sort(),
+    ).toEqual([`meeting-${ids.m1}@essaim`, `meeting-${ids.m2}@essaim`].sort());
     expect(events().every((e) => /^Table \d/.test(e.location))).toBe(true);
     const bad = await t.anonymous.inject({ url: `${base()}/agenda.ics?registration=${ids.r1}&token=${'x'.repeat(32)}` });
     expect(bad.statusCode).toBe(401);
@@ -233,15 +267,17 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     expect((await t.anonymous.inject({ url: `${base()}/agenda.ics?registration=${ids.rf1}&token=${feed.searchParams.get('token')}` })).statusCode).toBe(401);
 
     const m2 = events().find((e) => e.uid === `meeting-${ids.m2}@essaim`) as ICAL.Event;
-    const m2Slot = ((await admin('GET', `${base()}/meetings`)).json() as Array<{ id: string; slotId: string }>).find((m) => m.id === ids.m2)?.slotId;
-    const free = [ids.s1, ids.s2].find((s) => s !== m2Slot && s !== ((await admin('GET', `${base()}/meetings`)).json() as Array<{ id: string; slotId: string }>).find((m) => m.id === ids.m1)?.slotId);
-    const target = free ?? ids.s3;
-    const move = await admin('PATCH', `${base()}/meetings/${ids.m2}`, { slotId: target });
-    if (move.statusCode === 200) {
-      const after = await t.anonymous.inject({ url: `${feed.pathname}${feed.search}` });
-      const moved = new ICAL.Component(ICAL.parse(after.body)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).find((e) => e.uid === m2.uid) as ICAL.Event;
-      expect(moved.sequence).toBe(m2.sequence + 1);
-    }
+    // A change of table is a change in calendars: same UID, SEQUENCE raised.
+    const placed = ((await admin('GET', `${base()}/meetings`)).json() as Array<{ id: string; slotId: string; table: number }>).find((m) => m.id === ids.m2);
+    const move = await admin('PATCH', `${base()}/meetings/${ids.m2}`, { slotId: placed?.slotId, table: placed?.table === 1 ? 2 : 1 });
+    expect(move.statusCode, move.body).toBe(200);
+    const after = await t.anonymous.inject({ url: `${feed.pathname}${feed.search}` });
+    const moved = new ICAL.Component(ICAL.parse(after.body))
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
+      .find((e) => e.uid === m2.uid) as ICAL.Event;
+    expect(moved.sequence).toBe(m2.sequence + 1);
+    expect(moved.location).toContain(`Table ${placed?.table === 1 ? 2 : 1}`);
     const cancelled = await call('PATCH', `${base()}/meetings/${ids.m2}`, HOLDER, { status: 'cancelled' });
     expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
     const last = await t.anonymous.inject({ url: `${feed.pathname}${feed.search}` });
@@ -261,14 +297,24 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     expect((await call('GET', `${base()}/feedback`, INVESTOR)).json().map((f: { comment: string }) => f.comment)).toEqual(['Projet solide']);
     expect((await admin('GET', `${base()}/feedback`)).json()).toHaveLength(2);
 
-    const half = await call('POST', '/api/investment-leads', INVESTOR, { projectId: ids.p1, fundId: ids.f1, meetingId: ids.m1, stage: 'invested', amountEur: 250_000 });
+    const half = await call('POST', '/api/investment-leads', INVESTOR, {
+      projectId: ids.p1,
+      fundId: ids.f1,
+      meetingId: ids.m1,
+      stage: 'invested',
+      amountEur: 250_000,
+    });
     expect([half.statusCode, half.json().error.code]).toEqual([400, 'invested_needs_amount']);
     const wrongMeeting = await call('POST', '/api/investment-leads', INVESTOR, { projectId: ids.p2, fundId: ids.f1, meetingId: ids.m1 });
     expect(wrongMeeting.statusCode).toBe(400);
     expect((await call('POST', '/api/investment-leads', HOLDER, { projectId: ids.p1, fundId: ids.f1 })).statusCode).toBe(403);
     const lead = await call('POST', '/api/investment-leads', INVESTOR, { projectId: ids.p1, fundId: ids.f1, meetingId: ids.m1 });
     expect(lead.statusCode, lead.body).toBe(201);
-    const invested = await call('PATCH', `/api/investment-leads/${lead.json().id}`, INVESTOR, { stage: 'invested', amountEur: 250_000, investedOn: '2020-12-15' });
+    const invested = await call('PATCH', `/api/investment-leads/${lead.json().id}`, INVESTOR, {
+      stage: 'invested',
+      amountEur: 250_000,
+      investedOn: '2020-12-15',
+    });
     expect(invested.json()).toMatchObject({ stage: 'invested', amountEur: 250_000, investedOn: '2020-12-15' });
     expect((await call('GET', '/api/investment-leads', HOLDER)).json().total).toBe(1);
     expect((await call('GET', '/api/investment-leads', OUTSIDER)).json().total).toBe(0);
@@ -292,7 +338,12 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     const a = await reg({ role: 'project', projectId: ids.p1 });
     const b = await reg({ role: 'investor', fundId: ids.f1 });
     await admin('PUT', `/api/events/${future.id}/conference`, { videoLinkPattern: 'https://visio.example.org/r/{meeting}' });
-    await admin('PUT', `/api/events/${future.id}/slots`, { days: [{ date: '2099-11-03', start: '09:00', end: '10:00' }], meetingMinutes: 30, breakMinutes: 0, tables: 1 });
+    await admin('PUT', `/api/events/${future.id}/slots`, {
+      days: [{ date: '2099-11-03', start: '09:00', end: '10:00' }],
+      meetingMinutes: 30,
+      breakMinutes: 0,
+      tables: 1,
+    });
     const m = (await admin('POST', `/api/events/${future.id}/meetings`, { a, b })).json();
     expect(m.videoUrl).toBe(`https://visio.example.org/r/${m.id}`);
     await admin('POST', `/api/events/${future.id}/schedule`, { mode: 'all' });

@@ -43,7 +43,13 @@ const leads = (db: Executor) =>
  */
 export async function leadRows(
   db: Executor,
-  f: { fundId?: string | undefined; projectId?: string | undefined; stage?: string | undefined; ids?: readonly string[]; visibleTo?: { investorOf: string[]; holderOf: string[] } },
+  f: {
+    fundId?: string | undefined;
+    projectId?: string | undefined;
+    stage?: string | undefined;
+    ids?: readonly string[];
+    visibleTo?: { investorOf: string[]; holderOf: string[] };
+  },
   page?: { limit: number; offset: number },
 ): Promise<{ rows: LeadRow[]; total: number }> {
   let q = leads(db);
@@ -73,7 +79,10 @@ export async function leadRows(
   return { rows: (await list.execute()) as LeadRow[], total };
 }
 
-export async function insertLead(db: Executor, l: { projectId: string; fundId: string; meetingId: string | null; stage: string; amountEur: number | null; investedOn: string | null }) {
+export async function insertLead(
+  db: Executor,
+  l: { projectId: string; fundId: string; meetingId: string | null; stage: string; amountEur: number | null; investedOn: string | null },
+) {
   const row = await db
     .insertInto('investment_leads')
     .values({ project_id: l.projectId, fund_id: l.fundId, meeting_id: l.meetingId, stage: l.stage, amount_eur: l.amountEur, invested_on: l.investedOn })
@@ -83,7 +92,11 @@ export async function insertLead(db: Executor, l: { projectId: string; fundId: s
 }
 
 export async function updateLead(db: Executor, id: string, l: { stage: string; amountEur: number | null; investedOn: string | null }) {
-  await db.updateTable('investment_leads').set({ stage: l.stage, amount_eur: l.amountEur, invested_on: l.investedOn, updated_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('investment_leads')
+    .set({ stage: l.stage, amount_eur: l.amountEur, invested_on: l.investedOn, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function projectAndFund(db: Executor, projectId: string, fundId: string) {

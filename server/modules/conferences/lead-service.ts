@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { investmentLead, investmentLeadInput, investmentLeadPatch, investmentLeadQuery } from '../../../shared/schemas/conference';
 import type { InvestmentLeadStage } from '../../../shared/vocabulary';
-import type { Database } from '../../db/connection';
+import type { Database, Executor } from '../../db/connection';
 import { invalid, notFound } from '../../errors';
 import type { Actor } from '../../policies/actor';
 import { actionsOn, authorize } from '../../policies/authorize';
@@ -48,8 +48,8 @@ function checkInvested(stage: string, amountEur: number | null, investedOn: stri
  */
 export function leadService(db: Database) {
   const scopes = (actor: Actor, role: string) => (actor.kind === 'account' ? actor.roles.filter((r) => r.role === role).flatMap((r) => r.scope ?? []) : []);
-  async function one(actor: Actor, id: string) {
-    const { rows } = await lq.leadRows(db, { ids: [id] });
+  async function one(actor: Actor, id: string, ex: Executor = db) {
+    const { rows } = await lq.leadRows(ex, { ids: [id] });
     const row = rows[0];
     if (!row || !leadPolicy.read(actor, links(row))) throw notFound('Piste d’investissement', id);
     return row;
@@ -75,7 +75,11 @@ export function leadService(db: Database) {
           const m = await lq.meetingParties(tx, input.meetingId);
           const pair = m && new Set([m.a_project, m.a_fund, m.b_project, m.b_fund]);
           if (!pair || !pair.has(input.projectId) || !pair.has(input.fundId))
-            throw invalid('Ce rendez-vous ne réunissait pas ce projet et ce fonds.', [{ path: 'meetingId', message: 'Rendez-vous d’un autre projet ou fonds' }], 'unknown_reference');
+            throw invalid(
+              'Ce rendez-vous ne réunissait pas ce projet et ce fonds.',
+              [{ path: 'meetingId', message: 'Rendez-vous d’un autre projet ou fonds' }],
+              'unknown_reference',
+            );
         }
         const v = checkInvested(input.stage, input.amountEur ?? null, input.investedOn ?? null);
         const lid = await lq.insertLead(tx, { projectId: input.projectId, fundId: input.fundId, meetingId: input.meetingId ?? null, stage: input.stage, ...v });
@@ -86,8 +90,13 @@ export function leadService(db: Database) {
     },
     async update(actor: Actor, id: string, patch: z.output<typeof investmentLeadPatch>) {
       await db.transaction().execute(async (tx) => {
-        const before = await one(actor, id);
-        authorize(actor, 'write', { policy: leadPolicy, record: links(before) }, { forbidden: 'Seuls les financeurs du fonds et l’équipe nationale font avancer cette piste.' });
+        const before = await one(actor, id, tx);
+        authorize(
+          actor,
+          'write',
+          { policy: leadPolicy, record: links(before) },
+          { forbidden: 'Seuls les financeurs du fonds et l’équipe nationale font avancer cette piste.' },
+        );
         const stage = patch.stage ?? before.stage;
         const v = checkInvested(
           stage,

@@ -61,7 +61,10 @@ export async function liveRequestBetween(db: Executor, x: string, y: string) {
     .selectFrom('meeting_requests')
     .select(['id', 'status', 'from_registration_id'])
     .where((eb) =>
-      eb.or([eb.and([eb('from_registration_id', '=', x), eb('to_registration_id', '=', y)]), eb.and([eb('from_registration_id', '=', y), eb('to_registration_id', '=', x)])]),
+      eb.or([
+        eb.and([eb('from_registration_id', '=', x), eb('to_registration_id', '=', y)]),
+        eb.and([eb('from_registration_id', '=', y), eb('to_registration_id', '=', x)]),
+      ]),
     )
     .where('status', 'in', ['pending', 'accepted'])
     .execute();
@@ -147,7 +150,10 @@ export async function livePairMeeting(db: Executor, eventId: string, x: string, 
     .where('event_id', '=', eventId)
     .where('status', '<>', 'cancelled')
     .where((eb) =>
-      eb.or([eb.and([eb('a_registration_id', '=', x), eb('b_registration_id', '=', y)]), eb.and([eb('a_registration_id', '=', y), eb('b_registration_id', '=', x)])]),
+      eb.or([
+        eb.and([eb('a_registration_id', '=', x), eb('b_registration_id', '=', y)]),
+        eb.and([eb('a_registration_id', '=', y), eb('b_registration_id', '=', x)]),
+      ]),
     )
     .executeTakeFirst();
 }
@@ -206,7 +212,12 @@ export async function saveSchedule(
 ) {
   if (changes.length === 0) return;
   const ids = changes.map((c) => c.id);
-  await db.updateTable('meetings').set({ status: 'to_schedule', slot_id: null, table_number: null, locked: false }).where('id', 'in', ids).where('locked', '=', false).execute();
+  await db
+    .updateTable('meetings')
+    .set({ status: 'to_schedule', slot_id: null, table_number: null, locked: false })
+    .where('id', 'in', ids)
+    .where('locked', '=', false)
+    .execute();
   const values = sql.join(changes.map((c) => sql`(${c.id}::uuid, ${c.status}, ${c.slotId}::uuid, ${c.table}::int, ${c.sequence}::int)`));
   await sql`
     update meetings m set status = v.status, slot_id = v.slot_id, table_number = v.table_number, sequence = v.sequence, updated_at = now()

@@ -1,6 +1,7 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type FormEvent, useState } from 'react';
 import { Navigate } from 'react-router';
 import type { z } from 'zod';
@@ -45,11 +46,13 @@ function LeadRow({ lead, onDone }: { lead: Lead; onDone: () => void }) {
       <td>
         {lead.actions.includes('update') ? (
           <form onSubmit={save} className="essaim-inline-form">
-            <OptionSelect
-              label="Étape"
-              options={investmentLeadStages.map((s) => ({ value: s, label: investmentLeadStageLabels[s] }))}
-              nativeSelectProps={{ value: stage, onChange: (e) => setStage(e.target.value as InvestmentLeadStage) }}
-            />
+            <Select label="Étape" nativeSelectProps={{ value: stage, onChange: (e) => setStage(e.target.value as InvestmentLeadStage) }}>
+              {investmentLeadStages.map((s) => (
+                <option key={s} value={s}>
+                  {investmentLeadStageLabels[s]}
+                </option>
+              ))}
+            </Select>
             {stage === 'invested' && (
               <>
                 <Input label="Montant investi (€)" nativeInputProps={{ type: 'number', min: 1, value: amount, onChange: (e) => setAmount(e.target.value) }} />

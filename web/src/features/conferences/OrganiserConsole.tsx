@@ -19,11 +19,14 @@ type Meeting = z.output<typeof meeting>;
 type Result = z.output<typeof scheduleResult>;
 
 /** « 342 rendez-vous planifiés sur un maximum démontré de 342 » */
-export const proofLine = (r: Pick<Result, 'scheduled' | 'upperBound'>) => `${formatInt(r.scheduled)} rendez-vous planifiés sur un maximum démontré de ${formatInt(r.upperBound)}`;
+export const proofLine = (r: Pick<Result, 'scheduled' | 'upperBound'>) =>
+  `${formatInt(r.scheduled)} rendez-vous planifiés sur un maximum démontré de ${formatInt(r.upperBound)}`;
 
 function SlotsForm({ eventId, settings, onDone }: { eventId: string; settings: Settings; onDone: () => void }) {
-  const first = settings.days[0];
-  const [days, setDays] = useState(settings.days.length ? settings.days : [{ date: '', start: '09:00', end: '12:30' }]);
+  // Each day row keeps its own key while rows are added.
+  const [days, setDays] = useState(() =>
+    (settings.days.length ? settings.days : [{ date: '', start: '09:00', end: '12:30' }]).map((d, uid) => ({ ...d, uid })),
+  );
   const [meetingMinutes, setMeetingMinutes] = useState(String(settings.meetingMinutes ?? 30));
   const [breakMinutes, setBreakMinutes] = useState(String(settings.breakMinutes ?? 5));
   const [tables, setTables] = useState('20');
@@ -36,7 +39,12 @@ function SlotsForm({ eventId, settings, onDone }: { eventId: string; settings: S
     try {
       await call(routes.setSlots, {
         params: { id: eventId },
-        body: { days, meetingMinutes: Number(meetingMinutes), breakMinutes: Number(breakMinutes), tables: Number(tables) },
+        body: {
+          days: days.map(({ date, start, end }) => ({ date, start, end })),
+          meetingMinutes: Number(meetingMinutes),
+          breakMinutes: Number(breakMinutes),
+          tables: Number(tables),
+        },
       });
       onDone();
     } catch (err) {
@@ -49,18 +57,35 @@ function SlotsForm({ eventId, settings, onDone }: { eventId: string; settings: S
   return (
     <form onSubmit={submit} aria-label="Créneaux">
       {days.map((d, i) => (
-        <fieldset key={`${i}-${first?.date ?? ''}`} className="fr-fieldset">
+        <fieldset key={d.uid} className="fr-fieldset">
           <legend className="fr-fieldset__legend">Journée {i + 1}</legend>
           <Input label="Date" nativeInputProps={{ type: 'date', value: d.date, required: true, onChange: (e) => setDay(i, 'date', e.target.value) }} />
-          <Input label="Début (heure de Paris)" nativeInputProps={{ type: 'time', value: d.start, required: true, onChange: (e) => setDay(i, 'start', e.target.value) }} />
-          <Input label="Fin (heure de Paris)" nativeInputProps={{ type: 'time', value: d.end, required: true, onChange: (e) => setDay(i, 'end', e.target.value) }} />
+          <Input
+            label="Début (heure de Paris)"
+            nativeInputProps={{ type: 'time', value: d.start, required: true, onChange: (e) => setDay(i, 'start', e.target.value) }}
+          />
+          <Input
+            label="Fin (heure de Paris)"
+            nativeInputProps={{ type: 'time', value: d.end, required: true, onChange: (e) => setDay(i, 'end', e.target.value) }}
+          />
         </fieldset>
       ))}
-      <Button type="button" priority="tertiary" iconId="fr-icon-add-line" onClick={() => setDays([...days, { date: '', start: '09:00', end: '12:30' }])}>
+      <Button
+        type="button"
+        priority="tertiary"
+        iconId="fr-icon-add-line"
+        onClick={() => setDays([...days, { date: '', start: '09:00', end: '12:30', uid: Math.max(0, ...days.map((d) => d.uid)) + 1 }])}
+      >
         Ajouter une journée
       </Button>
-      <Input label="Durée d’un rendez-vous (minutes)" nativeInputProps={{ type: 'number', min: 5, max: 240, value: meetingMinutes, onChange: (e) => setMeetingMinutes(e.target.value) }} />
-      <Input label="Pause entre deux rendez-vous (minutes)" nativeInputProps={{ type: 'number', min: 0, max: 240, value: breakMinutes, onChange: (e) => setBreakMinutes(e.target.value) }} />
+      <Input
+        label="Durée d’un rendez-vous (minutes)"
+        nativeInputProps={{ type: 'number', min: 5, max: 240, value: meetingMinutes, onChange: (e) => setMeetingMinutes(e.target.value) }}
+      />
+      <Input
+        label="Pause entre deux rendez-vous (minutes)"
+        nativeInputProps={{ type: 'number', min: 0, max: 240, value: breakMinutes, onChange: (e) => setBreakMinutes(e.target.value) }}
+      />
       <Input label="Nombre de tables" nativeInputProps={{ type: 'number', min: 1, max: 1000, value: tables, onChange: (e) => setTables(e.target.value) }} />
       {error && <ErrorAlert title="Créneaux non générés" error={error} className="fr-mb-2w" />}
       <Button type="submit" disabled={busy}>
@@ -70,7 +95,17 @@ function SlotsForm({ eventId, settings, onDone }: { eventId: string; settings: S
   );
 }
 
-function MeetingRow({ eventId, m, slots, onDone }: { eventId: string; m: Meeting; slots: Array<{ id: string; startsAt: string; endsAt: string }>; onDone: () => void }) {
+function MeetingRow({
+  eventId,
+  m,
+  slots,
+  onDone,
+}: {
+  eventId: string;
+  m: Meeting;
+  slots: Array<{ id: string; startsAt: string; endsAt: string }>;
+  onDone: () => void;
+}) {
   const [error, setError] = useState<Error>();
   const [slotId, setSlotId] = useState(m.slotId ?? '');
   const [table, setTable] = useState(m.table ? String(m.table) : '');

@@ -47,8 +47,14 @@ function FeedbackForm({ eventId, m, registrationId }: { eventId: string; m: Meet
           ))}
         </select>
       </div>
-      <Input label="Commentaire (vu par l’organisateur seulement)" textArea nativeTextAreaProps={{ value: comment, onChange: (e) => setComment(e.target.value) }} />
-      <Checkbox options={[{ label: 'Je souhaite donner une suite', nativeInputProps: { checked: followUp, onChange: (e) => setFollowUp(e.target.checked) } }]} />
+      <Input
+        label="Commentaire (vu par l’organisateur seulement)"
+        textArea
+        nativeTextAreaProps={{ value: comment, onChange: (e) => setComment(e.target.value) }}
+      />
+      <Checkbox
+        options={[{ label: 'Je souhaite donner une suite', nativeInputProps: { checked: followUp, onChange: (e) => setFollowUp(e.target.checked) } }]}
+      />
       {error && <ErrorAlert title="Avis non enregistré" error={error} />}
       <Button type="submit" size="small">
         Envoyer mon avis
@@ -58,7 +64,15 @@ function FeedbackForm({ eventId, m, registrationId }: { eventId: string; m: Meet
 }
 
 /** A participant's space for one registration: who to meet and why, requests, availability, agenda with its calendar links, feedback. */
-export function ParticipantSpace({ eventId, registration, published }: { eventId: string; registration: { id: string; role: string; label: string }; published: boolean }) {
+export function ParticipantSpace({
+  eventId,
+  registration,
+  published,
+}: {
+  eventId: string;
+  registration: { id: string; role: string; label: string };
+  published: boolean;
+}) {
   const args = { params: { id: eventId, rid: registration.id } };
   const recommendations = useCall(routes.recommendations, args);
   const requests = useCall(routes.requests, { params: { id: eventId } });
@@ -111,7 +125,10 @@ export function ParticipantSpace({ eventId, registration, published }: { eventId
             {r.requested ? (
               <p className="fr-text--sm">Demande envoyée ou rendez-vous prévu.</p>
             ) : (
-              <Button size="small" onClick={() => act(() => call(routes.request, { params: { id: eventId }, body: { from: registration.id, to: r.registrationId, message: '' } }))}>
+              <Button
+                size="small"
+                onClick={() => act(() => call(routes.request, { params: { id: eventId }, body: { from: registration.id, to: r.registrationId, message: '' } }))}
+              >
                 Demander un rendez-vous à {r.label}
               </Button>
             )}
@@ -132,7 +149,11 @@ export function ParticipantSpace({ eventId, registration, published }: { eventId
                 <Button size="small" onClick={() => act(() => call(routes.accept, { params: { id: eventId, qid: q.id }, body: { message: '' } }))}>
                   Accepter
                 </Button>{' '}
-                <Button size="small" priority="secondary" onClick={() => act(() => call(routes.decline, { params: { id: eventId, qid: q.id }, body: { message: '' } }))}>
+                <Button
+                  size="small"
+                  priority="secondary"
+                  onClick={() => act(() => call(routes.decline, { params: { id: eventId, qid: q.id }, body: { message: '' } }))}
+                >
                   Décliner
                 </Button>
               </>
@@ -191,7 +212,15 @@ export function ParticipantSpace({ eventId, registration, published }: { eventId
                     — <a href={m.videoUrl}>lien de visio</a>
                   </>
                 )}
-                {m.reasons.length > 0 && <p className="fr-text--sm fr-mb-0">Pourquoi&#8239;: {m.reasons.filter((x) => x.contribution > 0).map((x) => x.detail).join('\u202F; ')}</p>}
+                {m.reasons.length > 0 && (
+                  <p className="fr-text--sm fr-mb-0">
+                    Pourquoi&#8239;:{' '}
+                    {m.reasons
+                      .filter((x) => x.contribution > 0)
+                      .map((x) => x.detail)
+                      .join('\u202F; ')}
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -5,4 +5,5 @@ const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday
 export const formatTime = (iso: string | null) => (iso ? time.format(new Date(iso)) : '—');
 export const formatDay = (iso: string | null) => (iso ? day.format(new Date(iso)) : '—');
 /** « mardi 3 novembre, 09:00–09:30 » */
-export const formatSlot = (startsAt: string | null, endsAt: string | null) => (startsAt ? `${formatDay(startsAt)}, ${formatTime(startsAt)}–${formatTime(endsAt)}` : 'Pas encore placé');
+export const formatSlot = (startsAt: string | null, endsAt: string | null) =>
+  startsAt ? `${formatDay(startsAt)}, ${formatTime(startsAt)}–${formatTime(endsAt)}` : 'Pas encore placé';
