@@ -74,7 +74,7 @@ export function leadService(db: Database) {
         if (input.meetingId) {
           const m = await lq.meetingParties(tx, input.meetingId);
           const pair = m && new Set([m.a_project, m.a_fund, m.b_project, m.b_fund]);
-          if (!pair || !pair.has(input.projectId) || !pair.has(input.fundId))
+          if (!pair?.has(input.projectId) || !pair.has(input.fundId))
             throw invalid(
               'Ce rendez-vous ne réunissait pas ce projet et ce fonds.',
               [{ path: 'meetingId', message: 'Rendez-vous d’un autre projet ou fonds' }],
