@@ -39,7 +39,7 @@ beforeAll(async () => {
   const doc = (await app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
   for (const [path, methods] of Object.entries(doc.paths)) for (const method of Object.keys(methods)) routes.push({ method: method.toUpperCase(), url: path });
   const first = async (path: string) => (await app.inject({ url: `/api/${path}?pageSize=1` })).json().items[0];
-  for (const p of ['collectives', 'projects', 'organisations', 'people', 'funds', 'pioneers', 'sector-programmes']) ids[p] = (await first(p)).id;
+  for (const p of ['collectives', 'projects', 'organisations', 'people', 'funds', 'pioneers', 'sector-programmes', 'events']) ids[p] = (await first(p)).id;
   await insertAccounts(t.db, [{ email: 'sans-role@essaim.test', passwordHash: await hashPassword('essaim-demo-2020'), roles: [] }]);
   for (const role of roles.slice(1)) {
     const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `${role}@essaim.test`, password: 'essaim-demo-2020' } });

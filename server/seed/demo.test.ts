@@ -6,6 +6,8 @@ import { listOrganisationIds, getOrganisations } from '../modules/organisations/
 import { listProjectIds, getProjects } from '../modules/projects/project-queries';
 import { demoApp } from '../test/test-db';
 import { seedDemo } from './demo';
+import { demoConferences } from './demo-events';
+import { typo } from '../../shared/text';
 import { frenchDefects, titleDefect } from './french-defects';
 
 let t: Awaited<ReturnType<typeof demoApp>>;
@@ -87,6 +89,8 @@ describe('demo network', () => {
       ['pioneers', 'description'],
       ['sector_programmes', 'name'],
       ['sector_programmes', 'description'],
+      ['events', 'title'],
+      ['events', 'description'],
     ];
     const selects = columns.map(
       ([table, column]) => sql`select ${sql.lit(`${table}.${column}`)} as field, ${sql.ref(column)} as text from ${sql.table(table)}`,
@@ -107,6 +111,57 @@ describe('demo network', () => {
     expect(Object.fromEntries(defects)).toEqual({});
     expect(people.rows.some((p) => p.title === 'Coordinatrice du collectif' && p.first_name === 'Merryl')).toBe(true);
     expect(people.rows.some((p) => p.title.startsWith('Coordinateur'))).toBe(true);
+  });
+
+  it('holds the events of 2020: seven Impact Finance conferences, two #ESSrelance meetings, two workshops, two hackathons', async () => {
+    const list = async (query: string) =>
+      (await t.app.inject({ url: `/api/events?from=2020-01-01&to=2020-12-31&pageSize=50&${query}` })).json().items as Array<{
+        id: string;
+        title: string;
+        startsAt: string;
+        public: boolean;
+        registeredCount: number;
+        place: { communeName: string } | null;
+      }>;
+    const conferences = await list('programme=impact-finance&kind=conference');
+    expect(conferences).toHaveLength(7);
+    expect(conferences.every((c) => c.public && c.registeredCount >= 25)).toBe(true);
+    expect(conferences.find((c) => c.place?.communeName === 'Grenoble')?.startsAt).toBe('2020-11-03T08:00:00.000Z');
+    expect(conferences.find((c) => c.place?.communeName === 'Marseille')?.startsAt).toBe('2020-11-05T08:00:00.000Z');
+    const relance = await list('programme=ess-relance&kind=meeting');
+    expect(relance.map((e) => e.startsAt.slice(0, 10))).toEqual(['2020-11-19', '2020-12-10']);
+    // Meetings with the operators are the network's, not the public's.
+    expect(relance.every((e) => !e.public)).toBe(true);
+    expect((await t.anonymous.inject({ url: '/api/events?programme=ess-relance' })).json().total).toBe(0);
+    const workshops = await list('programme=cooperation&kind=workshop');
+    expect(workshops.map((e) => e.startsAt.slice(0, 10))).toEqual(['2020-10-15', '2020-12-08']);
+    expect(workshops[1]?.title).toBe('Atelier sur la gouvernance des collectifs French Impact');
+    expect(workshops[1]?.registeredCount).toBe(27);
+    const hackathons = await list('programme=mobilisation&kind=hackathon');
+    expect(hackathons.map((e) => e.title)).toEqual([typo('Grand Hackathon French Impact n° 1'), typo('Grand Hackathon French Impact n° 2')]);
+  });
+
+  it('gives the conferences’ attended projects and investors to the meetings built on them, the demo holder’s project at Grenoble', async () => {
+    const held = await demoConferences(t.db);
+    expect(held.map((c) => c.day)).toEqual(['2020-01-30', '2020-02-27', '2020-09-24', '2020-10-08', '2020-11-03', '2020-11-05', '2020-12-01']);
+    for (const c of held) {
+      expect(c.projects.length, c.title).toBeGreaterThanOrEqual(17);
+      expect(c.investors, c.title).toHaveLength(8);
+      expect(c.advisors, c.title).toHaveLength(3);
+      // Enough possible pairs for 360 meetings over the year.
+      expect(c.projects.length * c.investors.length).toBeGreaterThan(360 / 7);
+    }
+    const grenoble = held[4];
+    const voisiwatt = (await t.app.inject({ url: '/api/projects?q=voisiwatt' })).json().items[0].id;
+    expect(grenoble?.projects.map((p) => p.projectId)).toContain(voisiwatt);
+    const holder = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'porteur.voisiwatt@essaim.test', password: 'essaim-demo-2020' },
+    });
+    const cookie = holder.cookies.find((c) => c.name === 'essaim_session');
+    const own = await t.anonymous.inject({ url: `/api/events/${grenoble?.eventId}/registrations`, headers: { cookie: `essaim_session=${cookie?.value}` } });
+    expect(own.json()).toMatchObject({ all: false, total: 1, items: [{ role: 'project', status: 'attended', personName: 'Julien Marchand' }] });
   });
 
   it('refuses to load twice', async () => {

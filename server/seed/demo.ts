@@ -17,6 +17,7 @@ import { insertProjects } from '../modules/projects/project-queries';
 import { insertSectorProgrammes } from '../modules/sector-programmes/sector-programme-queries';
 import { communesWithin, largestCommunes } from '../modules/territories/territory-queries';
 import * as net from './demo-network';
+import { seedDemoEvents } from './demo-events';
 import { typo } from '../../shared/text';
 import {
   advisorTitle,
@@ -465,6 +466,8 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
     { email: 'hacker.public@essaim.test', passwordHash: demoHash, personId: sponsors[0], roles: [{ role: 'public_sponsor' }] },
     { email: 'operateur@essaim.test', passwordHash: demoHash, personId: operator.id, roles: [{ role: 'operator', scope: [book.id('Bpifrance')] }] },
   ]);
+  // The events of 2020 (conferences, #ESSrelance meetings, workshops, hackathons) and who took part.
+  const conferences = await seedDemoEvents(tx, { voisiwattProjectId: projectIds[projectInputs.findIndex((p) => p.title === 'VoisiWATT')] });
   progress('Terminé', SEED_STEPS, SEED_STEPS);
-  return { organisations: book.inputs.length, projects: projectIds.length, serialsUsed: book.inputs.length };
+  return { organisations: book.inputs.length, projects: projectIds.length, serialsUsed: book.inputs.length, conferences };
 }

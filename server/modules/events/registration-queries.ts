@@ -97,11 +97,12 @@ export interface RegistrationValues {
   max_meetings: number | null;
 }
 
-export async function insertRegistrations(db: Executor, eventId: string, rows: readonly RegistrationValues[]): Promise<string[]> {
+/** Insert registrations of one event (`ids`: chosen ids, as the demo seed gives); their ids in order. */
+export async function insertRegistrations(db: Executor, eventId: string, rows: readonly RegistrationValues[], ids?: readonly string[]): Promise<string[]> {
   if (rows.length === 0) return [];
   const out = await db
     .insertInto('registrations')
-    .values(rows.map((r) => ({ ...r, event_id: eventId })))
+    .values(rows.map((r, i) => ({ ...r, event_id: eventId, ...(ids ? { id: ids[i] } : {}) })))
     .returning('id')
     .execute();
   return out.map((r) => r.id);
