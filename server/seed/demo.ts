@@ -18,6 +18,7 @@ import { insertSectorProgrammes } from '../modules/sector-programmes/sector-prog
 import { communesWithin, largestCommunes } from '../modules/territories/territory-queries';
 import * as net from './demo-network';
 import { seedDemoEvents } from './demo-events';
+import { seedDemoMeetings } from './demo-meetings';
 import { typo } from '../../shared/text';
 import {
   advisorTitle,
@@ -468,6 +469,8 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   ]);
   // The events of 2020 (conferences, #ESSrelance meetings, workshops, hackathons) and who took part.
   const conferences = await seedDemoEvents(tx, { voisiwattProjectId: projectIds[projectInputs.findIndex((p) => p.title === 'VoisiWATT')] });
+  // Their bilateral meetings (360 held), feedback and investment leads.
+  const meetings = await seedDemoMeetings(tx, conferences);
   progress('Terminé', SEED_STEPS, SEED_STEPS);
-  return { organisations: book.inputs.length, projects: projectIds.length, serialsUsed: book.inputs.length, conferences };
+  return { organisations: book.inputs.length, projects: projectIds.length, serialsUsed: book.inputs.length, conferences, meetings };
 }

@@ -80,12 +80,12 @@ export async function slotRows(db: Executor, eventId: string): Promise<SlotRow[]
   return db.selectFrom('conference_slots').select(['id', 'starts_at', 'ends_at', 'tables']).where('event_id', '=', eventId).orderBy('starts_at').execute();
 }
 
-export async function replaceSlots(db: Executor, eventId: string, slots: ReadonlyArray<{ startsAt: Date; endsAt: Date; tables: number }>) {
+export async function replaceSlots(db: Executor, eventId: string, slots: ReadonlyArray<{ id?: string; startsAt: Date; endsAt: Date; tables: number }>) {
   await db.deleteFrom('conference_slots').where('event_id', '=', eventId).execute();
   if (slots.length === 0) return;
   await db
     .insertInto('conference_slots')
-    .values(slots.map((s) => ({ event_id: eventId, starts_at: s.startsAt, ends_at: s.endsAt, tables: s.tables })))
+    .values(slots.map((s) => ({ ...(s.id ? { id: s.id } : {}), event_id: eventId, starts_at: s.startsAt, ends_at: s.endsAt, tables: s.tables })))
     .execute();
 }
 

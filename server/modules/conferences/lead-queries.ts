@@ -81,11 +81,19 @@ export async function leadRows(
 
 export async function insertLead(
   db: Executor,
-  l: { projectId: string; fundId: string; meetingId: string | null; stage: string; amountEur: number | null; investedOn: string | null },
+  l: { id?: string; projectId: string; fundId: string; meetingId: string | null; stage: string; amountEur: number | null; investedOn: string | null },
 ) {
   const row = await db
     .insertInto('investment_leads')
-    .values({ project_id: l.projectId, fund_id: l.fundId, meeting_id: l.meetingId, stage: l.stage, amount_eur: l.amountEur, invested_on: l.investedOn })
+    .values({
+      ...(l.id ? { id: l.id } : {}),
+      project_id: l.projectId,
+      fund_id: l.fundId,
+      meeting_id: l.meetingId,
+      stage: l.stage,
+      amount_eur: l.amountEur,
+      invested_on: l.investedOn,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -160,13 +160,23 @@ export async function livePairMeeting(db: Executor, eventId: string, x: string, 
 
 export async function insertMeetings(
   db: Executor,
-  rows: ReadonlyArray<{ eventId: string; a: string; b: string; weight?: number | null; mutual?: boolean; requestId?: string | null; videoUrl?: string | null }>,
+  rows: ReadonlyArray<{
+    id?: string;
+    eventId: string;
+    a: string;
+    b: string;
+    weight?: number | null;
+    mutual?: boolean;
+    requestId?: string | null;
+    videoUrl?: string | null;
+  }>,
 ): Promise<string[]> {
   if (rows.length === 0) return [];
   const out = await db
     .insertInto('meetings')
     .values(
       rows.map((r) => ({
+        ...(r.id ? { id: r.id } : {}),
         event_id: r.eventId,
         a_registration_id: r.a,
         b_registration_id: r.b,
