@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/connection';
+import { registrationRows } from '../events/registration-queries';
 
 /** A registration as the conference sees it: who, for which project or fund, with a label for the other side. */
 export interface ParticipantRow {
@@ -14,29 +15,22 @@ export interface ParticipantRow {
   label: string;
 }
 
+/** The live registrations of an event (the events core's rows), each with the name the other side reads. */
 export async function participantRows(db: Executor, eventId: string, ids?: readonly string[]): Promise<ParticipantRow[]> {
-  if (ids && ids.length === 0) return [];
-  let q = db
-    .selectFrom('registrations as r')
-    .leftJoin('projects as p', 'p.id', 'r.project_id')
-    .leftJoin('funds as f', 'f.id', 'r.fund_id')
-    .leftJoin('people as pe', 'pe.id', 'r.person_id')
-    .leftJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .select([
-      'r.id',
-      'r.role',
-      'r.status',
-      'r.person_id',
-      'r.organisation_id',
-      'r.project_id',
-      'r.fund_id',
-      'r.max_meetings',
-      sql<string>`coalesce(p.title, f.name, pe.first_name || ' ' || pe.last_name, o.name, 'Participant')`.as('label'),
-    ])
-    .where('r.event_id', '=', eventId)
-    .where('r.status', '<>', 'cancelled');
-  if (ids) q = q.where('r.id', 'in', ids);
-  return (await q.orderBy('r.created_at').orderBy('r.id').execute()) as ParticipantRow[];
+  const rows = await registrationRows(db, eventId, ids ? { ids } : {});
+  return rows
+    .filter((r) => r.status !== 'cancelled')
+    .map((r) => ({
+      id: r.id,
+      role: r.role,
+      status: r.status,
+      person_id: r.person_id,
+      organisation_id: r.organisation_id,
+      project_id: r.project_id,
+      fund_id: r.fund_id,
+      max_meetings: r.max_meetings,
+      label: r.project_title ?? r.fund_name ?? r.person_name ?? r.organisation_name ?? 'Participant',
+    }));
 }
 
 export interface SettingsRow {
@@ -121,9 +115,10 @@ export async function setAvailability(db: Executor, registrationId: string, slot
       .execute();
 }
 
-/** Projects' matching facts, by registration. */
-export async function projectFacts(db: Executor, eventId: string) {
-  return db
+/** Projects' matching facts, by registration (all of the event's, or these). */
+export async function projectFacts(db: Executor, eventId: string, ids?: readonly string[]) {
+  if (ids?.length === 0) return [];
+  let q = db
     .selectFrom('registrations as r')
     .innerJoin('projects as p', 'p.id', 'r.project_id')
     .select([
@@ -140,14 +135,15 @@ export async function projectFacts(db: Executor, eventId: string) {
     ])
     .where('r.event_id', '=', eventId)
     .where('r.role', '=', 'project')
-    .where('r.status', '<>', 'cancelled')
-    .orderBy('r.id')
-    .execute();
+    .where('r.status', '<>', 'cancelled');
+  if (ids) q = q.where('r.id', 'in', ids);
+  return q.orderBy('r.id').execute();
 }
 
-/** Funds' theses, by registration. */
-export async function fundFacts(db: Executor, eventId: string) {
-  return db
+/** Funds' theses, by registration (all of the event's, or these). */
+export async function fundFacts(db: Executor, eventId: string, ids?: readonly string[]) {
+  if (ids?.length === 0) return [];
+  let q = db
     .selectFrom('registrations as r')
     .innerJoin('funds as f', 'f.id', 'r.fund_id')
     .select([
@@ -166,9 +162,9 @@ export async function fundFacts(db: Executor, eventId: string) {
     ])
     .where('r.event_id', '=', eventId)
     .where('r.role', '=', 'investor')
-    .where('r.status', '<>', 'cancelled')
-    .orderBy('r.id')
-    .execute();
+    .where('r.status', '<>', 'cancelled');
+  if (ids) q = q.where('r.id', 'in', ids);
+  return q.orderBy('r.id').execute();
 }
 
 /** Accounts that answer for these registrations: the person registered, the project's holders, the fund's investors. */

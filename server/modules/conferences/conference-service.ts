@@ -39,8 +39,8 @@ const mustManage = (actor: Actor, c: Conference) =>
   authorize(actor, 'manage', { policy: conferencePolicy, record: c }, { forbidden: 'Seul l’organisateur de la conférence peut faire cela.' });
 
 /** Profiles of the conference's projects and funds, as the matching engine reads them. */
-async function profiles(db: Executor, eventId: string): Promise<{ projects: ProjectProfile[]; funds: FundProfile[] }> {
-  const [p, f] = await Promise.all([cq.projectFacts(db, eventId), cq.fundFacts(db, eventId)]);
+async function profiles(db: Executor, eventId: string, ids?: readonly string[]): Promise<{ projects: ProjectProfile[]; funds: FundProfile[] }> {
+  const [p, f] = await Promise.all([cq.projectFacts(db, eventId, ids), cq.fundFacts(db, eventId, ids)]);
   return {
     projects: p.map((r) => ({
       registrationId: r.registration_id,
@@ -78,6 +78,8 @@ export interface ConferenceServiceOptions {
   /** Hand a large schedule to the job queue; without it every schedule runs in the request. */
   enqueueSchedule?: (data: { eventId: string; mode: ScheduleMode }) => Promise<string>;
   scheduleJobThreshold?: number;
+  /** Told how long each phase of a schedule took (the benchmark prints them). */
+  onPhase?: (phase: 'load' | 'weights' | 'engine' | 'bound' | 'save', ms: number) => void;
 }
 
 export function conferenceService(db: Database, opts: ConferenceServiceOptions = {}) {
@@ -85,6 +87,15 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
   const clock = opts.clock ?? (() => performance.now());
   const publicUrl = opts.publicUrl ?? 'http://localhost:3000';
   const pageOf = (eventId: string) => `/evenements/${eventId}/conference`;
+  // The feed's key is drawn once per instance: read once per service.
+  let secret: Promise<string> | undefined;
+  const agendaSecret = () => {
+    secret ??= feedSecret(db).catch((err) => {
+      secret = undefined;
+      throw err;
+    });
+    return secret;
+  };
 
   function requestRecord(c: Conference, r: mq.RequestRow, settings: cq.SettingsRow | undefined): z.input<typeof requestSchema> {
     const deadline = settings?.request_deadline ?? null;
@@ -199,6 +210,12 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
 
   /** Run the engine on the conference and save the result (inside the caller's transaction). */
   async function runSchedule(tx: Executor, c: Conference, mode: ScheduleMode): Promise<ScheduleResult> {
+    let mark = clock();
+    const phase = (name: 'load' | 'weights' | 'engine' | 'bound' | 'save') => {
+      const at = clock();
+      opts.onPhase?.(name, at - mark);
+      mark = at;
+    };
     const settings = await cq.settingsRow(tx, c.event.id, true);
     const slots = await cq.slotRows(tx, c.event.id);
     if (slots.length === 0) throw conflict('no_slots', 'Générez d’abord les créneaux de la conférence.');
@@ -210,8 +227,10 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
     const meetings = (await mq.meetingRows(tx, c.event.id, { forUpdate: true })).filter(
       (m) => c.byId.has(m.a_registration_id) && c.byId.has(m.b_registration_id),
     );
+    phase('load');
     const { projects, funds } = await profiles(tx, c.event.id);
     const high = highlyRecommendedPairs(projects, funds);
+    phase('weights');
     const published = settings?.published_at != null;
     const input = scheduleInput(
       mode,
@@ -230,6 +249,9 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
       { published },
     );
     const out = schedule(input, { seed: 1, timeLimitMs: 2500, now: clock });
+    phase('engine');
+    const bound = Math.max(meetingCountBound(input, out.stats.scheduled), out.stats.scheduled);
+    phase('bound');
     const placeOf = new Map(out.assignments.map((a) => [a.meeting, a]));
     const byId = new Map(meetings.map((m) => [m.id, m]));
     const changes: Array<{ id: string; status: string; slotId: string | null; table: number | null; sequence: number }> = [];
@@ -260,6 +282,7 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
       const capReached = [a, b].filter((p) => p.max_meetings !== null && (count.get(p.id) ?? 0) >= p.max_meetings).map((p) => p.label);
       return { meetingId: u.meeting, reason: u.reason, message: unscheduledMessage(u.reason, { a: a.label, b: b.label }, capReached) };
     });
+    phase('save');
     if (touched.length)
       await tell(tx, touched, {
         title: `Votre agenda de « ${c.event.title} » a changé`,
@@ -268,7 +291,7 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
       });
     return {
       scheduled: out.stats.scheduled,
-      upperBound: Math.max(meetingCountBound(input), out.stats.scheduled),
+      upperBound: bound,
       unscheduled,
       moved: out.stats.moved,
     };
@@ -672,10 +695,10 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
 
   /** A registration's agenda: with a session (theirs, or the organiser), or with the feed's secret token. */
   async function agendaOf(actor: Actor, id: string, q: { registration: string; token?: string | undefined }) {
-    const secret = await feedSecret(db);
+    const key = await agendaSecret();
     let c: Conference;
     if (q.token !== undefined) {
-      if (!validFeedToken(secret, q.registration, q.token))
+      if (!validFeedToken(key, q.registration, q.token))
         throw unauthorized('Ce lien d’agenda n’est pas valide : copiez à nouveau le lien depuis votre espace.', 'invalid_feed_token');
       c = await conferenceOf(db, actor, id, { asSystem: true });
       if (!c.byId.has(q.registration)) throw notFound('Inscription', q.registration);
@@ -692,8 +715,9 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
     const rows = visible ? (await mq.meetingRows(db, id, { of: [q.registration] })).filter((m) => m.slot_id !== null && m.starts_at !== null) : [];
     let reasons = new Map<string, Recommendation>();
     if (rows.length && MEETING_ROLES.has(me.role)) {
-      const { projects, funds } = await profiles(db, id);
       const others = new Set(rows.map((m) => (m.a_registration_id === me.id ? m.b_registration_id : m.a_registration_id)));
+      // Only the registrations this agenda shows: the profiles of everyone else are not read.
+      const { projects, funds } = await profiles(db, id, [me.id, ...others]);
       const side = me.role as 'project' | 'investor';
       // Only this registration against the people it meets: their reasons, without ranking everyone.
       const list =
@@ -736,7 +760,7 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
       registrationId: me.id,
       label: me.label,
       published,
-      feedUrl: `${publicUrl}/api/events/${id}/agenda.ics?registration=${me.id}&token=${feedToken(secret, me.id)}`,
+      feedUrl: `${publicUrl}/api/events/${id}/agenda.ics?registration=${me.id}&token=${feedToken(key, me.id)}`,
       meetings,
       rows,
       conference: c,

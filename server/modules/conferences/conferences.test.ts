@@ -325,6 +325,43 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     expect((await t.anonymous.inject({ url: '/api/stats?year=2021' })).json()).toMatchObject({ meetingsHeld: 0, investedEur: 0 });
   });
 
+  it('shows each role what “Who sees what” says: organiser all, participants their own, anyone else nothing (404)', async () => {
+    const reads: Array<[string, string]> = [
+      ['conference', `${base()}/conference`],
+      ['slots', `${base()}/slots`],
+      ['requests', `${base()}/meeting-requests`],
+      ['meetings', `${base()}/meetings`],
+      ['feedback', `${base()}/feedback`],
+      ['availability of r1', `${base()}/registrations/${ids.r1}/availability`],
+      ['recommendations of r1', `${base()}/registrations/${ids.r1}/recommendations`],
+      ['agenda of r1', `${base()}/agenda?registration=${ids.r1}`],
+    ];
+    const expected: Record<string, Record<string, number>> = {
+      admin: Object.fromEntries(reads.map(([k]) => [k, 200])),
+      holder: Object.fromEntries(reads.map(([k]) => [k, 200])),
+      // The investor takes part, but r1 is not theirs.
+      investor: Object.fromEntries(reads.map(([k]) => [k, k.endsWith('r1') ? 404 : 200])),
+      outsider: Object.fromEntries(reads.map(([k]) => [k, 404])),
+      visitor: Object.fromEntries(reads.map(([k]) => [k, 401])),
+    };
+    const tokens: Record<string, string | null> = { admin: 'admin', holder: HOLDER, investor: INVESTOR, outsider: OUTSIDER, visitor: null };
+    const found: Record<string, Record<string, number>> = {};
+    for (const [role, token] of Object.entries(tokens)) {
+      found[role] = {};
+      for (const [k, url] of reads) (found[role] as Record<string, number>)[k] = (await call('GET', url, token)).statusCode;
+    }
+    expect(found).toEqual(expected);
+    // A participant sees only their own requests, meetings and feedback; never the other side's feedback.
+    const own = (await call('GET', `${base()}/meeting-requests`, OTHER_HOLDER)).json() as Array<{ from: string; to: string }>;
+    expect(own.every((q) => [ids.r2, ids.r3].includes(q.from) || [ids.r2, ids.r3].includes(q.to))).toBe(true);
+    const feedback = (await call('GET', `${base()}/feedback`, HOLDER)).json() as Array<{ registrationId: string }>;
+    expect(feedback.every((f) => f.registrationId === ids.r1)).toBe(true);
+    // Writes of the organiser are refused to participants (403), to others as if the conference did not exist (404).
+    expect((await call('POST', `${base()}/publish`, HOLDER)).statusCode).toBe(403);
+    expect((await call('POST', `${base()}/publish`, OUTSIDER)).statusCode).toBe(404);
+    expect((await call('POST', `${base()}/meetings`, OUTSIDER, { a: ids.r1, b: ids.rf1 })).statusCode).toBe(404);
+  });
+
   it('refuses to record a meeting as held before its slot starts', async () => {
     const future = await create(t.app, 'events', {
       kind: 'conference',

@@ -118,8 +118,10 @@ export function scheduleInput(
 /**
  * The proven bound on how many meetings (not how much weight) any schedule
  * can place: the engine's bound computed with every meeting weighing one.
+ * The cheap bounds (common slots, caps, tables) come first; the b-matching
+ * is computed only when they leave a gap above the `scheduled` count.
  */
-export function meetingCountBound(input: ScheduleInput): number {
+export function meetingCountBound(input: ScheduleInput, scheduled = 0): number {
   const model = buildModel({ ...input, meetings: input.meetings.map((m) => ({ id: m.id, a: m.a, b: m.b })) });
   const feasible: number[][] = [];
   for (let m = 0; m < model.M; m++) {
@@ -130,6 +132,8 @@ export function meetingCountBound(input: ScheduleInput): number {
     feasible.push(list);
   }
   const sides = bipartiteSides(model.P, model.ma, model.mb, model.incident);
+  const cheap = Math.floor(upperBound(model, feasible, sides, { bMatching: false }) + 1e-9);
+  if (cheap <= scheduled) return cheap;
   return Math.floor(upperBound(model, feasible, sides) + 1e-9);
 }
 

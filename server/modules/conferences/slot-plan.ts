@@ -1,3 +1,5 @@
+import { parisInstant } from '../../../shared/paris-time';
+
 /** One conference day in Paris wall-clock time: `{ date: '2020-11-03', start: '09:00', end: '12:30' }`. */
 export interface PlanDay {
   date: string;
@@ -26,45 +28,8 @@ export interface PlanIssue {
 /** The most slots one conference may have (32 a day over a week is ~220). */
 export const MAX_SLOTS = 400;
 
-const TIME_ZONE = 'Europe/Paris';
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** Minutes Paris is ahead of UTC at this instant (60 in winter, 120 in summer). */
-function parisOffsetMinutes(instant: number): number {
-  const p = Object.fromEntries(parts.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
-}
-
-/**
- * The instant of a Paris wall-clock time, `minutes` after midnight of `date`
- * (may exceed 24 h). A time skipped by the spring change is read after it.
- *
- * @example parisInstant('2020-11-03', 9 * 60).toISOString() // → '2020-11-03T08:00:00.000Z'
- */
-export function parisInstant(date: string, minutes: number): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d) + minutes * 60_000;
-  // Two passes settle the offset, also across a change of hour.
-  let guess = wall - parisOffsetMinutes(wall) * 60_000;
-  guess = wall - parisOffsetMinutes(guess) * 60_000;
-  return new Date(guess);
-}
-
-/** The Paris calendar date and time of an instant: `{ date: '2020-11-03', time: '09:00' }`. */
-export function parisWallClock(instant: Date): { date: string; time: string } {
-  const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-}
+/** `09:05` from minutes after midnight. */
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 const minutesOf = (hhmm: string) => {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
@@ -128,7 +93,7 @@ export function planSlots(plan: SlotPlan): { slots: PlannedSlot[]; issues: PlanI
       continue;
     }
     for (let t = start; t + plan.meetingMinutes <= end; t += plan.meetingMinutes + plan.breakMinutes)
-      slots.push({ startsAt: parisInstant(day.date, t), endsAt: parisInstant(day.date, t + plan.meetingMinutes), tables: plan.tables });
+      slots.push({ startsAt: parisInstant(day.date, hhmm(t)), endsAt: parisInstant(day.date, hhmm(t + plan.meetingMinutes)), tables: plan.tables });
   }
   if (slots.length > MAX_SLOTS) issues.push({ path: 'days', message: `Cela fait ${slots.length} créneaux\u202F: ${MAX_SLOTS} au plus.` });
   slots.sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());

@@ -14,6 +14,7 @@ import { call } from '../../lib/api';
 import { formatDate, formatEur, formatInt } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { useCall } from '../../lib/use-api';
+import { DataTable } from './DataTable';
 import { useTitle } from '../../lib/use-title';
 
 type Lead = z.output<typeof investmentLead>;
@@ -109,32 +110,11 @@ export function LeadsPage() {
       )}
       {leads.data && items.length === 0 && <Alert severity="info" small description="Aucune piste pour l’instant." />}
       {items.length > 0 && (
-        <div className="fr-table fr-table--no-caption">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>Pistes d’investissement</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Projet</th>
-                      <th scope="col">Fonds</th>
-                      <th scope="col">Étape</th>
-                      <th scope="col">Montant</th>
-                      <th scope="col">Investi le</th>
-                      <th scope="col">Faire avancer</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((l) => (
-                      <LeadRow key={l.id} lead={l} onDone={leads.reload} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <DataTable caption="Pistes d’investissement" head={['Projet', 'Fonds', 'Étape', 'Montant', 'Investi le', 'Faire avancer']}>
+          {items.map((l) => (
+            <LeadRow key={l.id} lead={l} onDone={leads.reload} />
+          ))}
+        </DataTable>
       )}
     </>
   );

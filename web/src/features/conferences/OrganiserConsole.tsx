@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { call } from '../../lib/api';
 import { formatInt } from '../../lib/format';
 import { useCall } from '../../lib/use-api';
+import { DataTable } from './DataTable';
 import { formatSlot, formatTime } from './conference-format';
 
 type Settings = z.output<typeof conferenceSettings>;
@@ -260,33 +261,15 @@ export function OrganiserConsole({ eventId, settings, reload }: { eventId: strin
       <h3 className="fr-mt-4w">Demandes de rendez-vous</h3>
       {requests.data?.length === 0 && <p>Aucune demande pour l’instant.</p>}
       {requests.data && requests.data.length > 0 && (
-        <div className="fr-table fr-table--no-caption">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>Demandes de rendez-vous</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">De</th>
-                      <th scope="col">À</th>
-                      <th scope="col">État</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {requests.data.map((q) => (
-                      <tr key={q.id}>
-                        <td>{q.fromLabel}</td>
-                        <td>{q.toLabel}</td>
-                        <td>{meetingRequestStatusLabels[q.status]}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <DataTable caption="Demandes de rendez-vous" head={['De', 'À', 'État']}>
+          {requests.data.map((q) => (
+            <tr key={q.id}>
+              <td>{q.fromLabel}</td>
+              <td>{q.toLabel}</td>
+              <td>{meetingRequestStatusLabels[q.status]}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <h3 className="fr-mt-4w">Planification</h3>
       <ul className="fr-btns-group fr-btns-group--inline-md">
@@ -332,58 +315,23 @@ export function OrganiserConsole({ eventId, settings, reload }: { eventId: strin
       )}
       <h3 className="fr-mt-4w">Plan des tables</h3>
       {(slots.data ?? []).map((s) => (
-        <div key={s.id} className="fr-table fr-table--no-caption">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>
-                    {formatSlot(s.startsAt, s.endsAt)} ({formatInt(bySlot.get(s.id)?.length ?? 0)} sur {formatInt(s.tables)} tables)
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Table</th>
-                      <th scope="col">Rendez-vous ({formatTime(s.startsAt)})</th>
-                      <th scope="col">État</th>
-                      <th scope="col">Actions</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {(bySlot.get(s.id) ?? []).map((m) => (
-                      <MeetingRow key={m.id} eventId={eventId} m={m} slots={slots.data ?? []} onDone={refresh} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <DataTable
+          key={s.id}
+          showCaption
+          caption={`${formatSlot(s.startsAt, s.endsAt)} (${formatInt(bySlot.get(s.id)?.length ?? 0)} sur ${formatInt(s.tables)} tables)`}
+          head={['Table', `Rendez-vous (${formatTime(s.startsAt)})`, 'État', 'Actions']}
+        >
+          {(bySlot.get(s.id) ?? []).map((m) => (
+            <MeetingRow key={m.id} eventId={eventId} m={m} slots={slots.data ?? []} onDone={refresh} />
+          ))}
+        </DataTable>
       ))}
       {waiting.length > 0 && (
-        <div className="fr-table fr-table--no-caption">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>Rendez-vous à placer</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Table</th>
-                      <th scope="col">Rendez-vous</th>
-                      <th scope="col">État</th>
-                      <th scope="col">Actions</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {waiting.map((m) => (
-                      <MeetingRow key={m.id} eventId={eventId} m={m} slots={slots.data ?? []} onDone={refresh} />
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <DataTable caption="Rendez-vous à placer" head={['Table', 'Rendez-vous', 'État', 'Actions']}>
+          {waiting.map((m) => (
+            <MeetingRow key={m.id} eventId={eventId} m={m} slots={slots.data ?? []} onDone={refresh} />
+          ))}
+        </DataTable>
       )}
     </section>
   );
