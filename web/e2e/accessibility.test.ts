@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
 
 const demo = demoPlatform({ projets: 'materio', collectifs: 'chambery' });
+// The Grenoble conference of 2020 (after the platform's own beforeAll).
+let eventId = '';
+beforeAll(async () => {
+  if (hasBrowser) eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
+});
 
 /** Every page of the application, filled from the demo network. */
 const pages = () => [
@@ -16,6 +21,9 @@ const pages = () => [
   '/plan-du-site',
   '/territoires?niveau=departement',
   '/territoires?niveau=region',
+  '/evenements',
+  '/evenements?vue=calendrier&mois=2020-11',
+  `/evenements/${eventId}`,
   '/une-page-qui-n-existe-pas',
 ];
 const signedInPages = () => [
@@ -24,6 +32,8 @@ const signedInPages = () => [
   '/comptes',
   `/comptes/${demo.accountId}`,
   '/import',
+  '/evenements/nouveau',
+  `/evenements/${eventId}/modifier`,
   ...Object.keys(demo.ids).map((slug) => `/${slug}/nouveau`),
   ...Object.entries(demo.ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
 ];

@@ -1,6 +1,5 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -17,6 +16,7 @@ import { AnonymisePerson } from './AnonymisePerson';
 import { RecordHistory } from '../../components/RecordHistory';
 import { RelatedList } from './RelatedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RecordActions } from '../../components/RecordActions';
 
 const PerimeterMap = lazy(() => import('./PerimeterMap').then((m) => ({ default: m.PerimeterMap })));
 
@@ -85,22 +85,7 @@ function Detail({ cfg, id }: { cfg: ResourceConfig; id: string }) {
           <Tags tags={cfg.tagsOf(r)} />
         </div>
         <div className="fr-col-auto">
-          <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
-            {r.actions?.includes('update') && (
-              <li>
-                <Button linkProps={{ to: `/${cfg.slug}/${id}/modifier` }} iconId="fr-icon-edit-line">
-                  Modifier
-                </Button>
-              </li>
-            )}
-            {r.actions?.includes('delete') && (
-              <li>
-                <Button priority="secondary" iconId="fr-icon-delete-line" nativeButtonProps={deleteModal.buttonProps}>
-                  Supprimer
-                </Button>
-              </li>
-            )}
-          </ul>
+          <RecordActions actions={r.actions} editTo={`/${cfg.slug}/${id}/modifier`} deleteButtonProps={deleteModal.buttonProps} />
         </div>
       </div>
       {saved && (

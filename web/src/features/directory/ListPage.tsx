@@ -17,6 +17,7 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { OptionSelect } from '../../components/OptionSelect';
 import { Tags } from '../../components/Tags';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterButtons } from '../../components/FilterButtons';
 
 const PAGE_SIZE = 20;
 
@@ -122,18 +123,7 @@ function ResourceList({ cfg }: { cfg: ResourceConfig }) {
                   : 'Connectez-vous pour filtrer selon le besoin de financement.'}
               </p>
             )}
-            <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
-              <li>
-                <Button type="submit" iconId="fr-icon-search-line">
-                  Rechercher
-                </Button>
-              </li>
-              <li>
-                <Button type="button" priority="secondary" onClick={() => apply({})}>
-                  Effacer les filtres
-                </Button>
-              </li>
-            </ul>
+            <FilterButtons onClear={() => apply({})} />
           </form>
         </div>
         <div className="fr-col-12 fr-col-md-8">

@@ -130,6 +130,10 @@ export function SiteMapPage() {
           </li>
         ))}
         <li>
+          <Link to="/evenements">Événements</Link>&#8239;: conférences, rencontres, ateliers et hackathons ·{' '}
+          <Link to="/evenements?vue=calendrier">calendrier</Link>
+        </li>
+        <li>
           <Link to="/territoires?niveau=departement">Départements couverts par des projets</Link> ·{' '}
           <Link to="/territoires?niveau=region">Régions couvertes</Link>
         </li>
