@@ -25,6 +25,8 @@ import { DEMO_SITE, type OidcConfig, type TrustProxy } from './config';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './modules/auth/sign-in-limits';
 import { registerDirectoryRoutes } from './modules/directory/directory-routes';
 import { directoryResources } from './modules/registry';
+import { conferenceJobs } from './modules/conferences/conference-jobs';
+import { conferenceRoutes } from './modules/conferences/conference-routes';
 import { eventRoutes } from './modules/events/event-routes';
 import { importRoutes } from './modules/imports/import-routes';
 import { statsRoutes } from './modules/stats/stats-routes';
@@ -77,6 +79,8 @@ export interface AppDeps {
    * only sent, and run where a server works.
    */
   jobs?: JobQueueOptions;
+  /** Above this many meetings a conference is scheduled by a job (default conference-service.ts). */
+  conferenceScheduleJobThreshold?: number;
 }
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -122,7 +126,12 @@ export async function buildApp(deps: AppDeps) {
   for (const resource of directoryResources) registerDirectoryRoutes(app, deps.db, resource);
   const publicUrl = deps.publicUrl ?? 'http://localhost:3000';
   const mailer = deps.mailer ?? createMailer({ from: 'Essaim', log: (m) => app.log.info(m) });
-  const definitions = [...notificationJobs({ db: deps.db, mailer, publicUrl }), ...importJobs({ db: deps.db }), ...sponsorshipJobs({ db: deps.db })];
+  const definitions = [
+    ...notificationJobs({ db: deps.db, mailer, publicUrl }),
+    ...importJobs({ db: deps.db }),
+    ...sponsorshipJobs({ db: deps.db }),
+    ...conferenceJobs({ db: deps.db }),
+  ];
   const jobs = await startJobQueue(deps.db, definitions, { ...deps.jobs, onError: (err) => app.log.error(err, 'file de tâches') });
   app.addHook('onClose', async () => jobs.stop());
   readiness.add({ name: 'queue', check: () => jobs.ready() });
@@ -130,6 +139,7 @@ export async function buildApp(deps: AppDeps) {
   for (const routes of [themeRoutes, territoryRoutes, statsRoutes, auditRoutes, accountRoutes, workspaceRoutes, notificationRoutes, sponsorshipRoutes])
     routes(app, deps.db);
   importRoutes(app, deps.db, jobs);
+  conferenceRoutes(app, deps.db, { jobs, publicUrl, scheduleJobThreshold: deps.conferenceScheduleJobThreshold });
   jobRoutes(app, deps.db, definitions);
   eventRoutes(app, deps.db, { publicUrl });
   authRoutes(app, deps.db, {

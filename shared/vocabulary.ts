@@ -56,6 +56,36 @@ export const projectStatusLabels: Record<ProjectStatus, string> = {
   abandoned: 'Abandonné',
 };
 
+/** Bilateral conferences (Impact Finance): a meeting's life, from accepted request to held or missed. */
+export const meetingStatuses = ['to_schedule', 'scheduled', 'unscheduled', 'cancelled', 'held', 'no_show'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+export const meetingStatusLabels: Record<MeetingStatus, string> = {
+  to_schedule: 'À planifier',
+  scheduled: 'Planifié',
+  unscheduled: 'Non placé',
+  cancelled: 'Annulé',
+  held: 'Tenu',
+  no_show: 'Absence',
+};
+export const meetingRequestStatuses = ['pending', 'accepted', 'declined', 'expired'] as const;
+export type MeetingRequestStatus = (typeof meetingRequestStatuses)[number];
+export const meetingRequestStatusLabels: Record<MeetingRequestStatus, string> = {
+  pending: 'En attente de réponse',
+  accepted: 'Acceptée',
+  declined: 'Déclinée',
+  expired: 'Expirée',
+};
+/** Where a lead born at a meeting stands, up to the investment. */
+export const investmentLeadStages = ['contact', 'due_diligence', 'term_sheet', 'invested', 'declined'] as const;
+export type InvestmentLeadStage = (typeof investmentLeadStages)[number];
+export const investmentLeadStageLabels: Record<InvestmentLeadStage, string> = {
+  contact: 'Premier contact',
+  due_diligence: 'Analyse (due diligence)',
+  term_sheet: 'Lettre d’intention',
+  invested: 'Investi',
+  declined: 'Décliné',
+};
+
 export const territoryKinds = ['commune', 'epci', 'departement', 'region'] as const;
 export type TerritoryKind = (typeof territoryKinds)[number];
 

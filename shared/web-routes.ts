@@ -31,11 +31,14 @@ export const staticPages = [
   '/admin/taches',
   '/evenements',
   '/evenements/nouveau',
+  '/financement/pistes',
 ] as const;
 
 /** An event's page, and its edit form (for the organiser). */
 export const eventPage = (id: string) => `/evenements/${id}`;
 export const eventEditPage = (id: string) => `/evenements/${id}/modifier`;
+/** A conference's bilateral meetings: the organiser's console and each participant's space. */
+export const conferencePage = (eventId: string) => `/evenements/${eventId}/conference`;
 
 const slugOfApi = Object.fromEntries(Object.entries(directorySlugs).map(([slug, api]) => [api, slug])) as Record<string, DirectorySlug>;
 
@@ -53,5 +56,11 @@ const eventPattern = new RegExp(`^/evenements/${UUID}(/modifier)?$`, 'i');
 /** Is this path one of the application's pages? */
 export function isWebPage(path: string) {
   const p = path.length > 1 ? path.replace(/\/$/, '') : path;
-  return (staticPages as readonly string[]).includes(p) || directoryPattern.test(p) || new RegExp(`^/comptes/${UUID}$`, 'i').test(p) || eventPattern.test(p);
+  return (
+    (staticPages as readonly string[]).includes(p) ||
+    directoryPattern.test(p) ||
+    new RegExp(`^/comptes/${UUID}$`, 'i').test(p) ||
+    eventPattern.test(p) ||
+    new RegExp(`^/evenements/${UUID}/conference$`, 'i').test(p)
+  );
 }

@@ -255,6 +255,66 @@ export interface DB {
   };
   sector_programme_members: { programme_id: string; organisation_id: string; role: string };
   sector_programme_projects: { programme_id: string; project_id: string };
+  conference_settings: {
+    event_id: string;
+    meeting_minutes: number | null;
+    break_minutes: number | null;
+    days: ColumnType<unknown, string | undefined, string>;
+    request_deadline: Date | null;
+    max_requests: number | null;
+    video_link_pattern: string | null;
+    published_at: Date | null;
+    updated_at: Generated<Date>;
+  };
+  conference_slots: { id: Uuid; event_id: string; starts_at: Date; ends_at: Date; tables: number };
+  conference_availability_lists: { registration_id: string };
+  conference_availability: { registration_id: string; slot_id: string };
+  meeting_requests: {
+    id: Uuid;
+    event_id: string;
+    from_registration_id: string;
+    to_registration_id: string;
+    message: Generated<string>;
+    status: Generated<string>;
+    answer_message: Generated<string>;
+    created_at: Generated<Date>;
+    answered_at: Date | null;
+  };
+  meetings: {
+    id: Uuid;
+    event_id: string;
+    a_registration_id: string;
+    b_registration_id: string;
+    status: Generated<string>;
+    slot_id: string | null;
+    table_number: number | null;
+    locked: Generated<boolean>;
+    weight: number | null;
+    mutual: Generated<boolean>;
+    sequence: Generated<number>;
+    video_url: string | null;
+    request_id: string | null;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  meeting_feedback: {
+    meeting_id: string;
+    registration_id: string;
+    rating: number;
+    comment: Generated<string>;
+    follow_up: Generated<boolean>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  investment_leads: Timestamps & {
+    id: Uuid;
+    project_id: string;
+    fund_id: string;
+    meeting_id: string | null;
+    stage: Generated<string>;
+    amount_eur: number | null;
+    invested_on: ColumnType<string | null, string | null, string | null>;
+  };
   events: Timestamps & {
     id: Uuid;
     kind: string;

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditActions, auditQuery } from '../../shared/schemas/audit';
 import {
   eventKinds,
+  investmentLeadStages,
+  meetingRequestStatuses,
+  meetingStatuses,
   eventProgrammes,
   instruments,
   needStatuses,
@@ -44,6 +47,9 @@ const expected: Record<string, readonly string[]> = {
   'notifications.category': notificationCategories,
   'notification_preferences.category': notificationCategories,
   'notification_preferences.delivery': notificationDeliveries,
+  'meetings.status': meetingStatuses,
+  'meeting_requests.status': meetingRequestStatuses,
+  'investment_leads.stage': investmentLeadStages,
   'events.kind': eventKinds,
   'events.programme': eventProgrammes,
   'registrations.role': registrationRoles,

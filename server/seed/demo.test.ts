@@ -244,6 +244,31 @@ describe('demo network', () => {
     expect(over.rows[0]?.n).toBe(0);
   });
 
+  it('holds 360 project–investor meetings at the 2020 conferences, with feedback and investments', async () => {
+    const y2020 = (await t.anonymous.inject({ url: '/api/stats?year=2020' })).json();
+    expect(y2020.meetingsHeld).toBe(360);
+    const invested = await sql<{
+      eur: number;
+      leads: number;
+    }>`select coalesce(sum(amount_eur) filter (where stage = 'invested' and invested_on < '2021-01-01'), 0)::float8 as eur,
+      count(*)::int as leads from investment_leads`.execute(t.db);
+    expect(y2020.investedEur).toBe(invested.rows[0]?.eur);
+    expect(y2020.investedEur).toBeGreaterThan(0);
+    expect(invested.rows[0]?.leads).toBeGreaterThanOrEqual(5);
+    // Every held meeting has its slot on a conference day of 2020, at a table, in its own conference.
+    const held = await sql<{ n: number; days: number; misplaced: number }>`
+      select count(*)::int as n, count(distinct s.starts_at::date)::int as days,
+        (count(*) filter (where s.event_id <> m.event_id or m.table_number is null))::int as misplaced
+      from meetings m join conference_slots s on s.id = m.slot_id where m.status = 'held'`.execute(t.db);
+    expect(held.rows[0]).toMatchObject({ n: 360, days: 7, misplaced: 0 });
+    const feedback = await sql<{ n: number }>`select count(*)::int as n from meeting_feedback`.execute(t.db);
+    expect(feedback.rows[0]?.n).toBeGreaterThan(100);
+    // The organiser of Grenoble sees its meetings; the demo holder sees their own agenda with reasons.
+    const grenoble = (await demoConferences(t.db))[4] as { eventId: string };
+    const all = (await t.app.inject({ url: `/api/events/${grenoble.eventId}/meetings` })).json() as Array<{ status: string }>;
+    expect(all.filter((m) => m.status === 'held').length).toBeGreaterThanOrEqual(51);
+  });
+
   it('refuses to load twice', async () => {
     await expect(seedDemo(t.db)).rejects.toMatchObject({ code: 'database_not_empty' });
   });

@@ -1,5 +1,6 @@
 import { accountRoutes } from './accounts.routes';
 import { auditRoutes } from './audit.routes';
+import { conferenceRoutes } from './conferences.routes';
 import { authRoutes } from './auth.routes';
 import type { RouteDef } from './contract';
 import { directoryRoutesByResource } from './directory.routes';
@@ -33,6 +34,7 @@ export const apiContract: readonly RouteDef[] = [
     siteRoutes,
     notificationRoutes,
     jobRoutes,
+    conferenceRoutes,
     eventRoutes,
     sponsorshipRoutes,
   ].flatMap((r) => Object.values(r)),

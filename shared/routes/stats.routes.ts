@@ -1,10 +1,18 @@
-import { stats, territoryStats, territoryStatsQuery } from '../schemas/reference';
+import { stats, statsQuery, territoryStats, territoryStatsQuery } from '../schemas/reference';
 import { route } from './contract';
 
 const tag = 'Chiffres clés';
 
 export const statsRoutes = {
-  get: route({ method: 'GET', path: '/api/stats', access: 'open', tag, summary: 'Chiffres clés calculés en direct', response: stats }),
+  get: route({
+    method: 'GET',
+    path: '/api/stats',
+    access: 'open',
+    tag,
+    summary: 'Chiffres clés calculés en direct ; year=2020 : rendez-vous tenus et montants investis de cette année-là',
+    query: statsQuery,
+    response: stats,
+  }),
   territories: route({
     method: 'GET',
     path: '/api/stats/territories',

@@ -56,7 +56,16 @@ export const stats = z.object({
   people: z.number().int(),
   territoriesCovered: z.object({ departements: z.number().int(), regions: z.number().int() }),
   projectsByStage: z.record(z.string(), z.number().int()),
+  /** Project–investor meetings held at conferences (by the meeting's date; of `year` when asked). */
+  meetingsHeld: z.number().int(),
+  /** Amounts invested after those meetings (by the investment's date; of `year` when asked). */
+  investedEur: z.number(),
+  /** The year the two figures above are of; null: every year. */
+  year: z.number().int().nullable(),
   generatedAt: z.string(),
+});
+export const statsQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export type Stats = z.output<typeof stats>;
 

@@ -26,8 +26,16 @@ const pages = () => [
   `/evenements/${eventId}`,
   '/une-page-qui-n-existe-pas',
 ];
+// The demo's Grenoble conference (organised by the national team): its console and participants' spaces.
+let grenoble = '';
+beforeAll(async () => {
+  if (!hasBrowser) return;
+  grenoble = (await (await fetch(`${demo.platform.url}/api/events?programme=impact-finance&q=Grenoble`)).json()).items[0].id;
+});
 const signedInPages = () => [
   '/mon-espace',
+  '/financement/pistes',
+  `/evenements/${grenoble}/conference`,
   '/compte',
   '/comptes',
   `/comptes/${demo.accountId}`,

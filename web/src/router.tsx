@@ -22,6 +22,11 @@ export const router = createBrowserRouter([
         lazy: () => import('./features/notifications/UnsubscribePage').then((m) => ({ Component: m.UnsubscribePage })),
       },
       { path: 'admin/taches', lazy: () => import('./features/jobs/JobsPage').then((m) => ({ Component: m.JobsPage })) },
+      {
+        path: 'evenements/:id/conference',
+        lazy: () => import('./features/conferences/ConferencePage').then((m) => ({ Component: m.ConferencePage })),
+      },
+      { path: 'financement/pistes', lazy: () => import('./features/conferences/LeadsPage').then((m) => ({ Component: m.LeadsPage })) },
       { path: 'import', lazy: () => import('./features/import/ImportPage').then((m) => ({ Component: m.ImportPage })) },
       { path: 'mentions-legales', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.LegalNoticePage })) },
       { path: 'accessibilite', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.AccessibilityPage })) },

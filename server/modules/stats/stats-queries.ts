@@ -7,7 +7,7 @@ import { countedVersionSql } from '../../db/snapshot-queries';
  * table, the projects per stage included) with the version of the counted data they
  * were read in.
  */
-export async function keyFigures(db: Executor) {
+export async function keyFigures(db: Executor, year: number | null = null) {
   const r = await sql<{
     collectives: number;
     projects: number;
@@ -26,6 +26,8 @@ export async function keyFigures(db: Executor) {
     departements: number;
     regions: number;
     by_stage: Record<string, number>;
+    meetings_held: number;
+    invested_eur: number;
     snapshot: string;
   }>`select
       (select count(*)::int from collectives) as collectives,
@@ -40,6 +42,11 @@ export async function keyFigures(db: Executor) {
       (select count(*)::int from sector_programmes) as sector_programmes,
       (select count(*)::int from sponsorships where status = 'active') as sponsorships_active,
       (select coalesce(json_object_agg(stage, n), '{}'::json) from (select stage, count(*)::int as n from projects group by stage) s) as by_stage,
+      -- Meetings held, by the date of their slot (Paris); amounts invested, by the investment's date.
+      (select count(*)::int from meetings m join conference_slots s on s.id = m.slot_id
+        where m.status = 'held' and (${year}::int is null or extract(year from s.starts_at at time zone 'Europe/Paris') = ${year}::int)) as meetings_held,
+      (select coalesce(sum(amount_eur), 0)::float8 from investment_leads
+        where stage = 'invested' and (${year}::int is null or extract(year from invested_on) = ${year}::int)) as invested_eur,
       ${countedVersionSql} as snapshot
     from
       (select count(*)::int as projects from projects) pr,

@@ -5,6 +5,6 @@ import { implement } from '../../http/route-contract';
 import { getStats, getTerritoryStats } from './stats-service';
 
 export function statsRoutes(app: FastifyInstance, db: Database) {
-  implement(app, routes.get, async ({ actor }) => getStats(db, actor, new Date()));
+  implement(app, routes.get, async ({ actor, query }) => getStats(db, actor, new Date(), query.year ?? null));
   implement(app, routes.territories, async ({ actor, query }) => getTerritoryStats(db, actor, query.level, query.covered ?? false));
 }

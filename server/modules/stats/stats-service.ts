@@ -14,10 +14,10 @@ const figuresMemo = snapshotMemo<Awaited<ReturnType<typeof keyFigures>>>(counted
 const territoryMemo = snapshotMemo<Awaited<ReturnType<typeof countsByTerritory>>>(countedVersion);
 
 /** Live key figures (never typed by hand): what the home page and the review show. */
-export async function getStats(db: Database, actor: Actor, now: Date): Promise<Stats> {
+export async function getStats(db: Database, actor: Actor, now: Date, year: number | null = null): Promise<Stats> {
   authorize(actor, 'read', { policy: openDataPolicy });
-  const { figures: f, byStage } = await figuresMemo(db, 'figures', async () => {
-    const value = await keyFigures(db);
+  const { figures: f, byStage } = await figuresMemo(db, `figures:${year ?? 'all'}`, async () => {
+    const value = await keyFigures(db, year);
     return { value, snapshot: value.snapshot };
   });
   return {
@@ -37,6 +37,9 @@ export async function getStats(db: Database, actor: Actor, now: Date): Promise<S
     people: f.people,
     territoriesCovered: { departements: f.departements, regions: f.regions },
     projectsByStage: byStage,
+    meetingsHeld: f.meetings_held,
+    investedEur: Number(f.invested_eur),
+    year,
     generatedAt: now.toISOString(),
   };
 }

@@ -94,6 +94,39 @@ describe('the version of the counted data', () => {
     await moves('collective description', () => sql`update collectives set description = 'Réseau local' where id = ${id(collective)}`.execute(t.db), true);
     await moves('perimeter', () => sql`delete from collective_perimeter where collective_id = ${id(collective)}`.execute(t.db), true);
     await moves('new organisation', () => create(t.app, 'organisations', orgBody({ name: 'Atelier du Vercors' })), true);
+    // Conferences: meetings held (by their slot) and amounts invested.
+    const fund = await create(t.app, 'funds', { name: 'Fonds du Grésivaudan', amountMobilisableEur: 1_000_000 });
+    const event = await sql<{ id: string }>`insert into events (kind, programme, title, starts_at, ends_at, online_url, search)
+      values ('conference', 'impact-finance', 'Rencontres', '2020-11-03T08:00Z', '2020-11-03T17:00Z', 'https://visio.example.org', to_tsvector('french', '')) returning id`.execute(
+      t.db,
+    );
+    const eventId = event.rows[0]?.id as string;
+    const regs = await sql<{ id: string }>`insert into registrations (event_id, role, project_id, fund_id, organisation_id)
+      values (${eventId}, 'project', ${id(project)}, null, ${id(org)}), (${eventId}, 'investor', null, ${id(fund)}, ${id(org)}) returning id`.execute(t.db);
+    const slot = await sql<{
+      id: string;
+    }>`insert into conference_slots (event_id, starts_at, ends_at, tables) values (${eventId}, '2020-11-03T08:00Z', '2020-11-03T08:30Z', 5) returning id`.execute(
+      t.db,
+    );
+    await moves(
+      'new meeting',
+      () =>
+        sql`insert into meetings (event_id, a_registration_id, b_registration_id) values (${eventId}, ${regs.rows[0]?.id}, ${regs.rows[1]?.id})`.execute(t.db),
+      true,
+    );
+    await moves('meeting weight', () => sql`update meetings set weight = 2 where event_id = ${eventId}`.execute(t.db), false);
+    await moves(
+      'meeting held',
+      () => sql`update meetings set status = 'held', slot_id = ${slot.rows[0]?.id}, table_number = 1 where event_id = ${eventId}`.execute(t.db),
+      true,
+    );
+    await moves('new lead', () => sql`insert into investment_leads (project_id, fund_id) values (${id(project)}, ${id(fund)})`.execute(t.db), true);
+    await moves(
+      'lead invested',
+      () => sql`update investment_leads set stage = 'invested', amount_eur = 100000, invested_on = '2020-12-01' where fund_id = ${id(fund)}`.execute(t.db),
+      true,
+    );
+    await moves('lead touched', () => sql`update investment_leads set updated_at = now() where fund_id = ${id(fund)}`.execute(t.db), false);
     await moves('deleted project', () => sql`delete from projects where id = ${id(project)}`.execute(t.db), true);
     const need = await sql<{
       id: string;

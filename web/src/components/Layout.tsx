@@ -47,6 +47,10 @@ export function Layout() {
         { iconId: 'fr-icon-account-circle-line' as const, linkProps: { to: '/mon-espace', title: 'Mon espace' }, text: me.name ?? 'Mon espace' },
         { iconId: 'fr-icon-settings-5-line' as const, linkProps: { to: '/compte' }, text: 'Mon compte' },
         ...(me.canImport ? [{ iconId: 'fr-icon-upload-line' as const, linkProps: { to: '/import' }, text: 'Importer' }] : []),
+        // Investment leads: the board of the funds and projects the account answers for, all of them for the national team.
+        ...(me.roles.some((r) => r.role === 'admin' || r.role === 'investor' || r.role === 'holder')
+          ? [{ iconId: 'fr-icon-money-euro-circle-line' as const, linkProps: { to: '/financement/pistes' }, text: 'Pistes' }]
+          : []),
         ...(isNationalTeam(me)
           ? [
               { iconId: 'fr-icon-team-line' as const, linkProps: { to: '/comptes' }, text: 'Comptes' },

@@ -8,7 +8,7 @@ import { eventRoutes } from '../../../../shared/routes/events.routes';
 import type { Event } from '../../../../shared/schemas/event';
 import { formatParisSpan } from '../../../../shared/paris-time';
 import { eventProgrammeLabels } from '../../../../shared/vocabulary';
-import { eventEditPage } from '../../../../shared/web-routes';
+import { conferencePage, eventEditPage } from '../../../../shared/web-routes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecordActions } from '../../components/RecordActions';
 import { NotFoundPage } from '../../components/NotFoundPage';
@@ -100,6 +100,13 @@ function EventDetail({ id }: { id: string }) {
             />
           )
         : me && <Registrations event={e} me={me} onChange={reload} />}
+      {me && e.kind === 'conference' && (
+        <p className="essaim-no-print fr-mt-2w">
+          <Link className="fr-link fr-icon-team-line fr-link--icon-left" to={conferencePage(e.id)}>
+            Rendez-vous d’affaires (recommandations, demandes, agenda)
+          </Link>
+        </p>
+      )}
       <deleteModal.Component
         title="Supprimer l’événement&#8239;?"
         buttons={[

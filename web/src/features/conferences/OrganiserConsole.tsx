@@ -1,0 +1,338 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { type FormEvent, useState } from 'react';
+import type { z } from 'zod';
+import { conferenceRoutes as routes } from '../../../../shared/routes/conferences.routes';
+import { jobRoutes } from '../../../../shared/routes/jobs.routes';
+import type { conferenceSettings, meeting, meetingPatch, scheduleResult } from '../../../../shared/schemas/conference';
+import { meetingRequestStatusLabels, meetingStatusLabels } from '../../../../shared/vocabulary';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { call } from '../../lib/api';
+import { formatInt } from '../../lib/format';
+import { useCall } from '../../lib/use-api';
+import { DataTable } from './DataTable';
+import { formatSlot, formatTime } from './conference-format';
+
+type Settings = z.output<typeof conferenceSettings>;
+type Meeting = z.output<typeof meeting>;
+type Result = z.output<typeof scheduleResult>;
+
+/** « 342 rendez-vous planifiés sur un maximum démontré de 342 » */
+export const proofLine = (r: Pick<Result, 'scheduled' | 'upperBound'>) =>
+  `${formatInt(r.scheduled)} rendez-vous planifiés sur un maximum démontré de ${formatInt(r.upperBound)}`;
+
+function SlotsForm({ eventId, settings, onDone }: { eventId: string; settings: Settings; onDone: () => void }) {
+  // Each day row keeps its own key while rows are added.
+  const [days, setDays] = useState(() =>
+    (settings.days.length ? settings.days : [{ date: '', start: '09:00', end: '12:30' }]).map((d, uid) => ({ ...d, uid })),
+  );
+  const [meetingMinutes, setMeetingMinutes] = useState(String(settings.meetingMinutes ?? 30));
+  const [breakMinutes, setBreakMinutes] = useState(String(settings.breakMinutes ?? 5));
+  const [tables, setTables] = useState('20');
+  const [error, setError] = useState<Error>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await call(routes.setSlots, {
+        params: { id: eventId },
+        body: {
+          days: days.map(({ date, start, end }) => ({ date, start, end })),
+          meetingMinutes: Number(meetingMinutes),
+          breakMinutes: Number(breakMinutes),
+          tables: Number(tables),
+        },
+      });
+      onDone();
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const setDay = (i: number, key: 'date' | 'start' | 'end', v: string) => setDays(days.map((d, j) => (j === i ? { ...d, [key]: v } : d)));
+  return (
+    <form onSubmit={submit} aria-label="Créneaux">
+      {days.map((d, i) => (
+        <fieldset key={d.uid} className="fr-fieldset">
+          <legend className="fr-fieldset__legend">Journée {i + 1}</legend>
+          <Input label="Date" nativeInputProps={{ type: 'date', value: d.date, required: true, onChange: (e) => setDay(i, 'date', e.target.value) }} />
+          <Input
+            label="Début (heure de Paris)"
+            nativeInputProps={{ type: 'time', value: d.start, required: true, onChange: (e) => setDay(i, 'start', e.target.value) }}
+          />
+          <Input
+            label="Fin (heure de Paris)"
+            nativeInputProps={{ type: 'time', value: d.end, required: true, onChange: (e) => setDay(i, 'end', e.target.value) }}
+          />
+        </fieldset>
+      ))}
+      <Button
+        type="button"
+        priority="tertiary"
+        iconId="fr-icon-add-line"
+        onClick={() => setDays([...days, { date: '', start: '09:00', end: '12:30', uid: Math.max(0, ...days.map((d) => d.uid)) + 1 }])}
+      >
+        Ajouter une journée
+      </Button>
+      <Input
+        label="Durée d’un rendez-vous (minutes)"
+        nativeInputProps={{ type: 'number', min: 5, max: 240, value: meetingMinutes, onChange: (e) => setMeetingMinutes(e.target.value) }}
+      />
+      <Input
+        label="Pause entre deux rendez-vous (minutes)"
+        nativeInputProps={{ type: 'number', min: 0, max: 240, value: breakMinutes, onChange: (e) => setBreakMinutes(e.target.value) }}
+      />
+      <Input label="Nombre de tables" nativeInputProps={{ type: 'number', min: 1, max: 1000, value: tables, onChange: (e) => setTables(e.target.value) }} />
+      {error && <ErrorAlert title="Créneaux non générés" error={error} className="fr-mb-2w" />}
+      <Button type="submit" disabled={busy}>
+        {busy ? 'Génération…' : 'Générer les créneaux'}
+      </Button>
+    </form>
+  );
+}
+
+function MeetingRow({
+  eventId,
+  m,
+  slots,
+  onDone,
+}: {
+  eventId: string;
+  m: Meeting;
+  slots: Array<{ id: string; startsAt: string; endsAt: string }>;
+  onDone: () => void;
+}) {
+  const [error, setError] = useState<Error>();
+  const [slotId, setSlotId] = useState(m.slotId ?? '');
+  const [table, setTable] = useState(m.table ? String(m.table) : '');
+  const patch = async (body: z.input<typeof meetingPatch>) => {
+    setError(undefined);
+    try {
+      await call(routes.updateMeeting, { params: { id: eventId, mid: m.id }, body });
+      onDone();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+  return (
+    <tr>
+      <td>{m.table ?? '—'}</td>
+      <td>
+        {m.aLabel} — {m.bLabel}
+      </td>
+      <td>
+        <Badge small noIcon severity={m.status === 'scheduled' ? 'success' : m.status === 'unscheduled' ? 'warning' : 'info'}>
+          {meetingStatusLabels[m.status]}
+        </Badge>
+        {m.locked && (
+          <Badge small noIcon severity="new" className="fr-ml-1w">
+            Verrouillé
+          </Badge>
+        )}
+      </td>
+      <td>
+        {m.actions.includes('lock') && (
+          <Button size="small" priority="tertiary" onClick={() => patch({ locked: !m.locked })}>
+            {m.locked ? 'Déverrouiller' : 'Verrouiller'}
+          </Button>
+        )}
+        {m.actions.includes('move') && (
+          <form
+            className="essaim-inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void patch({ slotId, ...(table ? { table: Number(table) } : {}) });
+            }}
+          >
+            <label className="fr-label" htmlFor={`slot-${m.id}`}>
+              Créneau
+            </label>
+            <select id={`slot-${m.id}`} className="fr-select" value={slotId} onChange={(e) => setSlotId(e.target.value)}>
+              <option value="">Choisir</option>
+              {slots.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {formatSlot(s.startsAt, s.endsAt)}
+                </option>
+              ))}
+            </select>
+            <label className="fr-label" htmlFor={`table-${m.id}`}>
+              Table
+            </label>
+            <input id={`table-${m.id}`} className="fr-input" type="number" min={1} value={table} onChange={(e) => setTable(e.target.value)} />
+            <Button size="small" priority="secondary" type="submit" disabled={!slotId}>
+              Déplacer
+            </Button>
+          </form>
+        )}
+        {m.actions.includes('record') && (
+          <>
+            <Button size="small" priority="tertiary" onClick={() => patch({ status: 'held' })}>
+              Tenu
+            </Button>
+            <Button size="small" priority="tertiary" onClick={() => patch({ status: 'no_show' })}>
+              Absence
+            </Button>
+          </>
+        )}
+        {m.actions.includes('cancel') && (
+          <Button size="small" priority="tertiary" onClick={() => patch({ status: 'cancelled' })}>
+            Annuler
+          </Button>
+        )}
+        {error && (
+          <p className="fr-error-text" role="alert">
+            {error.message}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** The organiser's console: slots, requests, « Planifier » with its proof, unscheduled meetings and why, the table plan, publication. */
+export function OrganiserConsole({ eventId, settings, reload }: { eventId: string; settings: Settings; reload: () => void }) {
+  const slots = useCall(routes.slots, { params: { id: eventId } });
+  const meetings = useCall(routes.meetings, { params: { id: eventId } });
+  const requests = useCall(routes.requests, { params: { id: eventId } });
+  const [result, setResult] = useState<Result>();
+  const [progress, setProgress] = useState<string>();
+  const [error, setError] = useState<Error>();
+  const [published, setPublished] = useState<string>();
+  const refresh = () => {
+    reload();
+    slots.reload();
+    meetings.reload();
+    requests.reload();
+  };
+  const plan = async (mode: 'all' | 'unscheduled') => {
+    setError(undefined);
+    setResult(undefined);
+    setProgress('Planification en cours…');
+    try {
+      const out = await call(routes.schedule, { params: { id: eventId }, body: { mode } });
+      if ('jobId' in out) {
+        // A large conference is planned by a job: follow it until it ends.
+        for (;;) {
+          await new Promise((r) => setTimeout(r, 1000));
+          const job = await call(jobRoutes.get, { params: { id: out.jobId } });
+          if (job.progress) setProgress(`${job.progress.phase}…`);
+          if (job.state === 'completed') {
+            setResult(job.result as Result);
+            break;
+          }
+          if (job.state === 'failed' || job.state === 'cancelled') throw new Error(job.error ?? 'La planification a échoué.');
+        }
+      } else setResult(out);
+      refresh();
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setProgress(undefined);
+    }
+  };
+  const publish = async () => {
+    setError(undefined);
+    try {
+      const r = await call(routes.publish, { params: { id: eventId } });
+      setPublished(`Agendas publiés\u202F: ${formatInt(r.notified)} comptes prévenus.`);
+      refresh();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+  const bySlot = new Map<string, Meeting[]>();
+  for (const m of meetings.data ?? []) if (m.slotId && m.status !== 'cancelled') bySlot.set(m.slotId, [...(bySlot.get(m.slotId) ?? []), m]);
+  const waiting = (meetings.data ?? []).filter((m) => !m.slotId || m.status === 'unscheduled' || m.status === 'to_schedule');
+  const labelOf = new Map((meetings.data ?? []).map((m) => [m.id, `${m.aLabel} — ${m.bLabel}`]));
+  return (
+    <section aria-labelledby="console-title" className="fr-mb-6w">
+      <h2 id="console-title">Console de l’organisateur</h2>
+      <p>
+        {formatInt(settings.slots)} créneaux · {formatInt(Object.values(settings.meetings).reduce((a, b) => a + b, 0))} rendez-vous ·{' '}
+        {settings.publishedAt ? 'agendas publiés' : 'agendas non publiés'}
+      </p>
+      <h3>Créneaux</h3>
+      <SlotsForm eventId={eventId} settings={settings} onDone={refresh} />
+      <h3 className="fr-mt-4w">Demandes de rendez-vous</h3>
+      {requests.data?.length === 0 && <p>Aucune demande pour l’instant.</p>}
+      {requests.data && requests.data.length > 0 && (
+        <DataTable caption="Demandes de rendez-vous" head={['De', 'À', 'État']}>
+          {requests.data.map((q) => (
+            <tr key={q.id}>
+              <td>{q.fromLabel}</td>
+              <td>{q.toLabel}</td>
+              <td>{meetingRequestStatusLabels[q.status]}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <h3 className="fr-mt-4w">Planification</h3>
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        <li>
+          <Button onClick={() => plan('all')} disabled={Boolean(progress)}>
+            Planifier
+          </Button>
+        </li>
+        <li>
+          <Button priority="secondary" onClick={() => plan('unscheduled')} disabled={Boolean(progress)}>
+            Placer les rendez-vous restants
+          </Button>
+        </li>
+        <li>
+          <Button priority="secondary" onClick={publish}>
+            Publier les agendas
+          </Button>
+        </li>
+      </ul>
+      {progress && (
+        <p role="status" aria-live="polite">
+          {progress}
+        </p>
+      )}
+      {published && <Alert severity="success" small description={published} />}
+      {error && <ErrorAlert title="Action impossible" error={error} className="fr-mb-2w" />}
+      {result && (
+        <div role="status" aria-live="polite" className="fr-mb-2w">
+          <p className="fr-text--lead essaim-proof">{proofLine(result)}</p>
+          {result.unscheduled.length > 0 && (
+            <>
+              <h4>Rendez-vous non placés</h4>
+              <ul>
+                {result.unscheduled.map((u) => (
+                  <li key={u.meetingId}>
+                    <strong>{labelOf.get(u.meetingId) ?? u.meetingId}</strong>&#8239;: {u.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      <h3 className="fr-mt-4w">Plan des tables</h3>
+      {(slots.data ?? []).map((s) => (
+        <DataTable
+          key={s.id}
+          showCaption
+          caption={`${formatSlot(s.startsAt, s.endsAt)} (${formatInt(bySlot.get(s.id)?.length ?? 0)} sur ${formatInt(s.tables)} tables)`}
+          head={['Table', `Rendez-vous (${formatTime(s.startsAt)})`, 'État', 'Actions']}
+        >
+          {(bySlot.get(s.id) ?? []).map((m) => (
+            <MeetingRow key={m.id} eventId={eventId} m={m} slots={slots.data ?? []} onDone={refresh} />
+          ))}
+        </DataTable>
+      ))}
+      {waiting.length > 0 && (
+        <DataTable caption="Rendez-vous à placer" head={['Table', 'Rendez-vous', 'État', 'Actions']}>
+          {waiting.map((m) => (
+            <MeetingRow key={m.id} eventId={eventId} m={m} slots={slots.data ?? []} onDone={refresh} />
+          ))}
+        </DataTable>
+      )}
+    </section>
+  );
+}
