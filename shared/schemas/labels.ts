@@ -157,6 +157,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   public: f('visibilité publique'),
   from: f('date de début'),
   to: f('date de fin'),
+  year: f('année'),
   personId: f('personne'),
   projectId: m('projet'),
   fundId: m('fonds'),
