@@ -232,6 +232,10 @@ describe(`events API (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(fund.json()).toMatchObject({ fundName: 'Fonds Impact Alpes', organisationId: ids.manager });
     const speaker = await post(ORGANISER, { role: 'speaker', personId: ids.anne });
     expect(speaker.statusCode, speaker.body).toBe(201);
+    // Registered by the organiser, the person hears of it (with a link to the event); registering oneself tells nobody.
+    const told = (await t.anonymous.inject({ url: '/api/notifications', headers: as(ADVISOR) })).json();
+    expect(told.items).toMatchObject([{ category: 'events', link: `/evenements/${e.id}`, title: expect.stringContaining('(intervenant)') }]);
+    expect((await t.anonymous.inject({ url: '/api/notifications', headers: as(HOLDER) })).json().total).toBe(0);
 
     const full = await post(SOMEONE, { role: 'attendee' });
     expect(full.statusCode).toBe(409);
