@@ -195,6 +195,21 @@ describe(`events API (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       payload: conference({ organiserOrganisationId: ids.agency, startsAt: '2020-10-01T09:00:00+02:00', endsAt: '2020-10-01T12:00:00+02:00' }),
     });
     expect(past.statusCode).toBe(201);
+    // Nobody registers by themself to an event that is over; its organiser records who came.
+    const late = await t.anonymous.inject({
+      method: 'POST',
+      url: `/api/events/${past.json().id}/registrations`,
+      headers: as(SOMEONE),
+      payload: { role: 'attendee' },
+    });
+    expect(late.json().error.code).toBe('event_over');
+    const recorded = await t.anonymous.inject({
+      method: 'POST',
+      url: `/api/events/${past.json().id}/registrations`,
+      headers: as(ORGANISER),
+      payload: { role: 'attendee', personId: ids.paul, status: 'attended' },
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
     for (const id of [hidden.id, mine.json().id, past.json().id]) await t.app.inject({ method: 'DELETE', url: `/api/events/${id}` });
   });
 
