@@ -224,7 +224,8 @@ export function eventService(db: Database, opts: { publicUrl?: string; now?: () 
     const personRole = input.role === 'attendee' || input.role === 'advisor' || input.role === 'speaker';
     const self = actor.kind === 'account' ? actor.personId : null;
     let personId = input.personId ?? null;
-    if (!given.personId && (!event.organiser || personRole)) personId = self;
+    // By default one registers oneself; the organiser registering a structure alone (a speaker, an operator) names no person.
+    if (!given.personId && (!event.organiser || (personRole && !input.organisationId))) personId = self;
     let organisationId = input.organisationId ?? null;
     const details: Array<{ path: string; message: string }> = [];
     for (const link of registeredRecords) {
@@ -250,7 +251,13 @@ export function eventService(db: Database, opts: { publicUrl?: string; now?: () 
     if (
       given.newcomer &&
       !event.organiser &&
-      !mayRegisterAs(actor, { role: input.role, personId, organisationId, personIsAdvisor: Boolean(person?.is_advisor) })
+      !mayRegisterAs(actor, {
+        role: input.role,
+        personId,
+        organisationId,
+        personIsAdvisor: Boolean(person?.is_advisor),
+        personOrganisationId: person?.organisation_id ?? null,
+      })
     )
       throw forbidden(refusalOf(input.role));
     return {
