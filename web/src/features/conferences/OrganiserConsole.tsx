@@ -21,7 +21,7 @@ type Result = z.output<typeof scheduleResult>;
 
 /** « 342 rendez-vous planifiés sur un maximum démontré de 342 » */
 export const proofLine = (r: Pick<Result, 'scheduled' | 'upperBound'>) =>
-  `${formatInt(r.scheduled)} rendez-vous planifiés sur un maximum démontré de ${formatInt(r.upperBound)}`;
+  `${formatInt(r.scheduled)} rendez-vous planifié${r.scheduled > 1 ? 's' : ''} sur un maximum démontré de ${formatInt(r.upperBound)}`;
 
 function SlotsForm({ eventId, settings, onDone }: { eventId: string; settings: Settings; onDone: () => void }) {
   // Each day row keeps its own key while rows are added.
