@@ -388,3 +388,37 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     expect([early.statusCode, early.json().error.message]).toEqual([409, 'Ce rendez-vous n’a pas encore eu lieu.']);
   });
 });
+
+describe('a large conference is scheduled by a job', () => {
+  it('answers 202 with the job, which the organiser follows', async () => {
+    const big = await testApp({ conferenceScheduleJobThreshold: 0 });
+    try {
+      const org = await create(big.app, 'organisations', orgBody({ name: 'Régie de quartier', communeCode: '38185' }));
+      const project = await create(big.app, 'projects', { title: 'Régie solidaire', leadOrganisationId: org.id, stage: 'launch', communeCode: '38185' });
+      const fund = await create(big.app, 'funds', { name: 'Fonds Isère Solidaire', amountMobilisableEur: 1_000_000 });
+      const event = await create(big.app, 'events', {
+        kind: 'conference',
+        programme: 'impact-finance',
+        title: 'Rencontres de Voiron',
+        startsAt: '2020-11-10T08:00:00Z',
+        endsAt: '2020-11-10T17:00:00Z',
+        onlineUrl: 'https://visio.example.org/voiron',
+      });
+      const a = (await create(big.app, `events/${event.id}/registrations`, { role: 'project', projectId: project.id })).id;
+      const b = (await create(big.app, `events/${event.id}/registrations`, { role: 'investor', fundId: fund.id })).id;
+      await big.app.inject({
+        method: 'PUT',
+        url: `/api/events/${event.id}/slots`,
+        payload: { days: [{ date: '2020-11-10', start: '09:00', end: '10:00' }], meetingMinutes: 30, tables: 1 },
+      });
+      await create(big.app, `events/${event.id}/meetings`, { a, b });
+      const r = await big.app.inject({ method: 'POST', url: `/api/events/${event.id}/schedule`, payload: { mode: 'all' } });
+      expect(r.statusCode, r.body).toBe(202);
+      const job = await big.app.inject({ url: `/api/jobs/${r.json().jobId}` });
+      expect(job.statusCode).toBe(200);
+      expect(job.json()).toMatchObject({ label: 'Planification d’une conférence' });
+    } finally {
+      await big.close();
+    }
+  });
+});
