@@ -15,9 +15,22 @@ describe('web pages known to the server', () => {
       '/import',
       '/comptes',
       `/comptes/${id}`,
+      '/evenements',
+      '/evenements/nouveau',
+      `/evenements/${id}`,
+      `/evenements/${id}/modifier`,
     ])
       expect(isWebPage(p), p).toBe(true);
-    for (const p of ['/projet', '/projets/42', `/projets/${id}/supprimer`, '/api/projects', '/admin', '/projets/nouveau/modifier'])
+    for (const p of [
+      '/projet',
+      '/projets/42',
+      `/projets/${id}/supprimer`,
+      '/api/projects',
+      '/admin',
+      '/projets/nouveau/modifier',
+      '/evenements/42',
+      `/evenements/${id}/inscriptions`,
+    ])
       expect(isWebPage(p), p).toBe(false);
   });
 });

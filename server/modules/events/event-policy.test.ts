@@ -54,6 +54,8 @@ describe('event policy', () => {
     expect(mayRegisterAs(investorM1, who('investor', 'p2', 'm1'))).toBe(true);
     expect(mayRegisterAs(roleless, who('attendee', 'p4', null))).toBe(true);
     expect(mayRegisterAs(roleless, who('attendee', 'p5', null))).toBe(false);
+    expect(mayRegisterAs(roleless, { ...who('attendee', 'p4', 'o9'), personOrganisationId: 'o9' })).toBe(true);
+    expect(mayRegisterAs(roleless, { ...who('attendee', 'p4', 'o8'), personOrganisationId: 'o9' })).toBe(false);
     expect(mayRegisterAs(roleless, who('advisor', 'p4', null))).toBe(false);
     expect(mayRegisterAs(roleless, who('advisor', 'p4', null, true))).toBe(true);
     expect(mayRegisterAs(admin, who('speaker', null, null))).toBe(false);

@@ -87,15 +87,17 @@ export const registrationPolicy = {
  */
 export function mayRegisterAs(
   actor: Actor,
-  who: { role: RegistrationRole; personId: string | null; organisationId: string | null; personIsAdvisor: boolean },
+  who: { role: RegistrationRole; personId: string | null; organisationId: string | null; personIsAdvisor: boolean; personOrganisationId?: string | null },
 ): boolean {
   if (actor.kind !== 'account') return false;
   const self = who.personId === null || who.personId === actor.personId;
+  // A person comes on their own, or for the structure their record names.
+  const ownStructure = who.organisationId === null || who.organisationId === who.personOrganisationId;
   switch (who.role) {
     case 'attendee':
-      return self && who.personId !== null;
+      return self && who.personId !== null && ownStructure;
     case 'advisor':
-      return self && who.personId !== null && (who.personIsAdvisor || hasRole(actor, 'advisor'));
+      return self && who.personId !== null && ownStructure && (who.personIsAdvisor || hasRole(actor, 'advisor'));
     case 'project':
       return self && inScope(actor, 'holder', who.organisationId);
     case 'investor':

@@ -34,7 +34,9 @@ import {
   type RegistrationRole,
   type RegistrationStatus,
   registrationRoleLabels,
+  registrationStatusLabels,
 } from '../../../shared/vocabulary';
+import { formatParisSpan } from '../../../shared/paris-time';
 import { eventPage } from '../../../shared/web-routes';
 import type { Database, Executor } from '../../db/connection';
 import { COUNT_CAP } from '../../db/sql-helpers';
@@ -44,6 +46,7 @@ import type { Actor } from '../../policies/actor';
 import { actionsOn, authorize, can } from '../../policies/authorize';
 import { parseOrThrow } from '../../validation';
 import { recordWrite } from '../audit/audit-service';
+import { notify } from '../notifications/notify';
 import { territoryExists } from '../directory/reference-queries';
 import { eventPolicy, type EventLinks, isOrganiser, mayRegisterAs, type RegistrationLinks, registrationPolicy } from './event-policy';
 import * as q from './event-queries';
@@ -193,6 +196,27 @@ function ownershipOf(actor: Actor): r.Ownership {
 
 type RegistrationPatch = z.output<typeof registrationPatch>;
 
+/**
+ * Tell those a registration concerns that the organiser registered them or
+ * changed its status (not the actor themself, who knows): in the caller's transaction.
+ */
+async function tellRegistrant(tx: Executor, actor: Actor, event: LoadedEvent, values: r.RegistrationValues, what: 'registered' | 'status') {
+  const self = actor.kind === 'account' ? actor.accountId : null;
+  const accountIds = (await r.accountsOfRegistration(tx, values)).filter((id) => id !== self);
+  if (accountIds.length === 0) return;
+  const role = registrationRoleLabels[values.role as RegistrationRole].toLowerCase();
+  await notify(tx, {
+    accountIds,
+    category: 'events',
+    title:
+      what === 'registered'
+        ? `Inscription à « ${event.title} » (${role})`
+        : `Inscription à « ${event.title} » : ${registrationStatusLabels[values.status as RegistrationStatus].toLowerCase()}`,
+    body: `${formatParisSpan(event.starts_at, event.ends_at)}. L’organisateur a ${what === 'registered' ? 'enregistré cette inscription' : 'mis à jour cette inscription'}.`,
+    link: eventPage(event.id),
+  });
+}
+
 export function eventService(db: Database, opts: { publicUrl?: string; now?: () => Date } = {}) {
   const now = opts.now ?? (() => new Date());
   /** Who registers, resolved and checked: a project's structure is its lead, a fund's its manager; the references exist. */
@@ -200,7 +224,8 @@ export function eventService(db: Database, opts: { publicUrl?: string; now?: () 
     const personRole = input.role === 'attendee' || input.role === 'advisor' || input.role === 'speaker';
     const self = actor.kind === 'account' ? actor.personId : null;
     let personId = input.personId ?? null;
-    if (!given.personId && (!event.organiser || personRole)) personId = self;
+    // By default one registers oneself; the organiser registering a structure alone (a speaker, an operator) names no person.
+    if (!given.personId && (!event.organiser || (personRole && !input.organisationId))) personId = self;
     let organisationId = input.organisationId ?? null;
     const details: Array<{ path: string; message: string }> = [];
     for (const link of registeredRecords) {
@@ -226,7 +251,13 @@ export function eventService(db: Database, opts: { publicUrl?: string; now?: () 
     if (
       given.newcomer &&
       !event.organiser &&
-      !mayRegisterAs(actor, { role: input.role, personId, organisationId, personIsAdvisor: Boolean(person?.is_advisor) })
+      !mayRegisterAs(actor, {
+        role: input.role,
+        personId,
+        organisationId,
+        personIsAdvisor: Boolean(person?.is_advisor),
+        personOrganisationId: person?.organisation_id ?? null,
+      })
     )
       throw forbidden(refusalOf(input.role));
     return {
@@ -386,6 +417,7 @@ export function eventService(db: Database, opts: { publicUrl?: string; now?: () 
         const values = await resolveWho(tx, actor, event, input, { personId: input.personId !== undefined, newcomer: true });
         await checkPlace(tx, event, values);
         const [newId] = (await r.insertRegistrations(tx, id, [values])) as [string];
+        if (event.organiser) await tellRegistrant(tx, actor, event, values, 'registered');
         await recordWrite(tx, actor, [{ action: 'create', entity: 'registrations', recordId: newId, after: { eventId: id, ...values } }]);
         return newId;
       });
@@ -425,6 +457,8 @@ export function eventService(db: Database, opts: { publicUrl?: string; now?: () 
         checkParticipantChange(event, before, values);
         await checkPlace(tx, event, values, rid);
         await r.updateRegistration(tx, rid, values);
+        // A cancellation by the organiser is told; attendance, marked during the event, is not.
+        if (event.organiser && values.status === 'cancelled' && before.status !== 'cancelled') await tellRegistrant(tx, actor, event, values, 'status');
         await recordWrite(tx, actor, [{ action: 'update', entity: 'registrations', recordId: rid, before, after: { eventId: id, ...values } }]);
       });
       const event = await eventById(db, actor, id);

@@ -195,6 +195,21 @@ describe(`events API (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       payload: conference({ organiserOrganisationId: ids.agency, startsAt: '2020-10-01T09:00:00+02:00', endsAt: '2020-10-01T12:00:00+02:00' }),
     });
     expect(past.statusCode).toBe(201);
+    // Nobody registers by themself to an event that is over; its organiser records who came.
+    const late = await t.anonymous.inject({
+      method: 'POST',
+      url: `/api/events/${past.json().id}/registrations`,
+      headers: as(SOMEONE),
+      payload: { role: 'attendee' },
+    });
+    expect(late.json().error.code).toBe('event_over');
+    const recorded = await t.anonymous.inject({
+      method: 'POST',
+      url: `/api/events/${past.json().id}/registrations`,
+      headers: as(ORGANISER),
+      payload: { role: 'attendee', personId: ids.paul, status: 'attended' },
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
     for (const id of [hidden.id, mine.json().id, past.json().id]) await t.app.inject({ method: 'DELETE', url: `/api/events/${id}` });
   });
 
@@ -223,6 +238,7 @@ describe(`events API (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await post(SOMEONE, { role: 'speaker' })).statusCode).toBe(403);
     expect((await post(SOMEONE, { role: 'advisor' })).statusCode).toBe(403);
     expect((await post(SOMEONE, { role: 'attendee', status: 'attended' })).statusCode).toBe(403);
+    expect((await post(SOMEONE, { role: 'attendee', organisationId: ids.scic })).statusCode).toBe(403);
     const missing = await post(HOLDER, { role: 'project' });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details).toEqual([{ path: 'projectId', message: 'Choisissez le projet inscrit.' }]);
@@ -230,8 +246,16 @@ describe(`events API (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const fund = await post(INVESTOR, { role: 'investor', fundId: ids.fund });
     expect(fund.statusCode, fund.body).toBe(201);
     expect(fund.json()).toMatchObject({ fundName: 'Fonds Impact Alpes', organisationId: ids.manager });
+    // A structure alone may speak: the organiser's own person is not put in its place.
+    const structure = await post(ORGANISER, { role: 'speaker', organisationId: ids.other });
+    expect(structure.json()).toMatchObject({ personId: null, organisationName: 'Autre structure' });
+    await t.anonymous.inject({ method: 'PATCH', url: `${url}/${structure.json().id}`, headers: as(ORGANISER), payload: { status: 'cancelled' } });
     const speaker = await post(ORGANISER, { role: 'speaker', personId: ids.anne });
     expect(speaker.statusCode, speaker.body).toBe(201);
+    // Registered by the organiser, the person hears of it (with a link to the event); registering oneself tells nobody.
+    const told = (await t.anonymous.inject({ url: '/api/notifications', headers: as(ADVISOR) })).json();
+    expect(told.items).toMatchObject([{ category: 'events', link: `/evenements/${e.id}`, title: expect.stringContaining('(intervenant)') }]);
+    expect((await t.anonymous.inject({ url: '/api/notifications', headers: as(HOLDER) })).json().total).toBe(0);
 
     const full = await post(SOMEONE, { role: 'attendee' });
     expect(full.statusCode).toBe(409);
@@ -240,8 +264,14 @@ describe(`events API (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
 
     // The organiser sees every registration; a participant their own; a visitor none.
     const all = await t.anonymous.inject({ url, headers: as(ORGANISER) });
-    expect(all.json()).toMatchObject({ total: 3, all: true });
-    expect(all.json().items.map((r: { role: string }) => r.role)).toEqual(['project', 'investor', 'speaker']);
+    expect(all.json()).toMatchObject({ total: 4, all: true });
+    expect(all.json().items.map((r: { role: string; status: string }) => `${r.role} ${r.status}`)).toEqual([
+      'project registered',
+      'investor registered',
+      'speaker cancelled',
+      'speaker registered',
+    ]);
+    expect((await t.anonymous.inject({ url: `${url}?status=registered&role=speaker`, headers: as(ORGANISER) })).json().total).toBe(1);
     const own = await t.anonymous.inject({ url, headers: as(HOLDER) });
     expect(own.json()).toMatchObject({ total: 1, all: false, items: [{ id: project.json().id }] });
     expect((await t.anonymous.inject({ url, headers: as(SOMEONE) })).json().total).toBe(0);

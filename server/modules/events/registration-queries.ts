@@ -141,3 +141,19 @@ export async function personFacts(db: Executor, personId: string) {
 export async function organisationExists(db: Executor, id: string) {
   return Boolean(await db.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst());
 }
+
+/** The accounts a registration concerns: its person's, and those that answer for its project (holders) or its fund (investors). */
+export async function accountsOfRegistration(db: Executor, r: Pick<RegistrationValues, 'person_id' | 'organisation_id' | 'role'>): Promise<string[]> {
+  const scoped =
+    r.organisation_id && (r.role === 'project' || r.role === 'investor')
+      ? JSON.stringify([{ role: r.role === 'project' ? 'holder' : 'investor', scope: [r.organisation_id] }])
+      : null;
+  if (!r.person_id && !scoped) return [];
+  const rows = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where((eb) => eb.or([...(r.person_id ? [eb('person_id', '=', r.person_id)] : []), ...(scoped ? [sql<SqlBool>`roles @> ${scoped}::jsonb`] : [])]))
+    .orderBy('id')
+    .execute();
+  return rows.map((x) => x.id);
+}

@@ -232,7 +232,7 @@ function OrganiserRegistrations({ event, items, onChange }: { event: Event; item
         </div>
       </div>
       {error && <Alert severity="error" small description={error} className="fr-my-2w" />}
-      <div className="fr-table fr-table--bordered fr-mt-2w">
+      <div className="fr-table fr-table--bordered fr-mt-2w essaim-checkin-table">
         <table>
           <caption className="fr-sr-only">Inscriptions à «&#8239;{event.title}&#8239;» et présence</caption>
           <thead>
@@ -255,8 +255,14 @@ function OrganiserRegistrations({ event, items, onChange }: { event: Event; item
                     </>
                   )}
                 </td>
-                <td>{registrationRoleLabels[r.role]}</td>
-                <td>{registrationStatusLabels[r.status]}</td>
+                <td>
+                  <span className="essaim-cell-label">Rôle&#8239;: </span>
+                  {registrationRoleLabels[r.role]}
+                </td>
+                <td>
+                  <span className="essaim-cell-label">Statut&#8239;: </span>
+                  {registrationStatusLabels[r.status]}
+                </td>
                 <td>
                   <span className="essaim-print-only essaim-signature" aria-hidden="true" />
                   {r.actions.includes('checkIn') && (
