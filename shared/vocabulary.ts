@@ -75,6 +75,10 @@ export const meetingRequestStatusLabels: Record<MeetingRequestStatus, string> = 
   declined: 'Déclinée',
   expired: 'Expirée',
 };
+/** An advisor's accompaniment of a project. */
+export const advisorProjectStatuses = ['active', 'ended'] as const;
+export type AdvisorProjectStatus = (typeof advisorProjectStatuses)[number];
+export const advisorProjectStatusLabels: Record<AdvisorProjectStatus, string> = { active: 'En cours', ended: 'Terminé' };
 /** Where a lead born at a meeting stands, up to the investment. */
 export const investmentLeadStages = ['contact', 'due_diligence', 'term_sheet', 'invested', 'declined'] as const;
 export type InvestmentLeadStage = (typeof investmentLeadStages)[number];

@@ -19,6 +19,8 @@ describe('web pages known to the server', () => {
       '/evenements/nouveau',
       `/evenements/${id}`,
       `/evenements/${id}/modifier`,
+      `/evenements/${id}/conference`,
+      '/financement/pistes',
     ])
       expect(isWebPage(p), p).toBe(true);
     for (const p of [
@@ -30,6 +32,8 @@ describe('web pages known to the server', () => {
       '/projets/nouveau/modifier',
       '/evenements/42',
       `/evenements/${id}/inscriptions`,
+      '/evenements/42/conference',
+      '/financement',
     ])
       expect(isWebPage(p), p).toBe(false);
   });

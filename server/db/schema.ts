@@ -306,6 +306,8 @@ export interface DB {
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };
+  advisor_trainings: { person_id: string; cohort: string; trained_on: ColumnType<string, string, string> };
+  advisor_projects: { advisor_id: string; project_id: string; since: ColumnType<string, string, string>; status: Generated<string> };
   investment_leads: Timestamps & {
     id: Uuid;
     project_id: string;

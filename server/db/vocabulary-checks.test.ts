@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditActions, auditQuery } from '../../shared/schemas/audit';
 import {
+  advisorProjectStatuses,
   eventKinds,
   investmentLeadStages,
   meetingRequestStatuses,
@@ -50,6 +51,7 @@ const expected: Record<string, readonly string[]> = {
   'meetings.status': meetingStatuses,
   'meeting_requests.status': meetingRequestStatuses,
   'investment_leads.stage': investmentLeadStages,
+  'advisor_projects.status': advisorProjectStatuses,
   'events.kind': eventKinds,
   'events.programme': eventProgrammes,
   'registrations.role': registrationRoles,

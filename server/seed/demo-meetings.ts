@@ -1,6 +1,7 @@
 import { schedule } from '../../engines/scheduling/schedule';
 import { typo } from '../../shared/text';
 import type { Executor } from '../db/connection';
+import { saveAccompaniment, saveTraining } from '../modules/conferences/advisor-queries';
 import { replaceSlots, saveSettings } from '../modules/conferences/conference-queries';
 import { insertLead } from '../modules/conferences/lead-queries';
 import { insertMeetings, markPublished, saveFeedback } from '../modules/conferences/meeting-queries';
@@ -121,4 +122,30 @@ export async function seedDemoMeetings(tx: Executor, conferences: readonly DemoC
     }
   }
   return { held, invested2020Eur: invested };
+}
+
+const cohorts = [
+  { cohort: 'Promotion 2019 (Lyon)', on: '2019-10-17' },
+  { cohort: 'Promotion 2020 (printemps, à distance)', on: '2020-05-14' },
+  { cohort: 'Promotion 2020 (automne, Paris)', on: '2020-10-01' },
+];
+
+/**
+ * The 45 advisors trained in impact finance: their cohort and date, and two
+ * projects each — those met at the conferences where they came, or others.
+ */
+export async function seedDemoAdvisors(tx: Executor, conferences: readonly DemoConference[]) {
+  const r = rng(20201001);
+  const advisors = await tx.selectFrom('people').select('id').where('is_advisor', '=', true).orderBy('id').execute();
+  const projects = (await tx.selectFrom('projects').select('id').orderBy('id').execute()).map((p) => p.id);
+  const atConference = new Map<string, string[]>();
+  for (const c of conferences)
+    for (const a of c.advisors) atConference.set(a.personId, [...(atConference.get(a.personId) ?? []), ...c.projects.map((p) => p.projectId)]);
+  for (const [i, { id }] of advisors.entries()) {
+    const c = cohorts[i % cohorts.length] as (typeof cohorts)[number];
+    await saveTraining(tx, id, { cohort: c.cohort, trainedOn: c.on });
+    for (const projectId of r.sample(atConference.get(id) ?? projects, 2))
+      await saveAccompaniment(tx, { advisorId: id, projectId, since: c.on, status: r.chance(0.85) ? 'active' : 'ended' });
+  }
+  return advisors.length;
 }

@@ -267,6 +267,10 @@ describe('demo network', () => {
     const grenoble = (await demoConferences(t.db))[4] as { eventId: string };
     const all = (await t.app.inject({ url: `/api/events/${grenoble.eventId}/meetings` })).json() as Array<{ status: string }>;
     expect(all.filter((m) => m.status === 'held').length).toBeGreaterThanOrEqual(51);
+    // The 45 advisors trained in impact finance, each accompanying projects.
+    const advisors = (await t.app.inject({ url: '/api/advisors' })).json() as Array<{ cohort: string | null; trainedOn: string | null; projects: unknown[] }>;
+    expect(advisors).toHaveLength(45);
+    expect(advisors.every((a) => a.cohort && a.trainedOn && a.projects.length === 2)).toBe(true);
   });
 
   it('refuses to load twice', async () => {

@@ -18,7 +18,7 @@ import { insertSectorProgrammes } from '../modules/sector-programmes/sector-prog
 import { communesWithin, largestCommunes } from '../modules/territories/territory-queries';
 import * as net from './demo-network';
 import { seedDemoEvents } from './demo-events';
-import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoAdvisors, seedDemoMeetings } from './demo-meetings';
 import { typo } from '../../shared/text';
 import {
   advisorTitle,
@@ -489,6 +489,8 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   });
   // Their bilateral meetings (360 held), feedback and investment leads.
   const meetings = await seedDemoMeetings(tx, conferences);
+  // The advisors' impact finance training and the projects they accompany.
+  await seedDemoAdvisors(tx, conferences);
   progress('Terminé', SEED_STEPS, SEED_STEPS);
   return { organisations: book.inputs.length, projects: projectIds.length, serialsUsed: book.inputs.length, conferences, meetings };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { investmentLeadStages, meetingRequestStatuses, meetingStatuses } from '../vocabulary';
+import { advisorProjectStatuses, investmentLeadStages, meetingRequestStatuses, meetingStatuses } from '../vocabulary';
 import { line, listQueryBase, multilineText, uuid } from './common';
 
 /** `/api/events/{id}/…/{rid}`, `{qid}`, `{mid}` */
@@ -226,3 +226,19 @@ export const investmentLead = z.object({
   actions: z.array(z.enum(['update'])),
 });
 export const investmentLeadList = z.object({ items: z.array(investmentLead), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const advisorParams = z.strictObject({ id: uuid });
+export const advisorProjectParams = z.strictObject({ id: uuid, projectId: uuid });
+export const advisorTrainingInput = z.strictObject({ cohort: line().trim().min(1).max(100), trainedOn: z.iso.date() });
+export const advisorProjectInput = z.strictObject({ projectId: uuid, since: z.iso.date(), status: z.enum(advisorProjectStatuses).default('active') });
+export const advisorProjectPatch = z.strictObject({ status: z.enum(advisorProjectStatuses) });
+export const advisor = z.object({
+  personId: uuid,
+  name: z.string(),
+  organisationName: z.string().nullable(),
+  /** The impact finance training: cohort and date (null: not recorded). */
+  cohort: z.string().nullable(),
+  trainedOn: z.string().nullable(),
+  projects: z.array(z.object({ projectId: uuid, title: z.string(), since: z.string(), status: z.enum(advisorProjectStatuses) })),
+});
+export const advisorList = z.array(advisor);

@@ -54,7 +54,8 @@ describe.skipIf(!hasBrowser)('bilateral conference in Chromium', () => {
     const investor = await demo.platform.page();
     await signIn(investor, 'financeur@essaim.test');
     await investor.goto(`/evenements/${event.id}`);
-    await investor.getByRole('radio', { name: /France Active Investissement — Fonds territoires/ }).check();
+    // The DSFR label covers the radio: a person clicks the label.
+    await investor.locator('label', { hasText: /France Active Investissement — Fonds territoires/ }).click();
     await investor.getByRole('button', { name: 'S’inscrire', exact: true }).click();
     await investor.getByText(/Inscription enregistrée/).waitFor();
 

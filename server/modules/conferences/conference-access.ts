@@ -7,9 +7,12 @@ import type { Actor } from '../../policies/actor';
 import { systemActor } from '../../policies/actor';
 import { eventById, type LoadedEvent, ownsRegistration } from '../events/event-service';
 import type { ConferenceAccess } from './conference-policy';
+import { accompaniedProjects } from './advisor-queries';
 import { type ParticipantRow, participantRows } from './conference-queries';
 
 export interface Conference extends ConferenceAccess {
+  /** What the caller reads: their registrations, and those of the projects they accompany as an advisor. */
+  readable: readonly string[];
   event: LoadedEvent;
   participants: ParticipantRow[];
   byId: Map<string, ParticipantRow>;
@@ -33,14 +36,21 @@ export async function conferenceOf(db: Executor, actor: Actor, eventId: string, 
         .filter((p) => ownsRegistration(actor, { role: p.role as 'project', personId: p.person_id, organisationId: p.organisation_id }))
         .map((p) => p.id);
   const organiser = opts.asSystem ? false : event.organiser;
-  if (!opts.asSystem && !organiser && mine.length === 0) throw notFound('Conférence', eventId);
-  return { event, participants, byId: new Map(participants.map((p) => [p.id, p])), organiser, mine };
+  // An advisor reads (never acts for) the registrations of the projects they accompany.
+  const accompanied = opts.asSystem || actor.kind !== 'account' || !actor.personId ? new Set<string>() : new Set(await accompaniedProjects(db, actor.personId));
+  const readable = [...new Set([...mine, ...participants.filter((p) => p.project_id && accompanied.has(p.project_id)).map((p) => p.id)])];
+  if (!opts.asSystem && !organiser && readable.length === 0) throw notFound('Conférence', eventId);
+  return { event, participants, byId: new Map(participants.map((p) => [p.id, p])), organiser, mine, readable };
 }
 
-/** The registration `rid` of this conference, if the caller acts for it (its own, or any for the organiser); 404 otherwise. */
-export function participantFor(c: Conference, rid: string): ParticipantRow {
+/**
+ * The registration `rid` of this conference, if the caller acts for it (its
+ * own, or any for the organiser), or with `read` only reads it (an advisor's
+ * accompanied project); 404 otherwise.
+ */
+export function participantFor(c: Conference, rid: string, opts: { read?: boolean } = {}): ParticipantRow {
   const p = c.byId.get(rid);
-  if (!p || !(c.organiser || c.mine.includes(rid))) throw notFound('Inscription', rid);
+  if (!p || !(c.organiser || (opts.read ? c.readable : c.mine).includes(rid))) throw notFound('Inscription', rid);
   return p;
 }
 

@@ -1,7 +1,6 @@
 import type { Database } from '../../db/connection';
-import { invalid } from '../../errors';
-import { accountById } from '../accounts/account-queries';
 import { completeJob } from '../jobs/job-queries';
+import { jobActor } from '../jobs/job-actor';
 import { defineJob } from '../jobs/job-queue';
 import { notify } from '../notifications/notify';
 import { conferenceService } from './conference-service';
@@ -22,21 +21,12 @@ export function conferenceJobs(deps: { db: Database }) {
       retryLimit: 1,
       expireInSeconds: 900,
       async run(job) {
-        const account = await accountById(deps.db, job.data.authorId);
-        if (!account) throw invalid('Le compte qui a lancé la planification n’existe plus.');
-        const actor = {
-          kind: 'account' as const,
-          accountId: account.id,
-          email: account.email,
-          personId: account.personId,
-          roles: account.roles,
-          via: 'token' as const,
-        };
+        const actor = await jobActor(deps.db, job.data.authorId, 'la planification');
         await job.report({ phase: 'Planification', done: 0, total: 1 });
         return s.runSchedule(actor, job.data.eventId, job.data.mode, async (tx, result) => {
           await completeJob(tx, job.id, result);
           await notify(tx, {
-            accountIds: [account.id],
+            accountIds: [actor.accountId],
             category: 'meetings',
             title: `Planification terminée : ${result.scheduled} rendez-vous placés sur un maximum démontré de ${result.upperBound}`,
             link: `/evenements/${job.data.eventId}/conference`,

@@ -27,14 +27,23 @@ export const actsFor = (c: ConferenceAccess, registrationId: string) => c.organi
 export interface LeadLinks {
   fundManagerId: string | null;
   projectLeadId: string | null;
+  /** The caller accompanies the project as an advisor. */
+  accompanied?: boolean;
 }
+
+/** Advisors trained in impact finance: every account reads them; the national team records their training and projects. */
+export const advisorPolicy = {
+  read: (actor: Actor) => actor.kind !== 'anonymous',
+  write: (actor: Actor) => isNationalTeam(actor),
+};
 
 /**
  * Investment leads: visible only to the fund (its investors), the project's
- * holders and the national team; the fund's investors and the national team
+ * holders (and the advisors who accompany it) and the national team; the fund's investors and the national team
  * move them along.
  */
 export const leadPolicy = {
-  read: (actor: Actor, l: LeadLinks) => isNationalTeam(actor) || inScope(actor, 'investor', l.fundManagerId) || inScope(actor, 'holder', l.projectLeadId),
+  read: (actor: Actor, l: LeadLinks) =>
+    isNationalTeam(actor) || inScope(actor, 'investor', l.fundManagerId) || inScope(actor, 'holder', l.projectLeadId) || l.accompanied === true,
   write: (actor: Actor, l: LeadLinks) => isNationalTeam(actor) || inScope(actor, 'investor', l.fundManagerId),
 };

@@ -5,6 +5,7 @@ import { implement } from '../../http/route-contract';
 import type { JobQueue } from '../jobs/job-queue';
 import { CONFERENCE_SCHEDULE_JOB } from './conference-jobs';
 import { conferenceService } from './conference-service';
+import { advisorService } from './advisor-service';
 import { leadService } from './lead-service';
 
 export function conferenceRoutes(
@@ -14,6 +15,7 @@ export function conferenceRoutes(
 ) {
   const s = conferenceService(db, { ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}) });
   const leads = leadService(db);
+  const advisors = advisorService(db);
   implement(app, routes.settings, async ({ actor, params }) => s.settings(actor, params.id));
   implement(app, routes.setSettings, async ({ actor, params, body }) => s.setSettings(actor, params.id, body));
   implement(app, routes.setSlots, async ({ actor, params, body }) => s.setSlots(actor, params.id, body));
@@ -56,6 +58,10 @@ export function conferenceRoutes(
   });
   implement(app, routes.feedback, async ({ actor, params, body }) => s.feedback(actor, params.id, params.mid, body));
   implement(app, routes.feedbackList, async ({ actor, params }) => s.feedbackList(actor, params.id));
+  implement(app, routes.advisors, async ({ actor }) => advisors.list(actor));
+  implement(app, routes.setTraining, async ({ actor, params, body }) => advisors.setTraining(actor, params.id, body));
+  implement(app, routes.accompany, async ({ actor, params, body }) => advisors.accompany(actor, params.id, body));
+  implement(app, routes.updateAccompaniment, async ({ actor, params, body }) => advisors.updateAccompaniment(actor, params.id, params.projectId, body.status));
   implement(app, routes.leads, async ({ actor, query }) => leads.list(actor, query));
   implement(app, routes.addLead, async ({ actor, body }) => leads.create(actor, body));
   implement(app, routes.updateLead, async ({ actor, params, body }) => leads.update(actor, params.id, body));

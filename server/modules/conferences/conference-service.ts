@@ -149,7 +149,7 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
   async function settingsRecord(tx: Executor, c: Conference) {
     const s = await cq.settingsRow(tx, c.event.id);
     const slots = await cq.slotRows(tx, c.event.id);
-    const meetings = await mq.meetingRows(tx, c.event.id, c.organiser ? {} : { of: c.mine });
+    const meetings = await mq.meetingRows(tx, c.event.id, c.organiser ? {} : { of: c.readable });
     const counts: Record<string, number> = {};
     for (const m of meetings) counts[m.status] = (counts[m.status] ?? 0) + 1;
     return {
@@ -349,7 +349,7 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
 
     async availability(actor: Actor, id: string, rid: string) {
       const c = await conferenceOf(db, actor, id);
-      participantFor(c, rid);
+      participantFor(c, rid, { read: true });
       const list = (await cq.availabilityOf(db, [rid])).get(rid);
       return { registrationId: rid, limited: list !== undefined, slotIds: list ?? (await cq.slotRows(db, id)).map((s) => s.id) };
     },
@@ -374,7 +374,7 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
 
     async recommendations(actor: Actor, id: string, rid: string) {
       const c = await conferenceOf(db, actor, id);
-      const me = participantFor(c, rid);
+      const me = participantFor(c, rid, { read: true });
       if (!MEETING_ROLES.has(me.role)) throw invalid('Seuls les projets et les financeurs inscrits reçoivent des recommandations.', [], 'not_a_meeting_role');
       const { projects, funds } = await profiles(db, id);
       const list: Recommendation[] = recommend({ side: me.role as 'project', registrationId: rid }, projects, funds);
@@ -403,7 +403,7 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
     async requests(actor: Actor, id: string) {
       const c = await conferenceOf(db, actor, id);
       const settings = await cq.settingsRow(db, id);
-      const rows = await mq.requestRows(db, id, c.organiser ? {} : { of: c.mine });
+      const rows = await mq.requestRows(db, id, c.organiser ? {} : { of: c.readable });
       return rows.map((r) => requestRecord(c, r, settings));
     },
 
@@ -481,7 +481,7 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
 
     async meetings(actor: Actor, id: string) {
       const c = await conferenceOf(db, actor, id);
-      return (await mq.meetingRows(db, id, c.organiser ? {} : { of: c.mine })).map((m) => meetingRecord(c, m));
+      return (await mq.meetingRows(db, id, c.organiser ? {} : { of: c.readable })).map((m) => meetingRecord(c, m));
     },
 
     async addMeeting(actor: Actor, id: string, input: z.output<typeof meetingInput>) {
@@ -706,7 +706,7 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
     } else {
       if (actor.kind === 'anonymous') throw unauthorized('Connectez-vous, ou ouvrez le lien secret de votre flux d’agenda.');
       c = await conferenceOf(db, actor, id);
-      participantFor(c, q.registration);
+      participantFor(c, q.registration, { read: true });
     }
     const me = c.byId.get(q.registration) as cq.ParticipantRow;
     const settings = await cq.settingsRow(db, id);

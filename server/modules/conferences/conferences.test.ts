@@ -11,6 +11,7 @@ const HOLDER = 'essaim_conf-holder';
 const INVESTOR = 'essaim_conf-investor';
 const OUTSIDER = 'essaim_conf-outsider';
 const OTHER_HOLDER = 'essaim_conf-other-holder';
+const ADVISOR = 'essaim_conf-advisor';
 
 async function call(method: string, url: string, token: string | null, payload?: unknown) {
   const headers = token ? as(token) : {};
@@ -362,6 +363,28 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     expect((await call('POST', `${base()}/meetings`, OUTSIDER, { a: ids.r1, b: ids.rf1 })).statusCode).toBe(404);
   });
 
+  it('records advisors’ training and projects; an advisor reads their projects’ conference and leads, and acts for nobody', async () => {
+    const person = await create(t.app, 'people', { firstName: 'Inès', lastName: 'Garnier', isAdvisor: true });
+    await tokenAccount(t.db, { email: 'conseil@conf.test', roles: [{ role: 'advisor' }], token: ADVISOR, personId: person.id });
+    expect((await call('GET', `${base()}/meetings`, ADVISOR)).statusCode).toBe(404);
+    const trained = await admin('PUT', `/api/advisors/${person.id}/training`, { cohort: 'Promotion 2020', trainedOn: '2020-05-14' });
+    expect(trained.json()).toMatchObject({ cohort: 'Promotion 2020', trainedOn: '2020-05-14', projects: [] });
+    expect((await call('PUT', `/api/advisors/${person.id}/training`, HOLDER, { cohort: 'x', trainedOn: '2020-05-14' })).statusCode).toBe(403);
+    const accompanying = await admin('POST', `/api/advisors/${person.id}/projects`, { projectId: ids.p1, since: '2020-06-01' });
+    expect(accompanying.json().projects).toEqual([{ projectId: ids.p1, title: 'Ressourcerie du bâtiment', since: '2020-06-01', status: 'active' }]);
+    const seen = (await call('GET', `${base()}/meetings`, ADVISOR)).json() as Array<{ a: string; b: string }>;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((m) => m.a === ids.r1 || m.b === ids.r1)).toBe(true);
+    expect((await call('GET', `${base()}/agenda?registration=${ids.r1}`, ADVISOR)).statusCode).toBe(200);
+    expect((await call('GET', `${base()}/registrations/${ids.rf1}/availability`, ADVISOR)).statusCode).toBe(404);
+    expect((await call('POST', `${base()}/meeting-requests`, ADVISOR, { from: ids.r1, to: ids.rf2 })).statusCode).toBe(403);
+    expect((await call('GET', '/api/investment-leads', ADVISOR)).json().total).toBe(1);
+    // The feedback of the project is not theirs to read.
+    expect((await call('GET', `${base()}/feedback`, ADVISOR)).json()).toEqual([]);
+    await admin('PATCH', `/api/advisors/${person.id}/projects/${ids.p1}`, { status: 'ended' });
+    expect((await call('GET', `${base()}/meetings`, ADVISOR)).statusCode).toBe(404);
+  });
+
   it('refuses to record a meeting as held before its slot starts', async () => {
     const future = await create(t.app, 'events', {
       kind: 'conference',
@@ -386,5 +409,39 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     await admin('POST', `/api/events/${future.id}/schedule`, { mode: 'all' });
     const early = await admin('PATCH', `/api/events/${future.id}/meetings/${m.id}`, { status: 'held' });
     expect([early.statusCode, early.json().error.message]).toEqual([409, 'Ce rendez-vous n’a pas encore eu lieu.']);
+  });
+});
+
+describe('a large conference is scheduled by a job', () => {
+  it('answers 202 with the job, which the organiser follows', async () => {
+    const big = await testApp({ conferenceScheduleJobThreshold: 0 });
+    try {
+      const org = await create(big.app, 'organisations', orgBody({ name: 'Régie de quartier', communeCode: '38185' }));
+      const project = await create(big.app, 'projects', { title: 'Régie solidaire', leadOrganisationId: org.id, stage: 'launch', communeCode: '38185' });
+      const fund = await create(big.app, 'funds', { name: 'Fonds Isère Solidaire', amountMobilisableEur: 1_000_000, managerId: org.id });
+      const event = await create(big.app, 'events', {
+        kind: 'conference',
+        programme: 'impact-finance',
+        title: 'Rencontres de Voiron',
+        startsAt: '2020-11-10T08:00:00Z',
+        endsAt: '2020-11-10T17:00:00Z',
+        onlineUrl: 'https://visio.example.org/voiron',
+      });
+      const a = (await create(big.app, `events/${event.id}/registrations`, { role: 'project', projectId: project.id })).id;
+      const b = (await create(big.app, `events/${event.id}/registrations`, { role: 'investor', fundId: fund.id })).id;
+      await big.app.inject({
+        method: 'PUT',
+        url: `/api/events/${event.id}/slots`,
+        payload: { days: [{ date: '2020-11-10', start: '09:00', end: '10:00' }], meetingMinutes: 30, tables: 1 },
+      });
+      await create(big.app, `events/${event.id}/meetings`, { a, b });
+      const r = await big.app.inject({ method: 'POST', url: `/api/events/${event.id}/schedule`, payload: { mode: 'all' } });
+      expect(r.statusCode, r.body).toBe(202);
+      const job = await big.app.inject({ url: `/api/jobs/${r.json().jobId}` });
+      expect(job.statusCode).toBe(200);
+      expect(job.json()).toMatchObject({ label: 'Planification d’une conférence' });
+    } finally {
+      await big.close();
+    }
   });
 });

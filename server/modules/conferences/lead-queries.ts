@@ -48,7 +48,7 @@ export async function leadRows(
     projectId?: string | undefined;
     stage?: string | undefined;
     ids?: readonly string[];
-    visibleTo?: { investorOf: string[]; holderOf: string[] };
+    visibleTo?: { investorOf: string[]; holderOf: string[]; projects: string[] };
   },
   page?: { limit: number; offset: number },
 ): Promise<{ rows: LeadRow[]; total: number }> {
@@ -63,6 +63,7 @@ export async function leadRows(
       eb.or([
         ...(v.investorOf.length ? [eb('f.manager_id', 'in', v.investorOf)] : []),
         ...(v.holderOf.length ? [eb('p.lead_organisation_id', 'in', v.holderOf)] : []),
+        ...(v.projects.length ? [eb('l.project_id', 'in', v.projects)] : []),
         eb.val(false),
       ]),
     );

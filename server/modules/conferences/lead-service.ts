@@ -8,9 +8,17 @@ import { actionsOn, authorize } from '../../policies/authorize';
 import { isNationalTeam } from '../../policies/roles';
 import { recordWrite } from '../audit/audit-service';
 import { type LeadLinks, leadPolicy } from './conference-policy';
+import { accompaniedProjects } from './advisor-queries';
 import * as lq from './lead-queries';
 
-const links = (r: lq.LeadRow): LeadLinks => ({ fundManagerId: r.fund_manager_id, projectLeadId: r.project_lead_id });
+const links = (r: lq.LeadRow, accompanied: readonly string[] = []): LeadLinks => ({
+  fundManagerId: r.fund_manager_id,
+  projectLeadId: r.project_lead_id,
+  accompanied: accompanied.includes(r.project_id),
+});
+/** The projects the caller accompanies as an advisor (their leads are theirs to read). */
+const accompaniedBy = (db: Executor, actor: Actor) =>
+  actor.kind === 'account' && actor.personId ? accompaniedProjects(db, actor.personId) : Promise.resolve([]);
 
 function leadRecord(actor: Actor, r: lq.LeadRow): z.input<typeof investmentLead> {
   return {
@@ -51,12 +59,14 @@ export function leadService(db: Database) {
   async function one(actor: Actor, id: string, ex: Executor = db) {
     const { rows } = await lq.leadRows(ex, { ids: [id] });
     const row = rows[0];
-    if (!row || !leadPolicy.read(actor, links(row))) throw notFound('Piste d’investissement', id);
+    if (!row || !leadPolicy.read(actor, links(row, await accompaniedBy(ex, actor)))) throw notFound('Piste d’investissement', id);
     return row;
   }
   return {
     async list(actor: Actor, f: z.output<typeof investmentLeadQuery>) {
-      const visibleTo = isNationalTeam(actor) ? undefined : { investorOf: scopes(actor, 'investor'), holderOf: scopes(actor, 'holder') };
+      const visibleTo = isNationalTeam(actor)
+        ? undefined
+        : { investorOf: scopes(actor, 'investor'), holderOf: scopes(actor, 'holder'), projects: await accompaniedBy(db, actor) };
       const { rows, total } = await lq.leadRows(db, { ...f, ...(visibleTo ? { visibleTo } : {}) }, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
       return { items: rows.map((r) => leadRecord(actor, r)), total, page: f.page, pageSize: f.pageSize };
     },

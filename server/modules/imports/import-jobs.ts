@@ -1,8 +1,7 @@
 import { plural } from '../../../shared/format';
 import type { Database } from '../../db/connection';
-import { invalid } from '../../errors';
-import { accountById } from '../accounts/account-queries';
 import { completeJob } from '../jobs/job-queries';
+import { jobActor } from '../jobs/job-actor';
 import { defineJob } from '../jobs/job-queue';
 import { notify } from '../notifications/notify';
 import { type ImportJobData, importService } from './import-service';
@@ -31,16 +30,7 @@ export function importJobs(deps: { db: Database }) {
       expireInSeconds: 3600,
       async run(job) {
         const { entity, filename, authorId } = job.data;
-        const account = await accountById(db, authorId);
-        if (!account) throw invalid('Le compte qui a lancé l’import n’existe plus.');
-        const actor = {
-          kind: 'account' as const,
-          accountId: account.id,
-          email: account.email,
-          personId: account.personId,
-          roles: account.roles,
-          via: 'token' as const,
-        };
+        const actor = await jobActor(db, authorId, 'l’import');
         const label = importSpecs[entity as ImportEntity].label;
         let last = 0;
         try {

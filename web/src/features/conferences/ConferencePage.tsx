@@ -22,18 +22,30 @@ export function ConferencePage() {
   const [tab, setTab] = useState(0);
   useTitle('Rendez-vous d’affaires');
   if (me === null) return <Navigate to={`/connexion?retour=${encodeURIComponent(`/evenements/${id}/conference`)}`} replace />;
-  if (settings.error)
-    return settings.error.status === 404 ? (
-      <Alert severity="warning" title="Conférence introuvable" description="Cette conférence n’existe pas, ou vous n’y participez pas." />
-    ) : (
-      <ErrorAlert title="La conférence n’a pas pu être chargée" error={settings.error} />
-    );
   const s = settings.data;
-  if (!s) return <p>Chargement…</p>;
+  const title = <h1 tabIndex={-1}>Rendez-vous d’affaires</h1>;
+  if (settings.error)
+    return (
+      <>
+        {title}
+        {settings.error.status === 404 ? (
+          <Alert severity="warning" title="Conférence introuvable" description="Cette conférence n’existe pas, ou vous n’y participez pas." />
+        ) : (
+          <ErrorAlert title="La conférence n’a pas pu être chargée" error={settings.error} />
+        )}
+      </>
+    );
+  if (!s)
+    return (
+      <>
+        {title}
+        <p role="status">Chargement…</p>
+      </>
+    );
   const mine = s.myRegistrations;
   return (
     <>
-      <h1 tabIndex={-1}>Rendez-vous d’affaires</h1>
+      {title}
       <p>
         <a className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={`/evenements/${id}`}>
           Retour à l’événement

@@ -21,7 +21,7 @@ type Result = z.output<typeof scheduleResult>;
 
 /** « 342 rendez-vous planifiés sur un maximum démontré de 342 » */
 export const proofLine = (r: Pick<Result, 'scheduled' | 'upperBound'>) =>
-  `${formatInt(r.scheduled)} rendez-vous planifiés sur un maximum démontré de ${formatInt(r.upperBound)}`;
+  `${formatInt(r.scheduled)} rendez-vous planifié${r.scheduled > 1 ? 's' : ''} sur un maximum démontré de ${formatInt(r.upperBound)}`;
 
 function SlotsForm({ eventId, settings, onDone }: { eventId: string; settings: Settings; onDone: () => void }) {
   // Each day row keeps its own key while rows are added.
@@ -110,6 +110,8 @@ function MeetingRow({
   const [error, setError] = useState<Error>();
   const [slotId, setSlotId] = useState(m.slotId ?? '');
   const [table, setTable] = useState(m.table ? String(m.table) : '');
+  // The move form opens on demand: a slot's table lists many meetings.
+  const [moving, setMoving] = useState(false);
   const patch = async (body: z.input<typeof meetingPatch>) => {
     setError(undefined);
     try {
@@ -141,7 +143,12 @@ function MeetingRow({
             {m.locked ? 'Déverrouiller' : 'Verrouiller'}
           </Button>
         )}
-        {m.actions.includes('move') && (
+        {m.actions.includes('move') && !moving && (
+          <Button size="small" priority="tertiary" onClick={() => setMoving(true)}>
+            Déplacer
+          </Button>
+        )}
+        {m.actions.includes('move') && moving && (
           <form
             className="essaim-inline-form"
             onSubmit={(e) => {
@@ -165,7 +172,7 @@ function MeetingRow({
             </label>
             <input id={`table-${m.id}`} className="fr-input" type="number" min={1} value={table} onChange={(e) => setTable(e.target.value)} />
             <Button size="small" priority="secondary" type="submit" disabled={!slotId}>
-              Déplacer
+              Valider le déplacement
             </Button>
           </form>
         )}
