@@ -29,6 +29,11 @@ export const staticPages = [
   '/notifications',
   '/notifications/desabonnement',
   '/admin/taches',
+  '/hackers-publics',
+  '/hackers-publics/besoins/nouveau',
+  '/hackers-publics/propositions',
+  '/hackers-publics/mon-espace',
+  '/hackers-publics/tableau-de-bord',
 ] as const;
 
 const slugOfApi = Object.fromEntries(Object.entries(directorySlugs).map(([slug, api]) => [api, slug])) as Record<string, DirectorySlug>;
@@ -45,5 +50,10 @@ const directoryPattern = new RegExp(`^/(${Object.keys(directorySlugs).join('|')}
 /** Is this path one of the application's pages? */
 export function isWebPage(path: string) {
   const p = path.length > 1 ? path.replace(/\/$/, '') : path;
-  return (staticPages as readonly string[]).includes(p) || directoryPattern.test(p) || new RegExp(`^/comptes/${UUID}$`, 'i').test(p);
+  return (
+    (staticPages as readonly string[]).includes(p) ||
+    directoryPattern.test(p) ||
+    new RegExp(`^/comptes/${UUID}$`, 'i').test(p) ||
+    new RegExp(`^/hackers-publics/(besoins|parrainages)/${UUID}$`, 'i').test(p)
+  );
 }

@@ -85,6 +85,7 @@ export function Layout() {
         navigation={[
           { text: 'Accueil', linkProps: { to: '/' }, isActive: location.pathname === '/' },
           ...NAV.map((slug) => ({ text: RESOURCES[slug].title, linkProps: { to: `/${slug}` }, isActive: location.pathname.startsWith(`/${slug}`) })),
+          { text: 'Hackers publics', linkProps: { to: '/hackers-publics' }, isActive: location.pathname.startsWith('/hackers-publics') },
         ]}
         id="navigation"
       />
