@@ -115,7 +115,7 @@ export function ReviewPage() {
 function DraftRow({ draft, onDone }: { draft: Sponsorship; onDone: () => void }) {
   const candidates = useCall(sponsorshipRoutes.candidates, { params: { id: draft.needId } });
   const action = useAction(onDone);
-  const others = (candidates.data?.items ?? []).filter((c) => c.sponsorPersonId !== draft.sponsorPersonId).slice(0, 8);
+  const others = (candidates.data?.items ?? []).filter((c) => c.sponsorPersonId !== draft.sponsorPersonId);
   return (
     <tr>
       <td>

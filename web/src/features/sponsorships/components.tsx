@@ -62,12 +62,13 @@ export function Reasons({ score, reasons }: { score: number; reasons: Reason[] }
   );
 }
 
-/** A DSFR table with a caption read by screen readers. */
+/** A DSFR table with a caption read by screen readers; its scrolling box takes the keyboard focus (narrow screens scroll it). */
 export function Table({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
   return (
     <div className="fr-table fr-table--no-caption fr-mt-2w">
       <div className="fr-table__wrapper">
-        <div className="fr-table__container">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+        <section className="fr-table__container" tabIndex={0} aria-label={caption}>
           <div className="fr-table__content">
             <table>
               <caption>{caption}</caption>
@@ -83,7 +84,7 @@ export function Table({ caption, head, children }: { caption: string; head: stri
               <tbody>{children}</tbody>
             </table>
           </div>
-        </div>
+        </section>
       </div>
     </div>
   );
