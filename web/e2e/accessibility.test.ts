@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
 
 const demo = demoPlatform({ projets: 'materio', collectifs: 'chambery' });
+/** A need and a sponsorship of the demo network (Hackers Publics), for their pages. */
+const hackers = { need: '', sponsorship: '' };
+beforeAll(async () => {
+  if (!hasBrowser) return;
+  hackers.need = (await demo.platform.db.selectFrom('sponsorship_needs').select('id').where('status', '=', 'open').limit(1).executeTakeFirstOrThrow()).id;
+  hackers.sponsorship = (await demo.platform.db.selectFrom('sponsorships').select('id').where('status', '=', 'closed').limit(1).executeTakeFirstOrThrow()).id;
+});
 
 /** Every page of the application, filled from the demo network. */
 const pages = () => [
@@ -16,6 +23,7 @@ const pages = () => [
   '/plan-du-site',
   '/territoires?niveau=departement',
   '/territoires?niveau=region',
+  '/hackers-publics',
   '/une-page-qui-n-existe-pas',
 ];
 const signedInPages = () => [
@@ -24,6 +32,12 @@ const signedInPages = () => [
   '/comptes',
   `/comptes/${demo.accountId}`,
   '/import',
+  '/hackers-publics/besoins/nouveau',
+  '/hackers-publics/propositions',
+  '/hackers-publics/mon-espace',
+  '/hackers-publics/tableau-de-bord',
+  `/hackers-publics/besoins/${hackers.need}`,
+  `/hackers-publics/parrainages/${hackers.sponsorship}`,
   ...Object.keys(demo.ids).map((slug) => `/${slug}/nouveau`),
   ...Object.entries(demo.ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
 ];
