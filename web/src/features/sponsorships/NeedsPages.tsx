@@ -140,7 +140,7 @@ export function NeedsBoardPage() {
                   <td>
                     <Link to={`${BASE}/besoins/${n.id}`}>{n.organisationName}</Link>
                   </td>
-                  <td>{n.categoryLabels.map(capitalised).join(', ')}</td>
+                  <td className="fr-cell--multiline">{n.categoryLabels.map(capitalised).join(', ')}</td>
                   <td>{n.territoryName ?? '—'}</td>
                   <td>
                     <NeedBadges status={n.status} urgency={n.urgency} />
@@ -333,7 +333,7 @@ export function NeedPage() {
                     <Link to={`/personnes/${c.sponsorPersonId}`}>{c.sponsorName}</Link>
                   </td>
                   <td>{c.administrationName ?? '—'}</td>
-                  <td>
+                  <td className="fr-cell--multiline">
                     <Reasons score={c.score} reasons={c.reasons} />
                   </td>
                   <td>{c.remainingCapacity}</td>

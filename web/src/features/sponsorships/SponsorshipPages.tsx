@@ -126,7 +126,7 @@ function DraftRow({ draft, onDone }: { draft: Sponsorship; onDone: () => void })
         <br />
         <span className="fr-text--sm">{draft.administrationName}</span>
       </td>
-      <td>
+      <td className="fr-cell--multiline">
         <Reasons score={draft.score} reasons={draft.reasons} />
       </td>
       <td>
@@ -314,7 +314,7 @@ export function SponsorshipPage() {
               <td>{x.durationMinutes}&#8239;min</td>
               <td>{sessionFormatLabels[x.format]}</td>
               <td>{x.topics.join(', ') || '—'}</td>
-              <td>{x.notes ?? 'Réservées au binôme'}</td>
+              <td className="fr-cell--multiline">{x.notes ?? 'Réservées au binôme'}</td>
             </tr>
           ))}
         </Table>
