@@ -54,7 +54,7 @@ describe.skipIf(!hasBrowser)('Hackers Publics in Chromium', () => {
     await team.goto('/hackers-publics/propositions');
     await audit(team, found);
     const swap = team.getByLabel('Changer de parrain pour VoisiWATT SCIC');
-    const row = team.getByRole('row').filter({ has: swap });
+    const row = team.getByRole('region', { name: 'VoisiWATT SCIC' });
     if (!(await row.getByText(sponsorName).isVisible())) {
       const option = await swap.locator('option', { hasText: sponsorName }).getAttribute('value');
       await swap.selectOption(option as string);

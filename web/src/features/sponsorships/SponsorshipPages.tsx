@@ -101,54 +101,50 @@ export function ReviewPage() {
         )}
       </ul>
       {drafts.data && items.length === 0 && <p>Aucune proposition en attente de relecture.</p>}
-      {items.length > 0 && (
-        <Table caption="Propositions en brouillon" head={['Structure', 'Parrain proposé', 'Raisons', 'Actions']}>
-          {items.map((d) => (
-            <DraftRow key={d.id} draft={d} onDone={drafts.reload} />
-          ))}
-        </Table>
-      )}
+      {items.map((d) => (
+        <DraftCard key={d.id} draft={d} onDone={drafts.reload} />
+      ))}
     </>
   );
 }
 
-function DraftRow({ draft, onDone }: { draft: Sponsorship; onDone: () => void }) {
+function DraftCard({ draft, onDone }: { draft: Sponsorship; onDone: () => void }) {
   const candidates = useCall(sponsorshipRoutes.candidates, { params: { id: draft.needId } });
   const action = useAction(onDone);
   const others = (candidates.data?.items ?? []).filter((c) => c.sponsorPersonId !== draft.sponsorPersonId);
   return (
-    <tr>
-      <td>
+    <section className="fr-card fr-p-3w fr-mb-2w" aria-labelledby={`brouillon-${draft.id}`}>
+      <h2 id={`brouillon-${draft.id}`} className="fr-h5 fr-mb-1w">
         <Link to={`${BASE}/besoins/${draft.needId}`}>{draft.organisationName}</Link>
-      </td>
-      <td>
-        {draft.sponsorName}
-        <br />
-        <span className="fr-text--sm">{draft.administrationName}</span>
-      </td>
-      <td className="fr-cell--multiline">
-        <Reasons score={draft.score} reasons={draft.reasons} />
-      </td>
-      <td>
-        {action.error && <p className="fr-error-text">{action.error.message}</p>}
-        <OptionSelect
-          label={`Changer de parrain pour ${draft.organisationName}`}
-          blank="Garder ce parrain"
-          options={others.map((c) => ({ value: c.sponsorPersonId, label: `${c.sponsorName} (${c.score})` }))}
-          nativeSelectProps={{
-            value: '',
-            disabled: action.busy,
-            onChange: (e) => {
-              const sponsorPersonId = e.target.value;
-              if (sponsorPersonId) action.run(() => call(sponsorshipRoutes.update, { params: { id: draft.id }, body: { sponsorPersonId } }));
-            },
-          }}
-        />
-        <Button size="small" disabled={action.busy} onClick={() => action.run(() => call(sponsorshipRoutes.send, { params: { id: draft.id } }))}>
-          Envoyer
-        </Button>
-      </td>
-    </tr>
+      </h2>
+      <p className="fr-mb-1w">
+        Parrain proposé&#8239;: <strong>{draft.sponsorName}</strong> ({draft.administrationName ?? '—'})
+      </p>
+      <Reasons score={draft.score} reasons={draft.reasons} />
+      {action.error && <p className="fr-error-text">{action.error.message}</p>}
+      <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom fr-mt-1w">
+        <div className="fr-col-12 fr-col-md-8">
+          <OptionSelect
+            label={`Changer de parrain pour ${draft.organisationName}`}
+            blank="Garder ce parrain"
+            options={others.map((c) => ({ value: c.sponsorPersonId, label: `${c.sponsorName} (${c.score})` }))}
+            nativeSelectProps={{
+              value: '',
+              disabled: action.busy,
+              onChange: (e) => {
+                const sponsorPersonId = e.target.value;
+                if (sponsorPersonId) action.run(() => call(sponsorshipRoutes.update, { params: { id: draft.id }, body: { sponsorPersonId } }));
+              },
+            }}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Button disabled={action.busy} onClick={() => action.run(() => call(sponsorshipRoutes.send, { params: { id: draft.id } }))}>
+            Envoyer
+          </Button>
+        </div>
+      </div>
+    </section>
   );
 }
 
