@@ -128,7 +128,7 @@ say(
     db,
     big.sponsors.map((_, i) => ({ firstName: 'Agent', lastName: `n° ${i + 1}`, isPublicSponsor: true, administrationId: admins[i % 20] }) as never),
   );
-  const adminOf = new Map(big.sponsors.map((s, i) => [s.administrationId, admins[Number((s.administrationId as string).slice(1)) % 20] as string]));
+  const adminOf = new Map(big.sponsors.map((s) => [s.administrationId, admins[Number((s.administrationId as string).slice(1)) % 20] as string]));
   await db
     .insertInto('sponsor_profiles')
     .values(

@@ -32,6 +32,11 @@ export const staticPages = [
   '/evenements',
   '/evenements/nouveau',
   '/financement/pistes',
+  '/hackers-publics',
+  '/hackers-publics/besoins/nouveau',
+  '/hackers-publics/propositions',
+  '/hackers-publics/mon-espace',
+  '/hackers-publics/tableau-de-bord',
 ] as const;
 
 /** An event's page, and its edit form (for the organiser). */
@@ -61,6 +66,7 @@ export function isWebPage(path: string) {
     directoryPattern.test(p) ||
     new RegExp(`^/comptes/${UUID}$`, 'i').test(p) ||
     eventPattern.test(p) ||
-    new RegExp(`^/evenements/${UUID}/conference$`, 'i').test(p)
+    new RegExp(`^/evenements/${UUID}/conference$`, 'i').test(p) ||
+    new RegExp(`^/hackers-publics/(besoins|parrainages)/${UUID}$`, 'i').test(p)
   );
 }

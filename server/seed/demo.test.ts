@@ -212,9 +212,20 @@ describe('demo network', () => {
     expect(sessions.rows[0]?.last.slice(0, 4)).toBe('2020');
     // Toit à Moi: statutes, « reconnaissance d'utilité publique », remote management.
     const toit = (
-      all.items as Array<{ organisationName: string; categories: string[]; objectives: Array<{ label: string; outcome: string | null }>; status: string }>
+      all.items as Array<{
+        organisationName: string;
+        administrationName: string;
+        reasons: Array<{ detail: string }>;
+        categories: string[];
+        objectives: Array<{ label: string; outcome: string | null }>;
+        status: string;
+      }>
     ).find((s) => s.organisationName === 'Toit à Moi');
     expect(toit).toMatchObject({ status: 'active', categories: ['statuts-gouvernance', 'utilite-publique', 'management-rh'] });
+    expect(toit?.administrationName).toMatch(/DJEPVA/);
+    expect(toit?.reasons.map((r) => r.detail)).toContain(
+      'administration souhaitée par la structure (Direction de la jeunesse, de l’éducation populaire et de la vie associative (DJEPVA))',
+    );
     expect(toit?.objectives.map((o) => [o.label, o.outcome])).toEqual([
       ['Statuts révisés adoptés en AG', 'achieved'],
       ['Dossier de reconnaissance d’utilité publique déposé', 'achieved'],

@@ -276,6 +276,7 @@ export async function seedSponsorships(tx: Executor, r: Rng, seed: SponsorshipSe
 
   // Toit à Moi: statutes, « reconnaissance d'utilité publique », remote management.
   {
+    const djepva = seed.sponsors.find((s) => s.administrationIndex === 13) as SponsorshipSeed['sponsors'][number];
     const need = addNeed({
       organisationId: toitAMoi,
       categories: ['statuts-gouvernance', 'utilite-publique', 'management-rh'],
@@ -284,9 +285,10 @@ export async function seedSponsorships(tx: Executor, r: Rng, seed: SponsorshipSe
       urgency: 'high',
       status: 'matched',
       created: day('2020-02-10'),
+      // Associations' statutes and public-utility recognition: the DJEPVA's field.
+      administrationIds: [djepva.administrationId],
     });
-    const djepva = (seed.sponsors.find((s) => s.administrationIndex === 13) as SponsorshipSeed['sponsors'][number]).id;
-    addSponsorship(need, djepva, {
+    addSponsorship(need, djepva.id, {
       proposed: day('2020-02-17'),
       answerDays: 2,
       status: 'active',

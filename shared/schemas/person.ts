@@ -1,4 +1,5 @@
 import { line, listQueryBase, optionalText, queryBoolean, timestamps, trimmed, uuid, z } from './common';
+import { sponsorProfile } from './sponsorship';
 
 export const personFields = z.strictObject({
   firstName: trimmed(100),
@@ -42,6 +43,8 @@ export const person = z.object({
   isPublicSponsor: z.boolean(),
   administrationId: z.string().nullable(),
   administrationName: z.string().nullable(),
+  /** A public sponsor's profile (Hackers Publics), edited through PUT /api/people/{id}/sponsor; null for anyone else. */
+  sponsor: sponsorProfile.nullable(),
   ...timestamps,
 });
 export type Person = z.output<typeof person>;

@@ -2,10 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
 
 const demo = demoPlatform({ projets: 'materio', collectifs: 'chambery' });
-// The Grenoble conference of 2020 (after the platform's own beforeAll).
+// The Grenoble conference of 2020, a need and a sponsorship of Hackers Publics (after the platform's own beforeAll).
 let eventId = '';
+const hackers = { need: '', sponsorship: '' };
 beforeAll(async () => {
-  if (hasBrowser) eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
+  if (!hasBrowser) return;
+  eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
+  hackers.need = (await demo.platform.db.selectFrom('sponsorship_needs').select('id').where('status', '=', 'open').limit(1).executeTakeFirstOrThrow()).id;
+  hackers.sponsorship = (await demo.platform.db.selectFrom('sponsorships').select('id').where('status', '=', 'closed').limit(1).executeTakeFirstOrThrow()).id;
 });
 
 /** Every page of the application, filled from the demo network. */
@@ -24,24 +28,25 @@ const pages = () => [
   '/evenements',
   '/evenements?vue=calendrier&mois=2020-11',
   `/evenements/${eventId}`,
+  '/hackers-publics',
   '/une-page-qui-n-existe-pas',
 ];
-// The demo's Grenoble conference (organised by the national team): its console and participants' spaces.
-let grenoble = '';
-beforeAll(async () => {
-  if (!hasBrowser) return;
-  grenoble = (await (await fetch(`${demo.platform.url}/api/events?programme=impact-finance&q=Grenoble`)).json()).items[0].id;
-});
 const signedInPages = () => [
   '/mon-espace',
   '/financement/pistes',
-  `/evenements/${grenoble}/conference`,
+  `/evenements/${eventId}/conference`,
   '/compte',
   '/comptes',
   `/comptes/${demo.accountId}`,
   '/import',
   '/evenements/nouveau',
   `/evenements/${eventId}/modifier`,
+  '/hackers-publics/besoins/nouveau',
+  '/hackers-publics/propositions',
+  '/hackers-publics/mon-espace',
+  '/hackers-publics/tableau-de-bord',
+  `/hackers-publics/besoins/${hackers.need}`,
+  `/hackers-publics/parrainages/${hackers.sponsorship}`,
   ...Object.keys(demo.ids).map((slug) => `/${slug}/nouveau`),
   ...Object.entries(demo.ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
 ];

@@ -21,6 +21,16 @@ export const router = createBrowserRouter([
         path: 'notifications/desabonnement',
         lazy: () => import('./features/notifications/UnsubscribePage').then((m) => ({ Component: m.UnsubscribePage })),
       },
+      { path: 'hackers-publics', lazy: () => import('./features/sponsorships/NeedsPages').then((m) => ({ Component: m.NeedsBoardPage })) },
+      { path: 'hackers-publics/besoins/nouveau', lazy: () => import('./features/sponsorships/NeedsPages').then((m) => ({ Component: m.NeedFormPage })) },
+      { path: 'hackers-publics/besoins/:id', lazy: () => import('./features/sponsorships/NeedsPages').then((m) => ({ Component: m.NeedPage })) },
+      { path: 'hackers-publics/propositions', lazy: () => import('./features/sponsorships/SponsorshipPages').then((m) => ({ Component: m.ReviewPage })) },
+      { path: 'hackers-publics/mon-espace', lazy: () => import('./features/sponsorships/SponsorshipPages').then((m) => ({ Component: m.SponsorSpacePage })) },
+      {
+        path: 'hackers-publics/parrainages/:id',
+        lazy: () => import('./features/sponsorships/SponsorshipPages').then((m) => ({ Component: m.SponsorshipPage })),
+      },
+      { path: 'hackers-publics/tableau-de-bord', lazy: () => import('./features/sponsorships/SponsorshipPages').then((m) => ({ Component: m.DashboardPage })) },
       { path: 'admin/taches', lazy: () => import('./features/jobs/JobsPage').then((m) => ({ Component: m.JobsPage })) },
       {
         path: 'evenements/:id/conference',

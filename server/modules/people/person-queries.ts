@@ -30,8 +30,9 @@ export async function getPeople(db: Executor, ids: string[]): Promise<Person[]> 
     .selectFrom('people as p')
     .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
     .leftJoin('organisations as a', 'a.id', 'p.administration_id')
+    .leftJoin('sponsor_profiles as sp', 'sp.person_id', 'p.id')
     .selectAll('p')
-    .select(['o.name as organisation_name', 'a.name as administration_name'])
+    .select(['o.name as organisation_name', 'a.name as administration_name', 'sp.grade', 'sp.expertise', 'sp.territories', 'sp.capacity', 'sp.paused_until'])
     .where('p.id', 'in', ids)
     .execute();
   return inIdOrder(
@@ -50,6 +51,16 @@ export async function getPeople(db: Executor, ids: string[]): Promise<Person[]> 
       isPublicSponsor: r.is_public_sponsor,
       administrationId: r.administration_id,
       administrationName: r.administration_name,
+      sponsor: r.is_public_sponsor
+        ? {
+            administrationId: r.administration_id ?? '',
+            grade: r.grade ?? '',
+            expertise: (r.expertise ?? []) as NonNullable<Person['sponsor']>['expertise'],
+            territories: r.territories ?? [],
+            capacity: r.capacity ?? 1,
+            pausedUntil: r.paused_until ?? null,
+          }
+        : null,
       ...timestampsOf(r),
     }),
   );

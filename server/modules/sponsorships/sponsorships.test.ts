@@ -96,6 +96,15 @@ describe(`Hackers Publics (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       url: `/api/people/${ids.chloe}/sponsor`,
       payload: sponsorBody(ids.djepva as string, ['utilite-publique'], { capacity: 1 }),
     });
+    // The person record carries the profile.
+    expect((await as('anonymous', { url: `/api/people/${ids.anne}` })).json().sponsor).toEqual({
+      administrationId: ids.djepva,
+      grade: 'Sous-directrice',
+      expertise: ['statuts-gouvernance', 'utilite-publique'],
+      territories: ['region:52'],
+      capacity: 2,
+      pausedUntil: null,
+    });
     // A visitor sees the profile, not the load.
     expect((await as('anonymous', { url: `/api/people/${ids.anne}/sponsor` })).json()).toMatchObject({ grade: 'Sous-directrice', load: null });
   });

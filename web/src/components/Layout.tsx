@@ -90,6 +90,7 @@ export function Layout() {
           { text: 'Accueil', linkProps: { to: '/' }, isActive: location.pathname === '/' },
           ...NAV.map((slug) => ({ text: RESOURCES[slug].title, linkProps: { to: `/${slug}` }, isActive: location.pathname.startsWith(`/${slug}`) })),
           { text: 'Événements', linkProps: { to: '/evenements' }, isActive: location.pathname.startsWith('/evenements') },
+          { text: 'Hackers publics', linkProps: { to: '/hackers-publics' }, isActive: location.pathname.startsWith('/hackers-publics') },
         ]}
         id="navigation"
       />
