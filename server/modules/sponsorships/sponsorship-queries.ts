@@ -39,6 +39,8 @@ export interface NeedRow {
   created_at: Date;
   updated_at: Date;
   sponsorship_id: string | null;
+  /** Whether that sponsorship is still a draft the national team reviews. */
+  sponsorship_draft: boolean;
   collective_ids: string[];
   sponsor_person_ids: string[];
 }
@@ -47,6 +49,7 @@ const needColumns = sql`n.id, n.organisation_id, o.name as organisation_name, n.
   coalesce((select array_agg(a.name order by a.name) from organisations a where a.id = any(n.administration_ids)), '{}') as administration_names,
   n.territory, n.status, n.matched_at, n.created_at, n.updated_at,
   (select s.id from sponsorships s where s.need_id = n.id and s.status in ('draft', 'proposed', 'active') limit 1) as sponsorship_id,
+  exists (select 1 from sponsorships s where s.need_id = n.id and s.status = 'draft') as sponsorship_draft,
   coalesce((select array_agg(m.collective_id) from collective_members m where m.organisation_id = n.organisation_id), '{}') as collective_ids,
   coalesce((select array_agg(distinct s.sponsor_person_id) from sponsorships s where s.need_id = n.id and s.status <> 'draft'), '{}') as sponsor_person_ids`;
 

@@ -78,6 +78,7 @@ export function sponsorshipService(db: Database, opts: SponsorshipServiceOptions
     );
     return rows.map((r) => {
       const links = { organisationId: r.organisation_id, collectiveIds: r.collective_ids, sponsorPersonIds: r.sponsor_person_ids };
+      const hidden = r.sponsorship_draft && !isNationalTeam(actor);
       const actions = [
         ...(can(actor, 'write', { policy: needPolicy, record: links }) ? (['update', 'delete'] as const) : []),
         ...(can(actor, 'match', { policy: needPolicy }) ? (['candidates'] as const) : []),
@@ -94,8 +95,9 @@ export function sponsorshipService(db: Database, opts: SponsorshipServiceOptions
         administrationNames: r.administration_names,
         territory: r.territory,
         territoryName: r.territory ? (names.get(r.territory) ?? null) : null,
-        status: r.status as NeedStatus,
-        sponsorshipId: r.sponsorship_id,
+        // A draft is the national team's until sent: to everyone else the need is still open.
+        status: (hidden ? 'open' : r.status) as NeedStatus,
+        sponsorshipId: hidden ? null : r.sponsorship_id,
         matchedAt: iso(r.matched_at),
         createdAt: iso(r.created_at) as string,
         updatedAt: iso(r.updated_at) as string,

@@ -171,6 +171,8 @@ describe(`Hackers Publics (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await as('anne', { url: '/api/notifications' })).json().total).toBe(0);
     expect((await as('anne', { method: 'POST', url: `/api/sponsorships/${ids.sponsorship}/accept` })).statusCode).toBe(404);
     expect((await as('anne', { url: '/api/sponsorships?mine=true' })).json().total).toBe(0);
+    // Nor does the structure learn of it through its need.
+    expect((await as('holder', { url: `/api/sponsorship-needs/${ids.need}` })).json()).toMatchObject({ status: 'open', sponsorshipId: null });
 
     const swapped = await as('admin', { method: 'PATCH', url: `/api/sponsorships/${ids.sponsorship}`, payload: { sponsorPersonId: ids.chloe } });
     expect(swapped.statusCode, swapped.body).toBe(200);
@@ -178,6 +180,7 @@ describe(`Hackers Publics (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(swapped.json().reasons.reduce((s: number, x: { contribution: number }) => s + x.contribution, 0)).toBe(swapped.json().score);
     const sent = await as('admin', { method: 'POST', url: `/api/sponsorships/${ids.sponsorship}/send` });
     expect(sent.json()).toMatchObject({ status: 'proposed' });
+    expect((await as('holder', { url: `/api/sponsorship-needs/${ids.need}` })).json()).toMatchObject({ status: 'proposed', sponsorshipId: ids.sponsorship });
     const days = (Date.parse(sent.json().deadline) - Date.parse(sent.json().proposedAt)) / 86_400_000;
     expect(days).toBe(7);
     const told = (await as('chloe', { url: '/api/notifications' })).json().items;
