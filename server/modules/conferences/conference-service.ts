@@ -17,6 +17,7 @@ import type { Database, Executor } from '../../db/connection';
 import { conflict, forbidden, invalid, notFound, unauthorized } from '../../errors';
 import type { Actor } from '../../policies/actor';
 import { authorize } from '../../policies/authorize';
+import { isNationalTeam } from '../../policies/roles';
 import { recordWrite } from '../audit/audit-service';
 import { notify } from '../notifications/notify';
 import { writeIcs } from './agenda-ics';
@@ -118,13 +119,24 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
     };
   }
 
+  /**
+   * Whether the actor may read what an investor's registration is matched on:
+   * the projects' funding needs, which go to investors and the national team
+   * only. An organising structure registers anyone, but reading an investor's
+   * recommendations or matched agenda would hand it every registered
+   * project's need (review finding): the investor and the national team only.
+   */
+  function readsFunding(actor: Actor, c: Conference, me: { id: string; role: string }) {
+    return me.role !== 'investor' || c.mine.includes(me.id) || isNationalTeam(actor);
+  }
+
   function meetingRecord(c: Conference, m: mq.MeetingRow): z.input<typeof meetingSchema> {
     const mineToo = c.mine.includes(m.a_registration_id) || c.mine.includes(m.b_registration_id);
     const started = m.starts_at !== null && now() >= m.starts_at;
     const actions: Array<'lock' | 'move' | 'cancel' | 'record' | 'feedback'> = [];
     if (c.organiser && m.status === 'scheduled') actions.push('lock');
     if (c.organiser && m.status !== 'cancelled' && m.status !== 'held' && m.status !== 'no_show' && !m.locked) actions.push('move');
-    if ((c.organiser || mineToo) && m.status !== 'cancelled' && m.status !== 'held' && m.status !== 'no_show') actions.push('cancel');
+    if ((c.organiser || (mineToo && !m.locked)) && m.status !== 'cancelled' && m.status !== 'held' && m.status !== 'no_show') actions.push('cancel');
     if (c.organiser && started && (m.status === 'scheduled' || m.status === 'held' || m.status === 'no_show')) actions.push('record');
     if (mineToo && started && (m.status === 'scheduled' || m.status === 'held')) actions.push('feedback');
     return {
@@ -375,6 +387,7 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
     async recommendations(actor: Actor, id: string, rid: string) {
       const c = await conferenceOf(db, actor, id);
       const me = participantFor(c, rid, { read: true });
+      if (!readsFunding(actor, c, me)) throw notFound('Inscription', rid);
       if (!MEETING_ROLES.has(me.role)) throw invalid('Seuls les projets et les financeurs inscrits reçoivent des recommandations.', [], 'not_a_meeting_role');
       const { projects, funds } = await profiles(db, id);
       const list: Recommendation[] = recommend({ side: me.role as 'project', registrationId: rid }, projects, funds);
@@ -481,7 +494,14 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
 
     async meetings(actor: Actor, id: string) {
       const c = await conferenceOf(db, actor, id);
-      return (await mq.meetingRows(db, id, c.organiser ? {} : { of: c.readable })).map((m) => meetingRecord(c, m));
+      const records = (await mq.meetingRows(db, id, c.organiser ? {} : { of: c.readable })).map((m) => meetingRecord(c, m));
+      if (c.organiser || (await cq.settingsRow(db, id))?.published_at != null) return records;
+      // Until the organiser publishes, a participant's meetings are still to schedule: no time, no table (publishing makes agendas visible).
+      return records.map((r) =>
+        r.status === 'scheduled' || r.status === 'unscheduled'
+          ? { ...r, status: 'to_schedule' as const, slotId: null, startsAt: null, endsAt: null, table: null }
+          : r,
+      );
     },
 
     async addMeeting(actor: Actor, id: string, input: z.output<typeof meetingInput>) {
@@ -503,6 +523,8 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
         if (!m || !(c.organiser || mineToo)) throw notFound('Rendez-vous', mid);
         const onlyCancel = Object.keys(patch).every((k) => k === 'status') && patch.status === 'cancelled';
         if (!c.organiser && !onlyCancel) throw forbidden('Seul l’organisateur déplace, verrouille ou marque un rendez-vous ; vous pouvez l’annuler.');
+        if (!c.organiser && m.locked)
+          throw conflict('meeting_locked', 'L’organisateur a verrouillé ce rendez-vous : demandez-lui de l’annuler ou de le déverrouiller.');
         const settings = await cq.settingsRow(tx, id);
         const published = settings?.published_at != null;
         const change: mq.MeetingChange = { id: mid };
@@ -714,7 +736,7 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
     const visible = published || c.organiser;
     const rows = visible ? (await mq.meetingRows(db, id, { of: [q.registration] })).filter((m) => m.slot_id !== null && m.starts_at !== null) : [];
     let reasons = new Map<string, Recommendation>();
-    if (rows.length && MEETING_ROLES.has(me.role)) {
+    if (rows.length && MEETING_ROLES.has(me.role) && readsFunding(actor, c, me)) {
       const others = new Set(rows.map((m) => (m.a_registration_id === me.id ? m.b_registration_id : m.a_registration_id)));
       // Only the registrations this agenda shows: the profiles of everyone else are not read.
       const { projects, funds } = await profiles(db, id, [me.id, ...others]);

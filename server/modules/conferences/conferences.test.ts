@@ -216,6 +216,10 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
         .map((m: { id: string }) => m.id)
         .sort(),
     ).toEqual([ids.m1, ids.m2].sort());
+    // …without time or table until the organiser publishes.
+    expect((await call('GET', `${base()}/meetings`, HOLDER)).json()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: ids.m1, status: 'to_schedule', slotId: null, table: null, startsAt: null })]),
+    );
 
     const busy = await admin('PATCH', `${base()}/meetings/${ids.m1}`, { slotId: m2.slotId });
     expect([busy.statusCode, busy.json().error.code]).toEqual([409, 'move_refused']);
@@ -227,8 +231,9 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     const locked = await admin('PATCH', `${base()}/meetings/${ids.m1}`, { locked: true });
     expect(locked.json()).toMatchObject({ locked: true });
     expect((await admin('PATCH', `${base()}/meetings/${ids.m1}`, { slotId: m1.slotId === ids.s1 ? ids.s2 : ids.s1 })).json().error.code).toBe('meeting_locked');
-    // Only the organiser moves or locks.
+    // Only the organiser moves or locks; a participant cannot cancel what the organiser locked.
     expect((await call('PATCH', `${base()}/meetings/${ids.m1}`, HOLDER, { locked: false })).statusCode).toBe(403);
+    expect((await call('PATCH', `${base()}/meetings/${ids.m1}`, HOLDER, { status: 'cancelled' })).json().error.code).toBe('meeting_locked');
     // Rescheduling what is left keeps locked and placed meetings where they are.
     const again = await admin('POST', `${base()}/schedule`, { mode: 'unscheduled' });
     expect(again.json()).toMatchObject({ scheduled: 3, moved: 0 });
@@ -443,5 +448,32 @@ describe('a large conference is scheduled by a job', () => {
     } finally {
       await big.close();
     }
+  });
+
+  it('keeps projects’ funding needs from an organising structure: an investor’s recommendations are the investor’s and the national team’s', async () => {
+    const own = await t.anonymous.inject({
+      method: 'POST',
+      url: '/api/events',
+      headers: as(HOLDER),
+      payload: {
+        kind: 'conference',
+        programme: 'impact-finance',
+        title: 'Rencontres des Alpes',
+        startsAt: '2027-03-10T08:00:00Z',
+        endsAt: '2027-03-10T17:00:00Z',
+        place: { address: '1 rue des Alpes', communeCode: '38185' },
+        organiserOrganisationId: ids.holderOrg,
+        public: false,
+      },
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    const at = `/api/events/${own.json().id}`;
+    const reg = async (body: object) =>
+      (await t.anonymous.inject({ method: 'POST', url: `${at}/registrations`, headers: as(HOLDER), payload: body })).json().id;
+    const investor = await reg({ role: 'investor', fundId: ids.f1 });
+    await reg({ role: 'project', projectId: ids.p2 });
+    expect((await call('GET', `${at}/registrations/${investor}/recommendations`, HOLDER)).statusCode).toBe(404);
+    expect((await call('GET', `${at}/registrations/${investor}/recommendations`, INVESTOR)).statusCode).toBe(200);
+    expect((await admin('GET', `${at}/registrations/${investor}/recommendations`)).statusCode).toBe(200);
   });
 });
