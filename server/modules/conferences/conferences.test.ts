@@ -415,6 +415,33 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     const early = await admin('PATCH', `/api/events/${future.id}/meetings/${m.id}`, { status: 'held' });
     expect([early.statusCode, early.json().error.message]).toEqual([409, 'Ce rendez-vous n’a pas encore eu lieu.']);
   });
+
+  it('keeps projects’ funding needs from an organising structure: an investor’s recommendations are the investor’s and the national team’s', async () => {
+    const own = await t.anonymous.inject({
+      method: 'POST',
+      url: '/api/events',
+      headers: as(HOLDER),
+      payload: {
+        kind: 'conference',
+        programme: 'impact-finance',
+        title: 'Rencontres des Alpes',
+        startsAt: '2027-03-10T08:00:00Z',
+        endsAt: '2027-03-10T17:00:00Z',
+        place: { address: '1 rue des Alpes', communeCode: '38185' },
+        organiserOrganisationId: ids.holderOrg,
+        public: false,
+      },
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    const at = `/api/events/${own.json().id}`;
+    const reg = async (body: object) =>
+      (await t.anonymous.inject({ method: 'POST', url: `${at}/registrations`, headers: as(HOLDER), payload: body })).json().id;
+    const investor = await reg({ role: 'investor', fundId: ids.f1 });
+    await reg({ role: 'project', projectId: ids.p2 });
+    expect((await call('GET', `${at}/registrations/${investor}/recommendations`, HOLDER)).statusCode).toBe(404);
+    expect((await call('GET', `${at}/registrations/${investor}/recommendations`, INVESTOR)).statusCode).toBe(200);
+    expect((await admin('GET', `${at}/registrations/${investor}/recommendations`)).statusCode).toBe(200);
+  });
 });
 
 describe('a large conference is scheduled by a job', () => {
@@ -448,32 +475,5 @@ describe('a large conference is scheduled by a job', () => {
     } finally {
       await big.close();
     }
-  });
-
-  it('keeps projects’ funding needs from an organising structure: an investor’s recommendations are the investor’s and the national team’s', async () => {
-    const own = await t.anonymous.inject({
-      method: 'POST',
-      url: '/api/events',
-      headers: as(HOLDER),
-      payload: {
-        kind: 'conference',
-        programme: 'impact-finance',
-        title: 'Rencontres des Alpes',
-        startsAt: '2027-03-10T08:00:00Z',
-        endsAt: '2027-03-10T17:00:00Z',
-        place: { address: '1 rue des Alpes', communeCode: '38185' },
-        organiserOrganisationId: ids.holderOrg,
-        public: false,
-      },
-    });
-    expect(own.statusCode, own.body).toBe(201);
-    const at = `/api/events/${own.json().id}`;
-    const reg = async (body: object) =>
-      (await t.anonymous.inject({ method: 'POST', url: `${at}/registrations`, headers: as(HOLDER), payload: body })).json().id;
-    const investor = await reg({ role: 'investor', fundId: ids.f1 });
-    await reg({ role: 'project', projectId: ids.p2 });
-    expect((await call('GET', `${at}/registrations/${investor}/recommendations`, HOLDER)).statusCode).toBe(404);
-    expect((await call('GET', `${at}/registrations/${investor}/recommendations`, INVESTOR)).statusCode).toBe(200);
-    expect((await admin('GET', `${at}/registrations/${investor}/recommendations`)).statusCode).toBe(200);
   });
 });
