@@ -39,12 +39,19 @@ const names = new Map([
 describe('eligibility engine', () => {
   it('says per criterion why, in French with French typography', () => {
     const ok = checkEligibility(measure({ legalCategories: ['5560'] }), scic, { today });
-    expect(ok).toEqual({ measureId: 'm1', verdict: 'eligible', criteria: [{ criterion: 'legalCategory', status: 'pass', message: 'forme juridique SCIC (5560) admise' }] });
+    expect(ok).toEqual({
+      measureId: 'm1',
+      verdict: 'eligible',
+      criteria: [{ criterion: 'legalCategory', status: 'pass', message: 'forme juridique SCIC (5560) admise' }],
+    });
     const out = checkEligibility(measure({ territories: ['region:76'] }), scic, { today, names });
     expect(out.verdict).toBe('not_eligible');
     expect(out.criteria[0]).toEqual({ criterion: 'territory', status: 'fail', message: 'département 26 hors du périmètre (Occitanie seulement)' });
     const unknown = checkEligibility(measure({ minAgeYears: 2 }), { ...scic, foundedOn: null }, { today });
-    expect(unknown).toMatchObject({ verdict: 'to_check', criteria: [{ criterion: 'age', status: 'unknown', message: `ancienneté inconnue${NNBSP}: à vérifier` }] });
+    expect(unknown).toMatchObject({
+      verdict: 'to_check',
+      criteria: [{ criterion: 'age', status: 'unknown', message: `ancienneté inconnue${NNBSP}: à vérifier` }],
+    });
     const amount = checkEligibility(measure({ maxAmountEur: 50_000 }), scic, { today });
     expect(amount.criteria[0]?.message).toBe(`besoin de 80${NNBSP}000\u00A0€ au-delà du plafond de 50${NNBSP}000\u00A0€`);
     const stage = checkEligibility(measure({ stages: ['idea'] }), scic, { today, stageLabels: projectStageLabels });

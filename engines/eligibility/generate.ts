@@ -46,7 +46,8 @@ export function randomEligibilityInstance(nSubjects: number, nMeasures: number, 
     if (random() < 0.3) rules.kinds = ['ess_structure', 'siae'];
     if (random() < 0.5) rules.essRequired = true;
     if (random() < 0.2) rules.esusRequired = true;
-    if (random() < 0.4) rules.territories = random() < 0.5 ? [`region:${pick(regions)}`] : [`departement:${pick(REGIONS['84'] as readonly string[])}`, 'region:76'];
+    if (random() < 0.4)
+      rules.territories = random() < 0.5 ? [`region:${pick(regions)}`] : [`departement:${pick(REGIONS['84'] as readonly string[])}`, 'region:76'];
     if (random() < 0.3) rules.minAgeYears = int(1, 3);
     if (random() < 0.3) rules.sizes = ['tpe', 'pme'];
     if (random() < 0.3) rules.stages = ['launch', 'development'];
