@@ -392,5 +392,15 @@ export interface DB {
     account_id: string | null;
     created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };
+  relance_agenda_items: {
+    id: Uuid;
+    event_id: string;
+    position: number;
+    title: string;
+    measure_id: string | null;
+    project_id: string | null;
+    notes: Generated<string>;
+  };
+  relance_minutes: { event_id: string; minutes: string; updated_at: Generated<Date> };
   obstacle_reminders: { obstacle_id: string; kind: string; due_on: ColumnType<string, string, string>; sent_at: Generated<Date> };
 }

@@ -83,6 +83,21 @@ export async function up(db: Kysely<unknown>) {
       check (kind <> 'status' or status is not null)
     )`.execute(db);
   await sql`create index obstacle_actions_obstacle on obstacle_actions(obstacle_id, created_at)`.execute(db);
+  // An #ESSrelance meeting (an event of kind meeting, programme ess-relance): its agenda and minutes.
+  await sql`
+    create table relance_agenda_items (
+      id uuid primary key default gen_random_uuid(),
+      event_id uuid not null references events(id) on delete cascade,
+      position smallint not null,
+      title text not null check (length(btrim(title)) between 1 and 300),
+      measure_id uuid references recovery_measures(id) on delete set null,
+      project_id uuid references projects(id) on delete set null,
+      notes text not null default '',
+      unique (event_id, position)
+    )`.execute(db);
+  await sql`create table relance_minutes (event_id uuid primary key references events(id) on delete cascade, minutes text not null, updated_at timestamptz not null default now())`.execute(
+    db,
+  );
   await sql`
     create table obstacle_reminders (
       obstacle_id uuid not null references obstacles(id) on delete cascade,
@@ -94,6 +109,14 @@ export async function up(db: Kysely<unknown>) {
 }
 
 export async function down(db: Kysely<unknown>) {
-  for (const t of ['obstacle_reminders', 'obstacle_actions', 'obstacles', 'organisation_relance_facts', 'recovery_measures'])
+  for (const t of [
+    'obstacle_reminders',
+    'relance_minutes',
+    'relance_agenda_items',
+    'obstacle_actions',
+    'obstacles',
+    'organisation_relance_facts',
+    'recovery_measures',
+  ])
     await sql`drop table ${sql.raw(t)}`.execute(db);
 }
