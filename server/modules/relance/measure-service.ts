@@ -65,12 +65,9 @@ export function rulesInWords(rules: EligibilityRules, names: ReadonlyMap<string,
 export function measureService(db: Database, opts: MeasureServiceOptions = {}) {
   const today = opts.today ?? (() => parisToday());
 
-  async function shape(actor: Actor, rows: q.MeasureRow[], ex: Executor = db): Promise<Measure[]> {
+  async function shape(actor: Actor, rows: q.MeasureRow[], ex: Executor = db, known?: ReadonlyMap<string, string>): Promise<Measure[]> {
     const day = today();
-    const names = await q.territoryNames(
-      ex,
-      rows.flatMap((r) => rulesOf(r).territories),
-    );
+    const names = known ?? (await q.territoryNames(ex, [...new Set(rows.flatMap((r) => rulesOf(r).territories))]));
     const actions = can(actor, 'write', { policy: measurePolicy }) ? (['update', 'delete'] as const) : ([] as const);
     return rows.map((r) => {
       const rules = rulesOf(r);
@@ -127,9 +124,9 @@ export function measureService(db: Database, opts: MeasureServiceOptions = {}) {
   });
 
   /** Verdicts of subjects against measures, with sentences. */
-  async function explain(measures: q.MeasureRow[]) {
+  async function explain(measures: q.MeasureRow[], known?: ReadonlyMap<string, string>) {
     const compiled = measures.map((m) => compileMeasure({ id: m.id, rules: rulesOf(m) }));
-    const names = await q.territoryNames(db, [...new Set(compiled.flatMap((c) => c.rules.territories))]);
+    const names = known ?? (await q.territoryNames(db, [...new Set(compiled.flatMap((c) => c.rules.territories))]));
     const o = { today: today(), names, kindLabels: organisationKindLabels, stageLabels: projectStageLabels };
     return { compiled, check: (c: CompiledMeasure, s: q.SubjectRow): Eligibility => checkEligibility(c, s, o) };
   }
@@ -137,8 +134,9 @@ export function measureService(db: Database, opts: MeasureServiceOptions = {}) {
   async function measuresFor(subject: q.SubjectRow, window: string): Promise<MeasuresFor> {
     const day = today();
     const rows = (await q.getMeasures(db)).filter((m) => window === 'all' || windowOf(m, day) === window);
-    const shaped = await shape({ kind: 'anonymous' }, rows);
-    const { compiled, check } = await explain(rows);
+    const names = await q.territoryNames(db, [...new Set(rows.flatMap((r) => rulesOf(r).territories))]);
+    const shaped = await shape({ kind: 'anonymous' }, rows, db, names);
+    const { compiled, check } = await explain(rows, names);
     const items = shaped.map((measure, i) => ({ measure, window: measure.window, eligibility: check(compiled[i] as CompiledMeasure, subject) }));
     items.sort(
       (a, b) =>
@@ -243,7 +241,7 @@ export function measureService(db: Database, opts: MeasureServiceOptions = {}) {
     ) {
       const row = await readMeasure(db, id);
       const territory = query.territory ? (([kind, code]) => ({ kind: kind as string, code: code as string }))(query.territory.split(':')) : undefined;
-      const subjects = await q.projectSubjects(db, { q: query.q, themes: query.theme, territory });
+      const subjects = await q.projectSubjects(db, { q: query.q, themes: query.theme, territory, withoutThemes: true });
       const { compiled, check } = await explain([row]);
       const c = compiled[0] as CompiledMeasure;
       const day = today();
@@ -293,7 +291,7 @@ export function measureService(db: Database, opts: MeasureServiceOptions = {}) {
       authorize(actor, 'write', { policy: measurePolicy });
       const [measures, subjects] = await Promise.all([
         q.getMeasures(db, body.measureIds),
-        q.projectSubjects(db, body.projectIds ? { ids: body.projectIds } : {}),
+        q.projectSubjects(db, { ...(body.projectIds ? { ids: body.projectIds } : {}), withoutThemes: true }),
       ]);
       const day = today();
       const letter = { eligible: 'e', to_check: 'c', not_eligible: 'n' } as const;
@@ -329,7 +327,7 @@ export function measureService(db: Database, opts: MeasureServiceOptions = {}) {
           if (!m || m.opening_notified_at) return 0;
           const c = compileMeasure({ id: m.id, rules: rulesOf(m) });
           const day = today();
-          const eligible = (await q.projectSubjects(tx)).filter((s) => verdictOf(c, s, day) === 'eligible');
+          const eligible = (await q.projectSubjects(tx, { withoutThemes: true })).filter((s) => verdictOf(c, s, day) === 'eligible');
           const accounts = await q.projectPeopleAccounts(tx, eligible);
           if (accounts.length)
             await notify(tx, {

@@ -226,41 +226,52 @@ export async function obstacleStats(db: Executor, v: ObstacleVisibility, f: Stat
   if (f.from) parts.push(sql<SqlBool>`b.created_at >= (${f.from}::date at time zone 'Europe/Paris')`);
   if (f.to) parts.push(sql<SqlBool>`b.created_at < ((${f.to}::date + 1) at time zone 'Europe/Paris')`);
   const where = sql.join(parts, sql` and `);
-  const base = sql`select b.*, coalesce(b.operator_organisation_id, m.operator_organisation_id) as op_id from ${FROM} where ${where}`;
-  const [summary, byStatus, byCategory, byMeasure, byOperator, perMonth] = await Promise.all([
-    sql<{ total: string; median: number | null; p90: number | null; open_over_30: string }>`
-      with s as (${base})
-      select count(*) as total,
-        percentile_cont(0.5) within group (order by extract(epoch from lifted_at - created_at) / 86400) filter (where lifted_at is not null) as median,
-        percentile_cont(0.9) within group (order by extract(epoch from lifted_at - created_at) / 86400) filter (where lifted_at is not null) as p90,
-        count(*) filter (where status in ('open', 'in_progress') and created_at < ${f.now}::timestamptz - interval '30 days') as open_over_30
-      from s`.execute(db),
-    sql<{ key: string; n: string }>`with s as (${base}) select status as key, count(*) as n from s group by status`.execute(db),
-    sql<{ key: string; n: string }>`with s as (${base}) select category as key, count(*) as n from s group by category`.execute(db),
-    sql<{ id: string | null; name: string | null; n: string; lifted: string }>`
-      with s as (${base})
-      select s.measure_id as id, m.name, count(*) as n, count(*) filter (where s.status = 'lifted') as lifted
-      from s left join recovery_measures m on m.id = s.measure_id group by s.measure_id, m.name order by count(*) desc, m.name`.execute(db),
-    sql<{ id: string | null; name: string | null; n: string; lifted: string }>`
-      with s as (${base})
-      select s.op_id as id, o.name, count(*) as n, count(*) filter (where s.status = 'lifted') as lifted
-      from s left join organisations o on o.id = s.op_id group by s.op_id, o.name order by count(*) desc, o.name`.execute(db),
-    sql<{ month: string; raised: string; lifted: string }>`
-      with s as (${base}),
-      months as (
-        select to_char(created_at at time zone 'Europe/Paris', 'YYYY-MM') as month, 1 as raised, 0 as lifted from s
-        union all
-        select to_char(lifted_at at time zone 'Europe/Paris', 'YYYY-MM'), 0, 1 from s where lifted_at is not null
-      )
-      select month, sum(raised) as raised, sum(lifted) as lifted from months group by month order by month`.execute(db),
-  ]);
+  // One statement, one scan: the visible rows are materialised once and every figure is read from them
+  // (projects are joined only when the caller's visibility needs them).
+  const from = v.all ? sql`obstacles b left join recovery_measures m on m.id = b.measure_id` : FROM;
+  const row = (
+    await sql<{
+      summary: { total: number; median: number | null; p90: number | null; open_over_30: number };
+      by_status: Array<{ key: string; n: number }> | null;
+      by_category: Array<{ key: string; n: number }> | null;
+      by_measure: Array<{ id: string | null; name: string | null; n: number; lifted: number }> | null;
+      by_operator: Array<{ id: string | null; name: string | null; n: number; lifted: number }> | null;
+      per_month: Array<{ month: string; raised: number; lifted: number }> | null;
+    }>`
+    with s as materialized (
+      select b.status, b.category, b.measure_id, coalesce(b.operator_organisation_id, m.operator_organisation_id) as op_id, b.created_at, b.lifted_at
+      from ${from} where ${where}
+    )
+    select
+      (select json_build_object(
+        'total', count(*),
+        'median', percentile_cont(0.5) within group (order by extract(epoch from lifted_at - created_at) / 86400) filter (where lifted_at is not null),
+        'p90', percentile_cont(0.9) within group (order by extract(epoch from lifted_at - created_at) / 86400) filter (where lifted_at is not null),
+        'open_over_30', count(*) filter (where status in ('open', 'in_progress') and created_at < ${f.now}::timestamptz - interval '30 days')) from s) as summary,
+      (select json_agg(x) from (select status as key, count(*) as n from s group by status) x) as by_status,
+      (select json_agg(x) from (select category as key, count(*) as n from s group by category) x) as by_category,
+      (select json_agg(x order by x.n desc, x.name) from (
+        select s.measure_id as id, rm.name, count(*) as n, count(*) filter (where s.status = 'lifted') as lifted
+        from s left join recovery_measures rm on rm.id = s.measure_id group by s.measure_id, rm.name) x) as by_measure,
+      (select json_agg(x order by x.n desc, x.name) from (
+        select s.op_id as id, o.name, count(*) as n, count(*) filter (where s.status = 'lifted') as lifted
+        from s left join organisations o on o.id = s.op_id group by s.op_id, o.name) x) as by_operator,
+      (select json_agg(x order by x.month) from (
+        select month, sum(raised) as raised, sum(lifted) as lifted from (
+          select to_char(created_at at time zone 'Europe/Paris', 'YYYY-MM') as month, 1 as raised, 0 as lifted from s
+          union all
+          select to_char(lifted_at at time zone 'Europe/Paris', 'YYYY-MM'), 0, 1 from s where lifted_at is not null
+        ) u group by month) x) as per_month`.execute(db)
+  ).rows[0];
+  const parse = <T>(v: T | string | null | undefined): T | null => (v == null ? null : typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  const summary = parse(row?.summary);
   return {
-    summary: summary.rows[0],
-    byStatus: byStatus.rows,
-    byCategory: byCategory.rows,
-    byMeasure: byMeasure.rows,
-    byOperator: byOperator.rows,
-    perMonth: perMonth.rows,
+    summary: summary ? { total: String(summary.total), median: summary.median, p90: summary.p90, open_over_30: String(summary.open_over_30) } : undefined,
+    byStatus: (parse(row?.by_status) ?? []).map((x) => ({ key: x.key, n: String(x.n) })),
+    byCategory: (parse(row?.by_category) ?? []).map((x) => ({ key: x.key, n: String(x.n) })),
+    byMeasure: (parse(row?.by_measure) ?? []).map((x) => ({ ...x, n: String(x.n), lifted: String(x.lifted) })),
+    byOperator: (parse(row?.by_operator) ?? []).map((x) => ({ ...x, n: String(x.n), lifted: String(x.lifted) })),
+    perMonth: (parse(row?.per_month) ?? []).map((x) => ({ month: x.month, raised: String(x.raised), lifted: String(x.lifted) })),
   };
 }
 

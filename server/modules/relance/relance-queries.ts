@@ -245,6 +245,8 @@ export interface SubjectFilter {
   territory?: { kind: string; code: string };
   /** Paused, completed and abandoned projects too (active ones only by default). */
   anyStatus?: boolean;
+  /** Leave the themes out (verdicts do not read them). */
+  withoutThemes?: boolean;
 }
 
 /**
@@ -267,7 +269,7 @@ export async function projectSubjects(db: Executor, f: SubjectFilter = {}): Prom
       coalesce(p.epci_code, o.epci_code) as epci_code,
       coalesce(p.commune_code, o.commune_code) as commune_code,
       to_char(f.founded_on, 'YYYY-MM-DD') as founded_on, f.size, p.stage, p.funding_need_eur,
-      (select array_agg(pt.theme_code order by pt.theme_code) from project_themes pt where pt.project_id = p.id) as themes
+      ${f.withoutThemes ? sql`null::text[]` : sql`(select array_agg(pt.theme_code order by pt.theme_code) from project_themes pt where pt.project_id = p.id)`} as themes
     from projects p
     left join organisations o on o.id = p.lead_organisation_id
     left join organisation_relance_facts f on f.organisation_id = o.id
