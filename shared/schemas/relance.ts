@@ -149,8 +149,10 @@ export const eligibleProjects = listResponse(eligibleProject).extend({
 });
 
 export const measuresForQuery = z.strictObject({ window: windowFilter });
+/** A measure as a project's or a structure's list shows it (its rules are explained by the verdict beside it). */
+export const measureSummary = measure.omit({ rules: true, rulesInWords: true, description: true, actions: true, createdAt: true, updatedAt: true });
 export const measureForEntry = z.object({
-  measure,
+  measure: measureSummary,
   window: z.enum(measureWindows),
   eligibility,
 });

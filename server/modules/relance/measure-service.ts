@@ -134,10 +134,25 @@ export function measureService(db: Database, opts: MeasureServiceOptions = {}) {
   async function measuresFor(subject: q.SubjectRow, window: string): Promise<MeasuresFor> {
     const day = today();
     const rows = (await q.getMeasures(db)).filter((m) => window === 'all' || windowOf(m, day) === window);
-    const names = await q.territoryNames(db, [...new Set(rows.flatMap((r) => rulesOf(r).territories))]);
-    const shaped = await shape({ kind: 'anonymous' }, rows, db, names);
-    const { compiled, check } = await explain(rows, names);
-    const items = shaped.map((measure, i) => ({ measure, window: measure.window, eligibility: check(compiled[i] as CompiledMeasure, subject) }));
+    const { compiled, check } = await explain(rows);
+    const items = rows.map((r, i) => {
+      const window = windowOf(r, day);
+      const measure = {
+        id: r.id,
+        name: r.name,
+        operatorOrganisationId: r.operator_organisation_id,
+        operatorName: r.operator_name,
+        component: r.component as Measure['component'],
+        budgetEur: r.budget_eur == null ? null : Number(r.budget_eur),
+        opensOn: r.opens_on,
+        closesOn: r.closes_on,
+        windowKind: r.window_kind as Measure['windowKind'],
+        window,
+        url: r.url,
+        themes: r.themes,
+      };
+      return { measure, window, eligibility: check(compiled[i] as CompiledMeasure, subject) };
+    });
     items.sort(
       (a, b) =>
         windowRank[a.window] - windowRank[b.window] ||
