@@ -350,7 +350,8 @@ export function measureService(db: Database, opts: MeasureServiceOptions = {}) {
               category: 'recovery',
               title: fr`Une mesure du plan de relance est ouverte : ${m.name}`,
               body: fr`${m.operator_name} ouvre « ${m.name} »${m.closes_on ? fr` jusqu’au ${m.closes_on.split('-').reverse().join('/')}` : ''}. Un de vos projets y semble éligible : voyez pourquoi, critère par critère.`,
-              link: `/relance/mesures/${m.id}`,
+              // No measure page in the web application yet (a link would be a 404).
+              link: null,
             });
           await q.markOpeningNotified(tx, id);
           return accounts.length;
