@@ -247,7 +247,9 @@ export function verdictOf(m: CompiledMeasure, s: EligibilitySubject, today: stri
 }
 
 const legalName = (code: string) => {
-  const label = legalCategoryLabels[code] ?? legalFamilies[code]?.label;
+  const family = legalFamilies[code];
+  if (family) return family.label;
+  const label = legalCategoryLabels[code];
   return label ? `${label} (${code})` : code;
 };
 const list = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ou ${xs.at(-1)}`);

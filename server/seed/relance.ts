@@ -43,7 +43,8 @@ export const DEMO_MEASURES: DemoMeasure[] = [
     windowKind: 'open_window',
     url: 'https://www.urgence-ess.fr',
     themes: [],
-    rules: { essRequired: true, sizes: ['tpe'], maxAmountEur: 8_000 },
+    // The aid is a flat 5,000 or 8,000 €, whatever the project's need: no ceiling on the need.
+    rules: { essRequired: true, sizes: ['tpe'] },
     description:
       'Fonds d’urgence pour les structures de l’ESS de 1 à 10 salariés : diagnostic de la situation économique, aide de 5 000 € (1 à 3 salariés) ou 8 000 € (4 à 10 salariés), accompagnement par le DLA. Guichet unique, déployé par les associations territoriales de France Active.',
     source:

@@ -1,5 +1,5 @@
 import type { EligibilityRulesInput, Measure, MeasureInput, MeasureListQuery, MeasurePatch, MeasuresFor } from '../../../shared/schemas/relance';
-import { fr } from '../../../shared/text';
+import { fr, typo } from '../../../shared/text';
 import { type MeasureWindow, organisationKindLabels, projectStageLabels } from '../../../shared/vocabulary';
 import {
   type CompiledMeasure,
@@ -32,6 +32,8 @@ const iso = (d: Date) => new Date(d).toISOString();
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 const windowOf = (m: { opens_on: string | null; closes_on: string | null }, today: string): MeasureWindow =>
   m.opens_on && m.opens_on > today ? 'upcoming' : m.closes_on && m.closes_on < today ? 'closed' : 'open';
+// The vocabulary's labels are not typeset (straight apostrophes): the sentences are.
+const typesetKinds = Object.fromEntries(Object.entries(organisationKindLabels).map(([k, v]) => [k, typo(v)]));
 const windowRank: Record<MeasureWindow, number> = { open: 0, upcoming: 1, closed: 2 };
 
 const rulesOf = (r: q.MeasureRow): EligibilityRulesInput => ({ ...noRules, ...parse<Partial<EligibilityRulesInput>>(r.rules) }) as EligibilityRulesInput;
@@ -41,8 +43,7 @@ export function rulesInWords(rules: EligibilityRules, names: ReadonlyMap<string,
   const out: string[] = [];
   const join = (xs: readonly string[]) => xs.join(', ');
   if (rules.legalCategories.length) out.push(fr`Formes juridiques admises : ${join(rules.legalCategories)}`);
-  if (rules.kinds.length)
-    out.push(fr`Types de structure admis : ${join(rules.kinds.map((k) => organisationKindLabels[k as keyof typeof organisationKindLabels] ?? k))}`);
+  if (rules.kinds.length) out.push(fr`Types de structure admis : ${join(rules.kinds.map((k) => typesetKinds[k] ?? k))}`);
   if (rules.essRequired) out.push('Réservée aux structures de l’ESS (loi du 31 juillet 2014)');
   if (rules.esusRequired) out.push('Réservée aux structures agréées ESUS');
   out.push(rules.territories.length ? fr`Territoires : ${join(rules.territories.map((t) => names.get(t) ?? t))}` : 'Mesure nationale');
@@ -127,7 +128,7 @@ export function measureService(db: Database, opts: MeasureServiceOptions = {}) {
   async function explain(measures: q.MeasureRow[], known?: ReadonlyMap<string, string>) {
     const compiled = measures.map((m) => compileMeasure({ id: m.id, rules: rulesOf(m) }));
     const names = known ?? (await q.territoryNames(db, [...new Set(compiled.flatMap((c) => c.rules.territories))]));
-    const o = { today: today(), names, kindLabels: organisationKindLabels, stageLabels: projectStageLabels };
+    const o = { today: today(), names, kindLabels: typesetKinds, stageLabels: projectStageLabels };
     return { compiled, check: (c: CompiledMeasure, s: q.SubjectRow): Eligibility => checkEligibility(c, s, o) };
   }
 
