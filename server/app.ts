@@ -38,6 +38,8 @@ import { type JobQueue, type JobQueueOptions, startJobQueue } from './modules/jo
 import { jobRoutes } from './modules/jobs/job-routes';
 import { notificationJobs } from './modules/notifications/notification-jobs';
 import { notificationRoutes } from './modules/notifications/notification-routes';
+import { relanceJobs } from './modules/relance/relance-jobs';
+import { relanceRoutes } from './modules/relance/relance-routes';
 import { sponsorshipJobs } from './modules/sponsorships/sponsorship-jobs';
 import { sponsorshipRoutes } from './modules/sponsorships/sponsorship-routes';
 
@@ -131,12 +133,23 @@ export async function buildApp(deps: AppDeps) {
     ...importJobs({ db: deps.db }),
     ...sponsorshipJobs({ db: deps.db }),
     ...conferenceJobs({ db: deps.db }),
+    ...relanceJobs({ db: deps.db }),
   ];
   const jobs = await startJobQueue(deps.db, definitions, { ...deps.jobs, onError: (err) => app.log.error(err, 'file de tâches') });
   app.addHook('onClose', async () => jobs.stop());
   readiness.add({ name: 'queue', check: () => jobs.ready() });
   app.decorate('jobs', jobs);
-  for (const routes of [themeRoutes, territoryRoutes, statsRoutes, auditRoutes, accountRoutes, workspaceRoutes, notificationRoutes, sponsorshipRoutes])
+  for (const routes of [
+    themeRoutes,
+    territoryRoutes,
+    statsRoutes,
+    auditRoutes,
+    accountRoutes,
+    workspaceRoutes,
+    notificationRoutes,
+    sponsorshipRoutes,
+    relanceRoutes,
+  ])
     routes(app, deps.db);
   importRoutes(app, deps.db, jobs);
   conferenceRoutes(app, deps.db, { jobs, publicUrl, scheduleJobThreshold: deps.conferenceScheduleJobThreshold });

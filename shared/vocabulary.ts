@@ -284,3 +284,54 @@ export const objectiveOutcomeLabels: Record<ObjectiveOutcome, string> = {
 export const sessionFormats = ['visio', 'presentiel', 'telephone'] as const;
 export type SessionFormat = (typeof sessionFormats)[number];
 export const sessionFormatLabels: Record<SessionFormat, string> = { visio: 'Visioconférence', presentiel: 'Présentiel', telephone: 'Téléphone' };
+
+/** ESS relance (issue 14): the recovery plan's three components, how a measure takes applications, sizes, obstacles. */
+export const recoveryComponents = ['ecologie', 'competitivite', 'cohesion'] as const;
+export type RecoveryComponent = (typeof recoveryComponents)[number];
+export const recoveryComponentLabels: Record<RecoveryComponent, string> = {
+  ecologie: 'Écologie',
+  competitivite: 'Compétitivité',
+  cohesion: 'Cohésion',
+};
+export const measureWindowKinds = ['call_for_projects', 'open_window'] as const;
+export type MeasureWindowKind = (typeof measureWindowKinds)[number];
+export const measureWindowKindLabels: Record<MeasureWindowKind, string> = {
+  call_for_projects: 'Appel à projets',
+  open_window: 'Guichet ouvert',
+};
+/** Where a measure stands today: not yet open, open, closed. */
+export const measureWindows = ['open', 'upcoming', 'closed'] as const;
+export type MeasureWindow = (typeof measureWindows)[number];
+export const measureWindowLabels: Record<MeasureWindow, string> = { open: 'Ouverte', upcoming: 'À venir', closed: 'Close' };
+export const organisationSizes = ['tpe', 'pme', 'eti', 'ge'] as const;
+export type OrganisationSize = (typeof organisationSizes)[number];
+export const eligibilityVerdicts = ['eligible', 'to_check', 'not_eligible'] as const;
+export type EligibilityVerdict = (typeof eligibilityVerdicts)[number];
+export const eligibilityVerdictLabels: Record<EligibilityVerdict, string> = {
+  eligible: 'Éligible',
+  to_check: 'À vérifier',
+  not_eligible: 'Non éligible',
+};
+export const criterionStatuses = ['pass', 'fail', 'unknown'] as const;
+export const obstacleCategories = ['eligibility', 'delay', 'documents', 'cash_flow', 'regulation', 'information', 'other'] as const;
+export type ObstacleCategory = (typeof obstacleCategories)[number];
+export const obstacleCategoryLabels: Record<ObstacleCategory, string> = {
+  eligibility: 'Éligibilité',
+  delay: 'Délais',
+  documents: 'Pièces justificatives',
+  cash_flow: 'Trésorerie',
+  regulation: 'Réglementation',
+  information: 'Information',
+  other: 'Autre',
+};
+export const obstacleStatuses = ['open', 'in_progress', 'lifted', 'not_lifted', 'out_of_scope'] as const;
+export type ObstacleStatus = (typeof obstacleStatuses)[number];
+export const obstacleStatusLabels: Record<ObstacleStatus, string> = {
+  open: 'Ouvert',
+  in_progress: 'En cours',
+  lifted: 'Levé',
+  not_lifted: 'Non levé',
+  out_of_scope: 'Hors champ',
+};
+export const obstacleActionKinds = ['comment', 'status', 'assign'] as const;
+export type ObstacleActionKind = (typeof obstacleActionKinds)[number];

@@ -348,4 +348,61 @@ export interface DB {
     status: Generated<string>;
     max_meetings: number | null;
   };
+  recovery_measures: Timestamps & {
+    id: Uuid;
+    name: string;
+    description: Generated<string>;
+    operator_organisation_id: string;
+    component: string;
+    budget_eur: ColumnType<number | null, number | null, number | null>;
+    opens_on: ColumnType<string | null, string | null, string | null>;
+    closes_on: ColumnType<string | null, string | null, string | null>;
+    window_kind: string;
+    url: string | null;
+    themes: Generated<string[]>;
+    rules: ColumnType<unknown, string, string>;
+    opening_notified_at: Date | null;
+  };
+  organisation_relance_facts: { organisation_id: string; founded_on: ColumnType<string | null, string | null, string | null>; size: string | null };
+  obstacles: Timestamps & {
+    id: Uuid;
+    title: string;
+    description: Generated<string>;
+    event_id: string | null;
+    measure_id: string | null;
+    operator_organisation_id: string | null;
+    project_id: string | null;
+    organisation_id: string | null;
+    category: string;
+    severity: number;
+    owner_account_id: string | null;
+    due_on: ColumnType<string | null, string | null, string | null>;
+    status: Generated<string>;
+    resolution: string | null;
+    lifted_at: Date | null;
+    raised_by_account_id: string | null;
+  };
+  obstacle_actions: {
+    id: Uuid;
+    obstacle_id: string;
+    kind: string;
+    comment: string | null;
+    status: string | null;
+    reason: string | null;
+    resolution: string | null;
+    owner_account_id: string | null;
+    account_id: string | null;
+    created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  };
+  relance_agenda_items: {
+    id: Uuid;
+    event_id: string;
+    position: number;
+    title: string;
+    measure_id: string | null;
+    project_id: string | null;
+    notes: Generated<string>;
+  };
+  relance_minutes: { event_id: string; minutes: string; updated_at: Generated<Date> };
+  obstacle_reminders: { obstacle_id: string; kind: string; due_on: ColumnType<string, string, string>; sent_at: Generated<Date> };
 }

@@ -15,6 +15,12 @@ import {
   objectiveOutcomes,
   sessionFormats,
   sponsorshipCategories,
+  recoveryComponents,
+  measureWindowKinds,
+  organisationSizes,
+  obstacleCategories,
+  obstacleStatuses,
+  obstacleActionKinds,
   sponsorshipStatuses,
   notificationDeliveries,
   organisationKinds,
@@ -64,6 +70,14 @@ const expected: Record<string, readonly string[]> = {
   'sponsorships.status': sponsorshipStatuses,
   'sponsorship_objectives.outcome': objectiveOutcomes,
   'sponsorship_sessions.format': sessionFormats,
+  'recovery_measures.component': recoveryComponents,
+  'recovery_measures.window_kind': measureWindowKinds,
+  'organisation_relance_facts.size': organisationSizes,
+  'obstacles.category': obstacleCategories,
+  'obstacles.status': obstacleStatuses,
+  'obstacle_actions.kind': obstacleActionKinds,
+  'obstacle_actions.status': obstacleStatuses,
+  'obstacle_reminders.kind': ['due_soon', 'overdue'],
 };
 
 /**

@@ -142,3 +142,36 @@ describe('Hackers Publics: who sees a need and a sponsorship', () => {
     }
   });
 });
+
+describe('ESS relance: who sees an obstacle', () => {
+  it('shows VoisiWATT’s obstacle to its holder, Bpifrance’s operator and the national team; another operator’s only to the national team; none to visitors', async () => {
+    const app = t.anonymous as FastifyInstance;
+    const get = (role: (typeof roles)[number], url: string) => app.inject({ url, headers: role === 'anonymous' ? {} : sessions[role] });
+    const all = (await get('equipe', '/api/obstacles?pageSize=50')).json().items as Array<{ id: string; projectTitle: string | null; operatorName: string }>;
+    const voisiwatt = all.find((o) => o.projectTitle === 'VoisiWATT');
+    const other = all.find((o) => o.operatorName === 'Banque des Territoires' && o.projectTitle !== 'VoisiWATT');
+    expect(voisiwatt && other).toBeTruthy();
+    const sees = { voisiwatt: new Set(['equipe', 'porteur.voisiwatt', 'operateur']), other: new Set(['equipe']) };
+    for (const role of roles) {
+      // A collective's coordinators see the obstacles of its projects: which collective a demo project belongs to is the seed's choice.
+      if (role.startsWith('coordination')) continue;
+      for (const [key, o] of [
+        ['voisiwatt', voisiwatt],
+        ['other', other],
+      ] as const) {
+        for (const url of [`/api/obstacles/${o?.id}`, `/api/obstacles/${o?.id}/actions`]) {
+          const expected = role === 'anonymous' ? 401 : sees[key].has(role) ? 200 : 404;
+          expect((await get(role, url)).statusCode, `${role} ${url}`).toBe(expected);
+        }
+      }
+      if (role !== 'anonymous') {
+        const listed = (await get(role, '/api/obstacles?pageSize=50')).json().items.map((o: { id: string }) => o.id);
+        expect(listed.includes(voisiwatt?.id), role).toBe(sees.voisiwatt.has(role));
+        expect(listed.includes(other?.id), role).toBe(sees.other.has(role));
+      }
+    }
+    // Bpifrance's operator may move VoisiWATT's obstacle, its holder may only comment.
+    expect((await get('operateur', `/api/obstacles/${voisiwatt?.id}`)).json().actions).toEqual(['comment', 'status', 'assign']);
+    expect((await get('porteur.voisiwatt', `/api/obstacles/${voisiwatt?.id}`)).json().actions).toEqual(['update', 'comment']);
+  });
+});

@@ -287,6 +287,37 @@ describe('demo network', () => {
   it('refuses to load twice', async () => {
     await expect(seedDemo(t.db)).rejects.toMatchObject({ code: 'database_not_empty' });
   });
+
+  it('holds ESS relance: real measures of 2020–2021 with verdicts, the #ESSrelance meetings’ agenda and minutes, obstacles followed until lifted', async () => {
+    const measures = (await t.anonymous.inject({ url: '/api/measures?pageSize=50' })).json();
+    expect(measures.total).toBe(7);
+    expect(measures.items.every((m: { window: string }) => m.window === 'closed')).toBe(true);
+    const urgence = measures.items.find((m: { name: string }) => m.name === 'UrgencESS');
+    expect(urgence).toMatchObject({ operatorName: 'France Active', opensOn: '2021-01-25', closesOn: '2021-07-31', budgetEur: 30_000_000 });
+    const operators = new Set(measures.items.map((m: { operatorName: string }) => m.operatorName));
+    for (const o of ['France Active', 'ADEME', 'Bpifrance']) expect(operators.has(o), o).toBe(true);
+    // VoisiWATT's measures: closed, still with their verdicts and reasons.
+    const voisiwatt = (await t.app.inject({ url: '/api/projects?q=voisiwatt' })).json().items[0].id;
+    const mine = (await t.anonymous.inject({ url: `/api/projects/${voisiwatt}/measures` })).json().items;
+    expect(mine).toHaveLength(7);
+    const verdicts = new Set(mine.map((i: { eligibility: { verdict: string } }) => i.eligibility.verdict));
+    expect(verdicts.has('eligible')).toBe(true);
+    expect(verdicts.has('not_eligible')).toBe(true);
+    const ue = mine.find((i: { measure: { name: string } }) => i.measure.name === 'UrgencESS').eligibility;
+    expect(ue.criteria.map((c: { message: string }) => c.message)).toContain('taille admise\u202F: TPE');
+    const events = await t.db.selectFrom('events').select(['id', 'title']).where('programme', '=', 'ess-relance').orderBy('starts_at').execute();
+    expect(events).toHaveLength(2);
+    const agenda = await t.db.selectFrom('relance_agenda_items').select(['event_id', 'project_id', 'measure_id']).execute();
+    expect(agenda.filter((a) => a.event_id === events[0]?.id && a.project_id === voisiwatt)).toHaveLength(1);
+    expect(agenda.some((a) => a.measure_id)).toBe(true);
+    expect(await t.db.selectFrom('relance_minutes').select('event_id').execute()).toHaveLength(2);
+    const stats = (await t.app.inject({ url: '/api/obstacles/stats' })).json();
+    expect(stats).toMatchObject({ total: 7, byStatus: { lifted: 3, in_progress: 1, open: 1, not_lifted: 1, out_of_scope: 1 } });
+    expect(stats.medianDaysToLift).toBe(19);
+    expect(stats.perMonth.map((m: { month: string }) => m.month)).toEqual(['2020-11', '2020-12']);
+    const raised = (await t.app.inject({ url: `/api/obstacles?event=${events[0]?.id}` })).json();
+    expect(raised.total).toBe(4);
+  });
 });
 
 /** The record restricted to the writable fields of a schema. */

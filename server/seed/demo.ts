@@ -17,6 +17,7 @@ import { insertProjects } from '../modules/projects/project-queries';
 import { insertSectorProgrammes } from '../modules/sector-programmes/sector-programme-queries';
 import { communesWithin, largestCommunes } from '../modules/territories/territory-queries';
 import * as net from './demo-network';
+import { seedRelance } from './relance';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoAdvisors, seedDemoMeetings } from './demo-meetings';
 import { typo } from '../../shared/text';
@@ -491,6 +492,8 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   const meetings = await seedDemoMeetings(tx, conferences);
   // The advisors' impact finance training and the projects they accompany.
   await seedDemoAdvisors(tx, conferences);
+  // ESS relance: measures of 2020–2021, the #ESSrelance meetings' agenda and minutes, obstacles (own random stream).
+  await seedRelance(tx, rng(20201119), { voisiwattProjectId: projectIds[projectInputs.findIndex((p) => p.title === 'VoisiWATT')] as string });
   progress('Terminé', SEED_STEPS, SEED_STEPS);
   return { organisations: book.inputs.length, projects: projectIds.length, serialsUsed: book.inputs.length, conferences, meetings };
 }

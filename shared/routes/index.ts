@@ -11,6 +11,7 @@ import { statsRoutes } from './stats.routes';
 import { territoryRoutes } from './territories.routes';
 import { jobRoutes } from './jobs.routes';
 import { notificationRoutes } from './notifications.routes';
+import { relanceRoutes } from './relance.routes';
 import { sponsorshipRoutes } from './sponsorships.routes';
 import { themeRoutes } from './themes.routes';
 import { workspaceRoutes } from './workspace.routes';
@@ -37,5 +38,6 @@ export const apiContract: readonly RouteDef[] = [
     conferenceRoutes,
     eventRoutes,
     sponsorshipRoutes,
+    relanceRoutes,
   ].flatMap((r) => Object.values(r)),
 ];

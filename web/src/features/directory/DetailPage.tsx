@@ -15,6 +15,7 @@ import { Tags } from '../../components/Tags';
 import { AnonymisePerson } from './AnonymisePerson';
 import { RecordHistory } from '../../components/RecordHistory';
 import { RelatedList } from './RelatedList';
+import { ProjectMeasures } from '../relance/ProjectMeasures';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecordActions } from '../../components/RecordActions';
 
@@ -185,7 +186,12 @@ function Related({ cfg, record: r }: { cfg: ResourceConfig; record: AnyRecord })
         </>
       );
     case 'projets':
-      return <RelatedList title="Structures partenaires" ids={r.partnerIds as string[]} resource="organisations" slug="structures" />;
+      return (
+        <>
+          <RelatedList title="Structures partenaires" ids={r.partnerIds as string[]} resource="organisations" slug="structures" />
+          <ProjectMeasures projectId={r.id} />
+        </>
+      );
     case 'pionniers':
       return (
         <RelatedList

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
+
+const demo = demoPlatform({ projets: 'voisiwatt' });
+const SHOTS = '/tmp/shots/relance/';
+
+type Page = Awaited<ReturnType<typeof demo.platform.page>>;
+
+/** A screenshot at desktop and phone widths. */
+async function shoot(page: Page, name: string) {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+}
+
+describe.skipIf(!hasBrowser)('ESS relance in Chromium', () => {
+  it('a holder sees VoisiWATT’s recovery-plan measures, closed ones included, and why each verdict', async () => {
+    const page = await demo.platform.page();
+    await signIn(page, 'porteur.voisiwatt@essaim.test');
+    await page.goto(`/projets/${demo.ids.projets}`);
+    const section = page.getByRole('region', { name: 'Dispositifs du plan de relance' });
+    await section.getByRole('heading', { level: 3, name: 'UrgencESS' }).waitFor();
+    // Seven measures of 2020–2021, all closed today, each with its verdict and reasons.
+    expect(await section.getByRole('heading', { level: 3 }).count()).toBe(7);
+    const urgence = section.locator('article', { has: page.getByRole('heading', { name: 'UrgencESS' }) });
+    await urgence.getByText('France Active · Guichet ouvert · Close', { exact: false }).waitFor();
+    await urgence.getByText('taille admise\u202F: TPE', { exact: false }).waitFor();
+    expect(await section.getByText('Non éligible').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot(page, 'projet-dispositifs');
+  });
+});
