@@ -1,3 +1,4 @@
+import { indicatorRoutes } from './modules/indicators/indicator-routes';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -136,7 +137,17 @@ export async function buildApp(deps: AppDeps) {
   app.addHook('onClose', async () => jobs.stop());
   readiness.add({ name: 'queue', check: () => jobs.ready() });
   app.decorate('jobs', jobs);
-  for (const routes of [themeRoutes, territoryRoutes, statsRoutes, auditRoutes, accountRoutes, workspaceRoutes, notificationRoutes, sponsorshipRoutes])
+  for (const routes of [
+    themeRoutes,
+    territoryRoutes,
+    statsRoutes,
+    auditRoutes,
+    accountRoutes,
+    workspaceRoutes,
+    notificationRoutes,
+    sponsorshipRoutes,
+    indicatorRoutes,
+  ])
     routes(app, deps.db);
   importRoutes(app, deps.db, jobs);
   conferenceRoutes(app, deps.db, { jobs, publicUrl, scheduleJobThreshold: deps.conferenceScheduleJobThreshold });

@@ -19,6 +19,7 @@ import { communesWithin, largestCommunes } from '../modules/territories/territor
 import * as net from './demo-network';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoMeetings } from './demo-meetings';
+import { dateDemoRecords } from './demo-dates';
 import { typo } from '../../shared/text';
 import {
   advisorTitle,
@@ -489,6 +490,8 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   });
   // Their bilateral meetings (360 held), feedback and investment leads.
   const meetings = await seedDemoMeetings(tx, conferences);
+  // The dates a figure of a past year is computed from.
+  await dateDemoRecords(tx);
   progress('Terminé', SEED_STEPS, SEED_STEPS);
   return { organisations: book.inputs.length, projects: projectIds.length, serialsUsed: book.inputs.length, conferences, meetings };
 }

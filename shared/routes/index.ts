@@ -6,6 +6,7 @@ import type { RouteDef } from './contract';
 import { directoryRoutesByResource } from './directory.routes';
 import { eventRoutes } from './events.routes';
 import { importRoutes } from './imports.routes';
+import { indicatorRoutes } from './indicators.routes';
 import { siteRoutes } from './site.routes';
 import { statsRoutes } from './stats.routes';
 import { territoryRoutes } from './territories.routes';
@@ -37,5 +38,6 @@ export const apiContract: readonly RouteDef[] = [
     conferenceRoutes,
     eventRoutes,
     sponsorshipRoutes,
+    indicatorRoutes,
   ].flatMap((r) => Object.values(r)),
 ];
