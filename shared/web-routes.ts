@@ -32,7 +32,11 @@ export const staticPages = [
   '/evenements',
   '/evenements/nouveau',
   '/financement/pistes',
+  '/indicateurs',
 ] as const;
+
+/** The annual review of a year, generated from the records. */
+export const annualReviewPage = (year: number) => `/rapport-annuel/${year}`;
 
 /** An event's page, and its edit form (for the organiser). */
 export const eventPage = (id: string) => `/evenements/${id}`;
@@ -61,6 +65,7 @@ export function isWebPage(path: string) {
     directoryPattern.test(p) ||
     new RegExp(`^/comptes/${UUID}$`, 'i').test(p) ||
     eventPattern.test(p) ||
+    /^\/rapport-annuel\/\d{4}$/.test(p) ||
     new RegExp(`^/evenements/${UUID}/conference$`, 'i').test(p)
   );
 }

@@ -24,6 +24,9 @@ const pages = () => [
   '/evenements',
   '/evenements?vue=calendrier&mois=2020-11',
   `/evenements/${eventId}`,
+  '/indicateurs',
+  '/indicateurs?code=siae&annee=2020',
+  '/rapport-annuel/2020',
   '/une-page-qui-n-existe-pas',
 ];
 // The demo's Grenoble conference (organised by the national team): its console and participants' spaces.

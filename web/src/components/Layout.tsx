@@ -90,6 +90,11 @@ export function Layout() {
           { text: 'Accueil', linkProps: { to: '/' }, isActive: location.pathname === '/' },
           ...NAV.map((slug) => ({ text: RESOURCES[slug].title, linkProps: { to: `/${slug}` }, isActive: location.pathname.startsWith(`/${slug}`) })),
           { text: 'Événements', linkProps: { to: '/evenements' }, isActive: location.pathname.startsWith('/evenements') },
+          {
+            text: 'Indicateurs',
+            linkProps: { to: '/indicateurs' },
+            isActive: location.pathname.startsWith('/indicateurs') || location.pathname.startsWith('/rapport-annuel'),
+          },
         ]}
         id="navigation"
       />
