@@ -1,3 +1,5 @@
+import { reportJobs } from './modules/reports/report-jobs';
+import { reportRoutes } from './modules/reports/report-routes';
 import { indicatorRoutes } from './modules/indicators/indicator-routes';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -132,6 +134,7 @@ export async function buildApp(deps: AppDeps) {
     ...importJobs({ db: deps.db }),
     ...sponsorshipJobs({ db: deps.db }),
     ...conferenceJobs({ db: deps.db }),
+    ...reportJobs({ db: deps.db }),
   ];
   const jobs = await startJobQueue(deps.db, definitions, { ...deps.jobs, onError: (err) => app.log.error(err, 'file de tâches') });
   app.addHook('onClose', async () => jobs.stop());
@@ -152,6 +155,7 @@ export async function buildApp(deps: AppDeps) {
   importRoutes(app, deps.db, jobs);
   conferenceRoutes(app, deps.db, { jobs, publicUrl, scheduleJobThreshold: deps.conferenceScheduleJobThreshold });
   jobRoutes(app, deps.db, definitions);
+  reportRoutes(app, deps.db, jobs);
   eventRoutes(app, deps.db, { publicUrl });
   authRoutes(app, deps.db, {
     secureCookies: deps.secureCookies ?? false,

@@ -36,9 +36,21 @@ export async function up(db: Kysely<unknown>) {
       records jsonb not null,
       primary key (year, code)
     )`.execute(db);
+  // The annual review's PDF, made by a job and kept until its source (the year's snapshot, or the live data's version) changes.
+  await sql`
+    create table annual_reports (
+      year smallint not null check (year between 2000 and 2100),
+      source text not null,
+      status text not null default 'pending' check (status in ('pending', 'ready')),
+      job_id uuid,
+      pdf bytea,
+      created_at timestamptz not null default now(),
+      primary key (year, source)
+    )`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>) {
+  await sql`drop table annual_reports`.execute(db);
   await sql`drop table indicator_snapshot_values`.execute(db);
   await sql`drop table indicator_snapshots`.execute(db);
   await sql`drop index organisations_kind_joined`.execute(db);

@@ -2,6 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Link, useParams } from 'react-router';
 import type { IndicatorDefinition } from '../../../../shared/schemas/indicators';
+import { yearSentence } from '../../../../shared/indicator-format';
 import { typo } from '../../../../shared/text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NotFoundPage } from '../../components/NotFoundPage';
@@ -26,10 +27,6 @@ export function AnnualReviewPage() {
   const { data, error } = useYearFigures(Number.isNaN(year) ? 0 : year);
   if (Number.isNaN(year) || year < 2000 || year > 2100) return <NotFoundPage />;
   const v = data?.values ?? {};
-  const n = (code: string) => {
-    const def = data?.definitions.find((d) => d.code === code);
-    return def ? formatValue(def, v[code]) : '—';
-  };
   return (
     <>
       <Breadcrumb
@@ -44,11 +41,7 @@ export function AnnualReviewPage() {
       {!data && !error && <p role="status">Chargement…</p>}
       {data && (
         <>
-          <p className="fr-text--lead">
-            {typo(
-              `En ${year}, le réseau compte ${n('collectives')} collectifs territoriaux labellisés et ${n('projects')} projets à impact ; ${n('funds')} fonds sous bannière French Impact mobilisent ${n('fundsMobilisableEur')}, ${n('meetingsHeld')} rencontres projet–financeur se sont tenues et ${n('publicSponsors')} hackers publics parrainent des structures de l’ESS.`,
-            )}
-          </p>
+          <p className="fr-text--lead">{yearSentence(year, data.definitions, v)}</p>
           {data.snapshot ? (
             <Alert
               severity="info"

@@ -2,24 +2,8 @@ import { useEffect, useState } from 'react';
 import { indicatorRoutes } from '../../../../shared/routes/indicators.routes';
 import type { IndicatorDefinition, IndicatorSnapshot } from '../../../../shared/schemas/indicators';
 import { ApiError, call } from '../../lib/api';
-import { formatEur, formatInt } from '../../lib/format';
 
-export const PROGRAMMES: Record<IndicatorDefinition['programme'], string> = {
-  collectives: 'Collectifs territoriaux et projets à impact',
-  pioneers: 'Pionniers et entreprises championnes',
-  'impact-finance': 'Finance à impact',
-  'hackers-publics': 'Modernisation de l’action publique : Hackers publics',
-  mobilisation: 'Mobilisation : ESS relance, hackathons, défis',
-  network: 'Le réseau',
-};
-
-/** A value as a person reads it: euros, a ratio (« × 2,1 »), or a whole number. */
-export function formatValue(def: Pick<IndicatorDefinition, 'unit' | 'aggregation'>, v: number | null | undefined) {
-  if (v === null || v === undefined) return '—';
-  if (def.unit === '€') return formatEur(v);
-  if (def.aggregation === 'ratio') return `× ${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(v)}`;
-  return formatInt(v);
-}
+export { formatIndicatorValue as formatValue, PROGRAMME_TITLES as PROGRAMMES } from '../../../../shared/indicator-format';
 
 export interface YearFigures {
   definitions: IndicatorDefinition[];
