@@ -130,6 +130,13 @@ describe(`indicators (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     }
   });
 
+  it('gives /api/stats?year= the figures as they stood at the end of that year', async () => {
+    const y2019 = await get('/api/stats?year=2019');
+    expect(y2019).toMatchObject({ year: 2019, collectives: 20, funds: (await get('/api/indicators/funds?year=2019')).value, meetingsHeld: 0, siae: 0 });
+    const y2020 = await get('/api/stats?year=2020');
+    expect(y2020).toMatchObject({ collectives: 27, projects: 400, funds: 25, meetingsHeld: 360, publicSponsors: 100, siae: 4000 });
+  });
+
   it('answers bad requests with a French 4xx', async () => {
     for (const [url, status] of [
       ['/api/indicators/inconnu?year=2020', 404],
