@@ -51,6 +51,9 @@ try {
   await measure('organisations by département, 2020', '< 100 ms', () =>
     readIndicator(db, systemActor, 'organisations', { year: 2020, by: 'departement' }, now),
   );
+  await measure(`organisations by département, ${now.getUTCFullYear()} (every one)`, '< 100 ms', () =>
+    readIndicator(db, systemActor, 'organisations', { year: now.getUTCFullYear(), by: 'departement' }, now),
+  );
   await measure('projects by département, 2020', '< 100 ms', () => readIndicator(db, systemActor, 'projects', { year: 2020, by: 'departement' }, now));
   await measure('siae by département, 2020', '< 100 ms', () => readIndicator(db, systemActor, 'siae', { year: 2020, by: 'departement' }, now));
   await measure('baseline: key figures today (one statement)', '—', () => keyFigures(db));
