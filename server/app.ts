@@ -1,3 +1,6 @@
+import { reportJobs } from './modules/reports/report-jobs';
+import { reportRoutes } from './modules/reports/report-routes';
+import { indicatorRoutes } from './modules/indicators/indicator-routes';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -134,6 +137,7 @@ export async function buildApp(deps: AppDeps) {
     ...sponsorshipJobs({ db: deps.db }),
     ...conferenceJobs({ db: deps.db }),
     ...relanceJobs({ db: deps.db }),
+    ...reportJobs({ db: deps.db }),
   ];
   const jobs = await startJobQueue(deps.db, definitions, { ...deps.jobs, onError: (err) => app.log.error(err, 'file de tâches') });
   app.addHook('onClose', async () => jobs.stop());
@@ -149,11 +153,13 @@ export async function buildApp(deps: AppDeps) {
     notificationRoutes,
     sponsorshipRoutes,
     relanceRoutes,
+    indicatorRoutes,
   ])
     routes(app, deps.db);
   importRoutes(app, deps.db, jobs);
   conferenceRoutes(app, deps.db, { jobs, publicUrl, scheduleJobThreshold: deps.conferenceScheduleJobThreshold });
   jobRoutes(app, deps.db, definitions);
+  reportRoutes(app, deps.db, jobs);
   eventRoutes(app, deps.db, { publicUrl });
   authRoutes(app, deps.db, {
     secureCookies: deps.secureCookies ?? false,

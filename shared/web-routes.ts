@@ -37,7 +37,11 @@ export const staticPages = [
   '/hackers-publics/propositions',
   '/hackers-publics/mon-espace',
   '/hackers-publics/tableau-de-bord',
+  '/indicateurs',
 ] as const;
+
+/** The annual review of a year, generated from the records. */
+export const annualReviewPage = (year: number) => `/rapport-annuel/${year}`;
 
 /** An event's page, and its edit form (for the organiser). */
 export const eventPage = (id: string) => `/evenements/${id}`;
@@ -67,6 +71,7 @@ export function isWebPage(path: string) {
     new RegExp(`^/comptes/${UUID}$`, 'i').test(p) ||
     eventPattern.test(p) ||
     new RegExp(`^/evenements/${UUID}/conference$`, 'i').test(p) ||
-    new RegExp(`^/hackers-publics/(besoins|parrainages)/${UUID}$`, 'i').test(p)
+    new RegExp(`^/hackers-publics/(besoins|parrainages)/${UUID}$`, 'i').test(p) ||
+    /^\/rapport-annuel\/\d{4}$/.test(p)
   );
 }

@@ -20,6 +20,7 @@ import * as net from './demo-network';
 import { seedRelance } from './relance';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoAdvisors, seedDemoMeetings } from './demo-meetings';
+import { dateDemoRecords } from './demo-dates';
 import { typo } from '../../shared/text';
 import {
   advisorTitle,
@@ -494,6 +495,8 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   await seedDemoAdvisors(tx, conferences);
   // ESS relance: measures of 2020–2021, the #ESSrelance meetings' agenda and minutes, obstacles (own random stream).
   await seedRelance(tx, rng(20201119), { voisiwattProjectId: projectIds[projectInputs.findIndex((p) => p.title === 'VoisiWATT')] as string });
+  // The dates a figure of a past year is computed from.
+  await dateDemoRecords(tx);
   progress('Terminé', SEED_STEPS, SEED_STEPS);
   return { organisations: book.inputs.length, projects: projectIds.length, serialsUsed: book.inputs.length, conferences, meetings };
 }

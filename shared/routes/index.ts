@@ -6,6 +6,8 @@ import type { RouteDef } from './contract';
 import { directoryRoutesByResource } from './directory.routes';
 import { eventRoutes } from './events.routes';
 import { importRoutes } from './imports.routes';
+import { indicatorRoutes } from './indicators.routes';
+import { reportRoutes } from './reports.routes';
 import { siteRoutes } from './site.routes';
 import { statsRoutes } from './stats.routes';
 import { territoryRoutes } from './territories.routes';
@@ -39,5 +41,7 @@ export const apiContract: readonly RouteDef[] = [
     eventRoutes,
     sponsorshipRoutes,
     relanceRoutes,
+    indicatorRoutes,
+    reportRoutes,
   ].flatMap((r) => Object.values(r)),
 ];

@@ -9,7 +9,7 @@ export const statsRoutes = {
     path: '/api/stats',
     access: 'open',
     tag,
-    summary: 'Chiffres clés calculés en direct ; year=2020 : rendez-vous tenus et montants investis de cette année-là',
+    summary: 'Chiffres clés calculés en direct ; year=2020 : chaque indicateur tel qu’au 31 décembre 2020 (stocks) ou pendant 2020 (flux)',
     query: statsQuery,
     response: stats,
   }),

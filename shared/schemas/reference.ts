@@ -60,7 +60,7 @@ export const stats = z.object({
   meetingsHeld: z.number().int(),
   /** Amounts invested after those meetings (by the investment's date; of `year` when asked). */
   investedEur: z.number(),
-  /** The year the two figures above are of; null: every year. */
+  /** The year the figures are of (stocks on its 31 December, flows within it: every figure that is an indicator); null: today, every year. */
   year: z.number().int().nullable(),
   generatedAt: z.string(),
 });

@@ -29,6 +29,9 @@ const pages = () => [
   '/evenements?vue=calendrier&mois=2020-11',
   `/evenements/${eventId}`,
   '/hackers-publics',
+  '/indicateurs',
+  '/indicateurs?code=siae&annee=2020',
+  '/rapport-annuel/2020',
   '/une-page-qui-n-existe-pas',
 ];
 const signedInPages = () => [

@@ -37,6 +37,11 @@ export const router = createBrowserRouter([
         lazy: () => import('./features/conferences/ConferencePage').then((m) => ({ Component: m.ConferencePage })),
       },
       { path: 'financement/pistes', lazy: () => import('./features/conferences/LeadsPage').then((m) => ({ Component: m.LeadsPage })) },
+      { path: 'indicateurs', lazy: () => import('./features/indicators/IndicatorsPage').then((m) => ({ Component: m.IndicatorsPage })) },
+      {
+        path: 'rapport-annuel/:year',
+        lazy: () => import('./features/indicators/AnnualReviewPage').then((m) => ({ Component: m.AnnualReviewPage })),
+      },
       { path: 'import', lazy: () => import('./features/import/ImportPage').then((m) => ({ Component: m.ImportPage })) },
       { path: 'mentions-legales', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.LegalNoticePage })) },
       { path: 'accessibilite', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.AccessibilityPage })) },

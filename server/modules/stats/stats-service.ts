@@ -6,6 +6,7 @@ import { snapshotMemo } from '../../db/snapshot-memo';
 import { countedVersion } from '../../db/snapshot-queries';
 import type { Actor } from '../../policies/actor';
 import { countsByTerritory, keyFigures } from './stats-queries';
+import { yearValues } from '../indicators/indicator-service';
 
 // Whole-table counts, recomputed only when the counted data changed (see
 // snapshotMemo and the counted data's version): the home page asks for them on
@@ -20,7 +21,7 @@ export async function getStats(db: Database, actor: Actor, now: Date, year: numb
     const value = await keyFigures(db, year);
     return { value, snapshot: value.snapshot };
   });
-  return {
+  const live = {
     collectives: f.collectives,
     projects: f.projects,
     pioneers: f.pioneers,
@@ -42,6 +43,11 @@ export async function getStats(db: Database, actor: Actor, now: Date, year: numb
     year,
     generatedAt: now.toISOString(),
   };
+  if (year === null) return live;
+  // A past year's figures as they stood on 31 December (stocks) or within the year (flows): the indicators' own computation.
+  const values = await yearValues(db, year);
+  const past = Object.fromEntries(Object.keys(live).flatMap((k) => (typeof values[k] === 'number' ? [[k, values[k]]] : [])));
+  return { ...live, ...past };
 }
 
 /** Collectives and projects per territory, for the map. */
