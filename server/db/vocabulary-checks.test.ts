@@ -78,6 +78,7 @@ const expected: Record<string, readonly string[]> = {
   'obstacle_actions.kind': obstacleActionKinds,
   'obstacle_actions.status': obstacleStatuses,
   'obstacle_reminders.kind': ['due_soon', 'overdue'],
+  'annual_reports.status': ['pending', 'ready'],
 };
 
 /**
