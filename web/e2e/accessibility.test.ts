@@ -1,92 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
+import { describe, expect, it } from 'vitest';
+import { auditedPlatform } from './audited-pages';
+import { hasBrowser } from './harness';
 
-const demo = demoPlatform({ projets: 'materio', collectifs: 'chambery' });
-// The Grenoble conference of 2020, a need and a sponsorship of Hackers Publics (after the platform's own beforeAll).
-let eventId = '';
-const hackers = { need: '', sponsorship: '' };
-beforeAll(async () => {
-  if (!hasBrowser) return;
-  eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
-  hackers.need = (await demo.platform.db.selectFrom('sponsorship_needs').select('id').where('status', '=', 'open').limit(1).executeTakeFirstOrThrow()).id;
-  hackers.sponsorship = (await demo.platform.db.selectFrom('sponsorships').select('id').where('status', '=', 'closed').limit(1).executeTakeFirstOrThrow()).id;
-});
-
-/** Every page of the application, filled from the demo network. */
-const pages = () => [
-  '/',
-  ...Object.entries(demo.ids).flatMap(([slug, id]) => [`/${slug}`, `/${slug}/${id}`]),
-  '/projets?q=reemploi&territory=region:84&stage=development',
-  '/connexion',
-  '/connexion?erreur=oidc_state',
-  '/mentions-legales',
-  '/accessibilite',
-  '/donnees-personnelles',
-  '/plan-du-site',
-  '/territoires?niveau=departement',
-  '/territoires?niveau=region',
-  '/evenements',
-  '/evenements?vue=calendrier&mois=2020-11',
-  `/evenements/${eventId}`,
-  '/hackers-publics',
-  '/indicateurs',
-  '/indicateurs?code=siae&annee=2020',
-  '/rapport-annuel/2020',
-  '/une-page-qui-n-existe-pas',
-];
-const signedInPages = () => [
-  '/mon-espace',
-  '/financement/pistes',
-  `/evenements/${eventId}/conference`,
-  '/compte',
-  '/comptes',
-  `/comptes/${demo.accountId}`,
-  '/import',
-  '/evenements/nouveau',
-  `/evenements/${eventId}/modifier`,
-  '/hackers-publics/besoins/nouveau',
-  '/hackers-publics/propositions',
-  '/hackers-publics/mon-espace',
-  '/hackers-publics/tableau-de-bord',
-  `/hackers-publics/besoins/${hackers.need}`,
-  `/hackers-publics/parrainages/${hackers.sponsorship}`,
-  ...Object.keys(demo.ids).map((slug) => `/${slug}/nouveau`),
-  ...Object.entries(demo.ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
-];
-
-/** Load a page and wait for its data (no "Chargement" left). */
-async function settle(page: Awaited<ReturnType<typeof demo.platform.page>>, path: string) {
-  await page.goto(path);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  // biome-ignore lint/performance/useDomNodeTextContent: the visible text (hidden templates may say "Chargement")
-  await page.waitForFunction(() => !document.body.innerText.includes('Chargement'), undefined, { timeout: 15_000 });
-}
-
-/**
- * The serious violations on each of `paths`, audited in a few tabs at once
- * (each signed in as `email` when given): Chromium renders in its own
- * processes, so the tabs overlap what one tab would spend waiting.
- */
-async function audit(paths: string[], email?: string, tabs = 3) {
-  const pages = await Promise.all(
-    Array.from({ length: Math.min(tabs, paths.length) }, async () => {
-      const page = await demo.platform.page();
-      if (email) await signIn(page, email);
-      return page;
-    }),
-  );
-  const found: string[] = [];
-  const queue = [...paths];
-  await Promise.all(
-    pages.map(async (page) => {
-      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
-        await settle(page, path);
-        for (const v of await seriousViolations(page)) found.push(`${path} → ${v}`);
-      }
-    }),
-  );
-  return { found: found.sort(), errors: pages.flatMap((p) => p.errors), page: pages[0] as (typeof pages)[number] };
-}
+const { demo, pages, audit } = auditedPlatform();
 
 describe.skipIf(!hasBrowser)('accessibility (axe): no serious or critical violation', () => {
   it('on every page, signed out', async () => {
@@ -94,16 +10,6 @@ describe.skipIf(!hasBrowser)('accessibility (axe): no serious or critical violat
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
   }, 180_000);
-
-  it('on every page and form, signed in as the national team, and with a form showing its errors', async () => {
-    const { found, errors, page } = await audit([...pages(), ...signedInPages()], 'equipe@essaim.test');
-    await settle(page, '/structures/nouveau');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByText('La fiche n’est pas enregistrée').waitFor();
-    for (const v of await seriousViolations(page)) found.push(`formulaire en erreur → ${v}`);
-    expect(found).toEqual([]);
-    expect(errors).toEqual([]);
-  }, 240_000);
 
   it('answers unknown pages with a 404 status and the 404 page', async () => {
     const res = await fetch(`${demo.platform.url}/projets/pas-un-identifiant`);

@@ -1,0 +1,98 @@
+import { beforeAll } from 'vitest';
+import { demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
+
+/**
+ * Every page of the application on a demo platform, and an axe audit of a
+ * list of them: shared by the accessibility files (signed out, signed in),
+ * which run side by side.
+ */
+export function auditedPlatform() {
+  const demo = demoPlatform({ projets: 'materio', collectifs: 'chambery' });
+  // The Grenoble conference of 2020, a need and a sponsorship of Hackers Publics (after the platform's own beforeAll).
+  let eventId = '';
+  const hackers = { need: '', sponsorship: '' };
+  beforeAll(async () => {
+    if (!hasBrowser) return;
+    eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
+    hackers.need = (await demo.platform.db.selectFrom('sponsorship_needs').select('id').where('status', '=', 'open').limit(1).executeTakeFirstOrThrow()).id;
+    hackers.sponsorship = (await demo.platform.db.selectFrom('sponsorships').select('id').where('status', '=', 'closed').limit(1).executeTakeFirstOrThrow()).id;
+  });
+
+  /** Every page of the application, filled from the demo network. */
+  const pages = () => [
+    '/',
+    ...Object.entries(demo.ids).flatMap(([slug, id]) => [`/${slug}`, `/${slug}/${id}`]),
+    '/projets?q=reemploi&territory=region:84&stage=development',
+    '/connexion',
+    '/connexion?erreur=oidc_state',
+    '/mentions-legales',
+    '/accessibilite',
+    '/donnees-personnelles',
+    '/plan-du-site',
+    '/territoires?niveau=departement',
+    '/territoires?niveau=region',
+    '/evenements',
+    '/evenements?vue=calendrier&mois=2020-11',
+    `/evenements/${eventId}`,
+    '/hackers-publics',
+    '/indicateurs',
+    '/indicateurs?code=siae&annee=2020',
+    '/rapport-annuel/2020',
+    '/une-page-qui-n-existe-pas',
+  ];
+  const signedInPages = () => [
+    '/mon-espace',
+    '/financement/pistes',
+    `/evenements/${eventId}/conference`,
+    '/compte',
+    '/comptes',
+    `/comptes/${demo.accountId}`,
+    '/import',
+    '/evenements/nouveau',
+    `/evenements/${eventId}/modifier`,
+    '/hackers-publics/besoins/nouveau',
+    '/hackers-publics/propositions',
+    '/hackers-publics/mon-espace',
+    '/hackers-publics/tableau-de-bord',
+    `/hackers-publics/besoins/${hackers.need}`,
+    `/hackers-publics/parrainages/${hackers.sponsorship}`,
+    ...Object.keys(demo.ids).map((slug) => `/${slug}/nouveau`),
+    ...Object.entries(demo.ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
+  ];
+
+  /** Load a page and wait for its data (no "Chargement" left). */
+  async function settle(page: Awaited<ReturnType<typeof demo.platform.page>>, path: string) {
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text (hidden templates may say "Chargement")
+    await page.waitForFunction(() => !document.body.innerText.includes('Chargement'), undefined, { timeout: 15_000 });
+  }
+
+  /**
+   * The serious violations on each of `paths`, audited in a few tabs at once
+   * (each signed in as `email` when given): Chromium renders in its own
+   * processes, so the tabs overlap what one tab would spend waiting.
+   */
+  async function audit(paths: string[], email?: string, tabs = 3) {
+    const pages = await Promise.all(
+      Array.from({ length: Math.min(tabs, paths.length) }, async () => {
+        const page = await demo.platform.page();
+        if (email) await signIn(page, email);
+        return page;
+      }),
+    );
+    const found: string[] = [];
+    const queue = [...paths];
+    await Promise.all(
+      pages.map(async (page) => {
+        for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+          await settle(page, path);
+          for (const v of await seriousViolations(page)) found.push(`${path} → ${v}`);
+        }
+      }),
+    );
+    return { found: found.sort(), errors: pages.flatMap((p) => p.errors), page: pages[0] as (typeof pages)[number] };
+  }
+
+  return { demo, pages, signedInPages, settle, audit };
+}
