@@ -83,7 +83,7 @@ export async function listMeasures(db: Executor, f: MeasureFilter, page: { limit
     measureSelect(db)
       .where(where)
       .orderBy(sql`${windowSql(f.today)} = 'open'`, 'desc')
-      .orderBy('m.closes_on', sql`desc nulls first`)
+      .orderBy('m.closes_on', (ob) => ob.desc().nullsFirst())
       .orderBy('m.name')
       .orderBy('m.id')
       .limit(page.limit)
