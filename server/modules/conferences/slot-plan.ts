@@ -28,8 +28,7 @@ export interface PlanIssue {
 /** The most slots one conference may have (32 a day over a week is ~220). */
 export const MAX_SLOTS = 400;
 
-/** `09:05` from minutes after midnight. */
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const MINUTE = 60_000;
 
 const minutesOf = (hhmm: string) => {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
@@ -85,15 +84,19 @@ export function planSlots(plan: SlotPlan): { slots: PlannedSlot[]; issues: PlanI
       issues.push({ path: `${path}.end`, message: `L’heure de fin « ${day.end} » est invalide (HH:MM attendu).` });
       continue;
     }
-    if (end - start < plan.meetingMinutes) {
+    // Elapsed time, not wall-clock: on the days the hour changes they differ by an hour,
+    // and a slot counted on the wall clock could end after the day (found by the property test).
+    const from = parisInstant(day.date, day.start).getTime();
+    const until = parisInstant(day.date, day.end).getTime();
+    if (until - from < plan.meetingMinutes * MINUTE) {
       issues.push({
         path: `${path}.end`,
         message: `Le ${day.date}, de ${day.start} à ${day.end}, aucun rendez-vous de ${plan.meetingMinutes} minutes ne tient.`,
       });
       continue;
     }
-    for (let t = start; t + plan.meetingMinutes <= end; t += plan.meetingMinutes + plan.breakMinutes)
-      slots.push({ startsAt: parisInstant(day.date, hhmm(t)), endsAt: parisInstant(day.date, hhmm(t + plan.meetingMinutes)), tables: plan.tables });
+    for (let t = from; t + plan.meetingMinutes * MINUTE <= until; t += (plan.meetingMinutes + plan.breakMinutes) * MINUTE)
+      slots.push({ startsAt: new Date(t), endsAt: new Date(t + plan.meetingMinutes * MINUTE), tables: plan.tables });
   }
   if (slots.length > MAX_SLOTS) issues.push({ path: 'days', message: `Cela fait ${slots.length} créneaux\u202F: ${MAX_SLOTS} au plus.` });
   slots.sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime());
