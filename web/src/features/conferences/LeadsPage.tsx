@@ -14,7 +14,7 @@ import { call } from '../../lib/api';
 import { formatDate, formatEur, formatInt } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { useCall } from '../../lib/use-api';
-import { DataTable } from './DataTable';
+import { DataTable } from '../../components/DataTable';
 import { useTitle } from '../../lib/use-title';
 
 type Lead = z.output<typeof investmentLead>;

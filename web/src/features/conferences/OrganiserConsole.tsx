@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { call } from '../../lib/api';
 import { formatInt } from '../../lib/format';
 import { useCall } from '../../lib/use-api';
-import { DataTable } from './DataTable';
+import { DataTable } from '../../components/DataTable';
 import { formatSlot, formatTime } from './conference-format';
 
 type Settings = z.output<typeof conferenceSettings>;

@@ -24,7 +24,8 @@ import { formatInt } from '../../lib/format';
 import { isNationalTeam, useSession } from '../../lib/session';
 import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
-import { BASE, NeedBadges, Reasons, SponsorshipBadge, Table, when } from './components';
+import { BASE, NeedBadges, Reasons, SponsorshipBadge, when } from './components';
+import { DataTable } from '../../components/DataTable';
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const categoryOptions = sponsorshipCategories.map((c) => ({ value: c, label: capitalised(sponsorshipCategoryLabels[c]) }));
@@ -134,7 +135,7 @@ export function NeedsBoardPage() {
             {needs.data.total === 0 ? 'Aucun besoin.' : `${formatInt(needs.data.total)} besoin${needs.data.total > 1 ? 's' : ''}`}
           </p>
           {needs.data.items.length > 0 && (
-            <Table caption="Besoins de parrainage" head={['Structure', 'Besoin', 'Territoire', 'État', 'Exprimé le']}>
+            <DataTable caption="Besoins de parrainage" head={['Structure', 'Besoin', 'Territoire', 'État', 'Exprimé le']}>
               {needs.data.items.map((n) => (
                 <tr key={n.id}>
                   <td>
@@ -148,7 +149,7 @@ export function NeedsBoardPage() {
                   <td>{when(n.createdAt)}</td>
                 </tr>
               ))}
-            </Table>
+            </DataTable>
           )}
         </>
       )}
@@ -326,7 +327,7 @@ export function NeedPage() {
           {candidates.error && <ErrorAlert title="Les parrains possibles ne se chargent pas" error={candidates.error} />}
           {candidates.data && candidates.data.items.length === 0 && <p>Aucun hacker public disponible n’a l’expertise demandée.</p>}
           {candidates.data && candidates.data.items.length > 0 && (
-            <Table caption="Parrains possibles, les mieux placés d’abord" head={['Hacker public', 'Administration', 'Raisons', 'Places libres']}>
+            <DataTable caption="Parrains possibles, les mieux placés d’abord" head={['Hacker public', 'Administration', 'Raisons', 'Places libres']}>
               {candidates.data.items.slice(0, 10).map((c) => (
                 <tr key={c.sponsorPersonId}>
                   <td>
@@ -339,7 +340,7 @@ export function NeedPage() {
                   <td>{c.remainingCapacity}</td>
                 </tr>
               ))}
-            </Table>
+            </DataTable>
           )}
         </>
       )}

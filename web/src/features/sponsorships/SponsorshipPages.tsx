@@ -21,7 +21,8 @@ import { formatInt } from '../../lib/format';
 import { isNationalTeam, useSession } from '../../lib/session';
 import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
-import { BASE, Reasons, type Sponsorship, SponsorshipBadge, Table, when } from './components';
+import { BASE, Reasons, type Sponsorship, SponsorshipBadge, when } from './components';
+import { DataTable } from '../../components/DataTable';
 import { ProgrammeNav } from './NeedsPages';
 
 const NNBSP = '\u202f';
@@ -303,7 +304,7 @@ export function SponsorshipPage() {
       <h2>Séances</h2>
       {sessions.data && sessions.data.items.length === 0 && <p>Aucune séance notée.</p>}
       {sessions.data && sessions.data.items.length > 0 && (
-        <Table caption="Séances, les plus récentes d’abord" head={['Date', 'Durée', 'Format', 'Sujets', 'Notes']}>
+        <DataTable caption="Séances, les plus récentes d’abord" head={['Date', 'Durée', 'Format', 'Sujets', 'Notes']}>
           {sessions.data.items.map((x) => (
             <tr key={x.id}>
               <td>{when(`${x.date}T12:00:00Z`)}</td>
@@ -313,7 +314,7 @@ export function SponsorshipPage() {
               <td className="fr-cell--multiline">{x.notes ?? 'Réservées au binôme'}</td>
             </tr>
           ))}
-        </Table>
+        </DataTable>
       )}
       {can('log') && <SessionForm id={id} onDone={sessions.reload} />}
       {can('close') && <CloseForm sp={sp} onDone={s.reload} />}
@@ -563,7 +564,7 @@ export function DashboardPage() {
             ))}
           </ul>
           {!administration && (
-            <Table
+            <DataTable
               caption="Par administration"
               head={['Administration', 'Hackers publics', 'En cours', 'Besoins ouverts', 'Objectifs atteints', 'Satisfaction']}
             >
@@ -579,7 +580,7 @@ export function DashboardPage() {
                   <td>{a.satisfaction === null ? '—' : `${a.satisfaction.toLocaleString('fr-FR')}/5`}</td>
                 </tr>
               ))}
-            </Table>
+            </DataTable>
           )}
         </>
       )}

@@ -1,5 +1,4 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import type { reason, sponsorship } from '../../../../shared/schemas/sponsorship';
 import {
@@ -58,34 +57,6 @@ export function Reasons({ score, reasons }: { score: number; reasons: Reason[] }
           </li>
         ))}
       </ul>
-    </div>
-  );
-}
-
-/** A DSFR table with a caption read by screen readers; its scrolling box takes the keyboard focus (narrow screens scroll it). */
-export function Table({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
-  return (
-    <div className="fr-table fr-table--no-caption fr-mt-2w">
-      <div className="fr-table__wrapper">
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
-        <section className="fr-table__container" tabIndex={0} aria-label={caption}>
-          <div className="fr-table__content">
-            <table>
-              <caption>{caption}</caption>
-              <thead>
-                <tr>
-                  {head.map((h) => (
-                    <th key={h} scope="col">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>{children}</tbody>
-            </table>
-          </div>
-        </section>
-      </div>
     </div>
   );
 }
