@@ -71,7 +71,7 @@ export function isWebPage(path: string) {
     new RegExp(`^/comptes/${UUID}$`, 'i').test(p) ||
     eventPattern.test(p) ||
     new RegExp(`^/evenements/${UUID}/conference$`, 'i').test(p) ||
-    new RegExp(`^/hackers-publics/(besoins|parrainages)/${UUID}$`, 'i').test(p) ||
+    new RegExp(`^/hackers-publics/(besoins|parrainages|profils)/${UUID}$`, 'i').test(p) ||
     /^\/rapport-annuel\/\d{4}$/.test(p)
   );
 }

@@ -46,51 +46,72 @@ export function assign(nLeft: number, nRight: number, capLeft: number[], capRigh
   pot[T] = 0;
   for (let r = 0; r < nRight; r++) pot[T] = Math.min(pot[T] as number, pot[nLeft + r] as number);
 
+  // The arcs in typed arrays, and the heap in two flat arrays: each augmentation runs a
+  // Dijkstra, and thousands of them allocated a tuple per push (most of the time went to that and to GC).
+  const toA = Int32Array.from(to);
+  const capA = Int32Array.from(cap);
+  const costA = Float64Array.from(cost);
+  const nextA = Int32Array.from(next);
   const dist = new Float64Array(N);
   const prevArc = new Int32Array(N);
-  // Binary heap of [dist, node].
-  const heap: Array<[number, number]> = [];
+  const done = new Uint8Array(N);
+  // Lazy deletion: at most one entry per arc relaxation, plus the source.
+  const heapD = new Float64Array(toA.length + 2);
+  const heapV = new Int32Array(toA.length + 2);
+  let size = 0;
   const push = (d: number, v: number) => {
-    heap.push([d, v]);
-    let i = heap.length - 1;
+    let i = size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if ((heap[p] as [number, number])[0] <= d) break;
-      [heap[p], heap[i]] = [heap[i] as [number, number], heap[p] as [number, number]];
+      if ((heapD[p] as number) <= d) break;
+      heapD[i] = heapD[p] as number;
+      heapV[i] = heapV[p] as number;
       i = p;
     }
+    heapD[i] = d;
+    heapV[i] = v;
   };
+  /** Removes the top (read heapD[0], heapV[0] before). */
   const pop = () => {
-    const top = heap[0] as [number, number];
-    const last = heap.pop() as [number, number];
-    if (heap.length) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const a = 2 * i + 1;
-        const b = a + 1;
-        let m = i;
-        if (a < heap.length && (heap[a] as [number, number])[0] < (heap[m] as [number, number])[0]) m = a;
-        if (b < heap.length && (heap[b] as [number, number])[0] < (heap[m] as [number, number])[0]) m = b;
-        if (m === i) break;
-        [heap[m], heap[i]] = [heap[i] as [number, number], heap[m] as [number, number]];
-        i = m;
-      }
+    size--;
+    if (size === 0) return;
+    const d = heapD[size] as number;
+    const v = heapV[size] as number;
+    let i = 0;
+    for (;;) {
+      const a = 2 * i + 1;
+      if (a >= size) break;
+      const b = a + 1;
+      const m = b < size && (heapD[b] as number) < (heapD[a] as number) ? b : a;
+      if ((heapD[m] as number) >= d) break;
+      heapD[i] = heapD[m] as number;
+      heapV[i] = heapV[m] as number;
+      i = m;
     }
-    return top;
+    heapD[i] = d;
+    heapV[i] = v;
   };
   for (;;) {
     dist.fill(Number.POSITIVE_INFINITY);
     prevArc.fill(-1);
+    done.fill(0);
     dist[S] = 0;
+    size = 0;
     push(0, S);
-    while (heap.length) {
-      const [d, u] = pop();
-      if (d > (dist[u] as number)) continue;
-      for (let a = head[u] as number; a !== -1; a = next[a] as number) {
-        if ((cap[a] as number) <= 0) continue;
-        const v = to[a] as number;
-        const nd = d + (cost[a] as number) + (pot[u] as number) - (pot[v] as number);
+    while (size > 0) {
+      const d = heapD[0] as number;
+      const u = heapV[0] as number;
+      pop();
+      if (done[u] || d > (dist[u] as number)) continue;
+      done[u] = 1;
+      // The sink is settled: the path is known. Nodes not settled yet take the sink's distance
+      // in the potentials below, which keeps every residual arc's reduced cost non-negative.
+      if (u === T) break;
+      const pu = (pot[u] as number) + d;
+      for (let a = head[u] as number; a !== -1; a = nextA[a] as number) {
+        if ((capA[a] as number) <= 0) continue;
+        const v = toA[a] as number;
+        const nd = pu + (costA[a] as number) - (pot[v] as number);
         if (nd < (dist[v] as number) - 1e-12) {
           dist[v] = nd;
           prevArc[v] = a;
@@ -98,19 +119,20 @@ export function assign(nLeft: number, nRight: number, capLeft: number[], capRigh
         }
       }
     }
-    if (!Number.isFinite(dist[T] as number)) break;
-    for (let v = 0; v < N; v++) if (Number.isFinite(dist[v] as number)) pot[v] = (pot[v] as number) + (dist[v] as number);
+    if (!done[T]) break;
+    const dT = dist[T] as number;
+    for (let v = 0; v < N; v++) pot[v] = (pot[v] as number) + (done[v] ? (dist[v] as number) : dT);
     // Real path cost = reduced distance corrected by potentials; stop when it no longer adds score.
     if ((pot[T] as number) - (pot[S] as number) >= -1e-12) break;
-    for (let v = T; v !== S; v = to[(prevArc[v] as number) ^ 1] as number) {
+    for (let v = T; v !== S; v = toA[(prevArc[v] as number) ^ 1] as number) {
       const a = prevArc[v] as number;
-      cap[a] = (cap[a] as number) - 1;
-      cap[a ^ 1] = (cap[a ^ 1] as number) + 1;
+      capA[a] = (capA[a] as number) - 1;
+      capA[a ^ 1] = (capA[a ^ 1] as number) + 1;
     }
   }
   const chosen: number[] = [];
   edgeArc.forEach((a, i) => {
-    if (to[a] !== -1 && cap[a] === 0) chosen.push(i);
+    if (toA[a] !== -1 && capA[a] === 0) chosen.push(i);
   });
   return chosen;
 }

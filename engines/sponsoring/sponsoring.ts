@@ -326,14 +326,30 @@ export function propose(needs: readonly NeedItem[], sponsors: readonly SponsorIt
   // The first edge set: a greedy assignment (best pairs first), each sponsor's best needs
   // (twice their room) and the greedy needs' best sponsors. The min-cost flow's work grows with
   // its nodes and edges: start small and near the optimum, then add only what pricing asks for.
-  const buckets: number[][] = Array.from({ length: WEIGHTS_TOTAL + 1 }, () => []);
-  for (let i = 0; i < W.length; i++) if ((W[i] as number) > 0) buckets[W[i] as number]?.push(i);
+  // Pairs by decreasing score, in index order within a score: a counting sort into one typed array
+  // (an array per score allocated a million numbers, and the collector took as long as the flow).
+  const start = new Int32Array(WEIGHTS_TOTAL + 2);
+  for (let i = 0; i < W.length; i++) {
+    const b = WEIGHTS_TOTAL - (W[i] as number) + 1;
+    if ((W[i] as number) > 0) start[b] = (start[b] as number) + 1;
+  }
+  for (let w = 1; w <= WEIGHTS_TOTAL + 1; w++) start[w] = (start[w] as number) + (start[w - 1] as number);
+  const order = new Int32Array(start[WEIGHTS_TOTAL + 1] as number);
+  const fill = start.slice();
+  for (let i = 0; i < W.length; i++) {
+    const w = W[i] as number;
+    if (w <= 0) continue;
+    const at = fill[WEIGHTS_TOTAL - w] as number;
+    order[at] = i;
+    fill[WEIGHTS_TOTAL - w] = at + 1;
+  }
   const taken = new Uint8Array(nL);
   const room = capR.slice();
   const u = new Float64Array(nL);
   const v = new Float64Array(nR);
   for (let w = WEIGHTS_TOTAL; w > 0; w--)
-    for (const i of buckets[w] as number[]) {
+    for (let k = start[WEIGHTS_TOTAL - w] as number; k < (start[WEIGHTS_TOTAL - w + 1] as number); k++) {
+      const i = order[k] as number;
       const l = Math.floor(i / nR);
       const r = i - l * nR;
       if (taken[l] || (room[r] as number) <= 0) continue;

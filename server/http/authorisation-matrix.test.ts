@@ -141,6 +141,22 @@ describe('Hackers Publics: who sees a need and a sponsorship', () => {
       if (role === 'anonymous' || role === 'sans-role' || role === 'financeur' || role === 'operateur') expect(listed, role).toBe(0);
     }
   });
+
+  it('shows a sponsor’s profile (capacity, pause…) to the sponsor and the national team only', async () => {
+    const app = t.anonymous as FastifyInstance;
+    const me = (await app.inject({ url: '/api/auth/me', headers: sessions['hacker.public'] })).json();
+    const personId = me.personId as string;
+    expect(personId).toBeTruthy();
+    for (const role of roles) {
+      const headers = role === 'anonymous' ? {} : sessions[role];
+      const sees = role === 'equipe' || role === 'hacker.public';
+      const profile = await app.inject({ url: `/api/people/${personId}/sponsor`, headers });
+      expect(profile.statusCode, role).toBe(role === 'anonymous' ? 401 : sees ? 200 : 404);
+      const record = (await app.inject({ url: `/api/people/${personId}`, headers })).json();
+      expect(record.isPublicSponsor, role).toBe(true);
+      expect(record.sponsor === null, role).toBe(!sees);
+    }
+  });
 });
 
 describe('ESS relance: who sees an obstacle', () => {

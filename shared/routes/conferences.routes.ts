@@ -37,6 +37,7 @@ import {
   scheduleInput,
   scheduleResult,
   slotList,
+  slotLoadList,
   slotPlanInput,
 } from '../schemas/conference';
 import { idParams } from '../schemas/common';
@@ -78,6 +79,15 @@ export const conferenceRoutes = {
     params: idParams,
     body: slotPlanInput,
     response: slotList,
+  }),
+  slotLoad: route({
+    method: 'GET',
+    path: '/api/events/:id/slots/load',
+    access: 'signed-in',
+    tag,
+    summary: 'La carte de chaleur de l’organisateur : par créneau, les participants disponibles et ceux déjà en rendez-vous',
+    params: idParams,
+    response: slotLoadList,
   }),
   slots: route({ method: 'GET', path: '/api/events/:id/slots', access: 'signed-in', tag, summary: 'Les créneaux', params: idParams, response: slotList }),
   availability: route({
@@ -217,6 +227,25 @@ export const conferenceRoutes = {
     params: idParams,
     query: agendaQuery,
     produces: ['text/calendar'],
+  }),
+  agendaPdf: route({
+    method: 'GET',
+    path: '/api/events/:id/agenda.pdf',
+    access: 'open',
+    tag,
+    summary: 'L’agenda imprimable (PDF) d’un participant (avec une session, ou le jeton secret de son flux)',
+    params: idParams,
+    query: agendaQuery,
+    produces: ['application/pdf'],
+  }),
+  tablePlanPdf: route({
+    method: 'GET',
+    path: '/api/events/:id/table-plan.pdf',
+    access: 'signed-in',
+    tag,
+    summary: 'Le plan des tables par créneau, imprimable (PDF), pour l’organisateur',
+    params: idParams,
+    produces: ['application/pdf'],
   }),
   feedback: route({
     method: 'POST',

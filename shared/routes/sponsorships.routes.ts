@@ -32,7 +32,9 @@ const tag = 'Hackers publics';
  * `open` so that whoever may not see a need or a sponsorship gets the same 404
  * as for one that does not exist (visitors included); sponsors' answers and
  * sessions are `signed-in` (a sponsor's role writes nothing else), and the
- * service decides record by record.
+ * service decides record by record. A sponsor's profile is `signed-in`: it is
+ * never for visitors, and a signed-in account other than the sponsor's own or
+ * the national team's gets a 404.
  */
 export const sponsorshipRoutes = {
   listNeeds: route({
@@ -86,9 +88,9 @@ export const sponsorshipRoutes = {
   getSponsor: route({
     method: 'GET',
     path: '/api/people/:id/sponsor',
-    access: 'open',
+    access: 'signed-in',
     tag,
-    summary: 'Le profil de hacker public d’une personne (expertise, territoires, capacité)',
+    summary: 'Le profil de hacker public d’une personne (expertise, territoires, capacité) : la personne elle-même et l’équipe nationale',
     params: idParams,
     response: sponsorProfileOut,
   }),

@@ -27,6 +27,17 @@ export const slotPlanInput = z.strictObject({
 
 export const slot = z.object({ id: uuid, startsAt: z.string(), endsAt: z.string(), tables: z.number().int() });
 export const slotList = z.array(slot);
+/** The organiser's heat map: per slot, how many of the meeting participants are free for it, and how many already meet then. */
+export const slotLoadList = z.array(
+  slot.extend({
+    /** Registrations that take part in meetings (projects, investors). */
+    participants: z.number().int(),
+    /** Of them, those available at this slot (every slot unless they said otherwise). */
+    available: z.number().int(),
+    /** Of them, those with a meeting placed at this slot. */
+    booked: z.number().int(),
+  }),
+);
 
 export const availabilityInput = z.strictObject({ slotIds: z.array(uuid).max(1000) });
 export const availability = z.object({
@@ -56,6 +67,8 @@ export const conferenceSettings = z.object({
   breakMinutes: z.number().int().nullable(),
   days: z.array(z.object({ date: z.string(), start: z.string(), end: z.string() })),
   slots: z.number().int(),
+  /** Tables per slot, as the slots were last generated (null before any slot). */
+  tables: z.number().int().nullable(),
   /** Meetings by status, for the organiser; a participant's own otherwise. */
   meetings: z.record(z.string(), z.number().int()),
   /** The caller's registrations in this conference (a project's or a fund's). */

@@ -10,12 +10,13 @@ export function auditedPlatform() {
   const demo = demoPlatform({ projets: 'materio', collectifs: 'chambery' });
   // The Grenoble conference of 2020, a need and a sponsorship of Hackers Publics (after the platform's own beforeAll).
   let eventId = '';
-  const hackers = { need: '', sponsorship: '' };
+  const hackers = { need: '', sponsorship: '', sponsor: '' };
   beforeAll(async () => {
     if (!hasBrowser) return;
     eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
     hackers.need = (await demo.platform.db.selectFrom('sponsorship_needs').select('id').where('status', '=', 'open').limit(1).executeTakeFirstOrThrow()).id;
     hackers.sponsorship = (await demo.platform.db.selectFrom('sponsorships').select('id').where('status', '=', 'closed').limit(1).executeTakeFirstOrThrow()).id;
+    hackers.sponsor = (await demo.platform.db.selectFrom('sponsor_profiles').select('person_id').limit(1).executeTakeFirstOrThrow()).person_id;
   });
 
   /** Every page of the application, filled from the demo network. */
@@ -56,6 +57,7 @@ export function auditedPlatform() {
     '/hackers-publics/tableau-de-bord',
     `/hackers-publics/besoins/${hackers.need}`,
     `/hackers-publics/parrainages/${hackers.sponsorship}`,
+    `/hackers-publics/profils/${hackers.sponsor}`,
     ...Object.keys(demo.ids).map((slug) => `/${slug}/nouveau`),
     ...Object.entries(demo.ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
   ];

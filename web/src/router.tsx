@@ -25,6 +25,10 @@ export const router = createBrowserRouter([
       { path: 'hackers-publics/besoins/nouveau', lazy: () => import('./features/sponsorships/NeedsPages').then((m) => ({ Component: m.NeedFormPage })) },
       { path: 'hackers-publics/besoins/:id', lazy: () => import('./features/sponsorships/NeedsPages').then((m) => ({ Component: m.NeedPage })) },
       { path: 'hackers-publics/propositions', lazy: () => import('./features/sponsorships/SponsorshipPages').then((m) => ({ Component: m.ReviewPage })) },
+      {
+        path: 'hackers-publics/profils/:id',
+        lazy: () => import('./features/sponsorships/SponsorProfilePage').then((m) => ({ Component: m.SponsorProfilePage })),
+      },
       { path: 'hackers-publics/mon-espace', lazy: () => import('./features/sponsorships/SponsorshipPages').then((m) => ({ Component: m.SponsorSpacePage })) },
       {
         path: 'hackers-publics/parrainages/:id',

@@ -22,16 +22,22 @@ export function conferenceJobs(deps: { db: Database }) {
       expireInSeconds: 900,
       async run(job) {
         const actor = await jobActor(deps.db, job.data.authorId, 'la planification');
-        await job.report({ phase: 'Planification', done: 0, total: 1 });
-        return s.runSchedule(actor, job.data.eventId, job.data.mode, async (tx, result) => {
-          await completeJob(tx, job.id, result);
-          await notify(tx, {
-            accountIds: [actor.accountId],
-            category: 'meetings',
-            title: `Planification terminée : ${result.scheduled} rendez-vous placés sur un maximum démontré de ${result.upperBound}`,
-            link: `/evenements/${job.data.eventId}/conference`,
-          });
-        });
+        // Each step as it starts (on the embedded database a report waits for the schedule's transaction: the page then sees the end).
+        return s.runSchedule(
+          actor,
+          job.data.eventId,
+          job.data.mode,
+          async (tx, result) => {
+            await completeJob(tx, job.id, result);
+            await notify(tx, {
+              accountIds: [actor.accountId],
+              category: 'meetings',
+              title: `Planification terminée : ${result.scheduled} rendez-vous placés sur un maximum démontré de ${result.upperBound}`,
+              link: `/evenements/${job.data.eventId}/conference`,
+            });
+          },
+          (p) => void job.report(p),
+        );
       },
     }),
   ];

@@ -19,6 +19,7 @@ export function conferenceRoutes(
   implement(app, routes.settings, async ({ actor, params }) => s.settings(actor, params.id));
   implement(app, routes.setSettings, async ({ actor, params, body }) => s.setSettings(actor, params.id, body));
   implement(app, routes.setSlots, async ({ actor, params, body }) => s.setSlots(actor, params.id, body));
+  implement(app, routes.slotLoad, async ({ actor, params }) => s.slotLoad(actor, params.id));
   implement(app, routes.slots, async ({ actor, params }) => s.slots(actor, params.id));
   implement(app, routes.availability, async ({ actor, params }) => s.availability(actor, params.id, params.rid));
   implement(app, routes.setAvailability, async ({ actor, params, body }) => s.setAvailability(actor, params.id, params.rid, body.slotIds));
@@ -55,6 +56,22 @@ export function conferenceRoutes(
       .header('cache-control', 'private, no-store')
       .header('content-disposition', 'inline; filename="agenda.ics"')
       .send(ics);
+  });
+  implement(app, routes.agendaPdf, async ({ actor, params, query, reply }) => {
+    const pdf = await s.agendaPdf(actor, params.id, query);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', 'inline; filename="agenda.pdf"')
+      .send(pdf);
+  });
+  implement(app, routes.tablePlanPdf, async ({ actor, params, reply }) => {
+    const pdf = await s.tablePlanPdf(actor, params.id);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', 'inline; filename="plan-des-tables.pdf"')
+      .send(pdf);
   });
   implement(app, routes.feedback, async ({ actor, params, body }) => s.feedback(actor, params.id, params.mid, body));
   implement(app, routes.feedbackList, async ({ actor, params }) => s.feedbackList(actor, params.id));

@@ -16,11 +16,12 @@ import type { MeetingRequestStatus, MeetingStatus } from '../../../shared/vocabu
 import type { Database, Executor } from '../../db/connection';
 import { conflict, forbidden, invalid, notFound, unauthorized } from '../../errors';
 import type { Actor } from '../../policies/actor';
-import { authorize } from '../../policies/authorize';
+import { authorize, can } from '../../policies/authorize';
 import { isNationalTeam } from '../../policies/roles';
 import { recordWrite } from '../audit/audit-service';
 import { notify } from '../notifications/notify';
 import { writeIcs } from './agenda-ics';
+import { renderAgendaPdf, renderTablePlanPdf } from './agenda-pdf';
 import { type Conference, conferenceOf, feedSecret, feedToken, MEETING_ROLES, participantFor, validFeedToken } from './conference-access';
 import { conferencePolicy } from './conference-policy';
 import * as cq from './conference-queries';
@@ -32,12 +33,30 @@ import { planSlots } from './slot-plan';
 type Settings = z.output<typeof conferenceSettingsInput>;
 type ScheduleResult = z.output<typeof scheduleResult>;
 
+/** The steps of a schedule, in order, as the organiser's page shows them while a job runs it. */
+const SCHEDULE_PHASES = ['load', 'weights', 'engine', 'bound', 'save'] as const;
+export const SCHEDULE_STEPS = [
+  'Lecture des rendez-vous et des disponibilités',
+  'Poids des rendez-vous (demandes des deux côtés, recommandations)',
+  'Placement des rendez-vous dans les créneaux et aux tables',
+  'Calcul du maximum démontré',
+  'Enregistrement du planning',
+] as const;
+/** Where a schedule is: `done` steps of `total` finished, `phase` the one running (the last once all are done). */
+export type ScheduleProgress = (p: { phase: string; done: number; total: number }) => void;
+
 /** Above this many meetings a schedule runs as a job (202 { jobId }), the page following its progress. */
 export const SCHEDULE_JOB_THRESHOLD = 1000;
 
 const PLACED: ReadonlySet<string> = new Set(['scheduled', 'held', 'no_show']);
 const mustManage = (actor: Actor, c: Conference) =>
   authorize(actor, 'manage', { policy: conferencePolicy, record: c }, { forbidden: 'Seul l’organisateur de la conférence peut faire cela.' });
+
+/** What only the organiser reads (the heat map, the table plan): to a participant, as absent as to anyone else. */
+const organiserRead = (actor: Actor, c: Conference, what: string) => {
+  if (!can(actor, 'manage', { policy: conferencePolicy, record: c })) throw notFound(what, c.event.id);
+  return c;
+};
 
 /** Profiles of the conference's projects and funds, as the matching engine reads them. */
 async function profiles(db: Executor, eventId: string, ids?: readonly string[]): Promise<{ projects: ProjectProfile[]; funds: FundProfile[] }> {
@@ -174,6 +193,7 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
       breakMinutes: s?.break_minutes ?? null,
       days: s?.days ?? [],
       slots: slots.length,
+      tables: slots.length ? Math.max(...slots.map((x) => x.tables)) : null,
       meetings: counts,
       myRegistrations: c.mine.map((id) => ({ id, role: c.byId.get(id)?.role ?? '', label: c.byId.get(id)?.label ?? '' })),
       organiser: c.organiser,
@@ -221,12 +241,16 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
   }
 
   /** Run the engine on the conference and save the result (inside the caller's transaction). */
-  async function runSchedule(tx: Executor, c: Conference, mode: ScheduleMode): Promise<ScheduleResult> {
+  async function runSchedule(tx: Executor, c: Conference, mode: ScheduleMode, progress?: ScheduleProgress): Promise<ScheduleResult> {
     let mark = clock();
+    progress?.({ phase: SCHEDULE_STEPS[0], done: 0, total: SCHEDULE_STEPS.length });
     const phase = (name: 'load' | 'weights' | 'engine' | 'bound' | 'save') => {
       const at = clock();
       opts.onPhase?.(name, at - mark);
       mark = at;
+      // The step that ends, then the next one starting: what the organiser's page shows.
+      const done = SCHEDULE_PHASES.indexOf(name) + 1;
+      progress?.({ phase: SCHEDULE_STEPS[Math.min(done, SCHEDULE_STEPS.length - 1)] as string, done, total: SCHEDULE_STEPS.length });
     };
     const settings = await cq.settingsRow(tx, c.event.id, true);
     const slots = await cq.slotRows(tx, c.event.id);
@@ -357,6 +381,32 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
     async slots(actor: Actor, id: string) {
       await conferenceOf(db, actor, id);
       return (await cq.slotRows(db, id)).map((s) => ({ id: s.id, startsAt: s.starts_at.toISOString(), endsAt: s.ends_at.toISOString(), tables: s.tables }));
+    },
+
+    /** Per slot: the meeting participants free then, and those already meeting then (the organiser's heat map). */
+    async slotLoad(actor: Actor, id: string) {
+      const c = organiserRead(actor, await conferenceOf(db, actor, id), 'Carte des disponibilités');
+      const slots = await cq.slotRows(db, id);
+      const participants = c.participants.filter((p) => MEETING_ROLES.has(p.role));
+      const availability = await cq.availabilityOf(
+        db,
+        participants.map((p) => p.id),
+      );
+      const available = new Map<string, number>();
+      for (const p of participants)
+        for (const slotId of availability.get(p.id) ?? slots.map((s) => s.id)) available.set(slotId, (available.get(slotId) ?? 0) + 1);
+      const booked = new Map<string, Set<string>>();
+      for (const m of await mq.meetingRows(db, id))
+        if (m.slot_id && PLACED.has(m.status)) booked.set(m.slot_id, new Set([...(booked.get(m.slot_id) ?? []), m.a_registration_id, m.b_registration_id]));
+      return slots.map((s) => ({
+        id: s.id,
+        startsAt: s.starts_at.toISOString(),
+        endsAt: s.ends_at.toISOString(),
+        tables: s.tables,
+        participants: participants.length,
+        available: available.get(s.id) ?? 0,
+        booked: booked.get(s.id)?.size ?? 0,
+      }));
     },
 
     async availability(actor: Actor, id: string, rid: string) {
@@ -591,11 +641,17 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
     },
 
     /** The schedule itself, in one transaction (also what the job runs). */
-    async runSchedule(actor: Actor, id: string, mode: ScheduleMode, onCommit?: (tx: Executor, result: ScheduleResult) => Promise<void>) {
+    async runSchedule(
+      actor: Actor,
+      id: string,
+      mode: ScheduleMode,
+      onCommit?: (tx: Executor, result: ScheduleResult) => Promise<void>,
+      progress?: ScheduleProgress,
+    ) {
       return db.transaction().execute(async (tx) => {
         const c = await conferenceOf(tx, actor, id, { forUpdate: true });
         mustManage(actor, c);
-        const result = await runSchedule(tx, c, mode);
+        const result = await runSchedule(tx, c, mode, progress);
         await recordWrite(tx, actor, [{ action: 'update', entity: 'conferences', recordId: id, after: { schedule: mode, scheduled: result.scheduled } }]);
         await onCommit?.(tx, result);
         return result;
@@ -623,6 +679,54 @@ export function conferenceService(db: Database, opts: ConferenceServiceOptions =
     },
 
     agenda: (actor: Actor, id: string, q: { registration: string; token?: string | undefined }) => agendaOf(actor, id, q),
+
+    /** The printable agenda (PDF): who reads the agenda reads it, with a session or the feed's token. */
+    async agendaPdf(actor: Actor, id: string, q: { registration: string; token?: string | undefined }) {
+      const a = await agendaOf(actor, id, q);
+      const e = a.conference.event;
+      return renderAgendaPdf({
+        eventTitle: e.title,
+        eventStartsAt: e.starts_at,
+        eventEndsAt: e.ends_at,
+        place: [e.address, e.commune_name].filter(Boolean).join(', ') || e.online_url,
+        participant: a.label,
+        published: a.published,
+        meetings: a.meetings.flatMap((m) =>
+          m.startsAt && m.endsAt
+            ? [
+                {
+                  startsAt: new Date(m.startsAt),
+                  endsAt: new Date(m.endsAt),
+                  table: m.table,
+                  withLabel: m.with.label,
+                  cancelled: m.status === 'cancelled',
+                  videoUrl: m.videoUrl,
+                  reasons: m.reasons.filter((r) => r.contribution > 0).map((r) => r.detail),
+                },
+              ]
+            : [],
+        ),
+      });
+    },
+
+    /** The organiser's table plan per slot (PDF), to print and post at the conference. */
+    async tablePlanPdf(actor: Actor, id: string) {
+      const c = organiserRead(actor, await conferenceOf(db, actor, id), 'Plan des tables');
+      const slots = await cq.slotRows(db, id);
+      const meetings = (await mq.meetingRows(db, id)).filter((m) => m.slot_id !== null && m.status !== 'cancelled');
+      const label = (rid: string) => c.byId.get(rid)?.label ?? 'Inscription annulée';
+      return renderTablePlanPdf({
+        eventTitle: c.event.title,
+        slots: slots.map((s) => ({
+          startsAt: s.starts_at,
+          endsAt: s.ends_at,
+          tables: s.tables,
+          meetings: meetings
+            .filter((m) => m.slot_id === s.id)
+            .map((m) => ({ table: m.table_number, a: label(m.a_registration_id), b: label(m.b_registration_id) })),
+        })),
+      });
+    },
 
     async agendaIcs(actor: Actor, id: string, q: { registration: string; token?: string | undefined }) {
       const a = await agendaOf(actor, id, q);

@@ -1,7 +1,10 @@
+import { inflateSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { create, orgBody } from '../../test/fixtures';
 import { onPostgres, testApp, tokenAccount } from '../../test/test-db';
+import { systemActor } from '../../policies/actor';
+import { conferenceService, SCHEDULE_STEPS } from './conference-service';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 let t: App;
@@ -24,6 +27,26 @@ async function call(method: string, url: string, token: string | null, payload?:
   return r;
 }
 const admin = (method: string, url: string, payload?: unknown) => call(method, url, 'admin', payload);
+
+const winAnsi = new TextDecoder('windows-1252');
+/** The text a PDF shows (pdfkit writes standard-font text as WinAnsi hex strings in deflated streams). */
+function pdfText(pdf: Buffer) {
+  const raw = pdf.toString('latin1');
+  let out = '';
+  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let body: string;
+    try {
+      body = inflateSync(Buffer.from(m[1] as string, 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const line of body.split('\n')) {
+      const shown = [...line.matchAll(/<([0-9a-f]+)>/gi)].map((h) => winAnsi.decode(Buffer.from(h[1] as string, 'hex'))).join('');
+      if (shown) out += `${shown}\n`;
+    }
+  }
+  return out.replace(/\u00a0/g, ' ');
+}
 
 beforeAll(async () => {
   t = await testApp({ conferenceScheduleJobThreshold: 1_000_000 });
@@ -109,6 +132,8 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     ids.s1 = r.json()[0].id;
     ids.s2 = r.json()[1].id;
     ids.s3 = r.json()[2].id;
+    // The slot form shows the tables the slots were generated with.
+    expect((await admin('GET', `${base()}/conference`)).json()).toMatchObject({ slots: 3, tables: 2, meetingMinutes: 30, breakMinutes: 5 });
     expect((await call('GET', `${base()}/slots`, HOLDER)).statusCode).toBe(200);
     expect((await call('GET', `${base()}/slots`, OUTSIDER)).statusCode).toBe(404);
     expect((await call('GET', `${base()}/meetings`, OUTSIDER)).statusCode).toBe(404);
@@ -242,6 +267,26 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     expect(after.find((m) => m.id === ids.m3)?.slotId).toBe(ids.s3);
   });
 
+  it('maps, per slot, the participants free then and those already meeting (the organiser’s heat map)', async () => {
+    const r = await admin('GET', `${base()}/slots/load`);
+    expect(r.statusCode, r.body).toBe(200);
+    const load = r.json() as Array<{ id: string; tables: number; participants: number; available: number; booked: number }>;
+    const meetings = (await admin('GET', `${base()}/meetings`)).json() as Array<{ slotId: string | null; status: string }>;
+    const regs = [ids.r1, ids.r2, ids.r3, ids.rf1, ids.rf2];
+    const free = await Promise.all(regs.map(async (rid) => (await admin('GET', `${base()}/registrations/${rid}/availability`)).json().slotIds as string[]));
+    expect(load.map((s) => s.id)).toEqual([ids.s1, ids.s2, ids.s3]);
+    for (const s of load) {
+      expect(s).toMatchObject({ participants: 5, tables: 2 });
+      expect(s.available, s.id).toBe(free.filter((list) => list.includes(s.id)).length);
+      expect(s.booked, s.id).toBe(2 * meetings.filter((m) => m.slotId === s.id && ['scheduled', 'held', 'no_show'].includes(m.status)).length);
+    }
+    expect(load.some((s) => s.booked > 0)).toBe(true);
+    expect(load.some((s) => s.available < 5)).toBe(true);
+    expect((await call('GET', `${base()}/slots/load`, HOLDER)).statusCode).toBe(404);
+    expect((await call('GET', `${base()}/slots/load`, OUTSIDER)).statusCode).toBe(404);
+    expect((await call('GET', `${base()}/slots/load`, null)).statusCode).toBe(401);
+  });
+
   it('publishes agendas: JSON with reasons, .ics with stable UIDs, a secret feed; a change raises SEQUENCE', async () => {
     const before = (await call('GET', `${base()}/agenda?registration=${ids.r1}`, HOLDER)).json();
     expect(before).toMatchObject({ published: false, meetings: [] });
@@ -257,6 +302,23 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     expect((await call('GET', `${base()}/agenda?registration=${ids.r1}`, null)).statusCode).toBe(401);
 
     const feed = new URL(agenda.feedUrl);
+    // The printable agenda: the same meetings, for the same readers (a session, or the feed's token).
+    const pdf = await call('GET', `${base()}/agenda.pdf?registration=${ids.r1}`, HOLDER);
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const printed = pdfText(pdf.rawPayload);
+    expect(printed).toContain('Rencontres Impact Finance de Grenoble');
+    expect(printed).toContain('Agenda de Ressourcerie du bâtiment');
+    for (const m of agenda.meetings) expect(printed).toContain(`table ${m.table} · ${m.with.label}`);
+    expect((await t.anonymous.inject({ url: `${base()}/agenda.pdf${feed.search}` })).statusCode).toBe(200);
+    expect((await call('GET', `${base()}/agenda.pdf?registration=${ids.r1}`, null)).statusCode).toBe(401);
+    expect((await call('GET', `${base()}/agenda.pdf?registration=${ids.r1}`, INVESTOR)).statusCode).toBe(404);
+    // The organiser's table plan: every placed meeting at its table.
+    const plan = await admin('GET', `${base()}/table-plan.pdf`);
+    expect(plan.statusCode).toBe(200);
+    expect(pdfText(plan.rawPayload)).toContain(`Table ${agenda.meetings[0].table} : Ressourcerie du bâtiment — ${agenda.meetings[0].with.label}`);
+    expect((await call('GET', `${base()}/table-plan.pdf`, HOLDER)).statusCode).toBe(404);
+    expect((await call('GET', `${base()}/table-plan.pdf`, OUTSIDER)).statusCode).toBe(404);
     const ics = await t.anonymous.inject({ url: `${feed.pathname}${feed.search}` });
     expect(ics.statusCode, ics.body).toBe(200);
     expect(ics.headers['content-type']).toContain('text/calendar');
@@ -472,6 +534,12 @@ describe('a large conference is scheduled by a job', () => {
       const job = await big.app.inject({ url: `/api/jobs/${r.json().jobId}` });
       expect(job.statusCode).toBe(200);
       expect(job.json()).toMatchObject({ label: 'Planification d’une conférence' });
+      // What the job reports as it goes: each step as it starts, then all five done.
+      const steps: Array<{ phase: string; done: number; total: number }> = [];
+      const out = await conferenceService(big.db).runSchedule(systemActor, event.id, 'all', undefined, (p) => steps.push(p));
+      expect(out.scheduled).toBe(1);
+      expect(steps.map((p) => [p.done, p.total])).toEqual([0, 1, 2, 3, 4, 5].map((d) => [d, 5]));
+      expect(steps.map((p) => p.phase).slice(0, 5)).toEqual([...SCHEDULE_STEPS]);
     } finally {
       await big.close();
     }

@@ -6,6 +6,7 @@ import { directoryService, type EntityStore } from '../directory/directory-servi
 import { refs } from '../directory/references';
 import * as q from './person-queries';
 import { personPolicy } from './person-policy';
+import { sponsorProfilePolicy } from '../sponsorships/sponsorship-policy';
 
 export const personStore: EntityStore<Person, PersonInput, PersonListQuery> = {
   label: 'Personne',
@@ -27,11 +28,13 @@ export const personStore: EntityStore<Person, PersonInput, PersonListQuery> = {
           coordinated,
         )
       : new Map<string, string[]>();
-    return people.map((p) =>
-      can(actor, 'readContact', { policy: personPolicy, record: { ...p, collectiveIds: collectives.get(p.id) ?? [] } })
+    return people.map((p) => {
+      const shown = can(actor, 'readContact', { policy: personPolicy, record: { ...p, collectiveIds: collectives.get(p.id) ?? [] } })
         ? p
-        : { ...p, email: null, phone: null },
-    );
+        : { ...p, email: null, phone: null };
+      // A sponsor's profile (capacity, pause…) only for the sponsor and the national team (sponsorship-policy.ts).
+      return shown.sponsor && !can(actor, 'read', { policy: sponsorProfilePolicy, record: { personId: p.id } }) ? { ...shown, sponsor: null } : shown;
+    });
   },
   references: (p) => [...refs('organisations', 'organisationId', p.organisationId), ...refs('organisations', 'administrationId', p.administrationId)],
   async check(db, p, id) {

@@ -20,7 +20,7 @@ export interface ReviewContent {
  * « » ’ but not the narrow no-break space: it becomes a no-break space, so that
  * « 4 000 » and « : » keep their spacing without a missing glyph.
  */
-const pdfText = (s: string) => s.replace(/\u202F/g, '\u00A0');
+export const pdfText = (s: string) => s.replace(/\u202F/g, '\u00A0');
 
 /**
  * The annual review as a PDF: a cover line, a table of contents, one section

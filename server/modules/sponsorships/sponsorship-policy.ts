@@ -60,8 +60,15 @@ export const sponsorshipPolicy = {
     (s.status === 'active' || s.status === 'closed') && (inScope(actor, 'holder', s.organisationId) || isPerson(actor, s.sponsorPersonId)),
 };
 
-/** A sponsor's profile: the sponsor themself, and the national team. */
+/**
+ * A sponsor's profile (administration, grade, expertise, territories,
+ * capacity, pause): the sponsor themself, and the national team, who pairs
+ * them. Nobody else: a capacity and a pause say how busy a named civil
+ * servant is, and the programme publishes only its aggregate figures (that a
+ * person is a « hacker public » of an administration stays in the directory).
+ */
 export const sponsorProfilePolicy = {
+  read: (actor: Actor, p: { personId: string }) => isNationalTeam(actor) || isPerson(actor, p.personId),
   edit: (actor: Actor, p: { personId: string }) => isNationalTeam(actor) || isPerson(actor, p.personId),
   readLoad: (actor: Actor, p: { personId: string }) => isNationalTeam(actor) || isPerson(actor, p.personId),
 };

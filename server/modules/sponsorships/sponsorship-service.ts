@@ -359,6 +359,8 @@ export function sponsorshipService(db: Database, opts: SponsorshipServiceOptions
     },
 
     async getSponsor(actor: Actor, personId: string) {
+      // Whoever may not read the profile gets the 404 of a profile that does not exist.
+      if (!can(actor, 'read', { policy: sponsorProfilePolicy, record: { personId } })) throw notFound('Hacker public', personId);
       const [s] = await q.sponsors(db, [personId]);
       if (!s) throw notFound('Hacker public', personId);
       return shapeSponsor(actor, s, now());

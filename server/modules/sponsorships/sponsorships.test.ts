@@ -96,17 +96,26 @@ describe(`Hackers Publics (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       url: `/api/people/${ids.chloe}/sponsor`,
       payload: sponsorBody(ids.djepva as string, ['utilite-publique'], { capacity: 1 }),
     });
-    // The person record carries the profile.
-    expect((await as('anonymous', { url: `/api/people/${ids.anne}` })).json().sponsor).toEqual({
+    // The person record carries the profile, for the sponsor and the national team.
+    const profile = {
       administrationId: ids.djepva,
       grade: 'Sous-directrice',
       expertise: ['statuts-gouvernance', 'utilite-publique'],
       territories: ['region:52'],
       capacity: 2,
       pausedUntil: null,
-    });
-    // A visitor sees the profile, not the load.
-    expect((await as('anonymous', { url: `/api/people/${ids.anne}/sponsor` })).json()).toMatchObject({ grade: 'Sous-directrice', load: null });
+    };
+    expect((await as('anne', { url: `/api/people/${ids.anne}` })).json().sponsor).toEqual(profile);
+    expect((await as('admin', { url: `/api/people/${ids.anne}` })).json().sponsor).toEqual(profile);
+    // Anyone else sees that she is a public sponsor of her administration, not how busy she is.
+    for (const who of ['anonymous', 'bruno', 'holder', 'roleless']) {
+      const record = (await as(who, { url: `/api/people/${ids.anne}` })).json();
+      expect(record, who).toMatchObject({ isPublicSponsor: true, administrationId: ids.djepva, sponsor: null });
+    }
+    expect((await as('anne', { url: `/api/people/${ids.anne}/sponsor` })).json()).toMatchObject({ grade: 'Sous-directrice', load: 0, remainingCapacity: 2 });
+    expect((await as('admin', { url: `/api/people/${ids.anne}/sponsor` })).json()).toMatchObject({ load: 0 });
+    expect((await as('anonymous', { url: `/api/people/${ids.anne}/sponsor` })).statusCode).toBe(401);
+    for (const who of ['bruno', 'holder', 'roleless']) expect((await as(who, { url: `/api/people/${ids.anne}/sponsor` })).statusCode, who).toBe(404);
   });
 
   it('lets the structure state a need and hides it from visitors and other roles (404)', async () => {

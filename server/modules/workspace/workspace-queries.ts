@@ -124,3 +124,50 @@ export async function latestChanges(db: Executor, limit: number) {
   const { n } = await db.selectFrom('audit_log').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   return { rows, total: n };
 }
+
+/**
+ * The events a person is registered to (not cancelled): as themself, or through their
+ * structure's project (holder) or fund (investor); upcoming first (soonest first), then past
+ * ones (latest first). With each, its label, the role, and for a conference whose agendas are
+ * published the meetings on that registration's agenda.
+ */
+export async function registrationsOf(db: Executor, by: { personId: string | null; holderOf: string[]; investorOf: string[] }, now: Date, limit: number) {
+  const q = db
+    .selectFrom('registrations as r')
+    .innerJoin('events as e', 'e.id', 'r.event_id')
+    .where('r.status', '!=', 'cancelled')
+    .where((eb) =>
+      eb.or([
+        ...(by.personId ? [eb('r.person_id', '=', by.personId)] : []),
+        ...(by.holderOf.length ? [eb.and([eb('r.role', '=', 'project'), eb('r.organisation_id', 'in', by.holderOf)])] : []),
+        ...(by.investorOf.length ? [eb.and([eb('r.role', '=', 'investor'), eb('r.organisation_id', 'in', by.investorOf)])] : []),
+        sql<boolean>`false`,
+      ]),
+    );
+  const rows = await q
+    .leftJoin('projects as p', 'p.id', 'r.project_id')
+    .leftJoin('funds as f', 'f.id', 'r.fund_id')
+    .leftJoin('conference_settings as cs', 'cs.event_id', 'e.id')
+    .select([
+      'r.id',
+      'r.event_id',
+      'r.role',
+      'e.title',
+      'e.kind',
+      'e.starts_at',
+      'e.ends_at',
+      'p.title as project_title',
+      'f.name as fund_name',
+      'cs.published_at',
+      sql<number>`(select count(*)::int from meetings m where (m.a_registration_id = r.id or m.b_registration_id = r.id) and m.status not in ('cancelled') and m.slot_id is not null)`.as(
+        'meetings',
+      ),
+    ])
+    .orderBy(sql`case when e.ends_at >= ${now} then 0 else 1 end`)
+    .orderBy(sql`case when e.ends_at >= ${now} then e.starts_at end`, 'asc')
+    .orderBy('e.starts_at', 'desc')
+    .limit(limit)
+    .execute();
+  const { n } = await q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return { rows, total: n };
+}

@@ -1,6 +1,13 @@
 import type { RoleName } from '../../../shared/schemas/auth';
 import type { Workspace, WorkspaceSection } from '../../../shared/schemas/workspace';
-import { organisationKindLabels, type OrganisationKind, type ProjectStage, projectStageLabels } from '../../../shared/vocabulary';
+import {
+  organisationKindLabels,
+  type OrganisationKind,
+  type ProjectStage,
+  projectStageLabels,
+  type RegistrationRole,
+  registrationRoleLabels,
+} from '../../../shared/vocabulary';
 import { recordPage } from '../../../shared/web-routes';
 import type { Database } from '../../db/connection';
 import { forbidden, unauthorized } from '../../errors';
@@ -169,6 +176,47 @@ const sponsorSections: SectionProvider = async (db, a) => {
   ];
 };
 
+const dayOf = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' });
+
+/**
+ * « Mes événements »: the events the person is registered to (as themself, or their project or
+ * fund), upcoming first; a conference's line leads to their agenda there, with the number of
+ * meetings once the organiser has published the agendas.
+ */
+const eventSections: SectionProvider = async (db, a) => {
+  const by = { personId: a.personId, holderOf: scopeOf(a, 'holder'), investorOf: scopeOf(a, 'investor') };
+  if (!by.personId && by.holderOf.length === 0 && by.investorOf.length === 0) return [];
+  const found = await q.registrationsOf(db, by, new Date(), SHOWN);
+  // Only for whoever is registered somewhere: the events page is one click away for everyone else.
+  if (found.total === 0) return [];
+  return [
+    {
+      key: 'events',
+      group: 'awaiting',
+      title: 'Mes événements',
+      intro: 'Les événements où vous, votre projet ou votre fonds êtes inscrits, les prochains d’abord, avec votre agenda de rendez-vous.',
+      empty: 'Aucune inscription pour l’instant : les événements du réseau sont sur la page Événements.',
+      items: found.rows.map((r) => {
+        const conference = r.kind === 'conference' && (r.role === 'project' || r.role === 'investor');
+        const agenda = conference ? (r.published_at ? `agenda publié, ${plural(r.meetings, 'rendez-vous', 'rendez-vous')}` : 'agenda pas encore publié') : null;
+        return {
+          id: r.id,
+          label: r.title,
+          detail: joined(
+            dayOf.format(r.starts_at),
+            `${registrationRoleLabels[r.role as RegistrationRole] ?? r.role}${r.project_title ? ` (${r.project_title})` : r.fund_name ? ` (${r.fund_name})` : ''}`,
+            agenda,
+          ),
+          href: conference ? `/evenements/${r.event_id}/conference` : `/evenements/${r.event_id}`,
+          at: r.starts_at.toISOString(),
+        };
+      }),
+      total: found.total,
+      more: { label: 'Voir tous les événements', href: '/evenements' },
+    },
+  ];
+};
+
 const ACTIONS: Record<string, string> = { create: 'Création', update: 'Modification', delete: 'Suppression', import: 'Import' };
 const ENTITIES: Record<string, string> = {
   projects: 'projet',
@@ -210,7 +258,15 @@ const nationalTeamSections: SectionProvider = async (db, a) => {
 };
 
 /** In the order they are shown; a programme appends its provider. */
-const providers: SectionProvider[] = [nationalTeamSections, coordinatorSections, holderSections, investorSections, sponsorSections, organisationSection];
+const providers: SectionProvider[] = [
+  nationalTeamSections,
+  eventSections,
+  coordinatorSections,
+  holderSections,
+  investorSections,
+  sponsorSections,
+  organisationSection,
+];
 
 /** « Mon espace »: what the signed-in person is responsible for, and what waits for them. */
 export async function getWorkspace(db: Database, actor: Actor): Promise<Workspace> {

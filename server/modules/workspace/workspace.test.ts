@@ -56,8 +56,8 @@ describe(`« Mon espace » per role (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, 
     expect(projects.total).toBeGreaterThan(0);
     expect(projects.items.length).toBe(Math.min(10, listed.total));
     expect(projects.more?.href).toBe(`/projets?collective=${id}`);
-    // Nothing of another role.
-    expect(w.sections.map((s) => s.key)).toEqual(['collectives', 'collective-projects']);
+    // Nothing of another role (the events they are registered to are theirs as a person).
+    expect(w.sections.map((s) => s.key).filter((k) => k !== 'events')).toEqual(['collectives', 'collective-projects']);
   });
 
   it('shows a holder their organisation and the projects it carries', async () => {
@@ -85,6 +85,24 @@ describe(`« Mon espace » per role (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, 
     const expected = mine.filter((s) => s.status === 'active' || s.status === 'proposed').map((s) => s.organisationName);
     expect(expected.length).toBeGreaterThan(0);
     expect(labels(section(await workspaceOf('hacker.public@essaim.test'), 'sponsored'))).toEqual(expected.sort());
+  });
+
+  it('lists « Mes événements »: the holder’s project at the Grenoble conference, with its published agenda and its meetings', async () => {
+    const holder = 'porteur.voisiwatt@essaim.test';
+    const events = section(await workspaceOf(holder), 'events');
+    expect(events).toMatchObject({ group: 'awaiting', title: 'Mes événements' });
+    const line = events.items.find((i) => i.label === 'Conférence Impact Finance de Grenoble');
+    expect(line, JSON.stringify(events.items)).toBeDefined();
+    const eventId = (await as(holder, '/api/events?q=grenoble&pageSize=1')).items[0].id as string;
+    expect(line?.href).toBe(`/evenements/${eventId}/conference`);
+    // The line is the registration whose agenda it counts.
+    const agenda = await as(holder, `/api/events/${eventId}/agenda?registration=${line?.id}`);
+    const kept = agenda.meetings.filter((m: { status: string }) => m.status !== 'cancelled').length;
+    expect(kept).toBeGreaterThan(0);
+    expect(line?.detail).toBe(`3 novembre 2020 · Projet (VoisiWATT) · agenda publié, ${kept} rendez-vous`);
+    // Past events come after upcoming ones, the latest first.
+    const past = events.items.filter((i) => (i.at as string) < new Date().toISOString()).map((i) => i.at as string);
+    expect(past).toEqual([...past].sort().reverse());
   });
 
   it('shows an operator their organisation', async () => {

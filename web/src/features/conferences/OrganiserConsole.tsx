@@ -2,9 +2,10 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import type { z } from 'zod';
 import { conferenceRoutes as routes } from '../../../../shared/routes/conferences.routes';
+import { urlOf } from '../../../../shared/routes/contract';
 import { jobRoutes } from '../../../../shared/routes/jobs.routes';
 import type { conferenceSettings, meeting, meetingPatch, scheduleResult } from '../../../../shared/schemas/conference';
 import { meetingRequestStatusLabels, meetingStatusLabels } from '../../../../shared/vocabulary';
@@ -30,7 +31,7 @@ function SlotsForm({ eventId, settings, onDone }: { eventId: string; settings: S
   );
   const [meetingMinutes, setMeetingMinutes] = useState(String(settings.meetingMinutes ?? 30));
   const [breakMinutes, setBreakMinutes] = useState(String(settings.breakMinutes ?? 5));
-  const [tables, setTables] = useState('20');
+  const [tables, setTables] = useState(String(settings.tables ?? 20));
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -96,6 +97,39 @@ function SlotsForm({ eventId, settings, onDone }: { eventId: string; settings: S
   );
 }
 
+/** What a dragged meeting carries: its id (the drop target is a slot of the table plan). */
+const DRAG_TYPE = 'application/x-essaim-meeting';
+
+/**
+ * A slot of the table plan that takes a meeting dropped on it: the server
+ * places it at a free table, or refuses the move with its reason (the
+ * « Déplacer » form does the same from the keyboard).
+ */
+function DropSlot({ onDropMeeting, children }: { onDropMeeting: (meetingId: string) => void; children: ReactNode }) {
+  const [over, setOver] = useState(false);
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the « Déplacer » form is the keyboard's way
+    <div
+      className={over ? 'essaim-drop essaim-drop--over' : 'essaim-drop'}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        setOver(false);
+        const id = e.dataTransfer.getData(DRAG_TYPE);
+        if (!id) return;
+        e.preventDefault();
+        onDropMeeting(id);
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
 function MeetingRow({
   eventId,
   m,
@@ -121,8 +155,13 @@ function MeetingRow({
       setError(err as Error);
     }
   };
+  const draggable = m.actions.includes('move') && !m.locked;
   return (
-    <tr>
+    <tr
+      draggable={draggable}
+      onDragStart={draggable ? (e) => e.dataTransfer.setData(DRAG_TYPE, m.id) : undefined}
+      className={draggable ? 'essaim-draggable' : undefined}
+    >
       <td>{m.table ?? '—'}</td>
       <td>
         {m.aLabel} — {m.bLabel}
@@ -201,13 +240,59 @@ function MeetingRow({
   );
 }
 
+/** Five steps of blue (DSFR's « bleu France » scale), each with a text colour that keeps its contrast. */
+const HEAT = [
+  { background: '#f5f5fe', color: '#161616' },
+  { background: '#e3e3fd', color: '#161616' },
+  { background: '#cacafb', color: '#161616' },
+  { background: '#8585f6', color: '#161616' },
+  { background: '#313178', color: '#ffffff' },
+];
+const heat = (share: number) => HEAT[Math.min(HEAT.length - 1, Math.max(0, Math.round(share * (HEAT.length - 1))))] as (typeof HEAT)[number];
+
+/**
+ * The organiser's heat map: per slot, the share of the meeting participants
+ * free then, and of those already meeting then (darker: more). The figures
+ * are written in each cell; the colour only helps the eye.
+ */
+function HeatMap({ load }: { load: ReturnType<typeof useCall<typeof routes.slotLoad>> }) {
+  if (load.error) return <ErrorAlert title="La carte des disponibilités ne se charge pas" error={load.error} />;
+  if (!load.data || load.data.length === 0) return null;
+  const cell = (n: number, of: number) => {
+    const style = heat(of ? n / of : 0);
+    return (
+      <td style={style}>
+        {formatInt(n)} sur {formatInt(of)}
+      </td>
+    );
+  };
+  return (
+    <DataTable
+      showCaption
+      caption={`Disponibilités et rendez-vous par créneau (plus foncé\u202f: plus nombreux)`}
+      head={['Créneau', 'Participants disponibles', 'Participants en rendez-vous', 'Tables occupées']}
+    >
+      {load.data.map((s) => (
+        <tr key={s.id}>
+          <td>{formatSlot(s.startsAt, s.endsAt)}</td>
+          {cell(s.available, s.participants)}
+          {cell(s.booked, s.participants)}
+          {cell(Math.floor(s.booked / 2), s.tables)}
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
 /** The organiser's console: slots, requests, « Planifier » with its proof, unscheduled meetings and why, the table plan, publication. */
 export function OrganiserConsole({ eventId, settings, reload }: { eventId: string; settings: Settings; reload: () => void }) {
   const slots = useCall(routes.slots, { params: { id: eventId } });
   const meetings = useCall(routes.meetings, { params: { id: eventId } });
   const requests = useCall(routes.requests, { params: { id: eventId } });
+  const load = useCall(routes.slotLoad, { params: { id: eventId } });
   const [result, setResult] = useState<Result>();
   const [progress, setProgress] = useState<string>();
+  const [steps, setSteps] = useState<{ done: number; total: number }>();
   const [error, setError] = useState<Error>();
   const [published, setPublished] = useState<string>();
   const refresh = () => {
@@ -215,6 +300,7 @@ export function OrganiserConsole({ eventId, settings, reload }: { eventId: strin
     slots.reload();
     meetings.reload();
     requests.reload();
+    load.reload();
   };
   const plan = async (mode: 'all' | 'unscheduled') => {
     setError(undefined);
@@ -227,7 +313,13 @@ export function OrganiserConsole({ eventId, settings, reload }: { eventId: strin
         for (;;) {
           await new Promise((r) => setTimeout(r, 1000));
           const job = await call(jobRoutes.get, { params: { id: out.jobId } });
-          if (job.progress) setProgress(`${job.progress.phase}…`);
+          if (job.progress)
+            setProgress(
+              job.progress.done < job.progress.total
+                ? `Étape ${job.progress.done + 1} sur ${job.progress.total}\u202f: ${job.progress.phase}…`
+                : 'Planification terminée, enregistrement…',
+            );
+          if (job.progress) setSteps({ done: job.progress.done, total: job.progress.total });
           if (job.state === 'completed') {
             setResult(job.result as Result);
             break;
@@ -240,6 +332,19 @@ export function OrganiserConsole({ eventId, settings, reload }: { eventId: strin
       setError(err as Error);
     } finally {
       setProgress(undefined);
+      setSteps(undefined);
+    }
+  };
+  const [moveError, setMoveError] = useState<Error>();
+  const moveTo = async (meetingId: string, slotId: string) => {
+    setMoveError(undefined);
+    const m = (meetings.data ?? []).find((x) => x.id === meetingId);
+    if (!m || m.slotId === slotId) return;
+    try {
+      await call(routes.updateMeeting, { params: { id: eventId, mid: meetingId }, body: { slotId } });
+      refresh();
+    } catch (err) {
+      setMoveError(err as Error);
     }
   };
   const publish = async () => {
@@ -265,6 +370,8 @@ export function OrganiserConsole({ eventId, settings, reload }: { eventId: strin
       </p>
       <h3>Créneaux</h3>
       <SlotsForm eventId={eventId} settings={settings} onDone={refresh} />
+      <h3 className="fr-mt-4w">Disponibilités par créneau</h3>
+      <HeatMap load={load} />
       <h3 className="fr-mt-4w">Demandes de rendez-vous</h3>
       {requests.data?.length === 0 && <p>Aucune demande pour l’instant.</p>}
       {requests.data && requests.data.length > 0 && (
@@ -297,9 +404,16 @@ export function OrganiserConsole({ eventId, settings, reload }: { eventId: strin
         </li>
       </ul>
       {progress && (
-        <p role="status" aria-live="polite">
-          {progress}
-        </p>
+        <div className="fr-mb-2w">
+          <p role="status" aria-live="polite" className="fr-mb-1w">
+            {progress}
+          </p>
+          {steps && (
+            <progress max={steps.total} value={steps.done} aria-label="Avancement de la planification">
+              {steps.done} sur {steps.total}
+            </progress>
+          )}
+        </div>
       )}
       {published && <Alert severity="success" small description={published} />}
       {error && <ErrorAlert title="Action impossible" error={error} className="fr-mb-2w" />}
@@ -321,17 +435,32 @@ export function OrganiserConsole({ eventId, settings, reload }: { eventId: strin
         </div>
       )}
       <h3 className="fr-mt-4w">Plan des tables</h3>
-      {(slots.data ?? []).map((s) => (
-        <DataTable
-          key={s.id}
-          showCaption
-          caption={`${formatSlot(s.startsAt, s.endsAt)} (${formatInt(bySlot.get(s.id)?.length ?? 0)} sur ${formatInt(s.tables)} tables)`}
-          head={['Table', `Rendez-vous (${formatTime(s.startsAt)})`, 'État', 'Actions']}
+      <p className="fr-text--sm">
+        Glissez un rendez-vous vers un autre créneau pour l’y déplacer (à une table libre), ou utilisez son bouton «&#8239;Déplacer&#8239;» pour choisir le
+        créneau et la table au clavier. Un déplacement qui enfreint une contrainte est refusé avec sa raison.
+      </p>
+      {moveError && <ErrorAlert title="Déplacement refusé" error={moveError} className="fr-mb-2w" />}
+      <p>
+        <a
+          className="fr-link fr-icon-printer-line fr-link--icon-left"
+          href={urlOf(routes.tablePlanPdf, { params: { id: eventId } })}
+          download="plan-des-tables.pdf"
         >
-          {(bySlot.get(s.id) ?? []).map((m) => (
-            <MeetingRow key={m.id} eventId={eventId} m={m} slots={slots.data ?? []} onDone={refresh} />
-          ))}
-        </DataTable>
+          Plan des tables imprimable (PDF)
+        </a>
+      </p>
+      {(slots.data ?? []).map((s) => (
+        <DropSlot key={s.id} onDropMeeting={(mid) => moveTo(mid, s.id)}>
+          <DataTable
+            showCaption
+            caption={`${formatSlot(s.startsAt, s.endsAt)} (${formatInt(bySlot.get(s.id)?.length ?? 0)} sur ${formatInt(s.tables)} tables)`}
+            head={['Table', `Rendez-vous (${formatTime(s.startsAt)})`, 'État', 'Actions']}
+          >
+            {(bySlot.get(s.id) ?? []).map((m) => (
+              <MeetingRow key={m.id} eventId={eventId} m={m} slots={slots.data ?? []} onDone={refresh} />
+            ))}
+          </DataTable>
+        </DropSlot>
       ))}
       {waiting.length > 0 && (
         <DataTable caption="Rendez-vous à placer" head={['Table', 'Rendez-vous', 'État', 'Actions']}>

@@ -99,6 +99,7 @@ export function ParticipantSpace({
   };
   const mine = (requests.data ?? []).filter((q) => q.from === registration.id || q.to === registration.id);
   const icsUrl = urlOf(routes.agendaIcs, { params: { id: eventId }, query: { registration: registration.id } });
+  const pdfUrl = urlOf(routes.agendaPdf, { params: { id: eventId }, query: { registration: registration.id } });
   return (
     <section aria-labelledby={`space-${registration.id}`}>
       <h2 id={`space-${registration.id}`}>Mon espace — {registration.label}</h2>
@@ -227,6 +228,11 @@ export function ParticipantSpace({
           <p>
             <a className="fr-link fr-icon-download-line fr-link--icon-left" href={icsUrl} download="agenda.ics">
               Télécharger l’agenda (.ics)
+            </a>
+          </p>
+          <p>
+            <a className="fr-link fr-icon-printer-line fr-link--icon-left" href={pdfUrl} download="agenda.pdf">
+              Agenda imprimable (PDF)
             </a>
           </p>
           <Input

@@ -169,7 +169,8 @@ export function SponsorSpacePage() {
           Capacité&#8239;: {profile.data.capacity} structure{profile.data.capacity > 1 ? 's' : ''} à la fois
           {profile.data.remainingCapacity !== null &&
             ` (${profile.data.remainingCapacity} place${profile.data.remainingCapacity > 1 ? 's' : ''} libre${profile.data.remainingCapacity > 1 ? 's' : ''})`}
-          . Expertise&#8239;: {profile.data.expertise.map((c) => sponsorshipCategoryLabels[c]).join(', ') || 'non renseignée'}.
+          . Expertise&#8239;: {profile.data.expertise.map((c) => sponsorshipCategoryLabels[c]).join(', ') || 'non renseignée'}.{' '}
+          <Link to={`${BASE}/profils/${profile.data.personId}`}>Modifier mon profil</Link>
         </p>
       )}
       {mine.error && <ErrorAlert title="Vos parrainages ne se chargent pas" error={mine.error} />}
@@ -554,12 +555,14 @@ export function DashboardPage() {
           <ul>
             {d.sponsorsAtCapacity.map((s) => (
               <li key={s.personId}>
-                <Link to={`/personnes/${s.personId}`}>{s.name}</Link> ({s.administrationName})&#8239;: {s.load}/{s.capacity}, complet
+                <Link to={`/personnes/${s.personId}`}>{s.name}</Link> ({s.administrationName})&#8239;: {s.load}/{s.capacity}, complet ·{' '}
+                <Link to={`${BASE}/profils/${s.personId}`}>profil de hacker public</Link>
               </li>
             ))}
             {d.sponsorsNearCapacity.map((s) => (
               <li key={s.personId}>
-                <Link to={`/personnes/${s.personId}`}>{s.name}</Link> ({s.administrationName})&#8239;: {s.load}/{s.capacity}
+                <Link to={`/personnes/${s.personId}`}>{s.name}</Link> ({s.administrationName})&#8239;: {s.load}/{s.capacity} ·{' '}
+                <Link to={`${BASE}/profils/${s.personId}`}>profil de hacker public</Link>
               </li>
             ))}
           </ul>
