@@ -23,6 +23,8 @@ import {
   sponsorshipPatch,
 } from '../schemas/sponsorship';
 import { route } from './contract';
+import { z } from 'zod';
+import { sponsorshipCategories } from '../vocabulary';
 
 const tag = 'Hackers publics';
 
@@ -37,6 +39,14 @@ const tag = 'Hackers publics';
  * the national team's gets a 404.
  */
 export const sponsorshipRoutes = {
+  categories: route({
+    method: 'GET',
+    path: '/api/sponsorship-categories',
+    access: 'open',
+    tag,
+    summary: 'Le vocabulaire des catégories de besoin (codes et libellés)',
+    response: z.array(z.object({ code: z.enum(sponsorshipCategories), label: z.string() })),
+  }),
   listNeeds: route({
     method: 'GET',
     path: '/api/sponsorship-needs',

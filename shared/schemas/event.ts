@@ -131,6 +131,8 @@ export const registration = z.object({
   fundName: z.string().nullable(),
   status: z.enum(registrationStatuses),
   maxMeetings: z.number().nullable(),
+  /** Its conference meetings recorded as missed (`no_show`): no-shows counted per participant. */
+  meetingNoShows: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** `update` (role, who, meetings), `cancel`, `checkIn` (attended / no-show: the organiser). */

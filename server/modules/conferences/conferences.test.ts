@@ -364,6 +364,12 @@ describe(`bilateral conferences (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () =
     await call('POST', `${base()}/meetings/${ids.m1}/feedback`, INVESTOR, { rating: 4, comment: 'Projet solide' });
     expect((await call('GET', `${base()}/feedback`, INVESTOR)).json().map((f: { comment: string }) => f.comment)).toEqual(['Projet solide']);
     expect((await admin('GET', `${base()}/feedback`)).json()).toHaveLength(2);
+    // No-shows are counted per participant, on their registration.
+    expect((await admin('PATCH', `${base()}/meetings/${ids.m3}`, { status: 'no_show' })).json()).toMatchObject({ status: 'no_show' });
+    const noShows = Object.fromEntries(
+      ((await admin('GET', `${base()}/registrations`)).json().items as Array<{ id: string; meetingNoShows: number }>).map((r) => [r.id, r.meetingNoShows]),
+    );
+    expect([noShows[ids.rf1 as string], noShows[ids.r2 as string], noShows[ids.r1 as string]]).toEqual([1, 1, 0]);
 
     const half = await call('POST', '/api/investment-leads', INVESTOR, {
       projectId: ids.p1,

@@ -138,6 +138,7 @@ export function registrationRecord(actor: Actor, event: EventLinks, row: r.Regis
     fundName: row.fund_name,
     status: row.status as RegistrationStatus,
     maxMeetings: row.max_meetings,
+    meetingNoShows: row.meeting_no_shows,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     actions: actionsOn(actor, ['update', 'cancel', 'checkIn'], registrationPolicy, resource),

@@ -15,6 +15,8 @@ export interface RegistrationRow {
   fund_name: string | null;
   status: string;
   max_meetings: number | null;
+  /** Its bilateral meetings recorded as missed (no-show), at a conference. */
+  meeting_no_shows: number;
   created_at: Date;
   updated_at: Date;
 }
@@ -57,6 +59,9 @@ export async function registrationRows(db: Executor, eventId: string, f: Registr
       'fu.name as fund_name',
       'r.status',
       'r.max_meetings',
+      sql<number>`(select count(*)::int from meetings m where (m.a_registration_id = r.id or m.b_registration_id = r.id) and m.status = 'no_show')`.as(
+        'meeting_no_shows',
+      ),
       'r.created_at',
       'r.updated_at',
     ])

@@ -3,10 +3,12 @@ import { sponsorshipRoutes as routes } from '../../../shared/routes/sponsorships
 import type { Database } from '../../db/connection';
 import { implement } from '../../http/route-contract';
 import { sponsorshipService } from './sponsorship-service';
+import { sponsorshipCategories, sponsorshipCategoryLabels } from '../../../shared/vocabulary';
 
 /** Hackers Publics: needs, sponsors' profiles, proposals, answers, sessions, closing, dashboard. */
 export function sponsorshipRoutes(app: FastifyInstance, db: Database) {
   const s = sponsorshipService(db);
+  implement(app, routes.categories, async () => sponsorshipCategories.map((code) => ({ code, label: sponsorshipCategoryLabels[code] })));
   implement(app, routes.listNeeds, async ({ actor, query }) => s.listNeeds(actor, query));
   implement(app, routes.createNeed, async ({ actor, body }) => s.createNeed(actor, body));
   implement(app, routes.getNeed, async ({ actor, params }) => s.getNeed(actor, params.id));

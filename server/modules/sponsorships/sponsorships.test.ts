@@ -118,6 +118,23 @@ describe(`Hackers Publics (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     for (const who of ['bruno', 'holder', 'roleless']) expect((await as(who, { url: `/api/people/${ids.anne}/sponsor` })).statusCode, who).toBe(404);
   });
 
+  it('publishes the vocabulary of need categories, codes and labels as the issue names them', async () => {
+    const r = await as('anonymous', { url: '/api/sponsorship-categories' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual([
+      { code: 'statuts-gouvernance', label: 'statuts et gouvernance' },
+      { code: 'utilite-publique', label: 'reconnaissance d’utilité publique' },
+      { code: 'agrements', label: 'agréments (ESUS…)' },
+      { code: 'financements-publics', label: 'accès aux financements publics' },
+      { code: 'commande-publique', label: 'commande publique' },
+      { code: 'reglementation', label: 'réglementation sectorielle' },
+      { code: 'management-rh', label: 'management et RH' },
+      { code: 'numerique', label: 'numérique' },
+      { code: 'immobilier-foncier', label: 'immobilier et foncier' },
+      { code: 'relations-administration', label: 'relations avec l’administration' },
+    ]);
+  });
+
   it('lets the structure state a need and hides it from visitors and other roles (404)', async () => {
     const r = await as('holder', {
       method: 'POST',

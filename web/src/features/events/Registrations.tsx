@@ -24,7 +24,11 @@ import { scopesOf } from './organiser';
 /** Who a registration is, as a list names it: the project or the fund, else the person, else the structure. */
 const nameOf = (r: Registration) => r.projectTitle ?? r.fundName ?? r.personName ?? r.organisationName ?? '—';
 const detailOf = (r: Registration) =>
-  [r.projectTitle || r.fundName ? r.organisationName : null, r.projectTitle || r.fundName ? r.personName : r.personName ? r.organisationName : null]
+  [
+    r.projectTitle || r.fundName ? r.organisationName : null,
+    r.projectTitle || r.fundName ? r.personName : r.personName ? r.organisationName : null,
+    r.meetingNoShows > 0 ? `${r.meetingNoShows} rendez-vous manqué${r.meetingNoShows > 1 ? 's' : ''}` : null,
+  ]
     .filter(Boolean)
     .join(' — ');
 
