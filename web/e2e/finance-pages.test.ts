@@ -53,7 +53,7 @@ describe.skipIf(!hasBrowser)('Impact Finance and Hackers Publics, last pieces, i
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     expect(found).toEqual([]);
     expect(holder.errors).toEqual([]);
-  });
+  }, 180_000);
 
   it('shows the organiser the heat map by slot and the printable table plan', async () => {
     const found: string[] = [];
@@ -74,7 +74,7 @@ describe.skipIf(!hasBrowser)('Impact Finance and Hackers Publics, last pieces, i
     expect(await team.getByRole('link', { name: 'Plan des tables imprimable (PDF)' }).isVisible()).toBe(true);
     expect(found).toEqual([]);
     expect(team.errors).toEqual([]);
-  });
+  }, 180_000);
 
   it('lets a sponsor edit their profile from their space; the pairing reads the new capacity', async () => {
     const found: string[] = [];
@@ -106,5 +106,5 @@ describe.skipIf(!hasBrowser)('Impact Finance and Hackers Publics, last pieces, i
     await sponsor.getByText('La capacité va de 1 à 3 structures à la fois.').first().waitFor();
     expect(found).toEqual([]);
     expect(sponsor.errors).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -176,8 +176,6 @@ const sponsorSections: SectionProvider = async (db, a) => {
   ];
 };
 
-const dayOf = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' });
-
 /**
  * « Mes événements »: the events the person is registered to (as themself, or their project or
  * fund), upcoming first; a conference's line leads to their agenda there, with the number of
@@ -203,7 +201,6 @@ const eventSections: SectionProvider = async (db, a) => {
           id: r.id,
           label: r.title,
           detail: joined(
-            dayOf.format(r.starts_at),
             `${registrationRoleLabels[r.role as RegistrationRole] ?? r.role}${r.project_title ? ` (${r.project_title})` : r.fund_name ? ` (${r.fund_name})` : ''}`,
             agenda,
           ),

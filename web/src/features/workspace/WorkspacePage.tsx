@@ -14,7 +14,8 @@ const GROUPS: Array<{ group: WorkspaceSection['group']; title: string }> = [
   { group: 'network', title: 'La vie du réseau' },
 ];
 
-const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short' });
+// Paris time, as every date of the network (a meeting at 09:00 in Grenoble reads 09:00 from anywhere).
+const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /** « Mon espace »: where a person lands after signing in, one block per role (and, later, per programme). */
 export function WorkspacePage() {
