@@ -268,7 +268,6 @@ function HeatMap({ load }: { load: ReturnType<typeof useCall<typeof routes.slotL
   };
   return (
     <DataTable
-      showCaption
       caption={`Disponibilités et rendez-vous par créneau (plus foncé\u202f: plus nombreux)`}
       head={['Créneau', 'Participants disponibles', 'Participants en rendez-vous', 'Tables occupées']}
     >
@@ -371,6 +370,10 @@ export function OrganiserConsole({ eventId, settings, reload }: { eventId: strin
       <h3>Créneaux</h3>
       <SlotsForm eventId={eventId} settings={settings} onDone={refresh} />
       <h3 className="fr-mt-4w">Disponibilités par créneau</h3>
+      <p className="fr-text--sm fr-mb-0">
+        Par créneau, les projets et financeurs disponibles, ceux qui ont déjà un rendez-vous, et les tables occupées (plus la case est foncée, plus ils sont
+        nombreux).
+      </p>
       <HeatMap load={load} />
       <h3 className="fr-mt-4w">Demandes de rendez-vous</h3>
       {requests.data?.length === 0 && <p>Aucune demande pour l’instant.</p>}

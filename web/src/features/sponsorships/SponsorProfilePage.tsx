@@ -115,13 +115,15 @@ function ProfileForm({ profile, own, onSaved }: { profile: Profile; own: boolean
           }))}
         />
       </fieldset>
-      <TerritoriesPicker
-        label="Territoires d’intervention"
-        hint="Aucun territoire : partout en France."
-        values={territories}
-        onChange={setTerritories}
-        error={fields.territories}
-      />
+      <div className="fr-mb-3w">
+        <TerritoriesPicker
+          label="Territoires d’intervention"
+          hint="Aucun territoire : partout en France."
+          values={territories}
+          onChange={setTerritories}
+          error={fields.territories}
+        />
+      </div>
       <Input
         label="Capacité (structures parrainées à la fois, de 1 à 3)"
         state={fields.capacity ? 'error' : 'default'}
