@@ -185,17 +185,30 @@ describe('ESS relance: who reads and writes a meeting’s agenda and minutes', (
     const id = meetings[0]?.id as string;
     expect(id).toBeTruthy();
     const agenda = (await as('equipe', 'GET', `/api/events/${id}/meeting-agenda`)).json();
-    const body = { items: agenda.items.map((i: { title: string; measureId: string | null; projectId: string | null }) => ({ title: i.title, measureId: i.measureId, projectId: i.projectId })) };
+    const body = {
+      items: agenda.items.map((i: { title: string; measureId: string | null; projectId: string | null }) => ({
+        title: i.title,
+        measureId: i.measureId,
+        projectId: i.projectId,
+      })),
+    };
     for (const role of roles) {
       const read = await as(role, 'GET', `/api/events/${id}/meeting-agenda`);
       expect(read.statusCode, role).toBe(role === 'anonymous' ? 404 : 200);
       if (role !== 'anonymous') expect(read.json().actions, role).toEqual(role === 'equipe' ? ['update'] : []);
-      const writes = [await as(role, 'PUT', `/api/events/${id}/meeting-agenda`, body), await as(role, 'PUT', `/api/events/${id}/minutes`, { minutes: agenda.minutes })];
+      const writes = [
+        await as(role, 'PUT', `/api/events/${id}/meeting-agenda`, body),
+        await as(role, 'PUT', `/api/events/${id}/minutes`, { minutes: agenda.minutes }),
+      ];
       for (const w of writes) expect(w.statusCode, `${role} ${w.body.slice(0, 120)}`).toBe(role === 'anonymous' ? 401 : role === 'equipe' ? 200 : 403);
     }
     // The agenda was written back as it was read; an unknown measure is a French 400, nothing half-written.
-    expect((await as('equipe', 'GET', `/api/events/${id}/meeting-agenda`)).json().items).toEqual(agenda.items.map((i: object) => ({ ...i, id: expect.any(String) })));
-    const bad = await as('equipe', 'PUT', `/api/events/${id}/meeting-agenda`, { items: [{ title: 'Point inconnu', measureId: '4b0a1b5e-8a7b-4c57-9d6b-8f3c0a9b1c2d' }] });
+    expect((await as('equipe', 'GET', `/api/events/${id}/meeting-agenda`)).json().items).toEqual(
+      agenda.items.map((i: object) => ({ ...i, id: expect.any(String) })),
+    );
+    const bad = await as('equipe', 'PUT', `/api/events/${id}/meeting-agenda`, {
+      items: [{ title: 'Point inconnu', measureId: '4b0a1b5e-8a7b-4c57-9d6b-8f3c0a9b1c2d' }],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('unknown_reference');
     expect((await as('equipe', 'GET', `/api/events/${id}/meeting-agenda`)).json().items).toHaveLength(agenda.items.length);

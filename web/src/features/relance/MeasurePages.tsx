@@ -4,7 +4,13 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { relanceRoutes } from '../../../../shared/routes/relance.routes';
-import { type EligibilityVerdict, eligibilityVerdictLabels, measureWindowKindLabels, measureWindowLabels, recoveryComponentLabels } from '../../../../shared/vocabulary';
+import {
+  type EligibilityVerdict,
+  eligibilityVerdictLabels,
+  measureWindowKindLabels,
+  measureWindowLabels,
+  recoveryComponentLabels,
+} from '../../../../shared/vocabulary';
 import { measurePage, recordPage } from '../../../../shared/web-routes';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';

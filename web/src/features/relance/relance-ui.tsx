@@ -17,7 +17,7 @@ const statusSeverity: Record<ObstacleStatus, 'info' | 'new' | 'success' | 'error
 };
 
 /** The structures an account answers for as an operator. */
-export const operatorScopes = (me: Me | null | undefined) => (me?.roles ?? []).filter((r) => r.role === 'operator').flatMap((r) => r.scope);
+export const operatorScopes = (me: Me | null | undefined) => (me?.roles ?? []).filter((r) => r.role === 'operator').flatMap((r) => r.scope ?? []);
 
 export function ObstacleStatusBadge({ status }: { status: ObstacleStatus }) {
   const severity = statusSeverity[status];
