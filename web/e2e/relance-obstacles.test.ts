@@ -26,7 +26,7 @@ async function figures(page: Page) {
   const total = page.locator('[data-figure="Freins"]');
   await total.waitFor();
   const row = page.getByRole('table', { name: 'Freins par opérateur' }).getByRole('row', { name: /Bpifrance/ });
-  return { total: Number(await total.innerText()), bpifranceLifted: Number((await row.getByRole('cell').nth(2).innerText()).trim()) };
+  return { total: Number(await total.textContent()), bpifranceLifted: Number((await row.getByRole('cell').nth(2).textContent())?.trim()) };
 }
 
 describe.skipIf(!hasBrowser)('ESS relance obstacles in Chromium', () => {
@@ -42,7 +42,7 @@ describe.skipIf(!hasBrowser)('ESS relance obstacles in Chromium', () => {
     await holder.goto(`/projets/${demo.ids.projets}`);
     const section = holder.getByRole('region', { name: 'Dispositifs du plan de relance' });
     const measure = section.locator('article', { has: holder.getByRole('heading', { name: 'French Tech Tremplin — incubation' }) });
-    await measure.getByText('Non rempli', { exact: false }).first().waitFor();
+    await measure.locator('li').first().waitFor();
     await measure.getByRole('link', { name: 'French Tech Tremplin — incubation' }).click();
     await holder.getByRole('heading', { level: 1, name: 'French Tech Tremplin — incubation' }).waitFor();
     await holder.getByRole('heading', { name: 'Règles d’éligibilité' }).waitFor();
@@ -51,7 +51,10 @@ describe.skipIf(!hasBrowser)('ESS relance obstacles in Chromium', () => {
     await holder.goBack();
 
     // Raise an obstacle about it.
-    await section.locator('article', { has: holder.getByRole('heading', { name: 'French Tech Tremplin — incubation' }) }).getByRole('link', { name: 'Signaler un frein' }).click();
+    await section
+      .locator('article', { has: holder.getByRole('heading', { name: 'French Tech Tremplin — incubation' }) })
+      .getByRole('link', { name: 'Signaler un frein' })
+      .click();
     await holder.getByRole('heading', { level: 1, name: 'Signaler un frein' }).waitFor();
     await holder.getByLabel('Mesure concernée (facultatif)').locator('option', { hasText: 'French Tech Tremplin' }).waitFor({ state: 'attached' });
     expect(await holder.getByLabel('Mesure concernée (facultatif)').inputValue()).not.toBe('');
@@ -94,7 +97,7 @@ describe.skipIf(!hasBrowser)('ESS relance obstacles in Chromium', () => {
     expect(after.total).toBe(before.total + 1);
     expect(after.bpifranceLifted).toBe(before.bpifranceLifted + 1);
     expect([...holder.errors, ...operator.errors]).toEqual([]);
-  });
+  }, 240_000);
 
   it('shows the board by status and as a list, and an #ESSrelance meeting with its agenda, minutes and the obstacles raised there', async () => {
     const team = await demo.platform.page();
@@ -126,9 +129,9 @@ describe.skipIf(!hasBrowser)('ESS relance obstacles in Chromium', () => {
     await check(team, 'rencontre');
     // The organiser writes the minutes.
     await team.getByRole('button', { name: 'Modifier le compte rendu' }).click();
-    await team.getByLabel('Compte rendu').fill('Compte rendu relu : trois freins levés, deux en cours.');
+    await team.getByRole('textbox', { name: 'Compte rendu' }).fill('Compte rendu relu : trois freins levés, deux en cours.');
     await team.getByRole('button', { name: 'Enregistrer le compte rendu' }).click();
     await team.getByText('Compte rendu relu', { exact: false }).waitFor();
     expect(team.errors).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -21,7 +21,7 @@ const monthLabel = (m: string) => new Date(`${m}-01T12:00:00Z`).toLocaleDateStri
 /** Raised and lifted obstacles per month, as paired columns in SVG (the table below gives the same figures). */
 function MonthsChart({ months }: { months: ObstacleStats['perMonth'] }) {
   const max = Math.max(1, ...months.flatMap((m) => [m.raised, m.lifted]));
-  const col = 34;
+  const col = 60;
   const height = 160;
   const width = Math.max(200, months.length * col + 40);
   return (
@@ -33,9 +33,9 @@ function MonthsChart({ months }: { months: ObstacleStats['perMonth'] }) {
         const h2 = (height * m.lifted) / max;
         return (
           <g key={m.month}>
-            <rect x={x} y={height - h1} width={12} height={h1} fill="var(--background-action-high-blue-france)" />
-            <rect x={x + 13} y={height - h2} width={12} height={h2} fill="var(--background-action-high-success)" />
-            <text x={x + 12} y={height + 16} fontSize={10} textAnchor="middle" fill="currentColor">
+            <rect x={x + 8} y={height - h1} width={20} height={h1} fill="var(--background-action-high-blue-france)" />
+            <rect x={x + 30} y={height - h2} width={20} height={h2} fill="var(--background-action-high-success)" />
+            <text x={x + 29} y={height + 16} fontSize={11} textAnchor="middle" fill="currentColor">
               {monthLabel(m.month)}
             </text>
           </g>
@@ -141,6 +141,7 @@ export function StatsPage() {
               <BarChart
                 title="Freins par catégorie"
                 format={formatInt}
+                labelWidth={140}
                 bars={obstacleCategories.map((k) => ({ label: obstacleCategoryLabels[k], value: s.byCategory[k] ?? 0 }))}
               />
             </section>
