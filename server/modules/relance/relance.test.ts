@@ -254,8 +254,14 @@ describe(`ESS relance (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     // Everyone concerned is reminded: the raiser and the operator's staff too, not only the owner.
     for (const who of ['holder', 'bpi']) {
       const got = (await as(who, { url: '/api/notifications' })).json().items.map((n: { title: string }) => n.title);
-      expect(got.some((x: string) => x.startsWith('Échéance proche')), who).toBe(true);
-      expect(got.some((x: string) => x.startsWith('Frein en retard')), who).toBe(true);
+      expect(
+        got.some((x: string) => x.startsWith('Échéance proche')),
+        who,
+      ).toBe(true);
+      expect(
+        got.some((x: string) => x.startsWith('Frein en retard')),
+        who,
+      ).toBe(true);
     }
     // Nobody else.
     const others = (await as('otherHolder', { url: '/api/notifications' })).json().items.map((n: { title: string }) => n.title);
@@ -298,7 +304,8 @@ describe(`ESS relance (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     });
     expect(raised.statusCode).toBe(201);
     const id = raised.json().id;
-    const titlesOf = async (who: string) => (await as(who, { url: '/api/notifications?pageSize=100' })).json().items.map((n: { title: string }) => n.title) as string[];
+    const titlesOf = async (who: string) =>
+      (await as(who, { url: '/api/notifications?pageSize=100' })).json().items.map((n: { title: string }) => n.title) as string[];
     expect((await titlesOf('bpi')).filter((x) => x === `Nouveau frein signalé${NNBSP}: Pièces en double`)).toHaveLength(1);
     // The raiser is not told of their own raising.
     expect((await titlesOf('holder')).some((x) => x.includes('Nouveau frein signalé') && x.includes('Pièces en double'))).toBe(false);
@@ -309,7 +316,15 @@ describe(`ESS relance (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await titlesOf('holder')).some((x) => x.includes('Pièces en double') && x.includes('nouveau responsable'))).toBe(true);
     // The raiser hears when it moves; the one who moved it does not hear of their own move.
     const before = (await titlesOf('bdt')).length;
-    expect((await as('bdt', { method: 'POST', url: `/api/obstacles/${id}/actions`, payload: { kind: 'status', status: 'out_of_scope', reason: 'Relève de la région' } })).statusCode).toBe(201);
+    expect(
+      (
+        await as('bdt', {
+          method: 'POST',
+          url: `/api/obstacles/${id}/actions`,
+          payload: { kind: 'status', status: 'out_of_scope', reason: 'Relève de la région' },
+        })
+      ).statusCode,
+    ).toBe(201);
     expect((await titlesOf('holder')).some((x) => x.includes('Pièces en double') && x.includes('hors champ'))).toBe(true);
     expect((await titlesOf('bdt')).length).toBe(before);
   });
@@ -328,7 +343,10 @@ describe(`ESS relance (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     await job?.run({ id: 'test', data: undefined, retryCount: 0, report: async () => undefined });
     for (const who of ['holder', 'bpi']) {
       const got = (await as(who, { url: '/api/notifications?pageSize=100' })).json().items.map((n: { title: string }) => n.title) as string[];
-      expect(got.some((x) => x.startsWith('Échéance proche') && x.includes('Relevé d’identité bancaire refusé')), who).toBe(true);
+      expect(
+        got.some((x) => x.startsWith('Échéance proche') && x.includes('Relevé d’identité bancaire refusé')),
+        who,
+      ).toBe(true);
     }
   });
 
