@@ -38,6 +38,11 @@ export const staticPages = [
   '/hackers-publics/mon-espace',
   '/hackers-publics/tableau-de-bord',
   '/indicateurs',
+  '/relance/mesures',
+  '/relance/freins',
+  '/relance/freins/nouveau',
+  '/relance/mon-espace',
+  '/relance/statistiques',
 ] as const;
 
 /** The annual review of a year, generated from the records. */
@@ -48,6 +53,11 @@ export const eventPage = (id: string) => `/evenements/${id}`;
 export const eventEditPage = (id: string) => `/evenements/${id}/modifier`;
 /** A conference's bilateral meetings: the organiser's console and each participant's space. */
 export const conferencePage = (eventId: string) => `/evenements/${eventId}/conference`;
+
+/** ESS relance: a recovery-plan measure's page, an obstacle's page, an #ESSrelance meeting's page. */
+export const measurePage = (id: string) => `/relance/mesures/${id}`;
+export const obstaclePage = (id: string) => `/relance/freins/${id}`;
+export const meetingPage = (eventId: string) => `/evenements/${eventId}/rencontre`;
 
 const slugOfApi = Object.fromEntries(Object.entries(directorySlugs).map(([slug, api]) => [api, slug])) as Record<string, DirectorySlug>;
 
@@ -70,7 +80,8 @@ export function isWebPage(path: string) {
     directoryPattern.test(p) ||
     new RegExp(`^/comptes/${UUID}$`, 'i').test(p) ||
     eventPattern.test(p) ||
-    new RegExp(`^/evenements/${UUID}/conference$`, 'i').test(p) ||
+    new RegExp(`^/evenements/${UUID}/(conference|rencontre)$`, 'i').test(p) ||
+    new RegExp(`^/relance/(mesures|freins)/${UUID}$`, 'i').test(p) ||
     new RegExp(`^/hackers-publics/(besoins|parrainages|profils)/${UUID}$`, 'i').test(p) ||
     /^\/rapport-annuel\/\d{4}$/.test(p)
   );

@@ -191,3 +191,45 @@ describe('ESS relance: who sees an obstacle', () => {
     expect((await get('porteur.voisiwatt', `/api/obstacles/${voisiwatt?.id}`)).json().actions).toEqual(['update', 'comment']);
   });
 });
+
+describe('ESS relance: who reads and writes a meeting’s agenda and minutes', () => {
+  it('lets every account read an #ESSrelance meeting’s agenda (visitors: a 404, the meeting is the network’s); only the national team writes it', async () => {
+    const app = t.anonymous as FastifyInstance;
+    const as = (role: (typeof roles)[number], method: 'GET' | 'PUT', url: string, payload?: object) =>
+      app.inject({ method, url, headers: role === 'anonymous' ? {} : sessions[role], ...(payload ? { payload } : {}) });
+    const meetings = (await as('equipe', 'GET', '/api/events?programme=ess-relance&kind=meeting&pageSize=10')).json().items as Array<{ id: string }>;
+    const id = meetings[0]?.id as string;
+    expect(id).toBeTruthy();
+    const agenda = (await as('equipe', 'GET', `/api/events/${id}/meeting-agenda`)).json();
+    const body = {
+      items: agenda.items.map((i: { title: string; measureId: string | null; projectId: string | null }) => ({
+        title: i.title,
+        measureId: i.measureId,
+        projectId: i.projectId,
+      })),
+    };
+    for (const role of roles) {
+      const read = await as(role, 'GET', `/api/events/${id}/meeting-agenda`);
+      expect(read.statusCode, role).toBe(role === 'anonymous' ? 404 : 200);
+      if (role !== 'anonymous') expect(read.json().actions, role).toEqual(role === 'equipe' ? ['update'] : []);
+      const writes = [
+        await as(role, 'PUT', `/api/events/${id}/meeting-agenda`, body),
+        await as(role, 'PUT', `/api/events/${id}/minutes`, { minutes: agenda.minutes }),
+      ];
+      for (const w of writes) expect(w.statusCode, `${role} ${w.body.slice(0, 120)}`).toBe(role === 'anonymous' ? 401 : role === 'equipe' ? 200 : 403);
+    }
+    // The agenda was written back as it was read; an unknown measure is a French 400, nothing half-written.
+    expect((await as('equipe', 'GET', `/api/events/${id}/meeting-agenda`)).json().items).toEqual(
+      agenda.items.map((i: object) => ({ ...i, id: expect.any(String) })),
+    );
+    const bad = await as('equipe', 'PUT', `/api/events/${id}/meeting-agenda`, {
+      items: [{ title: 'Point inconnu', measureId: '4b0a1b5e-8a7b-4c57-9d6b-8f3c0a9b1c2d' }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('unknown_reference');
+    expect((await as('equipe', 'GET', `/api/events/${id}/meeting-agenda`)).json().items).toHaveLength(agenda.items.length);
+    // Another kind of event has no agenda of this kind.
+    const conference = (await as('equipe', 'GET', '/api/events?kind=conference&pageSize=1')).json().items[0];
+    expect((await as('equipe', 'GET', `/api/events/${conference.id}/meeting-agenda`)).statusCode).toBe(404);
+  });
+});

@@ -1,5 +1,6 @@
 import { idParams } from '../schemas/common';
 import {
+  agendaInput,
   eligibleProjects,
   eligibleProjectsQuery,
   measure,
@@ -9,6 +10,8 @@ import {
   measurePatch,
   measuresFor,
   measuresForQuery,
+  meetingAgenda,
+  minutesInput,
   obstacle,
   obstacleAction,
   obstacleActionInput,
@@ -27,6 +30,7 @@ import { exportTypes } from './directory.routes';
 
 const measures = 'Mesures du plan de relance';
 const obstacles = 'Freins et blocages';
+const meetings = 'Rencontres #ESSrelance';
 
 /**
  * ESS relance (issue 14). Measures and verdicts are public facts (`open`);
@@ -182,5 +186,34 @@ export const relanceRoutes = {
     body: obstacleActionInput,
     response: obstacleAction,
     status: 201,
+  }),
+  meetingAgenda: route({
+    method: 'GET',
+    path: '/api/events/:id/meeting-agenda',
+    access: 'open',
+    tag: meetings,
+    summary: 'L’ordre du jour d’une rencontre #ESSrelance (mesures, projets présentés), son compte rendu et les présents',
+    params: idParams,
+    response: meetingAgenda,
+  }),
+  setMeetingAgenda: route({
+    method: 'PUT',
+    path: '/api/events/:id/meeting-agenda',
+    access: 'writer',
+    tag: meetings,
+    summary: 'Remplacer l’ordre du jour d’une rencontre #ESSrelance (l’organisateur, l’équipe nationale)',
+    params: idParams,
+    body: agendaInput,
+    response: meetingAgenda,
+  }),
+  setMeetingMinutes: route({
+    method: 'PUT',
+    path: '/api/events/:id/minutes',
+    access: 'writer',
+    tag: meetings,
+    summary: 'Écrire le compte rendu d’une rencontre #ESSrelance (l’organisateur, l’équipe nationale)',
+    params: idParams,
+    body: minutesInput,
+    response: meetingAgenda,
   }),
 };

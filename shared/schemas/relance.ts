@@ -300,3 +300,50 @@ export const obstacleStats = z.object({
   perMonth: z.array(z.object({ month: z.string(), raised: z.number().int(), lifted: z.number().int() })),
 });
 export type ObstacleStats = z.output<typeof obstacleStats>;
+
+// An #ESSrelance meeting (an event of kind `meeting`, programme `ess-relance`): its agenda, minutes and attendance.
+export const agendaItemInput = z.strictObject({
+  title: trimmed(300),
+  measureId: uuid.nullable().optional(),
+  projectId: uuid.nullable().optional(),
+  notes: multilineText(5000).optional(),
+});
+/** The whole agenda, in order (it replaces the previous one). */
+export const agendaInput = z.strictObject({ items: z.array(agendaItemInput).max(100) });
+export type AgendaInput = z.output<typeof agendaInput>;
+export const minutesInput = z.strictObject({ minutes: multilineText(50_000) });
+export type MinutesInput = z.output<typeof minutesInput>;
+
+export const meetingActions = ['update'] as const;
+export const agendaItem = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  title: z.string(),
+  measureId: z.string().nullable(),
+  measureName: z.string().nullable(),
+  projectId: z.string().nullable(),
+  projectTitle: z.string().nullable(),
+  notes: z.string(),
+});
+export const meetingAgenda = z.object({
+  eventId: z.string(),
+  items: z.array(agendaItem),
+  minutes: z.string().nullable(),
+  minutesUpdatedAt: z.string().nullable(),
+  /** Who came: the structures and projects registered (people are not named), and the counts per status. */
+  attendance: z.object({
+    registered: z.number().int(),
+    attended: z.number().int(),
+    noShow: z.number().int(),
+    participants: z.array(
+      z.object({
+        kind: z.enum(['project', 'organisation']),
+        id: z.string(),
+        name: z.string(),
+        status: z.enum(['registered', 'attended', 'no_show']),
+      }),
+    ),
+  }),
+  actions: z.array(z.enum(meetingActions)),
+});
+export type MeetingAgenda = z.output<typeof meetingAgenda>;

@@ -11,12 +11,25 @@ export function auditedPlatform() {
   // The Grenoble conference of 2020, a need and a sponsorship of Hackers Publics (after the platform's own beforeAll).
   let eventId = '';
   const hackers = { need: '', sponsorship: '', sponsor: '' };
+  // ESS relance: a measure, an obstacle and an #ESSrelance meeting of the demo.
+  const relance = { measure: '', obstacle: '', meeting: '' };
   beforeAll(async () => {
     if (!hasBrowser) return;
     eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
     hackers.need = (await demo.platform.db.selectFrom('sponsorship_needs').select('id').where('status', '=', 'open').limit(1).executeTakeFirstOrThrow()).id;
     hackers.sponsorship = (await demo.platform.db.selectFrom('sponsorships').select('id').where('status', '=', 'closed').limit(1).executeTakeFirstOrThrow()).id;
     hackers.sponsor = (await demo.platform.db.selectFrom('sponsor_profiles').select('person_id').limit(1).executeTakeFirstOrThrow()).person_id;
+    relance.measure = (await demo.platform.db.selectFrom('recovery_measures').select('id').where('name', '=', 'UrgencESS').executeTakeFirstOrThrow()).id;
+    relance.obstacle = (await demo.platform.db.selectFrom('obstacles').select('id').where('status', '=', 'lifted').limit(1).executeTakeFirstOrThrow()).id;
+    relance.meeting = (
+      await demo.platform.db
+        .selectFrom('events')
+        .select('id')
+        .where('programme', '=', 'ess-relance')
+        .where('kind', '=', 'meeting')
+        .limit(1)
+        .executeTakeFirstOrThrow()
+    ).id;
   });
 
   /** Every page of the application, filled from the demo network. */
@@ -39,6 +52,8 @@ export function auditedPlatform() {
     '/indicateurs',
     '/indicateurs?code=siae&annee=2020',
     '/rapport-annuel/2020',
+    '/relance/mesures',
+    `/relance/mesures/${relance.measure}`,
     '/une-page-qui-n-existe-pas',
   ];
   const signedInPages = () => [
@@ -58,6 +73,13 @@ export function auditedPlatform() {
     `/hackers-publics/besoins/${hackers.need}`,
     `/hackers-publics/parrainages/${hackers.sponsorship}`,
     `/hackers-publics/profils/${hackers.sponsor}`,
+    '/relance/freins',
+    '/relance/freins?vue=liste',
+    '/relance/freins/nouveau',
+    `/relance/freins/${relance.obstacle}`,
+    '/relance/mon-espace',
+    '/relance/statistiques',
+    `/evenements/${relance.meeting}/rencontre`,
     ...Object.keys(demo.ids).map((slug) => `/${slug}/nouveau`),
     ...Object.entries(demo.ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
   ];

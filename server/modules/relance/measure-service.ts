@@ -16,6 +16,7 @@ import { invalid, notFound } from '../../errors';
 import type { Actor } from '../../policies/actor';
 import { authorize, can } from '../../policies/authorize';
 import { appendAudit } from '../audit/audit-queries';
+import { measurePage } from '../../../shared/web-routes';
 import { notify } from '../notifications/notify';
 import * as q from './relance-queries';
 import { measurePolicy } from './relance-policy';
@@ -351,8 +352,7 @@ export function measureService(db: Database, opts: MeasureServiceOptions = {}) {
               category: 'recovery',
               title: fr`Une mesure du plan de relance est ouverte : ${m.name}`,
               body: fr`${m.operator_name} ouvre « ${m.name} »${m.closes_on ? fr` jusqu’au ${m.closes_on.split('-').reverse().join('/')}` : ''}. Un de vos projets y semble éligible : voyez pourquoi, critère par critère.`,
-              // No measure page in the web application yet (a link would be a 404).
-              link: null,
+              link: measurePage(m.id),
             });
           await q.markOpeningNotified(tx, id);
           return accounts.length;

@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/schemas/relance';
 import type { CsvColumn } from '../../../shared/spreadsheet/csv';
 import { fr } from '../../../shared/text';
+import { obstaclePage } from '../../../shared/web-routes';
 import {
   type ObstacleCategory,
   type ObstacleStatus,
@@ -109,8 +110,8 @@ const shapeAction = (a: q.ActionRow): ObstacleActionOut => ({
   createdAt: iso(a.created_at) as string,
 });
 
-// The obstacle pages are not built yet (the server answers 404 to unknown paths): notifications carry no link until they are.
-const link = (_id: string): string | null => null;
+/** Where a notification about an obstacle leads. */
+const link = (id: string): string | null => obstaclePage(id);
 
 /** The statistics as rows of a spreadsheet (one table: section, key, label, count, lifted). */
 export interface StatsRow {

@@ -4,12 +4,14 @@ import type { Database } from '../../db/connection';
 import { sendExport } from '../../http/export';
 import { implement } from '../../http/route-contract';
 import { measureService } from './measure-service';
+import { meetingService } from './meeting-service';
 import { obstacleService, statsColumns, statsRows } from './obstacle-service';
 
 /** ESS relance: measures and their verdicts, obstacles, their timeline and statistics. */
 export function relanceRoutes(app: FastifyInstance, db: Database) {
   const m = measureService(db);
   const o = obstacleService(db);
+  const meetings = meetingService(db);
   implement(app, routes.listMeasures, async ({ actor, query }) => m.list(actor, query));
   implement(app, routes.createMeasure, async ({ actor, body }) => m.create(actor, body));
   implement(app, routes.verdicts, async ({ actor, body }) => m.verdicts(actor, body));
@@ -32,4 +34,7 @@ export function relanceRoutes(app: FastifyInstance, db: Database) {
   implement(app, routes.updateObstacle, async ({ actor, params, body }) => o.update(actor, params.id, body));
   implement(app, routes.obstacleActions, async ({ actor, params }) => o.actions(actor, params.id));
   implement(app, routes.addObstacleAction, async ({ actor, params, body }) => o.addAction(actor, params.id, body));
+  implement(app, routes.meetingAgenda, async ({ actor, params }) => meetings.agenda(actor, params.id));
+  implement(app, routes.setMeetingAgenda, async ({ actor, params, body }) => meetings.setAgenda(actor, params.id, body));
+  implement(app, routes.setMeetingMinutes, async ({ actor, params, body }) => meetings.setMinutes(actor, params.id, body));
 }

@@ -248,6 +248,24 @@ describe(`ESS relance (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const titles = (await as('bdt', { url: '/api/notifications' })).json().items.map((n: { title: string }) => n.title);
     expect(titles.some((x: string) => x.startsWith('Frein en retard'))).toBe(true);
     expect(titles.some((x: string) => x.startsWith('Échéance proche'))).toBe(true);
+    // The new owner heard of the reassignment, with a link to the obstacle's page.
+    const handed = (await as('bdt', { url: '/api/notifications' })).json().items.find((n: { title: string }) => n.title.startsWith('Un frein vous est confié'));
+    expect(handed).toMatchObject({ title: `Un frein vous est confié${NNBSP}: Le prêt exige trois bilans`, link: `/relance/freins/${ids.o1}` });
+    // Everyone concerned is reminded: the raiser and the operator's staff too, not only the owner.
+    for (const who of ['holder', 'bpi']) {
+      const got = (await as(who, { url: '/api/notifications' })).json().items.map((n: { title: string }) => n.title);
+      expect(
+        got.some((x: string) => x.startsWith('Échéance proche')),
+        who,
+      ).toBe(true);
+      expect(
+        got.some((x: string) => x.startsWith('Frein en retard')),
+        who,
+      ).toBe(true);
+    }
+    // Nobody else.
+    const others = (await as('otherHolder', { url: '/api/notifications' })).json().items.map((n: { title: string }) => n.title);
+    expect(others.filter((x: string) => x.includes('Le prêt exige trois bilans'))).toEqual([]);
   });
 
   it('computes statistics over what the caller sees, and exports them', async () => {
@@ -276,6 +294,60 @@ describe(`ESS relance (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const xlsx = await as('admin', { url: '/api/obstacles/stats?format=xlsx' });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await as('anonymous', { url: '/api/obstacles/stats' })).statusCode).toBe(401);
+  });
+
+  it('tells the owner named at raising, the new owner of a reassignment through the timeline, and the raiser of each move (not its author)', async () => {
+    const raised = await as('holder', {
+      method: 'POST',
+      url: '/api/obstacles',
+      payload: { title: 'Pièces en double', projectId: ids.p1, measureId: ids.m1, ownerAccountId: ids['account:bpi'], category: 'documents', severity: 1 },
+    });
+    expect(raised.statusCode).toBe(201);
+    const id = raised.json().id;
+    const titlesOf = async (who: string) =>
+      (await as(who, { url: '/api/notifications?pageSize=100' })).json().items.map((n: { title: string }) => n.title) as string[];
+    expect((await titlesOf('bpi')).filter((x) => x === `Nouveau frein signalé${NNBSP}: Pièces en double`)).toHaveLength(1);
+    // The raiser is not told of their own raising.
+    expect((await titlesOf('holder')).some((x) => x.includes('Nouveau frein signalé') && x.includes('Pièces en double'))).toBe(false);
+    // Bpifrance's operator hands it to the Banque des Territoires' through the timeline.
+    const handed = await as('bpi', { method: 'POST', url: `/api/obstacles/${id}/actions`, payload: { kind: 'assign', ownerAccountId: ids['account:bdt'] } });
+    expect(handed.statusCode).toBe(201);
+    expect((await titlesOf('bdt')).filter((x) => x === `Un frein vous est confié${NNBSP}: Pièces en double`)).toHaveLength(1);
+    expect((await titlesOf('holder')).some((x) => x.includes('Pièces en double') && x.includes('nouveau responsable'))).toBe(true);
+    // The raiser hears when it moves; the one who moved it does not hear of their own move.
+    const before = (await titlesOf('bdt')).length;
+    expect(
+      (
+        await as('bdt', {
+          method: 'POST',
+          url: `/api/obstacles/${id}/actions`,
+          payload: { kind: 'status', status: 'out_of_scope', reason: 'Relève de la région' },
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect((await titlesOf('holder')).some((x) => x.includes('Pièces en double') && x.includes('hors champ'))).toBe(true);
+    expect((await titlesOf('bdt')).length).toBe(before);
+  });
+
+  it('runs the daily reminders job: an obstacle due tomorrow is recalled to its owner, its raiser and its operator’s staff', async () => {
+    const { relanceJobs, REMINDERS_JOB } = await import('./relance-jobs');
+    const job = relanceJobs({ db: t.db }).find((j) => j.name === REMINDERS_JOB);
+    expect(job?.cron).toBe('0 7 * * *');
+    const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+    const raised = await as('holder', {
+      method: 'POST',
+      url: '/api/obstacles',
+      payload: { title: 'Relevé d’identité bancaire refusé', projectId: ids.p1, measureId: ids.m1, category: 'documents', severity: 2, dueOn: tomorrow },
+    });
+    expect(raised.statusCode).toBe(201);
+    await job?.run({ id: 'test', data: undefined, retryCount: 0, report: async () => undefined });
+    for (const who of ['holder', 'bpi']) {
+      const got = (await as(who, { url: '/api/notifications?pageSize=100' })).json().items.map((n: { title: string }) => n.title) as string[];
+      expect(
+        got.some((x) => x.startsWith('Échéance proche') && x.includes('Relevé d’identité bancaire refusé')),
+        who,
+      ).toBe(true);
+    }
   });
 
   it('deletes a measure, keeping its obstacles without it', async () => {

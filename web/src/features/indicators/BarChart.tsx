@@ -1,9 +1,19 @@
 /** Bars in SVG, labelled for screen readers by `title` (the figures are also written as text next to each chart). */
-export function BarChart({ title, bars, format }: { title: string; bars: Array<{ label: string; value: number }>; format: (v: number) => string }) {
+export function BarChart({
+  title,
+  bars,
+  format,
+  labelWidth = 110,
+}: {
+  title: string;
+  bars: Array<{ label: string; value: number }>;
+  format: (v: number) => string;
+  /** Room for the labels, in the drawing's units (320 wide). */
+  labelWidth?: number;
+}) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const width = 320;
   const row = 28;
-  const labelWidth = 110;
   return (
     <svg role="img" aria-label={title} viewBox={`0 0 ${width} ${bars.length * row + 4}`} width="100%" style={{ maxWidth: width }}>
       <title>{title}</title>

@@ -16,9 +16,10 @@ import {
 } from '../../../../shared/vocabulary';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { OptionSelect } from '../../components/OptionSelect';
-import { type ApiError, call } from '../../lib/api';
+import { call } from '../../lib/api';
 import { formatInt } from '../../lib/format';
 import { isNationalTeam, useSession } from '../../lib/session';
+import { useAction } from '../../lib/use-action';
 import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
 import { BASE, Reasons, type Sponsorship, SponsorshipBadge, when } from './components';
@@ -27,25 +28,6 @@ import { ProgrammeNav } from './NeedsPages';
 
 const NNBSP = '\u202f';
 const signIn = (path: string) => <Navigate to={`/connexion?retour=${encodeURIComponent(path)}`} replace />;
-
-/** Run one write, then reload; its error is shown by the caller. */
-function useAction(after: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const run = async (write: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await write();
-      after();
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
-}
 
 /** The national team's review: prepare proposals for every open need, swap a sponsor, send one or all. */
 export function ReviewPage() {
