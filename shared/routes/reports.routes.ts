@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  annualReviewContent,
-  featureBody,
-  perspectivesBody,
-  testimonialBody,
-  testimonialList,
-  testimonialPatch,
-} from '../schemas/annual-review';
+import { annualReviewContent, featureBody, perspectivesBody, testimonialBody, testimonialList, testimonialPatch } from '../schemas/annual-review';
 import { idParams, uuid } from '../schemas/common';
 import { snapshotYearParams } from '../schemas/indicators';
 import { route } from './contract';

@@ -108,7 +108,8 @@ describe(`the annual review's own content (${onPostgres ? 'PostgreSQL' : 'PGlite
     const publish = await t.app.inject({ method: 'PATCH', url: `/api/testimonials/${id}`, payload: { featured: true } });
     expect(publish.statusCode).toBe(400);
     expect(publish.json().error.code).toBe('consent_required');
-    const names = async (as: typeof t.app) => (await as.inject({ url: '/api/testimonials?year=2020' })).json().items.map((x: { authorName: string }) => x.authorName);
+    const names = async (as: typeof t.app) =>
+      (await as.inject({ url: '/api/testimonials?year=2020' })).json().items.map((x: { authorName: string }) => x.authorName);
     expect(await names(t.anonymous)).not.toContain('Léa Martin');
     expect(await names(t.app)).toEqual(expect.arrayContaining(['Léa Martin', 'Julien Marchand', 'Cyprien Fonvielle']));
     const consent = await t.app.inject({ method: 'PATCH', url: `/api/testimonials/${id}`, payload: { featured: true, consentGivenOn: '2021-01-05' } });

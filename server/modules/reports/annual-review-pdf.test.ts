@@ -17,7 +17,9 @@ const content: ReviewContent = {
     {
       id: 'impact-finance',
       title: 'Finance à impact',
-      figures: [{ code: 'fundsMobilisableEur', label: 'Montants mobilisables des fonds', value: '612\u202F000\u202F000\u00A0€', definition: 'Somme des montants.' }],
+      figures: [
+        { code: 'fundsMobilisableEur', label: 'Montants mobilisables des fonds', value: '612\u202F000\u202F000\u00A0€', definition: 'Somme des montants.' },
+      ],
       examples: [],
       testimonials: [],
     },

@@ -123,12 +123,7 @@ export function renderAnnualReview(c: ReviewContent, opts: { compress?: boolean 
   doc.moveDown(0.6).fontSize(9).fillColor(GREY).text(pdfText(c.source));
 
   // The table of contents: its entries now, their page numbers once every page is laid out.
-  const entries = [
-    ...c.sections.map((s) => s.title),
-    'Carte des collectifs et des projets',
-    `Perspectives ${c.year + 1}`,
-    'Définitions des chiffres',
-  ];
+  const entries = [...c.sections.map((s) => s.title), 'Carte des collectifs et des projets', `Perspectives ${c.year + 1}`, 'Définitions des chiffres'];
   doc.moveDown(1.5).font('bold').fontSize(15).fillColor(BLUE).text('Sommaire');
   doc.outline.addItem('Sommaire');
   doc.moveDown(0.3).font('regular').fontSize(11).fillColor('black');
@@ -189,12 +184,7 @@ export function renderAnnualReview(c: ReviewContent, opts: { compress?: boolean 
         .fontSize(9.5)
         .fillColor(GREY)
         .text(pdfText(`— ${t.author}${t.role ? `, ${t.role}` : ''}`), 72, doc.y, { width: width - 16 });
-      doc
-        .moveTo(62, top)
-        .lineTo(62, doc.y)
-        .lineWidth(2)
-        .strokeColor(BLUE)
-        .stroke();
+      doc.moveTo(62, top).lineTo(62, doc.y).lineWidth(2).strokeColor(BLUE).stroke();
       doc.x = 56;
       doc.fillColor('black');
     }
@@ -208,9 +198,7 @@ export function renderAnnualReview(c: ReviewContent, opts: { compress?: boolean 
     .font('regular')
     .fontSize(9.5)
     .text(
-      pdfText(
-        'Projets territoriaux à impact par département (teinte), départements siège d’un collectif territorial labellisé (contour rouge), fin d’année.',
-      ),
+      pdfText('Projets territoriaux à impact par département (teinte), départements siège d’un collectif territorial labellisé (contour rouge), fin d’année.'),
     );
   const byCode = new Map(c.map.map((a) => [a.code.toUpperCase(), a]));
   const [, , vw = 613, vh = 585] = france.viewBox.split(' ').map(Number);

@@ -4,15 +4,7 @@ import type { Database } from '../../db/connection';
 import { implement } from '../../http/route-contract';
 import type { JobQueue } from '../jobs/job-queue';
 import { annualReportPdf } from './report-service';
-import {
-  addTestimonial,
-  changeTestimonial,
-  featureRecord,
-  readReviewContent,
-  testimonials,
-  unfeatureRecord,
-  writePerspectives,
-} from './review-service';
+import { addTestimonial, changeTestimonial, featureRecord, readReviewContent, testimonials, unfeatureRecord, writePerspectives } from './review-service';
 
 export function reportRoutes(app: FastifyInstance, db: Database, jobs: JobQueue) {
   implement(app, routes.annualPdf, async ({ actor, params, reply }) => {

@@ -1,12 +1,5 @@
 import type { z } from 'zod';
-import type {
-  AnnualReviewContent,
-  featureBody,
-  perspectivesBody,
-  Testimonial,
-  testimonialBody,
-  testimonialPatch,
-} from '../../../shared/schemas/annual-review';
+import type { AnnualReviewContent, featureBody, perspectivesBody, Testimonial, testimonialBody, testimonialPatch } from '../../../shared/schemas/annual-review';
 import type { IndicatorDefinition } from '../../../shared/schemas/indicators';
 import type { Database, Executor } from '../../db/connection';
 import { invalid, notFound } from '../../errors';
