@@ -31,7 +31,7 @@ function toUnicode(cmap: string) {
   };
   for (const m of cmap.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]/g)) {
     const start = Number.parseInt(m[1] as string, 16);
-    [...(m[3] as string).matchAll(/<([0-9a-fA-F\s]*)>/g)].forEach((e, i) => map.set(start + i, text((e[1] as string).replace(/\s/g, ''))));
+    for (const [i, e] of [...(m[3] as string).matchAll(/<([0-9a-fA-F\s]*)>/g)].entries()) map.set(start + i, text((e[1] as string).replace(/\s/g, '')));
   }
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
     for (const m of (block[1] as string).matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(Number.parseInt(m[1] as string, 16), text(m[2] as string));
