@@ -38,7 +38,12 @@ export const staticPages = [
   '/hackers-publics/mon-espace',
   '/hackers-publics/tableau-de-bord',
   '/indicateurs',
+  '/indicateurs/instantanes',
 ] as const;
+
+/** The national team's snapshots of the indicators, and one snapshot against today's data. */
+export const snapshotsPage = '/indicateurs/instantanes';
+export const snapshotDiffPage = (year: number) => `/indicateurs/instantanes/${year}`;
 
 /** The annual review of a year, generated from the records. */
 export const annualReviewPage = (year: number) => `/rapport-annuel/${year}`;
@@ -72,6 +77,7 @@ export function isWebPage(path: string) {
     eventPattern.test(p) ||
     new RegExp(`^/evenements/${UUID}/conference$`, 'i').test(p) ||
     new RegExp(`^/hackers-publics/(besoins|parrainages)/${UUID}$`, 'i').test(p) ||
-    /^\/rapport-annuel\/\d{4}$/.test(p)
+    /^\/rapport-annuel\/\d{4}$/.test(p) ||
+    /^\/indicateurs\/instantanes\/\d{4}$/.test(p)
   );
 }

@@ -8,6 +8,7 @@ import {
   indicatorValue,
   snapshotBody,
   snapshotDiff,
+  snapshotList,
   snapshotYearParams,
 } from '../schemas/indicators';
 import { route } from './contract';
@@ -32,6 +33,14 @@ export const indicatorRoutes = {
     body: snapshotBody,
     response: indicatorSnapshot,
     status: 201,
+  }),
+  snapshots: route({
+    method: 'GET',
+    path: '/api/indicators/snapshots',
+    access: 'open',
+    tag,
+    summary: 'Les années figées, avec la date et l’auteur de leur instantané',
+    response: snapshotList,
   }),
   snapshot: route({
     method: 'GET',

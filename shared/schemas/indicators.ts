@@ -116,6 +116,9 @@ export const indicatorSnapshot = z.object({
   values: z.array(snapshotValue),
 });
 export type IndicatorSnapshot = z.infer<typeof indicatorSnapshot>;
+export const snapshotList = z.object({
+  items: z.array(z.object({ year: z.number().int(), takenAt: z.string(), takenByName: z.string().nullable() })),
+});
 
 export const snapshotDifference = z.object({
   code: z.string(),

@@ -38,6 +38,8 @@ export function auditedPlatform() {
     '/indicateurs',
     '/indicateurs?code=siae&annee=2020',
     '/rapport-annuel/2020',
+    '/indicateurs/instantanes',
+    '/indicateurs/instantanes/2020',
     '/une-page-qui-n-existe-pas',
   ];
   const signedInPages = () => [
@@ -54,6 +56,8 @@ export function auditedPlatform() {
     '/hackers-publics/propositions',
     '/hackers-publics/mon-espace',
     '/hackers-publics/tableau-de-bord',
+    '/indicateurs/instantanes',
+    '/rapport-annuel/2020',
     `/hackers-publics/besoins/${hackers.need}`,
     `/hackers-publics/parrainages/${hackers.sponsorship}`,
     ...Object.keys(demo.ids).map((slug) => `/${slug}/nouveau`),

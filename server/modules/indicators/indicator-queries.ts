@@ -237,3 +237,12 @@ export async function snapshotRecordIds(db: Executor, year: number, code: string
     select array(select jsonb_array_elements(records)->>0) as ids from indicator_snapshot_values where year = ${year} and code = ${code}`.execute(db);
   return r.rows[0]?.ids ?? null;
 }
+
+/** Every year frozen, newest first, with who froze it. */
+export async function listSnapshots(db: Executor) {
+  const r = await sql<{ year: number; taken_at: Date; taken_by_name: string | null }>`
+    select s.year, s.taken_at, nullif(trim(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '')), '') as taken_by_name
+    from indicator_snapshots s left join accounts a on a.id = s.taken_by left join people p on p.id = a.person_id
+    order by s.year desc`.execute(db);
+  return r.rows;
+}

@@ -2,7 +2,7 @@ import type { IndicatorDefinition, IndicatorSnapshot, IndicatorValue, SnapshotDi
 import type { Database, Executor } from '../../db/connection';
 import { invalid, notFound } from '../../errors';
 import type { Actor } from '../../policies/actor';
-import { authorize } from '../../policies/authorize';
+import { authorize, can } from '../../policies/authorize';
 import { type LabelledPeriod, periodOf, previousPeriod, yearPeriod } from './engines/period';
 import { indicatorPolicy } from './indicator-policy';
 import {
@@ -11,6 +11,7 @@ import {
   indicatorRecordPage,
   indicatorRecordValues,
   indicatorTotals,
+  listSnapshots,
   replaceSnapshot,
   type SnapshotValueRow,
   type Totals,
@@ -190,6 +191,15 @@ export async function takeSnapshot(db: Database, actor: Actor, year: number, now
     return findSnapshot(tx, year, false);
   });
   return snapshotOut(s as NonNullable<typeof s>);
+}
+
+/** The years frozen so far. */
+export async function snapshots(db: Executor, actor: Actor) {
+  authorize(actor, 'read', { policy: indicatorPolicy });
+  const rows = await listSnapshots(db);
+  // Who froze a year is the national team's business: a visitor sees when, not who.
+  const team = can(actor, 'snapshot', { policy: indicatorPolicy });
+  return { items: rows.map((r) => ({ year: r.year, takenAt: new Date(r.taken_at).toISOString(), takenByName: team ? r.taken_by_name : null })) };
 }
 
 export async function readSnapshot(db: Executor, actor: Actor, year: number): Promise<IndicatorSnapshot> {
