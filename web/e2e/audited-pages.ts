@@ -35,6 +35,7 @@ export function auditedPlatform() {
     '/evenements?vue=calendrier&mois=2020-11',
     `/evenements/${eventId}`,
     '/hackers-publics',
+    '/?annee=2020',
     '/indicateurs',
     '/indicateurs?code=siae&annee=2020',
     '/rapport-annuel/2020',
