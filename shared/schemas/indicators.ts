@@ -138,3 +138,15 @@ export const snapshotDiff = z.object({
   differences: z.array(snapshotDifference),
 });
 export type SnapshotDiff = z.infer<typeof snapshotDiff>;
+
+export const indicatorSeriesQuery = z.strictObject({ from: year, to: year }).refine((q) => q.to >= q.from && q.to - q.from <= 30, {
+  error: 'Indiquez de 1 à 31 années, de from à to (par exemple from=2018&to=2020).',
+  path: ['to'],
+});
+export const indicatorSeries = z.object({
+  code: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  aggregation: z.enum(indicatorAggregations),
+  points: z.array(z.object({ year: z.number().int(), value: z.number().nullable() })),
+});

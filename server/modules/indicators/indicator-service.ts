@@ -106,6 +106,15 @@ export async function readIndicator(db: Executor, actor: Actor, code: string, q:
   };
 }
 
+/** An indicator's value for each year of a range, live (the charts of its evolution). */
+export async function indicatorSeries(db: Executor, actor: Actor, code: string, q: { from: number; to: number }) {
+  authorize(actor, 'read', { policy: indicatorPolicy });
+  const def = definition(code);
+  const points: Array<{ year: number; value: number | null }> = [];
+  for (let year = q.from; year <= q.to; year++) points.push({ year, value: aggregateValue(def.aggregation, await indicatorTotals(db, def, yearPeriod(year))) });
+  return { code: def.code, label: def.label, unit: def.unit, aggregation: def.aggregation, points };
+}
+
 /** The records behind an indicator's value for a period (its provenance), one page at a time. */
 export async function indicatorRecords(db: Executor, actor: Actor, code: string, q: PeriodQuery & { page: number; pageSize: number }, now: Date) {
   authorize(actor, 'read', { policy: indicatorPolicy });

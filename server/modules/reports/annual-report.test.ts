@@ -149,3 +149,24 @@ describe(`the annual review's own content (${onPostgres ? 'PostgreSQL' : 'PGlite
     expect(again.statusCode, again.body).toBe(201);
   });
 });
+
+describe(`the Pionniers' growth, year by year (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('gives each year’s beneficiaries, growth and champions; 2019 → 2020 doubles', async () => {
+    const series = async (code: string) => {
+      const r = await t.anonymous.inject({ url: `/api/indicators/${code}/series?from=2018&to=2020` });
+      expect(r.statusCode, r.body).toBe(200);
+      return Object.fromEntries(r.json().points.map((p: { year: number; value: number | null }) => [p.year, p.value]));
+    };
+    const b = await series('pioneerBeneficiaries');
+    const g = await series('pioneerBeneficiariesGrowth');
+    const c = await series('champions');
+    expect(b[2020]).toBeGreaterThan(b[2019]);
+    expect(g[2020]).toBeGreaterThanOrEqual(1.95);
+    expect(g[2020]).toBeLessThan(2.5);
+    expect(c[2020]).toBeGreaterThanOrEqual(100);
+    expect(c[2019]).toBeLessThanOrEqual(c[2020]);
+    // Each point is the indicator read for that year.
+    expect((await t.anonymous.inject({ url: '/api/indicators/pioneerBeneficiaries?year=2019' })).json().value).toBe(b[2019]);
+    expect((await t.anonymous.inject({ url: '/api/indicators/champions/series?from=2020&to=2010' })).statusCode).toBe(400);
+  });
+});
