@@ -20,8 +20,8 @@ async function shoot(page: Page, name: string) {
 
 /** The figure the review shows above a label (its key figures are a value, then the label). */
 async function reviewFigure(page: Page, label: string) {
-  const card = page.locator('.fr-col-12', { has: page.getByText(label, { exact: false }) }).first();
-  return (await card.locator('.fr-h3').innerText()).trim();
+  const card = page.locator('.fr-col-lg-4', { has: page.getByText(label, { exact: false }) }).first();
+  return ((await card.locator('.fr-h3').textContent()) ?? '').trim();
 }
 
 describe.skipIf(!hasBrowser)('the annual review and its snapshot in Chromium', () => {
@@ -66,8 +66,8 @@ describe.skipIf(!hasBrowser)('the annual review and its snapshot in Chromium', (
     const table = page.getByRole('table');
     const row = table.getByRole('row', { name: /Montants mobilisables des fonds/ });
     await row.waitFor({ timeout: 60_000 });
-    expect(await row.innerText()).toContain(demo.ids.fonds);
-    expect(await row.innerText()).toContain(before);
+    expect(await row.textContent()).toContain(demo.ids.fonds);
+    expect(await row.textContent()).toContain(before);
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'ecarts');
   }, 240_000);
@@ -81,5 +81,5 @@ describe.skipIf(!hasBrowser)('the annual review and its snapshot in Chromium', (
     await page.getByRole('button', { name: 'Enregistrer les perspectives' }).click();
     await page.getByText('Doubler les rencontres.').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 });
