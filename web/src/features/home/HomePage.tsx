@@ -97,9 +97,9 @@ export function HomePage() {
               {new Date(stats.data.generatedAt).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' })}
               {stats.data.year
                 ? typo(
-                    ` ; période : les stocks (collectifs, projets, fonds…) au 31 décembre ${stats.data.year}, les flux (rencontres, investissements) pendant l’année ${stats.data.year}. Les liens mènent aux listes d’aujourd’hui. `,
+                    `\u202F; période\u202F: les stocks (collectifs, projets, fonds…) au 31 décembre ${stats.data.year}, les flux (rencontres, investissements) pendant l’année ${stats.data.year}. Les liens mènent aux listes d’aujourd’hui. `,
                   )
-                : typo(' ; période : aujourd’hui, toutes années confondues.')}
+                : typo('\u202F; période\u202F: aujourd’hui, toutes années confondues.')}
               {stats.data.year && <Link to={`/rapport-annuel/${stats.data.year}`}>{`Rapport annuel ${stats.data.year}`}</Link>}
             </p>
           </>

@@ -38,7 +38,7 @@ export function SectionStories({ content, programme }: { content: Content; progr
       {quotes.map((t) => (
         <figure key={t.id} className="fr-quote fr-my-2w">
           <blockquote>
-            <p>{typo(`« ${t.quote} »`)}</p>
+            <p>{`«\u202F${t.quote}\u202F»`}</p>
           </blockquote>
           <figcaption>
             <p className="fr-quote__author">{t.authorName}</p>
@@ -76,7 +76,7 @@ export function ReviewMap({ content }: { content: Content }) {
         />
       </div>
       <div className="fr-col-12 fr-col-md-5">
-        <p className="fr-text--sm">Teinte : nombre de projets territoriaux à impact du département à la fin de l’année.</p>
+        <p className="fr-text--sm">Teinte&#8239;: nombre de projets territoriaux à impact du département à la fin de l’année.</p>
         <h3 className="fr-h6">{typo(`Départements siège d’un collectif (${seats.length})`)}</h3>
         <ul className="fr-text--sm">
           {seats.map((a) => (
@@ -191,7 +191,7 @@ export function PdfDownload({ year }: { year: number }) {
       </a>
       <p role="status" className="fr-text--sm fr-mt-1w">
         {state === 'making' ? 'Fabrication du PDF en cours, il se télécharge dès qu’il est prêt…' : ''}
-        {state === 'error' ? typo('Le PDF n’a pas pu être fabriqué : réessayez dans un instant.') : ''}
+        {state === 'error' ? typo('Le PDF n’a pas pu être fabriqué\u202F: réessayez dans un instant.') : ''}
       </p>
     </div>
   );

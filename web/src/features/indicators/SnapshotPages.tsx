@@ -137,7 +137,7 @@ export function SnapshotDiffPage() {
             <Link to={`/rapport-annuel/${year}`}>{`Le rapport ${year}`}</Link> lit l’instantané.
           </p>
           {diff.data.differences.length === 0 ? (
-            <Alert severity="success" small description={typo('Aucun écart : les chiffres d’aujourd’hui sont ceux de l’instantané.')} />
+            <Alert severity="success" small description={'Aucun écart\u202F: les chiffres d’aujourd’hui sont ceux de l’instantané.'} />
           ) : (
             <DataTable
               caption={`${diff.data.differences.length} indicateur${diff.data.differences.length > 1 ? 's' : ''} en écart`}
