@@ -125,7 +125,7 @@ export function SnapshotDiffPage() {
       />
       <h1 tabIndex={-1}>{title}</h1>
       {diff.error?.status === 404 ? (
-        <Alert severity="info" small description={typo(`${year} n’est pas figée : il n’y a pas d’écart à montrer.`)} className="fr-mb-2w" />
+        <Alert severity="info" small description={`${year} n’est pas figée\u202F: il n’y a pas d’écart à montrer.`} className="fr-mb-2w" />
       ) : (
         diff.error && <ErrorAlert title="Les écarts n’ont pas pu être calculés" error={diff.error} />
       )}
