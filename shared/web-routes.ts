@@ -43,7 +43,12 @@ export const staticPages = [
   '/relance/freins/nouveau',
   '/relance/mon-espace',
   '/relance/statistiques',
+  '/indicateurs/instantanes',
 ] as const;
+
+/** The national team's snapshots of the indicators, and one snapshot against today's data. */
+export const snapshotsPage = '/indicateurs/instantanes';
+export const snapshotDiffPage = (year: number) => `/indicateurs/instantanes/${year}`;
 
 /** The annual review of a year, generated from the records. */
 export const annualReviewPage = (year: number) => `/rapport-annuel/${year}`;
@@ -83,6 +88,7 @@ export function isWebPage(path: string) {
     new RegExp(`^/evenements/${UUID}/(conference|rencontre)$`, 'i').test(p) ||
     new RegExp(`^/relance/(mesures|freins)/${UUID}$`, 'i').test(p) ||
     new RegExp(`^/hackers-publics/(besoins|parrainages|profils)/${UUID}$`, 'i').test(p) ||
-    /^\/rapport-annuel\/\d{4}$/.test(p)
+    /^\/rapport-annuel\/\d{4}$/.test(p) ||
+    /^\/indicateurs\/instantanes\/\d{4}$/.test(p)
   );
 }

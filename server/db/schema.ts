@@ -244,6 +244,34 @@ export interface DB {
     created_at: Generated<Date>;
   };
   pioneer_beneficiaries: { pioneer_id: string; year: number; count: number };
+  review_featured: {
+    id: Uuid;
+    year: number;
+    programme: string;
+    record_kind: string;
+    record_id: string;
+    summary: string;
+    position: Generated<number>;
+    created_at: Generated<Date>;
+  };
+  testimonials: {
+    id: Uuid;
+    quote: string;
+    author_name: string;
+    author_role: string | null;
+    person_id: string | null;
+    organisation_id: string | null;
+    project_id: string | null;
+    collective_id: string | null;
+    programme: string;
+    year: number;
+    consent_given_on: ColumnType<string | null, string | null, string | null>;
+    consent_note: string | null;
+    featured: Generated<boolean>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  review_perspectives: { year: number; body: string; updated_at: Generated<Date>; updated_by: string | null };
   pioneer_champions: { pioneer_id: string; organisation_id: string };
   sector_programmes: Timestamps & {
     id: Uuid;

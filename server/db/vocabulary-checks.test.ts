@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { featuredRecordKinds } from '../../shared/schemas/annual-review';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditActions, auditQuery } from '../../shared/schemas/audit';
 import {
@@ -79,6 +80,7 @@ const expected: Record<string, readonly string[]> = {
   'obstacle_actions.status': obstacleStatuses,
   'obstacle_reminders.kind': ['due_soon', 'overdue'],
   'annual_reports.status': ['pending', 'ready'],
+  'review_featured.record_kind': featuredRecordKinds,
 };
 
 /**

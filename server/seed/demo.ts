@@ -20,6 +20,7 @@ import * as net from './demo-network';
 import { seedRelance } from './relance';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoAdvisors, seedDemoMeetings } from './demo-meetings';
+import { seedReview } from './review';
 import { dateDemoRecords } from './demo-dates';
 import { typo } from '../../shared/text';
 import {
@@ -497,6 +498,8 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   await seedRelance(tx, rng(20201119), { voisiwattProjectId: projectIds[projectInputs.findIndex((p) => p.title === 'VoisiWATT')] as string });
   // The dates a figure of a past year is computed from.
   await dateDemoRecords(tx);
+  // The 2020 review's examples, testimonials and perspectives.
+  await seedReview(tx);
   progress('Terminé', SEED_STEPS, SEED_STEPS);
   return { organisations: book.inputs.length, projects: projectIds.length, serialsUsed: book.inputs.length, conferences, meetings };
 }

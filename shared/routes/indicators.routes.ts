@@ -4,10 +4,13 @@ import {
   indicatorPeriodQuery,
   indicatorRecords,
   indicatorRecordsQuery,
+  indicatorSeries,
+  indicatorSeriesQuery,
   indicatorSnapshot,
   indicatorValue,
   snapshotBody,
   snapshotDiff,
+  snapshotList,
   snapshotYearParams,
 } from '../schemas/indicators';
 import { route } from './contract';
@@ -32,6 +35,14 @@ export const indicatorRoutes = {
     body: snapshotBody,
     response: indicatorSnapshot,
     status: 201,
+  }),
+  snapshots: route({
+    method: 'GET',
+    path: '/api/indicators/snapshots',
+    access: 'open',
+    tag,
+    summary: 'Les années figées, avec la date et l’auteur de leur instantané',
+    response: snapshotList,
   }),
   snapshot: route({
     method: 'GET',
@@ -60,6 +71,16 @@ export const indicatorRoutes = {
     params: indicatorCodeParams,
     query: indicatorPeriodQuery,
     response: indicatorValue,
+  }),
+  series: route({
+    method: 'GET',
+    path: '/api/indicators/:code/series',
+    access: 'open',
+    tag,
+    summary: 'Valeur d’un indicateur pour chaque année de from à to (série annuelle, calculée en direct)',
+    params: indicatorCodeParams,
+    query: indicatorSeriesQuery,
+    response: indicatorSeries,
   }),
   records: route({
     method: 'GET',

@@ -116,6 +116,9 @@ export const indicatorSnapshot = z.object({
   values: z.array(snapshotValue),
 });
 export type IndicatorSnapshot = z.infer<typeof indicatorSnapshot>;
+export const snapshotList = z.object({
+  items: z.array(z.object({ year: z.number().int(), takenAt: z.string(), takenByName: z.string().nullable() })),
+});
 
 export const snapshotDifference = z.object({
   code: z.string(),
@@ -135,3 +138,15 @@ export const snapshotDiff = z.object({
   differences: z.array(snapshotDifference),
 });
 export type SnapshotDiff = z.infer<typeof snapshotDiff>;
+
+export const indicatorSeriesQuery = z.strictObject({ from: year, to: year }).refine((q) => q.to >= q.from && q.to - q.from <= 30, {
+  error: 'Indiquez de 1 à 31 années, de from à to (par exemple from=2018&to=2020).',
+  path: ['to'],
+});
+export const indicatorSeries = z.object({
+  code: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  aggregation: z.enum(indicatorAggregations),
+  points: z.array(z.object({ year: z.number().int(), value: z.number().nullable() })),
+});

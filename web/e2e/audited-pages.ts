@@ -49,11 +49,14 @@ export function auditedPlatform() {
     '/evenements?vue=calendrier&mois=2020-11',
     `/evenements/${eventId}`,
     '/hackers-publics',
+    '/?annee=2020',
     '/indicateurs',
     '/indicateurs?code=siae&annee=2020',
     '/rapport-annuel/2020',
     '/relance/mesures',
     `/relance/mesures/${relance.measure}`,
+    '/indicateurs/instantanes',
+    '/indicateurs/instantanes/2020',
     '/une-page-qui-n-existe-pas',
   ];
   const signedInPages = () => [
@@ -70,6 +73,8 @@ export function auditedPlatform() {
     '/hackers-publics/propositions',
     '/hackers-publics/mon-espace',
     '/hackers-publics/tableau-de-bord',
+    '/indicateurs/instantanes',
+    '/rapport-annuel/2020',
     `/hackers-publics/besoins/${hackers.need}`,
     `/hackers-publics/parrainages/${hackers.sponsorship}`,
     `/hackers-publics/profils/${hackers.sponsor}`,

@@ -51,6 +51,14 @@ export const router = createBrowserRouter([
       { path: 'financement/pistes', lazy: () => import('./features/conferences/LeadsPage').then((m) => ({ Component: m.LeadsPage })) },
       { path: 'indicateurs', lazy: () => import('./features/indicators/IndicatorsPage').then((m) => ({ Component: m.IndicatorsPage })) },
       {
+        path: 'indicateurs/instantanes',
+        lazy: () => import('./features/indicators/SnapshotPages').then((m) => ({ Component: m.SnapshotsPage })),
+      },
+      {
+        path: 'indicateurs/instantanes/:year',
+        lazy: () => import('./features/indicators/SnapshotPages').then((m) => ({ Component: m.SnapshotDiffPage })),
+      },
+      {
         path: 'rapport-annuel/:year',
         lazy: () => import('./features/indicators/AnnualReviewPage').then((m) => ({ Component: m.AnnualReviewPage })),
       },

@@ -216,3 +216,33 @@ export async function findSnapshot(db: Executor, year: number, withRecords: bool
     from indicator_snapshot_values where year = ${year} order by code`.execute(db);
   return { year: s.year, takenAt: s.taken_at, takenBy: s.taken_by, values: values.rows };
 }
+
+/**
+ * An indicator's records per département for the period, or (with `ids`) only
+ * those records, placed where they are today: a frozen year's map counts the
+ * snapshot's records, not what was added since.
+ */
+export async function indicatorRecordsByDepartement(db: Executor, def: Definition, p: Period, ids: string[] | null) {
+  const from = ids ? sql`(select r.* from (${recordQueries[def.code as IndicatorCode](p)}) r where r.id = any(${ids}::text[]))` : within(def, p);
+  const r = await sql<{ code: string; name: string; records: number }>`
+    select w.code, coalesce(d.name, w.code) as name, w.records from (
+      select r.departement_code as code, count(*)::int as records from ${from} r where r.departement_code is not null group by 1
+    ) w left join departements d on d.code = w.code order by w.code`.execute(db);
+  return r.rows;
+}
+
+/** The ids of the records a snapshot froze for an indicator (null when the snapshot has no such indicator). */
+export async function snapshotRecordIds(db: Executor, year: number, code: string) {
+  const r = await sql<{ ids: string[] | null }>`
+    select array(select jsonb_array_elements(records)->>0) as ids from indicator_snapshot_values where year = ${year} and code = ${code}`.execute(db);
+  return r.rows[0]?.ids ?? null;
+}
+
+/** Every year frozen, newest first, with who froze it. */
+export async function listSnapshots(db: Executor) {
+  const r = await sql<{ year: number; taken_at: Date; taken_by_name: string | null }>`
+    select s.year, s.taken_at, nullif(trim(coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '')), '') as taken_by_name
+    from indicator_snapshots s left join accounts a on a.id = s.taken_by left join people p on p.id = a.person_id
+    order by s.year desc`.execute(db);
+  return r.rows;
+}

@@ -2,7 +2,7 @@ import type { IndicatorDefinition, IndicatorSnapshot, IndicatorValue, SnapshotDi
 import type { Database, Executor } from '../../db/connection';
 import { invalid, notFound } from '../../errors';
 import type { Actor } from '../../policies/actor';
-import { authorize } from '../../policies/authorize';
+import { authorize, can } from '../../policies/authorize';
 import { type LabelledPeriod, periodOf, previousPeriod, yearPeriod } from './engines/period';
 import { indicatorPolicy } from './indicator-policy';
 import {
@@ -11,6 +11,7 @@ import {
   indicatorRecordPage,
   indicatorRecordValues,
   indicatorTotals,
+  listSnapshots,
   replaceSnapshot,
   type SnapshotValueRow,
   type Totals,
@@ -105,6 +106,15 @@ export async function readIndicator(db: Executor, actor: Actor, code: string, q:
   };
 }
 
+/** An indicator's value for each year of a range, live (the charts of its evolution). */
+export async function indicatorSeries(db: Executor, actor: Actor, code: string, q: { from: number; to: number }) {
+  authorize(actor, 'read', { policy: indicatorPolicy });
+  const def = definition(code);
+  const points: Array<{ year: number; value: number | null }> = [];
+  for (let year = q.from; year <= q.to; year++) points.push({ year, value: aggregateValue(def.aggregation, await indicatorTotals(db, def, yearPeriod(year))) });
+  return { code: def.code, label: def.label, unit: def.unit, aggregation: def.aggregation, points };
+}
+
 /** The records behind an indicator's value for a period (its provenance), one page at a time. */
 export async function indicatorRecords(db: Executor, actor: Actor, code: string, q: PeriodQuery & { page: number; pageSize: number }, now: Date) {
   authorize(actor, 'read', { policy: indicatorPolicy });
@@ -190,6 +200,15 @@ export async function takeSnapshot(db: Database, actor: Actor, year: number, now
     return findSnapshot(tx, year, false);
   });
   return snapshotOut(s as NonNullable<typeof s>);
+}
+
+/** The years frozen so far. */
+export async function snapshots(db: Executor, actor: Actor) {
+  authorize(actor, 'read', { policy: indicatorPolicy });
+  const rows = await listSnapshots(db);
+  // Who froze a year is the national team's business: a visitor sees when, not who.
+  const team = can(actor, 'snapshot', { policy: indicatorPolicy });
+  return { items: rows.map((r) => ({ year: r.year, takenAt: new Date(r.taken_at).toISOString(), takenByName: team ? r.taken_by_name : null })) };
 }
 
 export async function readSnapshot(db: Executor, actor: Actor, year: number): Promise<IndicatorSnapshot> {

@@ -167,6 +167,9 @@ describe('snapshots', () => {
     expect(of(frozen, 'collectives')).toMatchObject({ value: 27, records: 27, computationVersion: 1, period: { from: '2020-01-01', to: '2020-12-31' } });
     expect(frozen.values).toHaveLength(indicators.length);
     expect((await get('/api/indicators/snapshots/2020/diff')).differences).toEqual([]);
+    // The list of frozen years: who froze it for the national team only.
+    expect((await t.anonymous.inject({ url: '/api/indicators/snapshots' })).json().items).toEqual([{ year: 2020, takenAt: frozen.takenAt, takenByName: null }]);
+    expect((await t.app.inject({ url: '/api/indicators/snapshots' })).json().items[0].year).toBe(2020);
 
     // A fund loses its label and a collective is labelled late in 2020: today's 2020 differs, the snapshot does not.
     const fund = await sql<{ id: string }>`select id::text as id from funds order by name limit 1`.execute(t.db);

@@ -1,3 +1,4 @@
+import type { Testimonial } from '../../../shared/schemas/annual-review';
 import { PROGRAMME_TITLES, formatIndicatorValue, yearSentence } from '../../../shared/indicator-format';
 import type { Database, Executor } from '../../db/connection';
 import { countedVersion } from '../../db/snapshot-queries';
@@ -9,22 +10,30 @@ import { indicatorRegistry } from '../indicators/indicator-registry';
 import { yearValues } from '../indicators/indicator-service';
 import type { JobQueue } from '../jobs/job-queue';
 import { type ReviewContent, renderAnnualReview } from './annual-review-pdf';
+import { reviewContentVersion } from './review-queries';
+import { reviewContent } from './review-service';
 import { claimAnnualReport, findAnnualReport, setAnnualReportJob, storeAnnualReport } from './report-queries';
 
 export const ANNUAL_REPORT_JOB = 'reports.annual';
 /** How long a client waits before asking again for a PDF being made. */
 export const RETRY_AFTER_SECONDS = 3;
 
-/** What the review is made from: the year's snapshot when there is one, else the live data at its current version. */
+/**
+ * What the review is made from: the year's snapshot when there is one, else
+ * the live data at its current version; and the version of its own content
+ * (examples, testimonials, perspectives), so that an edit makes it again.
+ */
 async function sourceOf(db: Executor, year: number) {
   const snapshot = await findSnapshot(db, year, false);
-  return snapshot ? `snapshot:${snapshot.takenAt.toISOString()}` : `live:${(await countedVersion(db)) ?? '0'}`;
+  const figures = snapshot ? `snapshot:${snapshot.takenAt.toISOString()}` : `live:${(await countedVersion(db)) ?? '0'}`;
+  return `${figures}|${await reviewContentVersion(db, year)}`;
 }
 
 /** The review's content for a year: the snapshot's values when there is one (and says so), else live values. */
 export async function annualReviewContent(db: Executor, year: number): Promise<ReviewContent> {
   const snapshot = await findSnapshot(db, year, false);
   const values = snapshot ? Object.fromEntries(snapshot.values.map((v) => [v.code, v.value])) : await yearValues(db, year);
+  const extras = await reviewContent(db, year, snapshot !== null);
   const paris = (d: Date) => d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
   return {
     year,
@@ -33,7 +42,10 @@ export async function annualReviewContent(db: Executor, year: number): Promise<R
       ? `Chiffres figés le ${paris(snapshot.takenAt)} par l’équipe nationale.`
       : `Aucun instantané pour ${year}\u202F: chiffres calculés en direct à partir des données actuelles.`,
     sections: (Object.keys(PROGRAMME_TITLES) as Array<keyof typeof PROGRAMME_TITLES>).map((p) => ({
+      id: p,
       title: PROGRAMME_TITLES[p],
+      examples: extras.examples.filter((e) => e.programme === p).map((e) => ({ title: e.title, place: e.place, summary: e.summary })),
+      testimonials: extras.testimonials.filter((t) => t.programme === p).map(testimonialLine),
       figures: indicatorRegistry
         .filter((d) => d.programme === p)
         .map((d) => ({
@@ -43,7 +55,16 @@ export async function annualReviewContent(db: Executor, year: number): Promise<R
           definition: `${d.definition} Date retenue\u202F: ${d.dateUsed}.`,
         })),
     })),
+    map: extras.map,
+    perspectives: extras.perspectives,
   };
+}
+
+/** A testimonial as the review prints it: the quote, its author, and their role at the organisation, project or collective. */
+function testimonialLine(t: Testimonial) {
+  const where = t.organisationName ?? t.projectTitle ?? t.collectiveName;
+  const role = [t.authorRole, where].filter(Boolean).join(', ');
+  return { quote: t.quote, author: t.authorName, role: role || null };
 }
 
 /**

@@ -91,6 +91,7 @@ function ResourceList({ cfg }: { cfg: ResourceConfig }) {
           </div>
         )}
       </div>
+      {cfg.listHeader && <cfg.listHeader />}
       {deleted && <Alert severity="success" small className="fr-mb-2w" title="Fiche supprimée" description={`«\u202f${deleted}\u202f» a été supprimée.`} />}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { type FigureKey, figureLinks, figureValue } from '../../../../shared/figure-links';
 import type { Stats } from '../../../../shared/schemas/reference';
 import { projectStageLabels } from '../../../../shared/vocabulary';
@@ -8,6 +8,7 @@ import { directoryRoutesByResource } from '../../../../shared/routes/directory.r
 import { statsRoutes } from '../../../../shared/routes/stats.routes';
 import { useCall } from '../../lib/use-api';
 import { useTitle } from '../../lib/use-title';
+import { typo } from '../../../../shared/text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 // The map (and its outlines) loads after the figures.
@@ -38,9 +39,17 @@ function figures(s: Stats): Figure[] {
   ];
 }
 
+/** The years the home page offers besides today: the network's first year to the last full one. */
+const FIRST_YEAR = 2018;
+const pastYears = (now: Date) => Array.from({ length: now.getFullYear() - FIRST_YEAR }, (_, i) => now.getFullYear() - 1 - i);
+
 export function HomePage() {
   useTitle('Accueil');
-  const stats = useCall(statsRoutes.get, {});
+  const [search] = useSearchParams();
+  const raw = search.get('annee');
+  const years = pastYears(new Date());
+  const year = raw && /^\d{4}$/.test(raw) && years.includes(Number(raw)) ? Number(raw) : null;
+  const stats = useCall(statsRoutes.get, year ? { query: { year } } : {});
   const latest = useCall(directoryRoutesByResource.projects.list, { query: { sort: '-createdAt', pageSize: 6 } });
   return (
     <>
@@ -51,7 +60,18 @@ export function HomePage() {
       </p>
 
       <section aria-labelledby="chiffres-cles" className="fr-mb-6w">
-        <h2 id="chiffres-cles">Chiffres clés</h2>
+        <h2 id="chiffres-cles">{year ? `Chiffres clés ${year}` : 'Chiffres clés aujourd’hui'}</h2>
+        <nav aria-label="Période des chiffres clés" className="fr-mb-2w">
+          <ul className="fr-tags-group">
+            {[null, ...years].map((y) => (
+              <li key={y ?? 'now'}>
+                <Link className="fr-tag" to={y ? `/?annee=${y}` : '/'} aria-current={y === year ? 'page' : undefined}>
+                  {y ? `Au 31 décembre ${y}` : 'Aujourd’hui'}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
         {stats.error && <ErrorAlert title="Les chiffres n’ont pas pu être chargés" error={stats.error} />}
         {!stats.data && !stats.error && <p role="status">Chargement des chiffres…</p>}
         {stats.data && (
@@ -74,7 +94,13 @@ export function HomePage() {
             </ul>
             <p className="fr-text--xs fr-mt-1w essaim-figures-source">
               Source : Essaim, chiffres calculés en direct à partir des fiches du réseau, le{' '}
-              {new Date(stats.data.generatedAt).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' })}.
+              {new Date(stats.data.generatedAt).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' })}
+              {stats.data.year
+                ? typo(
+                    `\u202F; période\u202F: les stocks (collectifs, projets, fonds…) au 31 décembre ${stats.data.year}, les flux (rencontres, investissements) pendant l’année ${stats.data.year}. Les liens mènent aux listes d’aujourd’hui. `,
+                  )
+                : typo('\u202F; période\u202F: aujourd’hui, toutes années confondues.')}
+              {stats.data.year && <Link to={`/rapport-annuel/${stats.data.year}`}>{`Rapport annuel ${stats.data.year}`}</Link>}
             </p>
           </>
         )}

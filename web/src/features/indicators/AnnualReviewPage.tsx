@@ -7,6 +7,10 @@ import { typo } from '../../../../shared/text';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { formatDate } from '../../lib/format';
+import { isNationalTeam, useSession } from '../../lib/session';
+import { useCall } from '../../lib/use-api';
+import { reportRoutes } from '../../../../shared/routes/reports.routes';
+import { PdfDownload, Perspectives, ReviewMap, SectionStories } from './ReviewExtras';
 import { useTitle } from '../../lib/use-title';
 import { BarChart } from './BarChart';
 import { formatValue, PROGRAMMES, useYearFigures } from './indicator-data';
@@ -24,7 +28,10 @@ export function AnnualReviewPage() {
   const year = /^\d{4}$/.test(raw) ? Number(raw) : Number.NaN;
   const title = `Rapport annuel ${raw}`;
   useTitle(title);
-  const { data, error } = useYearFigures(Number.isNaN(year) ? 0 : year);
+  const valid = !Number.isNaN(year) && year >= 2000 && year <= 2100;
+  const { data, error } = useYearFigures(valid ? year : 0);
+  const extras = useCall(reportRoutes.annualContent, valid ? { params: { year } } : null);
+  const { me } = useSession();
   if (Number.isNaN(year) || year < 2000 || year > 2100) return <NotFoundPage />;
   const v = data?.values ?? {};
   return (
@@ -37,7 +44,9 @@ export function AnnualReviewPage() {
         ]}
       />
       <h1 tabIndex={-1}>{title}</h1>
+      <PdfDownload year={year} />
       {error && <ErrorAlert title="Le rapport n’a pas pu être chargé" error={error} />}
+      {extras.error && <ErrorAlert title="Les exemples et témoignages n’ont pas pu être chargés" error={extras.error} />}
       {!data && !error && <p role="status">Chargement…</p>}
       {data && (
         <>
@@ -69,6 +78,16 @@ export function AnnualReviewPage() {
                   </a>
                 </li>
               ))}
+              <li>
+                <a className="fr-summary__link" href="#carte">
+                  Carte des collectifs et des projets
+                </a>
+              </li>
+              <li>
+                <a className="fr-summary__link" href="#perspectives">
+                  {`Perspectives ${year + 1}`}
+                </a>
+              </li>
               <li>
                 <a className="fr-summary__link" href="#definitions">
                   Définitions des chiffres
@@ -102,9 +121,22 @@ export function AnnualReviewPage() {
                     </div>
                   ))}
                 </div>
+                {extras.data && <SectionStories content={extras.data} programme={p} />}
               </section>
             );
           })}
+          <section id="carte" className="fr-mt-6w">
+            <h2>Carte des collectifs et des projets</h2>
+            {extras.data ? <ReviewMap content={extras.data} /> : <p role="status">Chargement de la carte…</p>}
+          </section>
+          <section id="perspectives" className="fr-mt-6w">
+            <h2>{`Perspectives ${year + 1}`}</h2>
+            {extras.data ? (
+              <Perspectives key={extras.data.perspectives ?? ''} content={extras.data} editable={isNationalTeam(me)} onSaved={extras.reload} />
+            ) : (
+              <p role="status">Chargement…</p>
+            )}
+          </section>
           <section id="definitions" className="fr-mt-6w">
             <h2>Définitions des chiffres</h2>
             <dl>

@@ -136,6 +136,9 @@ export function IndicatorsPage() {
       <p>
         <Link className="fr-link fr-icon-arrow-right-line fr-link--icon-right" to={`/rapport-annuel/${year}`}>
           {`Rapport annuel ${year}`}
+        </Link>{' '}
+        <Link className="fr-link fr-ml-2w" to="/indicateurs/instantanes">
+          Années figées et écarts
         </Link>
       </p>
       <Select

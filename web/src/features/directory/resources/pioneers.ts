@@ -1,4 +1,5 @@
 import { formatInt } from '../../../lib/format';
+import { PioneerGrowth } from '../../indicators/PioneerGrowth';
 import { relevance, byName, territoryFilter, type ResourceOf } from './types';
 
 export const pioneers: ResourceOf<'pioneers'> = {
@@ -10,6 +11,7 @@ export const pioneers: ResourceOf<'pioneers'> = {
   intro: 'Les Pionniers French Impact qui changent d’échelle, et les entreprises championnes qui les accompagnent.',
   titleOf: (p) => p.organisationName,
   summaryOf: (p) => p.description,
+  listHeader: PioneerGrowth,
   tagsOf: (p) => [`Promotion ${p.labelYear}`, `${p.champions.length} champions`],
   facts: (p) => [
     { label: 'Structure', value: p.organisationName, to: `/structures/${p.organisationId}` },

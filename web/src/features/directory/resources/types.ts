@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { instrumentLabels, instruments, projectStageLabels, projectStages } from '../../../../../shared/vocabulary';
 import type { DirectoryApi, DirectorySlug } from '../../../../../shared/web-routes';
 import type { DirectoryRecord, FieldName, FilterName } from '../directory-api';
@@ -91,6 +92,8 @@ export interface ResourceConfig<A extends DirectoryApi = DirectoryApi, T = any, 
   fields: FieldDef<F>[];
   /** The file import accepts this resource. */
   importable?: boolean;
+  /** Shown above the list (the Pionniers' growth charts). */
+  listHeader?: ComponentType;
 }
 
 /** A resource's configuration, checked against its routes in the contract. */
