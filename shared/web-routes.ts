@@ -38,6 +38,9 @@ export const staticPages = [
   '/hackers-publics/mon-espace',
   '/hackers-publics/tableau-de-bord',
   '/indicateurs',
+  '/cooperation',
+  '/cooperation/transferts/nouveau',
+  '/cooperation/essaimage',
 ] as const;
 
 /** The annual review of a year, generated from the records. */
@@ -72,6 +75,7 @@ export function isWebPage(path: string) {
     eventPattern.test(p) ||
     new RegExp(`^/evenements/${UUID}/conference$`, 'i').test(p) ||
     new RegExp(`^/hackers-publics/(besoins|parrainages)/${UUID}$`, 'i').test(p) ||
+    new RegExp(`^/cooperation/transferts/${UUID}$`, 'i').test(p) ||
     /^\/rapport-annuel\/\d{4}$/.test(p)
   );
 }

@@ -17,7 +17,8 @@ import type { Rng } from './rng';
  */
 export async function seedCooperation(tx: Executor, r: Rng, opts: { passwordHash: string }) {
   const org = async (name: string) => (await tx.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-  const collective = async (name: string) => (await tx.selectFrom('collectives').select(['id', 'coordinator_id']).where('name', '=', name).executeTakeFirstOrThrow());
+  const collective = async (name: string) =>
+    await tx.selectFrom('collectives').select(['id', 'coordinator_id']).where('name', '=', name).executeTakeFirstOrThrow();
   const etic = await org('ETIC – Foncièrement responsable');
   const figeac = await collective('Figeacteurs');
   const chambery = await collective('Collectif French Impact Grand Chambéry');
@@ -40,7 +41,9 @@ export async function seedCooperation(tx: Executor, r: Rng, opts: { passwordHash
     ],
     [r.uuid()],
   );
-  await insertAccounts(tx, [{ email: 'etic@essaim.test', passwordHash: opts.passwordHash, personId: person as string, roles: [{ role: 'holder', scope: [etic] }] }]);
+  await insertAccounts(tx, [
+    { email: 'etic@essaim.test', passwordHash: opts.passwordHash, personId: person as string, roles: [{ role: 'holder', scope: [etic] }] },
+  ]);
 
   // The 2020 transfer, done, with its published testimonial.
   const tiersLieu = await tx.selectFrom('projects').select('id').where('title', '=', 'Tiers-lieu de Figeac').executeTakeFirst();
@@ -89,10 +92,17 @@ export async function seedCooperation(tx: Executor, r: Rng, opts: { passwordHash
       summary:
         'Plateau Urbain a présenté l’urbanisme transitoire et la mise à disposition d’espaces vacants pour des acteurs culturels, associatifs et de l’ESS ; les collectifs ont partagé leurs filières de réemploi des matériaux de construction et leurs besoins de locaux.',
     });
-    await sql`update registrations set collective_id = ${chambery.id} where event_id = ${circular.id} and organisation_id = ${await org('MatériO.TEC 73')}`.execute(tx);
+    await sql`update registrations set collective_id = ${chambery.id} where event_id = ${circular.id} and organisation_id = ${await org('MatériO.TEC 73')}`.execute(
+      tx,
+    );
     await tx
       .insertInto('workshop_materials')
-      .values({ id: r.uuid(), event_id: circular.id, label: 'Plateau Urbain : présentation de l’urbanisme transitoire', url: 'https://www.plateau-urbain.com/' })
+      .values({
+        id: r.uuid(),
+        event_id: circular.id,
+        label: 'Plateau Urbain : présentation de l’urbanisme transitoire',
+        url: 'https://www.plateau-urbain.com/',
+      })
       .execute();
   }
   if (governance) {
@@ -104,7 +114,14 @@ export async function seedCooperation(tx: Executor, r: Rng, opts: { passwordHash
     // MatériO.TEC 73's territory took part: the project's structure, for the Grand Chambéry collective.
     await tx
       .insertInto('registrations')
-      .values({ id: r.uuid(), event_id: governance.id, organisation_id: await org('MatériO.TEC 73'), role: 'attendee', status: 'attended', collective_id: chambery.id })
+      .values({
+        id: r.uuid(),
+        event_id: governance.id,
+        organisation_id: await org('MatériO.TEC 73'),
+        role: 'attendee',
+        status: 'attended',
+        collective_id: chambery.id,
+      })
       .execute();
   }
 

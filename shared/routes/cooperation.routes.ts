@@ -60,7 +60,15 @@ export const cooperationRoutes = {
     response: transfer,
     status: 201,
   }),
-  getTransfer: route({ method: 'GET', path: '/api/transfers/:id', access: 'open', tag, summary: 'Un transfert de savoir-faire', params: idParams, response: transfer }),
+  getTransfer: route({
+    method: 'GET',
+    path: '/api/transfers/:id',
+    access: 'open',
+    tag,
+    summary: 'Un transfert de savoir-faire',
+    params: idParams,
+    response: transfer,
+  }),
   updateTransfer: route({
     method: 'PATCH',
     path: '/api/transfers/:id',
@@ -214,7 +222,15 @@ export const cooperationRoutes = {
     response: cooperation,
     status: 201,
   }),
-  getCooperation: route({ method: 'GET', path: '/api/cooperations/:id', access: 'open', tag, summary: 'Une coopération', params: idParams, response: cooperation }),
+  getCooperation: route({
+    method: 'GET',
+    path: '/api/cooperations/:id',
+    access: 'open',
+    tag,
+    summary: 'Une coopération',
+    params: idParams,
+    response: cooperation,
+  }),
   updateCooperation: route({
     method: 'PATCH',
     path: '/api/cooperations/:id',

@@ -11,11 +11,14 @@ export function auditedPlatform() {
   // The Grenoble conference of 2020, a need and a sponsorship of Hackers Publics (after the platform's own beforeAll).
   let eventId = '';
   const hackers = { need: '', sponsorship: '' };
+  const coop = { transfer: '', workshop: '' };
   beforeAll(async () => {
     if (!hasBrowser) return;
     eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
     hackers.need = (await demo.platform.db.selectFrom('sponsorship_needs').select('id').where('status', '=', 'open').limit(1).executeTakeFirstOrThrow()).id;
     hackers.sponsorship = (await demo.platform.db.selectFrom('sponsorships').select('id').where('status', '=', 'closed').limit(1).executeTakeFirstOrThrow()).id;
+    coop.transfer = (await demo.platform.db.selectFrom('knowledge_transfers').select('id').limit(1).executeTakeFirstOrThrow()).id;
+    coop.workshop = (await demo.platform.db.selectFrom('events').select('id').where('kind', '=', 'workshop').limit(1).executeTakeFirstOrThrow()).id;
   });
 
   /** Every page of the application, filled from the demo network. */
@@ -35,6 +38,10 @@ export function auditedPlatform() {
     '/evenements?vue=calendrier&mois=2020-11',
     `/evenements/${eventId}`,
     '/hackers-publics',
+    '/cooperation',
+    '/cooperation/essaimage',
+    `/cooperation/transferts/${coop.transfer}`,
+    `/evenements/${coop.workshop}`,
     '/indicateurs',
     '/indicateurs?code=siae&annee=2020',
     '/rapport-annuel/2020',
@@ -51,6 +58,7 @@ export function auditedPlatform() {
     '/evenements/nouveau',
     `/evenements/${eventId}/modifier`,
     '/hackers-publics/besoins/nouveau',
+    '/cooperation/transferts/nouveau',
     '/hackers-publics/propositions',
     '/hackers-publics/mon-espace',
     '/hackers-publics/tableau-de-bord',

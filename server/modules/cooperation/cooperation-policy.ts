@@ -35,7 +35,9 @@ export const transferPolicy = {
   create: (actor: Actor, t: TransferLinks) =>
     isNationalTeam(actor) || (t.requestedBy === 'receiver' ? inScope(actor, 'coordinator', t.toCollectiveId) : sideOf(actor, t) === 'giver'),
   answer: (actor: Actor, t: TransferLinks) =>
-    t.status === 'requested' && (t.fromCollectiveId !== null || t.fromOrganisationId !== null) && sideOf(actor, t) === (t.requestedBy === 'receiver' ? 'giver' : 'receiver'),
+    t.status === 'requested' &&
+    (t.fromCollectiveId !== null || t.fromOrganisationId !== null) &&
+    sideOf(actor, t) === (t.requestedBy === 'receiver' ? 'giver' : 'receiver'),
   progress: (actor: Actor, t: TransferLinks) => (t.status === 'accepted' || t.status === 'in_progress') && (isNationalTeam(actor) || isSide(actor, t)),
   update: (actor: Actor, t: TransferLinks) => t.status !== 'declined' && (isNationalTeam(actor) || isSide(actor, t)),
   /** Name the giving side of a request that has none: the national team. */

@@ -59,7 +59,15 @@ export async function getTransfers(db: Executor, ids: readonly string[], lock = 
 
 export async function listTransfers(
   db: Executor,
-  f: { scope: TransferScope; collectiveId?: string | undefined; organisationId?: string | undefined; status?: string | undefined; mineOnly: boolean; page: number; pageSize: number },
+  f: {
+    scope: TransferScope;
+    collectiveId?: string | undefined;
+    organisationId?: string | undefined;
+    status?: string | undefined;
+    mineOnly: boolean;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const q = transfers(db).where((eb) => {
     const c = [];
@@ -74,7 +82,10 @@ export async function listTransfers(
     if (f.status) c.push(eb('t.status', '=', f.status));
     return eb.and(c);
   });
-  const [{ n }] = (await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).execute()) as [{ n: number }];
+  const [{ n }] = (await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .execute()) as [{ n: number }];
   const rows = (await q
     .orderBy('t.requested_on', 'desc')
     .orderBy('t.id')
@@ -136,8 +147,7 @@ export async function updateTransfer(db: Executor, id: string, changes: Transfer
 /** The published testimonials (their author consented), newest first; a year keeps those of transfers that ran that year. */
 export async function publishedTestimonials(db: Executor, year?: number) {
   let q = transfers(db).where('t.testimonial_consent', '=', true).where('t.testimonial_quote', 'is not', null).where('t.status', '<>', 'declined');
-  if (year !== undefined)
-    q = q.where(sql<SqlBool>`extract(year from coalesce(t.ended_on, t.started_on, t.requested_on)) = ${year}`);
+  if (year !== undefined) q = q.where(sql<SqlBool>`extract(year from coalesce(t.ended_on, t.started_on, t.requested_on)) = ${year}`);
   return (await q.orderBy(sql`coalesce(t.ended_on, t.started_on, t.requested_on)`, 'desc').orderBy('t.id').execute()) as TransferRow[];
 }
 
@@ -186,7 +196,11 @@ export async function giverFacts(db: Executor) {
     select m.collective_id, ot.theme_code from collective_members m join organisation_themes ot on ot.organisation_id = m.organisation_id`.execute(db);
   const proven = await db
     .selectFrom('projects as p')
-    .select(['p.collective_id', 'p.title', sql<string[]>`coalesce((select array_agg(theme_code order by theme_code) from project_themes where project_id = p.id), '{}')`.as('themes')])
+    .select([
+      'p.collective_id',
+      'p.title',
+      sql<string[]>`coalesce((select array_agg(theme_code order by theme_code) from project_themes where project_id = p.id), '{}')`.as('themes'),
+    ])
     .where('p.collective_id', 'is not', null)
     .where('p.stage', 'in', ['development', 'scale_up'])
     .orderBy('p.title')
@@ -271,7 +285,13 @@ export async function sourceOf(db: Executor, replicaId: string) {
   return db.selectFrom('project_replications').selectAll().where('replica_project_id', '=', replicaId).executeTakeFirst();
 }
 export async function replicasOf(db: Executor, sourceId: string) {
-  return db.selectFrom('project_replications').selectAll().where('source_project_id', '=', sourceId).orderBy('created_at').orderBy('replica_project_id').execute();
+  return db
+    .selectFrom('project_replications')
+    .selectAll()
+    .where('source_project_id', '=', sourceId)
+    .orderBy('created_at')
+    .orderBy('replica_project_id')
+    .execute();
 }
 /** The chain of sources above a project (its source, its source's source…), for the cycle check. */
 export async function sourceChain(db: Executor, projectId: string): Promise<Map<string, string>> {
@@ -297,10 +317,18 @@ export async function removeSource(db: Executor, replicaId: string) {
 
 /** Every replication with the year it was recorded (the map), optionally those whose source carries a theme. */
 export async function allReplications(db: Executor, f: { theme?: string | undefined }) {
-  let q = db.selectFrom('project_replications as r').select(['r.replica_project_id', 'r.source_project_id', sql<number>`extract(year from r.created_at)::int`.as('year')]);
+  let q = db
+    .selectFrom('project_replications as r')
+    .select(['r.replica_project_id', 'r.source_project_id', sql<number>`extract(year from r.created_at)::int`.as('year')]);
   if (f.theme)
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('project_themes as pt').select('pt.project_id').whereRef('pt.project_id', '=', 'r.source_project_id').where('pt.theme_code', '=', f.theme as string)),
+      eb.exists(
+        eb
+          .selectFrom('project_themes as pt')
+          .select('pt.project_id')
+          .whereRef('pt.project_id', '=', 'r.source_project_id')
+          .where('pt.theme_code', '=', f.theme as string),
+      ),
     );
   return q.orderBy('r.created_at').orderBy('r.replica_project_id').execute();
 }
@@ -361,7 +389,18 @@ export async function workshopEvent(db: Executor, id: string) {
     .selectFrom('events as e')
     .leftJoin('workshop_details as w', 'w.event_id', 'e.id')
     .leftJoin('themes as th', 'th.code', 'w.theme_code')
-    .select(['e.id', 'e.title', 'e.starts_at', 'e.ends_at', 'e.public', 'e.kind', 'e.organiser_organisation_id', 'w.theme_code', 'th.label as theme_label', 'w.summary'])
+    .select([
+      'e.id',
+      'e.title',
+      'e.starts_at',
+      'e.ends_at',
+      'e.public',
+      'e.kind',
+      'e.organiser_organisation_id',
+      'w.theme_code',
+      'th.label as theme_label',
+      'w.summary',
+    ])
     .where('e.id', '=', id)
     .where('e.kind', '=', 'workshop')
     .executeTakeFirst();
@@ -463,7 +502,10 @@ export interface CooperationRow {
   results: Array<{ label: string; value: number; unit: string }>;
 }
 
-export async function listCooperations(db: Executor, f: { ids?: readonly string[]; sectorProgrammeId?: string | undefined; organisationId?: string | undefined; status?: string | undefined }) {
+export async function listCooperations(
+  db: Executor,
+  f: { ids?: readonly string[]; sectorProgrammeId?: string | undefined; organisationId?: string | undefined; status?: string | undefined },
+) {
   let q = db
     .selectFrom('cooperations as c')
     .innerJoin('organisations as g', 'g.id', 'c.large_group_id')
@@ -493,7 +535,8 @@ export async function listCooperations(db: Executor, f: { ids?: readonly string[
     q = q.where('c.id', 'in', f.ids);
   }
   if (f.sectorProgrammeId) q = q.where('c.sector_programme_id', '=', f.sectorProgrammeId);
-  if (f.organisationId) q = q.where((eb) => eb.or([eb('c.large_group_id', '=', f.organisationId as string), eb('c.social_innovator_id', '=', f.organisationId as string)]));
+  if (f.organisationId)
+    q = q.where((eb) => eb.or([eb('c.large_group_id', '=', f.organisationId as string), eb('c.social_innovator_id', '=', f.organisationId as string)]));
   if (f.status) q = q.where('c.status', '=', f.status);
   const rows = await q.orderBy('c.started_on', 'desc').orderBy('c.subject').orderBy('c.id').execute();
   return rows.map((r) => {

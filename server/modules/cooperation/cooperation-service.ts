@@ -118,10 +118,14 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
     return row;
   }
 
-  async function checkRefs(ex: Executor, t: { fromCollectiveId?: string | null; fromOrganisationId?: string | null; toCollectiveId?: string; projectId?: string | null; themes?: string[] }) {
+  async function checkRefs(
+    ex: Executor,
+    t: { fromCollectiveId?: string | null; fromOrganisationId?: string | null; toCollectiveId?: string; projectId?: string | null; themes?: string[] },
+  ) {
     const bad: Array<{ path: string; message: string }> = [];
     if (t.toCollectiveId && !(await q.collectiveExists(ex, t.toCollectiveId))) bad.push({ path: 'toCollectiveId', message: 'Ce collectif n’existe pas.' });
-    if (t.fromCollectiveId && !(await q.collectiveExists(ex, t.fromCollectiveId))) bad.push({ path: 'fromCollectiveId', message: 'Ce collectif n’existe pas.' });
+    if (t.fromCollectiveId && !(await q.collectiveExists(ex, t.fromCollectiveId)))
+      bad.push({ path: 'fromCollectiveId', message: 'Ce collectif n’existe pas.' });
     if (t.fromOrganisationId && !(await q.organisationExists(ex, t.fromOrganisationId)))
       bad.push({ path: 'fromOrganisationId', message: 'Cette structure n’existe pas.' });
     if (t.projectId && (await q.projectBriefs(ex, [t.projectId])).size === 0) bad.push({ path: 'projectId', message: 'Ce projet n’existe pas.' });
@@ -158,7 +162,12 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
       requestedBy: input.requestedBy ?? 'receiver',
       status: 'requested',
     };
-    authorize(actor, 'create', { policy: transferPolicy, record: links }, { forbidden: 'Seuls les coordinateurs du collectif qui reçoit (ou la structure qui transmet, pour une proposition) demandent un transfert.' });
+    authorize(
+      actor,
+      'create',
+      { policy: transferPolicy, record: links },
+      { forbidden: 'Seuls les coordinateurs du collectif qui reçoit (ou la structure qui transmet, pour une proposition) demandent un transfert.' },
+    );
     const id = await db.transaction().execute(async (tx) => {
       await checkRefs(tx, input);
       const id = await q.insertTransfer(tx, {
@@ -175,10 +184,29 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
       });
       const [row] = (await q.getTransfers(tx, [id])) as [q.TransferRow];
       if (!links.fromCollectiveId && !links.fromOrganisationId)
-        await tell(tx, row, 'national', fr`${row.to_collective_name} cherche un transfert de savoir-faire`, fr`Sujet : ${row.topic}. Trouvez le collectif qui peut transmettre ce savoir-faire.`);
+        await tell(
+          tx,
+          row,
+          'national',
+          fr`${row.to_collective_name} cherche un transfert de savoir-faire`,
+          fr`Sujet : ${row.topic}. Trouvez le collectif qui peut transmettre ce savoir-faire.`,
+        );
       else if (links.requestedBy === 'receiver')
-        await tell(tx, row, 'giver', fr`${row.to_collective_name} vous demande un transfert de savoir-faire`, fr`Sujet : ${row.topic}. Acceptez ou déclinez la demande sur sa page.`);
-      else await tell(tx, row, 'receiver', fr`${giverName(row)} vous propose un transfert de savoir-faire`, fr`Sujet : ${row.topic}. Acceptez ou déclinez la proposition sur sa page.`);
+        await tell(
+          tx,
+          row,
+          'giver',
+          fr`${row.to_collective_name} vous demande un transfert de savoir-faire`,
+          fr`Sujet : ${row.topic}. Acceptez ou déclinez la demande sur sa page.`,
+        );
+      else
+        await tell(
+          tx,
+          row,
+          'receiver',
+          fr`${giverName(row)} vous propose un transfert de savoir-faire`,
+          fr`Sujet : ${row.topic}. Acceptez ou déclinez la proposition sur sa page.`,
+        );
       await audit(tx, actor, 'create', 'knowledge_transfers', id, input);
       return id;
     });
@@ -196,10 +224,17 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
       const changes: q.TransferChanges = {};
       const giverChange = patch.fromCollectiveId !== undefined || patch.fromOrganisationId !== undefined;
       if (giverChange) {
-        authorize(actor, 'assign', { policy: transferPolicy, record: links }, { forbidden: 'Seule l’équipe nationale désigne qui transmet, pour une demande qui ne le dit pas.' });
+        authorize(
+          actor,
+          'assign',
+          { policy: transferPolicy, record: links },
+          { forbidden: 'Seule l’équipe nationale désigne qui transmet, pour une demande qui ne le dit pas.' },
+        );
         const from = { fromCollectiveId: patch.fromCollectiveId ?? null, fromOrganisationId: patch.fromOrganisationId ?? null };
         if (from.fromCollectiveId && from.fromOrganisationId)
-          throw invalid('Indiquez soit un collectif, soit une structure qui transmet, pas les deux.', [{ path: 'fromOrganisationId', message: 'Un seul des deux.' }]);
+          throw invalid('Indiquez soit un collectif, soit une structure qui transmet, pas les deux.', [
+            { path: 'fromOrganisationId', message: 'Un seul des deux.' },
+          ]);
         if (from.fromCollectiveId === row.to_collective_id)
           throw invalid('Un collectif ne se transmet pas un savoir-faire à lui-même.', [{ path: 'fromCollectiveId', message: 'Un autre collectif.' }]);
         await checkRefs(tx, from);
@@ -239,14 +274,21 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
         ...(patch.testimonialConsent !== undefined ? { testimonial_consent: patch.testimonialConsent } : {}),
       };
       if (Object.keys(follow).length) {
-        authorize(actor, 'update', { policy: transferPolicy, record: links }, { forbidden: 'Seuls les deux côtés du transfert (ou l’équipe nationale) le modifient.' });
+        authorize(
+          actor,
+          'update',
+          { policy: transferPolicy, record: links },
+          { forbidden: 'Seuls les deux côtés du transfert (ou l’équipe nationale) le modifient.' },
+        );
         await checkRefs(tx, { projectId: patch.projectId ?? null, ...(patch.themes ? { themes: patch.themes } : {}) });
         Object.assign(changes, follow);
       }
       const quote = changes.testimonial_quote !== undefined ? changes.testimonial_quote : row.testimonial_quote;
       const consent = changes.testimonial_consent ?? row.testimonial_consent;
       if (consent && !quote)
-        throw invalid('Un témoignage publié a un texte : écrivez-le, ou retirez le consentement.', [{ path: 'testimonialQuote', message: 'Le témoignage est vide.' }]);
+        throw invalid('Un témoignage publié a un texte : écrivez-le, ou retirez le consentement.', [
+          { path: 'testimonialQuote', message: 'Le témoignage est vide.' },
+        ]);
       const started = changes.started_on !== undefined ? changes.started_on : row.started_on;
       const ended = changes.ended_on !== undefined ? changes.ended_on : row.ended_on;
       if (started && ended && ended < started)
@@ -256,7 +298,13 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
       await audit(tx, actor, 'update', 'knowledge_transfers', id, patch);
       const [after] = (await q.getTransfers(tx, [id])) as [q.TransferRow];
       if (giverChange)
-        await tell(tx, after, 'giver', fr`${after.to_collective_name} cherche un transfert de savoir-faire`, fr`L’équipe nationale vous a désigné pour transmettre : ${after.topic}. Acceptez ou déclinez la demande.`);
+        await tell(
+          tx,
+          after,
+          'giver',
+          fr`${after.to_collective_name} cherche un transfert de savoir-faire`,
+          fr`L’équipe nationale vous a désigné pour transmettre : ${after.topic}. Acceptez ou déclinez la demande.`,
+        );
       if (changes.status) {
         const side = sideOf(actor, links);
         const other = side === 'giver' ? 'receiver' : 'giver';
@@ -324,10 +372,16 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
       const projects = await q.projectBriefs(tx, [id, sourceProjectId]);
       const replica = projects.get(id);
       if (!replica) throw notFound('Projet', id);
-      authorize(actor, 'record', { policy: replicationPolicy, record: replica }, {
-        forbidden: 'Seuls les porteurs du projet, les coordinateurs de son collectif ou l’équipe nationale déclarent sa source.',
-      });
-      if (!projects.has(sourceProjectId)) throw invalid('Ce projet source n’existe pas.', [{ path: 'sourceProjectId', message: 'Choisissez un projet de l’annuaire.' }], 'unknown_reference');
+      authorize(
+        actor,
+        'record',
+        { policy: replicationPolicy, record: replica },
+        {
+          forbidden: 'Seuls les porteurs du projet, les coordinateurs de son collectif ou l’équipe nationale déclarent sa source.',
+        },
+      );
+      if (!projects.has(sourceProjectId))
+        throw invalid('Ce projet source n’existe pas.', [{ path: 'sourceProjectId', message: 'Choisissez un projet de l’annuaire.' }], 'unknown_reference');
       if (sourceProjectId === id) throw conflict('replication_self', 'Un projet n’est pas sa propre source.');
       // Serialise the check against a concurrent declaration that would close the loop the other way.
       await tx.selectFrom('projects').select('id').where('id', 'in', [id, sourceProjectId]).forUpdate().execute();
@@ -385,7 +439,12 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
   async function declareIntention(actor: Actor, collectiveId: string, sourceProjectId: string) {
     return db.transaction().execute(async (tx) => {
       if (!(await q.collectiveExists(tx, collectiveId))) throw notFound('Collectif', collectiveId);
-      authorize(actor, 'declare', { policy: collectivePolicy, record: { collectiveId } }, { forbidden: 'Seuls les coordinateurs du collectif parlent en son nom.' });
+      authorize(
+        actor,
+        'declare',
+        { policy: collectivePolicy, record: { collectiveId } },
+        { forbidden: 'Seuls les coordinateurs du collectif parlent en son nom.' },
+      );
       const source = (await q.projectBriefs(tx, [sourceProjectId])).get(sourceProjectId);
       if (!source) throw invalid('Ce projet n’existe pas.', [{ path: 'sourceProjectId', message: 'Choisissez un projet de l’annuaire.' }], 'unknown_reference');
       if (source.collectiveId === collectiveId) throw conflict('replication_own', 'Ce projet est déjà celui du collectif.');
@@ -403,7 +462,9 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
     const shaped = rows.map((r) => shapeTransfer(actor, r));
     const reps = await q.collectiveReplications(db, collectiveId);
     const intentions = await q.intentionsOf(db, collectiveId);
-    const briefs = await q.projectBriefs(db, [...new Set([...reps.flatMap((r) => [r.source_project_id, r.replica_project_id]), ...intentions.map((i) => i.source_project_id)])]);
+    const briefs = await q.projectBriefs(db, [
+      ...new Set([...reps.flatMap((r) => [r.source_project_id, r.replica_project_id]), ...intentions.map((i) => i.source_project_id)]),
+    ]);
     const workshops = await q.collectiveWorkshops(db, collectiveId, !isNationalTeam(actor));
     return {
       given: shaped.filter((t) => t.fromCollectiveId === collectiveId),
@@ -443,19 +504,33 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
       themeCode: e.theme_code,
       themeLabel: e.theme_label,
       summary: e.summary ?? '',
-      speakers: att.speakers.map((s) => ({ name: s.person_name ?? s.organisation_name ?? 'Intervenant', organisationName: s.person_name ? s.organisation_name : null })),
+      speakers: att.speakers.map((s) => ({
+        name: s.person_name ?? s.organisation_name ?? 'Intervenant',
+        organisationName: s.person_name ? s.organisation_name : null,
+      })),
       collectives: att.perCollective.map((c) => ({ collectiveId: c.collective_id, collectiveName: c.collective_name, attendees: Number(c.n) })),
       attendees: att.total,
-      materials: materials.map((m) => ({ id: m.id, label: m.label, url: m.url, fileName: m.file_name, sizeBytes: m.size_bytes === null ? null : Number(m.size_bytes) })),
+      materials: materials.map((m) => ({
+        id: m.id,
+        label: m.label,
+        url: m.url,
+        fileName: m.file_name,
+        sizeBytes: m.size_bytes === null ? null : Number(m.size_bytes),
+      })),
       actions: manage ? ['update'] : [],
     };
   }
 
   async function manageableWorkshop(tx: Executor, actor: Actor, id: string) {
     const e = await readableWorkshop(tx, actor, id);
-    authorize(actor, 'manage', { policy: eventPolicy, record: { organiserOrganisationId: e.organiser_organisation_id } }, {
-      forbidden: 'Seul l’organisateur de l’atelier (ou l’équipe nationale) le modifie.',
-    });
+    authorize(
+      actor,
+      'manage',
+      { policy: eventPolicy, record: { organiserOrganisationId: e.organiser_organisation_id } },
+      {
+        forbidden: 'Seul l’organisateur de l’atelier (ou l’équipe nationale) le modifie.',
+      },
+    );
     return e;
   }
 
@@ -507,24 +582,32 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
       startedOn: r.started_on,
       endedOn: r.ended_on,
       results: r.results,
-      actions: can(actor, 'write', { policy: cooperationPolicy, record: { largeGroupId: r.large_group_id, socialInnovatorId: r.social_innovator_id } }) ? ['update'] : [],
+      actions: can(actor, 'write', { policy: cooperationPolicy, record: { largeGroupId: r.large_group_id, socialInnovatorId: r.social_innovator_id } })
+        ? ['update']
+        : [],
     };
   }
 
   async function checkCooperation(ex: Executor, c: CooperationPatch) {
     const bad: Array<{ path: string; message: string }> = [];
     if (c.largeGroupId && !(await q.organisationExists(ex, c.largeGroupId))) bad.push({ path: 'largeGroupId', message: 'Cette structure n’existe pas.' });
-    if (c.socialInnovatorId && !(await q.organisationExists(ex, c.socialInnovatorId))) bad.push({ path: 'socialInnovatorId', message: 'Cette structure n’existe pas.' });
-    if (c.sectorProgrammeId && !(await q.sectorProgrammeExists(ex, c.sectorProgrammeId))) bad.push({ path: 'sectorProgrammeId', message: 'Cette filière n’existe pas.' });
+    if (c.socialInnovatorId && !(await q.organisationExists(ex, c.socialInnovatorId)))
+      bad.push({ path: 'socialInnovatorId', message: 'Cette structure n’existe pas.' });
+    if (c.sectorProgrammeId && !(await q.sectorProgrammeExists(ex, c.sectorProgrammeId)))
+      bad.push({ path: 'sectorProgrammeId', message: 'Cette filière n’existe pas.' });
     if (bad.length) throw invalid('Vérifiez les références de la coopération.', bad, 'unknown_reference');
   }
   const checkShape = (largeGroupId: string, socialInnovatorId: string, startedOn: string | null, endedOn: string | null) => {
     if (largeGroupId === socialInnovatorId)
       throw invalid('Une coopération réunit deux structures différentes.', [{ path: 'socialInnovatorId', message: 'Une autre structure.' }]);
-    if (startedOn && endedOn && endedOn < startedOn) throw invalid('La fin de la coopération vient après son début.', [{ path: 'endedOn', message: 'Une date après le début.' }]);
+    if (startedOn && endedOn && endedOn < startedOn)
+      throw invalid('La fin de la coopération vient après son début.', [{ path: 'endedOn', message: 'Une date après le début.' }]);
   };
 
-  async function listCooperations(actor: Actor, f: { sectorProgrammeId?: string | undefined; organisationId?: string | undefined; status?: string | undefined }) {
+  async function listCooperations(
+    actor: Actor,
+    f: { sectorProgrammeId?: string | undefined; organisationId?: string | undefined; status?: string | undefined },
+  ) {
     return { items: (await q.listCooperations(db, f)).map((r) => shapeCooperation(actor, r)) };
   }
   async function getCooperation(actor: Actor, id: string) {
@@ -533,7 +616,12 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
     return shapeCooperation(actor, row);
   }
   async function createCooperation(actor: Actor, c: CooperationInput) {
-    authorize(actor, 'write', { policy: cooperationPolicy, record: c }, { forbidden: 'Seules l’équipe nationale et les deux structures déclarent une coopération.' });
+    authorize(
+      actor,
+      'write',
+      { policy: cooperationPolicy, record: c },
+      { forbidden: 'Seules l’équipe nationale et les deux structures déclarent une coopération.' },
+    );
     checkShape(c.largeGroupId, c.socialInnovatorId, c.startedOn ?? null, c.endedOn ?? null);
     const id = await db.transaction().execute(async (tx) => {
       await checkCooperation(tx, c);
@@ -548,11 +636,21 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
       const [row] = await q.listCooperations(tx, { ids: [id] });
       if (!row) throw notFound('Coopération', id);
       const before = { largeGroupId: row.large_group_id, socialInnovatorId: row.social_innovator_id };
-      authorize(actor, 'write', { policy: cooperationPolicy, record: before }, { forbidden: 'Seules l’équipe nationale et les deux structures modifient cette coopération.' });
+      authorize(
+        actor,
+        'write',
+        { policy: cooperationPolicy, record: before },
+        { forbidden: 'Seules l’équipe nationale et les deux structures modifient cette coopération.' },
+      );
       const after = { largeGroupId: c.largeGroupId ?? row.large_group_id, socialInnovatorId: c.socialInnovatorId ?? row.social_innovator_id };
       // Moving a cooperation to other structures needs the right over them too.
       authorize(actor, 'write', { policy: cooperationPolicy, record: after });
-      checkShape(after.largeGroupId, after.socialInnovatorId, c.startedOn !== undefined ? c.startedOn : row.started_on, c.endedOn !== undefined ? c.endedOn : row.ended_on);
+      checkShape(
+        after.largeGroupId,
+        after.socialInnovatorId,
+        c.startedOn !== undefined ? c.startedOn : row.started_on,
+        c.endedOn !== undefined ? c.endedOn : row.ended_on,
+      );
       await checkCooperation(tx, c);
       await q.updateCooperation(tx, id, c);
       await audit(tx, actor, 'update', 'cooperations', id, c);

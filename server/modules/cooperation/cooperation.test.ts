@@ -41,7 +41,12 @@ beforeAll(async () => {
   ids.replica = await project('Habitat inclusif de Figeac', ids.figeac, 'idea', ['logement', 'bien-vieillir']);
   ids.lotTiersLieu = await project('Tiers-lieu des Causses', ids.lot, 'development', ['tiers-lieux']);
   const merryl = (await create(t.app, 'people', { firstName: 'Merryl', lastName: 'Parisse', organisationId: ids.scic })).id;
-  accounts.figeac = await tokenAccount(t.db, { email: 'figeac@coop.test', roles: [{ role: 'coordinator', scope: [ids.figeac] }], token: FIGEAC, personId: merryl });
+  accounts.figeac = await tokenAccount(t.db, {
+    email: 'figeac@coop.test',
+    roles: [{ role: 'coordinator', scope: [ids.figeac] }],
+    token: FIGEAC,
+    personId: merryl,
+  });
   accounts.chambery = await tokenAccount(t.db, { email: 'chambery@coop.test', roles: [{ role: 'coordinator', scope: [ids.chambery] }], token: CHAMBERY });
   accounts.etic = await tokenAccount(t.db, { email: 'etic@coop.test', roles: [{ role: 'holder', scope: [ids.etic] }], token: ETIC });
   accounts.holder = await tokenAccount(t.db, { email: 'holder@coop.test', roles: [{ role: 'holder', scope: [ids.scic] }], token: HOLDER });
@@ -61,7 +66,12 @@ describe(`know-how transfers (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     });
     expect(asked.statusCode, asked.body).toBe(201);
     const tr = asked.json();
-    expect(tr).toMatchObject({ status: 'requested', requestedBy: 'receiver', fromOrganisationName: 'ETIC – Foncièrement responsable', projectTitle: 'Tiers-lieu de Figeac' });
+    expect(tr).toMatchObject({
+      status: 'requested',
+      requestedBy: 'receiver',
+      fromOrganisationName: 'ETIC – Foncièrement responsable',
+      projectTitle: 'Tiers-lieu de Figeac',
+    });
     expect(tr.actions).not.toContain('answer');
     ids.transfer = tr.id;
     expect(await notificationsOf(accounts.etic as string)).toEqual(['Figeacteurs vous demande un transfert de savoir-faire']);
@@ -69,7 +79,10 @@ describe(`know-how transfers (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     // Private while asked: visitors and other collectives get a 404.
     expect((await call('GET', `/api/transfers/${tr.id}`)).statusCode).toBe(404);
     expect((await call('GET', `/api/transfers/${tr.id}`, CHAMBERY)).statusCode).toBe(404);
-    expect((await call('GET', `/api/transfers/${tr.id}`, ETIC)).json()).toMatchObject({ message: 'Un regard extérieur sur nos statuts.', actions: ['answer', 'update'] });
+    expect((await call('GET', `/api/transfers/${tr.id}`, ETIC)).json()).toMatchObject({
+      message: 'Un regard extérieur sur nos statuts.',
+      actions: ['answer', 'update'],
+    });
 
     // The requester cannot accept its own request; nor can the national team answer for ETIC.
     const own = await call('PATCH', `/api/transfers/${tr.id}`, FIGEAC, { status: 'accepted' });
@@ -80,15 +93,24 @@ describe(`know-how transfers (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const accepted = await call('PATCH', `/api/transfers/${tr.id}`, ETIC, { status: 'accepted' });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', answeredOn: expect.any(String) });
-    expect((await notificationsOf(accounts.figeac as string)).at(-1)).toBe(typo('Transfert de savoir-faire accepté : Montage juridique et financier du tiers-lieu'));
+    expect((await notificationsOf(accounts.figeac as string)).at(-1)).toBe(
+      typo('Transfert de savoir-faire accepté : Montage juridique et financier du tiers-lieu'),
+    );
 
     // Public once accepted, without the request's message.
     const seen = (await call('GET', `/api/transfers/${tr.id}`)).json();
     expect(seen).toMatchObject({ status: 'accepted', message: null, actions: [] });
 
-    expect((await call('PATCH', `/api/transfers/${tr.id}`, FIGEAC, { status: 'in_progress' })).json()).toMatchObject({ status: 'in_progress', startedOn: expect.any(String) });
+    expect((await call('PATCH', `/api/transfers/${tr.id}`, FIGEAC, { status: 'in_progress' })).json()).toMatchObject({
+      status: 'in_progress',
+      startedOn: expect.any(String),
+    });
     expect((await call('PATCH', `/api/transfers/${tr.id}`, CHAMBERY, { status: 'done' })).statusCode).toBe(403);
-    const done = await call('PATCH', `/api/transfers/${tr.id}`, ETIC, { status: 'done', sessionsHeld: 6, outcome: 'Statuts de SCIC et plan de financement arrêtés.' });
+    const done = await call('PATCH', `/api/transfers/${tr.id}`, ETIC, {
+      status: 'done',
+      sessionsHeld: 6,
+      outcome: 'Statuts de SCIC et plan de financement arrêtés.',
+    });
     expect(done.json()).toMatchObject({ status: 'done', sessionsHeld: 6, endedOn: expect.any(String) });
     const back = await call('PATCH', `/api/transfers/${tr.id}`, ETIC, { status: 'requested' });
     expect(back.statusCode).toBe(409);
@@ -108,7 +130,15 @@ describe(`know-how transfers (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     const year = new Date().getUTCFullYear();
     const listed = (await call('GET', `/api/testimonials?year=${year}`)).json().items;
     expect(listed).toEqual([
-      { transferId: ids.transfer, quote, author: 'Merryl Parisse', topic: 'Montage juridique et financier du tiers-lieu', fromName: 'ETIC – Foncièrement responsable', toCollectiveName: 'Figeacteurs', year },
+      {
+        transferId: ids.transfer,
+        quote,
+        author: 'Merryl Parisse',
+        topic: 'Montage juridique et financier du tiers-lieu',
+        fromName: 'ETIC – Foncièrement responsable',
+        toCollectiveName: 'Figeacteurs',
+        year,
+      },
     ]);
     expect((await call('GET', `/api/testimonials?year=${year - 1}`)).json().items).toEqual([]);
   });
@@ -133,7 +163,12 @@ describe(`know-how transfers (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await call('POST', '/api/transfers', CHAMBERY, { toCollectiveId: ids.figeac, fromOrganisationId: ids.etic, topic: 'x' })).statusCode).toBe(403);
     const bad = await call('POST', '/api/transfers', FIGEAC, { toCollectiveId: ids.figeac, fromCollectiveId: ids.figeac, topic: 'x' });
     expect(bad.statusCode).toBe(400);
-    const unknown = await call('POST', '/api/transfers', FIGEAC, { toCollectiveId: ids.figeac, fromOrganisationId: ids.etic, topic: 'x', themes: ['inconnue'] });
+    const unknown = await call('POST', '/api/transfers', FIGEAC, {
+      toCollectiveId: ids.figeac,
+      fromOrganisationId: ids.etic,
+      topic: 'x',
+      themes: ['inconnue'],
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details).toEqual([{ path: 'themes', message: typo('Thématiques inconnues : inconnue.') }]);
   });
@@ -200,7 +235,11 @@ describe('workshops and cooperations', () => {
     expect((await call('PATCH', `/api/workshops/${w.id}`, FIGEAC, { summary: 'x' })).statusCode).toBe(403);
     const patched = await t.app.inject({ method: 'PATCH', url: `/api/workshops/${w.id}`, payload: { themeCode: 'tiers-lieux', summary: 'Décider ensemble.' } });
     expect(patched.json()).toMatchObject({ themeLabel: 'Tiers-lieux', summary: 'Décider ensemble.' });
-    const m = await t.app.inject({ method: 'POST', url: `/api/workshops/${w.id}/materials`, payload: { label: 'Diaporama', url: 'https://exemple.fr/diapo.pdf' } });
+    const m = await t.app.inject({
+      method: 'POST',
+      url: `/api/workshops/${w.id}/materials`,
+      payload: { label: 'Diaporama', url: 'https://exemple.fr/diapo.pdf' },
+    });
     expect(m.statusCode, m.body).toBe(201);
     const seen = (await call('GET', `/api/workshops/${w.id}`)).json();
     expect(seen).toMatchObject({
@@ -227,7 +266,12 @@ describe('workshops and cooperations', () => {
       results: [{ label: 'Personnes formées', value: 24, unit: 'personnes' }],
     });
     expect(c.statusCode, c.body).toBe(201);
-    expect(c.json()).toMatchObject({ largeGroupName: 'Vinci', socialInnovatorName: 'Ares', sectorProgrammeName: 'Filière réemploi des matériaux du BTP', actions: ['update'] });
+    expect(c.json()).toMatchObject({
+      largeGroupName: 'Vinci',
+      socialInnovatorName: 'Ares',
+      sectorProgrammeName: 'Filière réemploi des matériaux du BTP',
+      actions: ['update'],
+    });
     expect((await call('PATCH', `/api/cooperations/${c.json().id}`, HOLDER, { status: 'completed' })).statusCode).toBe(403);
     const bad = await call('PATCH', `/api/cooperations/${c.json().id}`, ARES, { endedOn: '2020-01-01' });
     expect(bad.statusCode).toBe(400);

@@ -259,7 +259,8 @@ const defs = {
     label: 'Projets essaimés',
     unit: 'projets',
     direction: 'up',
-    definition: 'Nombre de projets déclarés comme essaimage d’un projet d’un autre territoire pendant la période (date de la déclaration). Territoire : celui de l’essaimage.',
+    definition:
+      'Nombre de projets déclarés comme essaimage d’un projet d’un autre territoire pendant la période (date de la déclaration). Territoire : celui de l’essaimage.',
     aggregation: 'count',
     temporality: 'flow',
     dateUsed: 'date de déclaration de l’essaimage',
