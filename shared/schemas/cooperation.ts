@@ -217,6 +217,8 @@ export const workshop = z.object({
 });
 export type Workshop = z.output<typeof workshop>;
 export const materialParams = z.strictObject({ id: uuid, mid: uuid });
+/** A file's label (its name by default). */
+export const materialFileQuery = z.strictObject({ label: optionalText(300).optional() });
 /** Files up to this size (bytes) are accepted as materials. */
 export const MAX_MATERIAL_BYTES = 5 * 1024 * 1024;
 

@@ -451,6 +451,18 @@ export async function upsertWorkshopDetails(db: Executor, eventId: string, d: { 
 export async function insertMaterial(db: Executor, m: { event_id: string; label: string; url: string }) {
   return db.insertInto('workshop_materials').values(m).returning('id').executeTakeFirstOrThrow();
 }
+export async function insertMaterialFile(db: Executor, m: { event_id: string; label: string; file_name: string; content_type: string; content: Uint8Array }) {
+  return db.insertInto('workshop_materials').values(m).returning('id').executeTakeFirstOrThrow();
+}
+export async function materialFile(db: Executor, eventId: string, id: string) {
+  return db
+    .selectFrom('workshop_materials')
+    .select(['file_name', 'content_type', 'content'])
+    .where('event_id', '=', eventId)
+    .where('id', '=', id)
+    .where('content', 'is not', null)
+    .executeTakeFirst();
+}
 export async function deleteMaterial(db: Executor, eventId: string, id: string) {
   const r = await db.deleteFrom('workshop_materials').where('event_id', '=', eventId).where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;

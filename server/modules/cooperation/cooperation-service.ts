@@ -557,6 +557,23 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
     });
   }
 
+  async function addMaterialFile(actor: Actor, id: string, f: { label?: string | undefined; fileName: string; contentType: string; bytes: Uint8Array }) {
+    return db.transaction().execute(async (tx) => {
+      await manageableWorkshop(tx, actor, id);
+      const label = f.label?.trim() || f.fileName;
+      const row = await q.insertMaterialFile(tx, { event_id: id, label, file_name: f.fileName, content_type: f.contentType, content: f.bytes });
+      await audit(tx, actor, 'create', 'workshop_materials', row.id, { label, fileName: f.fileName, sizeBytes: f.bytes.byteLength });
+      return { id: row.id, label, url: null, fileName: f.fileName, sizeBytes: f.bytes.byteLength };
+    });
+  }
+
+  async function getMaterialFile(actor: Actor, id: string, materialId: string) {
+    await readableWorkshop(db, actor, id);
+    const m = await q.materialFile(db, id, materialId);
+    if (!m?.content) throw notFound('Support', materialId);
+    return { fileName: m.file_name as string, contentType: m.content_type ?? 'application/octet-stream', content: m.content };
+  }
+
   async function removeMaterial(actor: Actor, id: string, materialId: string) {
     await db.transaction().execute(async (tx) => {
       await manageableWorkshop(tx, actor, id);
@@ -685,6 +702,8 @@ export function cooperationService(db: Database, opts: CooperationServiceOptions
     getWorkshop,
     updateWorkshop,
     addMaterial,
+    addMaterialFile,
+    getMaterialFile,
     removeMaterial,
     listCooperations,
     getCooperation,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typo } from '../../../shared/text';
-import { create, orgBody } from '../../test/fixtures';
+import { create, multipart, orgBody } from '../../test/fixtures';
 import { onPostgres, testApp, tokenAccount } from '../../test/test-db';
 
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -252,6 +252,27 @@ describe('workshops and cooperations', () => {
       { eventId: w.id, title: 'Atelier sur la gouvernance des collectifs', startsAt: '2030-12-08T09:00:00.000Z', attendees: 1 },
     ]);
     expect((await t.app.inject({ method: 'DELETE', url: `/api/workshops/${w.id}/materials/${m.json().id}` })).statusCode).toBe(204);
+
+    // A file up to 5 MB is kept and served back as a download; a larger one is refused while read.
+    const small = multipart('compte-rendu.pdf', new TextEncoder().encode('%PDF-1.4 compte rendu'), 'application/pdf');
+    const up = await t.app.inject({ method: 'POST', url: `/api/workshops/${w.id}/materials/file?label=Compte%20rendu`, ...small });
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json()).toMatchObject({ label: 'Compte rendu', fileName: 'compte-rendu.pdf', url: null, sizeBytes: 21 });
+    const down = await call('GET', `/api/workshops/${w.id}/materials/${up.json().id}`);
+    expect(down.statusCode).toBe(200);
+    expect(down.headers['content-disposition']).toContain('compte-rendu.pdf');
+    expect(down.body).toBe('%PDF-1.4 compte rendu');
+    const big = multipart('gros.pdf', new Uint8Array(5 * 1024 * 1024 + 1), 'application/pdf');
+    const refused = await t.app.inject({ method: 'POST', url: `/api/workshops/${w.id}/materials/file`, ...big });
+    expect(refused.statusCode).toBe(413);
+    expect((await call('GET', `/api/workshops/${w.id}`)).json().materials.map((x: { label: string }) => x.label)).toEqual(['Compte rendu']);
+    const byFigeac = await (t.anonymous as FastifyInstance).inject({
+      method: 'POST',
+      url: `/api/workshops/${w.id}/materials/file`,
+      payload: small.payload,
+      headers: { ...small.headers, ...as(FIGEAC) },
+    });
+    expect(byFigeac.statusCode).toBe(403);
   });
 
   it('records a cooperation with its results, written by either structure or the national team', async () => {

@@ -251,7 +251,15 @@ export function WorkshopSection({ eventId }: { eventId: string }) {
           <h3 className="fr-h6">Supports</h3>
           <ul>
             {x.materials.map((m) => (
-              <li key={m.id}>{m.url ? <a href={m.url}>{m.label}</a> : m.label}</li>
+              <li key={m.id}>
+                {m.url ? (
+                  <a href={m.url}>{m.label}</a>
+                ) : (
+                  <a href={`/api/workshops/${x.eventId}/materials/${m.id}`} download={m.fileName ?? undefined}>
+                    {m.label} ({m.fileName}, {formatInt(Math.ceil((m.sizeBytes ?? 0) / 1024))}&#8239;Ko)
+                  </a>
+                )}
+              </li>
             ))}
           </ul>
         </>
