@@ -6,6 +6,13 @@ const SHOTS = '/tmp/shots/coop/';
 
 type Page = Awaited<ReturnType<typeof demo.platform.page>>;
 
+/** A tab with more patience than the harness's 15 s: this journey goes through two accounts' pages and an SVG map on a shared machine. */
+async function tab() {
+  const page = await tab();
+  page.setDefaultTimeout(40_000);
+  return page;
+}
+
 /** A screenshot at desktop and phone widths. */
 async function shoot(page: Page, name: string) {
   for (const width of [1280, 375]) {
@@ -18,7 +25,7 @@ async function shoot(page: Page, name: string) {
 
 describe.skipIf(!hasBrowser)('cooperation between collectives in Chromium', () => {
   it('Figeacteurs asks ETIC for a transfer, ETIC accepts, both see it', async () => {
-    const figeac = await demo.platform.page();
+    const figeac = await tab();
     await signIn(figeac, 'coordination.figeac@essaim.test');
     await figeac.goto('/cooperation/transferts/nouveau');
     await figeac.getByRole('heading', { level: 1, name: 'Demander un transfert de savoir-faire' }).waitFor();
@@ -35,7 +42,7 @@ describe.skipIf(!hasBrowser)('cooperation between collectives in Chromium', () =
     expect(await figeac.getByRole('button', { name: 'Accepter' }).count()).toBe(0);
     const url = new URL(figeac.url()).pathname;
 
-    const etic = await demo.platform.page();
+    const etic = await tab();
     await signIn(etic, 'etic@essaim.test');
     await etic.goto('/notifications');
     await etic.getByText('Figeacteurs vous demande un transfert de savoir-faire').first().waitFor();
@@ -57,10 +64,10 @@ describe.skipIf(!hasBrowser)('cooperation between collectives in Chromium', () =
     await figeac.goto(url);
     await figeac.getByRole('button', { name: 'Démarrer le transfert' }).waitFor();
     await shoot(figeac, 'transfert-suivi');
-  });
+  }, 300_000);
 
   it('shows the published testimonial and the replication map to visitors', async () => {
-    const page = await demo.platform.page();
+    const page = await tab();
     await page.goto('/cooperation');
     await page.getByText('Le regard extérieur et aiguisé d’ETIC', { exact: false }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -70,5 +77,5 @@ describe.skipIf(!hasBrowser)('cooperation between collectives in Chromium', () =
     expect(await page.locator('.essaim-arrows line').count()).toBeGreaterThan(0);
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'essaimage');
-  });
+  }, 180_000);
 });
