@@ -8,7 +8,7 @@ type Page = Awaited<ReturnType<typeof demo.platform.page>>;
 
 /** A tab with more patience than the harness's 15 s: this journey goes through two accounts' pages and an SVG map on a shared machine. */
 async function tab() {
-  const page = await tab();
+  const page = await demo.platform.page();
   page.setDefaultTimeout(40_000);
   return page;
 }
