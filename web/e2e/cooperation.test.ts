@@ -31,7 +31,8 @@ describe.skipIf(!hasBrowser)('cooperation between collectives in Chromium', () =
     await figeac.getByRole('heading', { level: 1, name: 'Demander un transfert de savoir-faire' }).waitFor();
     expect(await seriousViolations(figeac)).toEqual([]);
     await shoot(figeac, 'transfert-demande');
-    await figeac.getByLabel('Une structure (par exemple ETIC)').check();
+    // The DSFR draws its own radio: the input is hidden behind its label, which takes the click.
+    await figeac.locator('label', { hasText: 'Une structure (par exemple ETIC)' }).click();
     await figeac.getByRole('combobox', { name: /Structure qui transmet/ }).fill('ETIC');
     await figeac.getByRole('option', { name: /ETIC – Foncièrement responsable/ }).click();
     await figeac.getByLabel('Sujet').fill('Gouvernance partagée du tiers-lieu');
