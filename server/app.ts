@@ -1,3 +1,4 @@
+import { cooperationRoutes } from './modules/cooperation/cooperation-routes';
 import { reportJobs } from './modules/reports/report-jobs';
 import { reportRoutes } from './modules/reports/report-routes';
 import { indicatorRoutes } from './modules/indicators/indicator-routes';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps) {
     sponsorshipRoutes,
     relanceRoutes,
     indicatorRoutes,
+    cooperationRoutes,
   ])
     routes(app, deps.db);
   importRoutes(app, deps.db, jobs);

@@ -335,3 +335,23 @@ export const obstacleStatusLabels: Record<ObstacleStatus, string> = {
 };
 export const obstacleActionKinds = ['comment', 'status', 'assign'] as const;
 export type ObstacleActionKind = (typeof obstacleActionKinds)[number];
+
+/** A know-how transfer between collectives (issue 15): asked, answered by the other side, then run and closed. */
+export const transferStatuses = ['requested', 'accepted', 'in_progress', 'done', 'declined'] as const;
+export type TransferStatus = (typeof transferStatuses)[number];
+export const transferStatusLabels: Record<TransferStatus, string> = {
+  requested: 'Demandé',
+  accepted: 'Accepté',
+  in_progress: 'En cours',
+  done: 'Terminé',
+  declined: 'Décliné',
+};
+/** A cooperation between a large group and a social innovator, inside a sector programme or not. */
+export const cooperationStatuses = ['planned', 'active', 'completed', 'stopped'] as const;
+export type CooperationStatus = (typeof cooperationStatuses)[number];
+export const cooperationStatusLabels: Record<CooperationStatus, string> = {
+  planned: 'En préparation',
+  active: 'En cours',
+  completed: 'Achevée',
+  stopped: 'Arrêtée',
+};

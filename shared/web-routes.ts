@@ -44,6 +44,9 @@ export const staticPages = [
   '/relance/mon-espace',
   '/relance/statistiques',
   '/indicateurs/instantanes',
+  '/cooperation',
+  '/cooperation/transferts/nouveau',
+  '/cooperation/essaimage',
 ] as const;
 
 /** The national team's snapshots of the indicators, and one snapshot against today's data. */
@@ -88,6 +91,7 @@ export function isWebPage(path: string) {
     new RegExp(`^/evenements/${UUID}/(conference|rencontre)$`, 'i').test(p) ||
     new RegExp(`^/relance/(mesures|freins)/${UUID}$`, 'i').test(p) ||
     new RegExp(`^/hackers-publics/(besoins|parrainages|profils)/${UUID}$`, 'i').test(p) ||
+    new RegExp(`^/cooperation/transferts/${UUID}$`, 'i').test(p) ||
     /^\/rapport-annuel\/\d{4}$/.test(p) ||
     /^\/indicateurs\/instantanes\/\d{4}$/.test(p)
   );

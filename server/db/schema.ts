@@ -375,6 +375,7 @@ export interface DB {
     fund_id: string | null;
     status: Generated<string>;
     max_meetings: number | null;
+    collective_id: Generated<string | null>;
   };
   recovery_measures: Timestamps & {
     id: Uuid;
@@ -433,4 +434,51 @@ export interface DB {
   };
   relance_minutes: { event_id: string; minutes: string; updated_at: Generated<Date> };
   obstacle_reminders: { obstacle_id: string; kind: string; due_on: ColumnType<string, string, string>; sent_at: Generated<Date> };
+  knowledge_transfers: Timestamps & {
+    id: Uuid;
+    from_collective_id: string | null;
+    from_organisation_id: string | null;
+    to_collective_id: string;
+    requested_by: string;
+    requested_by_account_id: string | null;
+    topic: string;
+    themes: string[];
+    project_id: string | null;
+    status: Generated<string>;
+    message: Generated<string>;
+    requested_on: ColumnType<string, string, string>;
+    answered_on: ColumnType<string | null, string | null, string | null>;
+    started_on: ColumnType<string | null, string | null, string | null>;
+    ended_on: ColumnType<string | null, string | null, string | null>;
+    sessions_held: Generated<number>;
+    outcome: Generated<string>;
+    testimonial_quote: string | null;
+    testimonial_author: string | null;
+    testimonial_consent: Generated<boolean>;
+  };
+  project_replications: { replica_project_id: string; source_project_id: string; recorded_by_account_id: string | null; created_at: Generated<Date> };
+  replication_intentions: { collective_id: string; source_project_id: string; created_at: Generated<Date> };
+  workshop_details: { event_id: string; theme_code: string | null; summary: Generated<string>; updated_at: Generated<Date> };
+  workshop_materials: {
+    id: Uuid;
+    event_id: string;
+    label: string;
+    url: string | null;
+    file_name: string | null;
+    content_type: string | null;
+    content: Uint8Array | null;
+    created_at: Generated<Date>;
+  };
+  cooperations: Timestamps & {
+    id: Uuid;
+    large_group_id: string;
+    social_innovator_id: string;
+    sector_programme_id: string | null;
+    subject: string;
+    description: Generated<string>;
+    status: Generated<string>;
+    started_on: ColumnType<string | null, string | null, string | null>;
+    ended_on: ColumnType<string | null, string | null, string | null>;
+  };
+  cooperation_results: { cooperation_id: string; position: number; label: string; value: ColumnType<string, number, number>; unit: string };
 }

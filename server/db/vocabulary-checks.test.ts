@@ -31,6 +31,8 @@ import {
   registrationStatuses,
   sectorMemberRoles,
   siaeKinds,
+  transferStatuses,
+  cooperationStatuses,
 } from '../../shared/vocabulary';
 import { onPostgres, testDatabase } from '../test/test-db';
 import type { OpenDatabase } from './connection';
@@ -71,6 +73,9 @@ const expected: Record<string, readonly string[]> = {
   'sponsorships.status': sponsorshipStatuses,
   'sponsorship_objectives.outcome': objectiveOutcomes,
   'sponsorship_sessions.format': sessionFormats,
+  'knowledge_transfers.status': transferStatuses,
+  'knowledge_transfers.requested_by': ['giver', 'receiver'],
+  'cooperations.status': cooperationStatuses,
   'recovery_measures.component': recoveryComponents,
   'recovery_measures.window_kind': measureWindowKinds,
   'organisation_relance_facts.size': organisationSizes,

@@ -115,7 +115,8 @@ describe('authorisation matrix', () => {
         }
       }
     }
-  }, 120_000);
+    // Every route × nine roles, on a shared machine: the cooperation routes made it longer.
+  }, 240_000);
 });
 
 describe('Hackers Publics: who sees a need and a sponsorship', () => {
@@ -231,5 +232,38 @@ describe('ESS relance: who reads and writes a meeting’s agenda and minutes', (
     // Another kind of event has no agenda of this kind.
     const conference = (await as('equipe', 'GET', '/api/events?kind=conference&pageSize=1')).json().items[0];
     expect((await as('equipe', 'GET', `/api/events/${conference.id}/meeting-agenda`)).statusCode).toBe(404);
+describe('Cooperation: who sees and answers a know-how transfer', () => {
+  const as = (role: (typeof roles)[number]) => (role === 'anonymous' ? {} : sessions[role]);
+  it('keeps a request between its two collectives and the national team; only the asked side accepts', async () => {
+    const app = t.anonymous as FastifyInstance;
+    const [figeac, chambery] = await t.db
+      .selectFrom('collectives')
+      .select(['id', 'name'])
+      .where('name', 'in', ['Figeacteurs', 'Collectif French Impact Grand Chambéry'])
+      .orderBy('name', 'desc')
+      .execute();
+    const asked = await app.inject({
+      method: 'POST',
+      url: '/api/transfers',
+      headers: sessions['coordination.figeac'],
+      payload: { toCollectiveId: figeac?.id, fromCollectiveId: chambery?.id, topic: 'Réemploi des matériaux' },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const url = `/api/transfers/${asked.json().id}`;
+    const sees = new Set(['equipe', 'coordination.figeac', 'coordination.chambery']);
+    for (const role of roles) expect((await app.inject({ url, headers: as(role) })).statusCode, role).toBe(sees.has(role) ? 200 : 404);
+    // The requester and the national team may see it but not accept it; whoever may not see it gets its 404.
+    for (const [role, status] of [
+      ['coordination.figeac', 403],
+      ['equipe', 403],
+      ['porteur.voisiwatt', 404],
+    ] as const)
+      expect((await app.inject({ method: 'PATCH', url, headers: as(role), payload: { status: 'accepted' } })).statusCode, role).toBe(status);
+    const ok = await app.inject({ method: 'PATCH', url, headers: as('coordination.chambery'), payload: { status: 'accepted' } });
+    expect(ok.json().status).toBe('accepted');
+    for (const role of roles) expect((await app.inject({ url, headers: as(role) })).statusCode, role).toBe(200);
+    // The demo's 2020 transfer and its published testimonial are public.
+    const quotes = (await app.inject({ url: '/api/testimonials?year=2020' })).json().items;
+    expect(quotes.map((q: { author: string }) => q.author)).toEqual(['Merryl Parisse, coordinatrice chez Figeacteurs']);
   });
 });

@@ -624,4 +624,13 @@ export const sectorProgrammes: Array<{
     largeGroups: ['Veolia', 'Suez'],
     socialInnovators: ['Le Relais', 'Lemon Tri', 'Moulinot'],
   },
+  {
+    name: 'Filière bien vieillir',
+    themeCode: 'bien-vieillir',
+    startedOn: '2021-01-04',
+    description:
+      'Avec AG2R La Mondiale, valoriser les initiatives territoriales qui proposent des solutions innovantes pour bien vieillir : habitat inclusif, prévention de la perte d’autonomie, aide aux aidants.',
+    largeGroups: ['AG2R La Mondiale'],
+    socialInnovators: [],
+  },
 ];

@@ -30,7 +30,8 @@ describe('demo network', () => {
       publicSponsors: 100,
       administrations: 20,
       siae: 4000,
-      sectorProgrammes: 2,
+      // Two in 2020, « bien vieillir » from January 2021.
+      sectorProgrammes: 3,
     });
     expect(r.json().fundsMobilisableEur).toBeGreaterThanOrEqual(600_000_000);
   });

@@ -40,6 +40,7 @@ import {
 } from './names';
 import { type Rng, rng } from './rng';
 import { seedSponsorships } from './sponsorships';
+import { seedCooperation } from './cooperation';
 
 export type Progress = (step: string, done: number, total: number) => void;
 
@@ -496,6 +497,8 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   await seedDemoAdvisors(tx, conferences);
   // ESS relance: measures of 2020–2021, the #ESSrelance meetings' agenda and minutes, obstacles (own random stream).
   await seedRelance(tx, rng(20201119), { voisiwattProjectId: projectIds[projectInputs.findIndex((p) => p.title === 'VoisiWATT')] as string });
+  // Cooperation: the ETIC → Figeacteurs transfer, the workshops' collectives, Vinci × Ares, replications (own random stream).
+  await seedCooperation(tx, rng(20201208), { passwordHash: demoHash });
   // The dates a figure of a past year is computed from.
   await dateDemoRecords(tx);
   // The 2020 review's examples, testimonials and perspectives.

@@ -1,6 +1,7 @@
 import { accountRoutes } from './accounts.routes';
 import { auditRoutes } from './audit.routes';
 import { conferenceRoutes } from './conferences.routes';
+import { cooperationRoutes } from './cooperation.routes';
 import { authRoutes } from './auth.routes';
 import type { RouteDef } from './contract';
 import { directoryRoutesByResource } from './directory.routes';
@@ -43,5 +44,6 @@ export const apiContract: readonly RouteDef[] = [
     relanceRoutes,
     indicatorRoutes,
     reportRoutes,
+    cooperationRoutes,
   ].flatMap((r) => Object.values(r)),
 ];

@@ -101,6 +101,8 @@ export const registrationFields = z.strictObject({
   fundId: uuid.nullable().optional(),
   status: z.enum(registrationStatuses).optional(),
   maxMeetings: z.number().int().min(1).max(100).nullable().optional(),
+  /** The collective the person or structure comes for (a workshop counts its attendance per collective). */
+  collectiveId: uuid.nullable().optional(),
 });
 
 /** A registration: a project comes with its project, an investor with their fund, nobody else with either. */
@@ -133,6 +135,7 @@ export const registration = z.object({
   maxMeetings: z.number().nullable(),
   /** Its conference meetings recorded as missed (`no_show`): no-shows counted per participant. */
   meetingNoShows: z.number().int(),
+  collectiveId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** `update` (role, who, meetings), `cancel`, `checkIn` (attended / no-show: the organiser). */

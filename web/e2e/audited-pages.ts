@@ -13,6 +13,7 @@ export function auditedPlatform() {
   const hackers = { need: '', sponsorship: '', sponsor: '' };
   // ESS relance: a measure, an obstacle and an #ESSrelance meeting of the demo.
   const relance = { measure: '', obstacle: '', meeting: '' };
+  const coop = { transfer: '', workshop: '' };
   beforeAll(async () => {
     if (!hasBrowser) return;
     eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
@@ -30,6 +31,8 @@ export function auditedPlatform() {
         .limit(1)
         .executeTakeFirstOrThrow()
     ).id;
+    coop.transfer = (await demo.platform.db.selectFrom('knowledge_transfers').select('id').limit(1).executeTakeFirstOrThrow()).id;
+    coop.workshop = (await demo.platform.db.selectFrom('events').select('id').where('kind', '=', 'workshop').limit(1).executeTakeFirstOrThrow()).id;
   });
 
   /** Every page of the application, filled from the demo network. */
@@ -50,6 +53,10 @@ export function auditedPlatform() {
     `/evenements/${eventId}`,
     '/hackers-publics',
     '/?annee=2020',
+    '/cooperation',
+    '/cooperation/essaimage',
+    `/cooperation/transferts/${coop.transfer}`,
+    `/evenements/${coop.workshop}`,
     '/indicateurs',
     '/indicateurs?code=siae&annee=2020',
     '/rapport-annuel/2020',
@@ -70,6 +77,7 @@ export function auditedPlatform() {
     '/evenements/nouveau',
     `/evenements/${eventId}/modifier`,
     '/hackers-publics/besoins/nouveau',
+    '/cooperation/transferts/nouveau',
     '/hackers-publics/propositions',
     '/hackers-publics/mon-espace',
     '/hackers-publics/tableau-de-bord',

@@ -35,6 +35,16 @@ export const router = createBrowserRouter([
         lazy: () => import('./features/sponsorships/SponsorshipPages').then((m) => ({ Component: m.SponsorshipPage })),
       },
       { path: 'hackers-publics/tableau-de-bord', lazy: () => import('./features/sponsorships/SponsorshipPages').then((m) => ({ Component: m.DashboardPage })) },
+      { path: 'cooperation', lazy: () => import('./features/cooperation/CooperationPages').then((m) => ({ Component: m.CooperationHomePage })) },
+      {
+        path: 'cooperation/transferts/nouveau',
+        lazy: () => import('./features/cooperation/CooperationPages').then((m) => ({ Component: m.TransferFormPage })),
+      },
+      { path: 'cooperation/transferts/:id', lazy: () => import('./features/cooperation/CooperationPages').then((m) => ({ Component: m.TransferPage })) },
+      {
+        path: 'cooperation/essaimage',
+        lazy: () => import('./features/cooperation/ReplicationMapPage').then((m) => ({ Component: m.ReplicationMapPage })),
+      },
       { path: 'admin/taches', lazy: () => import('./features/jobs/JobsPage').then((m) => ({ Component: m.JobsPage })) },
       {
         path: 'evenements/:id/conference',

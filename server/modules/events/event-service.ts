@@ -139,6 +139,7 @@ export function registrationRecord(actor: Actor, event: EventLinks, row: r.Regis
     status: row.status as RegistrationStatus,
     maxMeetings: row.max_meetings,
     meetingNoShows: row.meeting_no_shows,
+    collectiveId: row.collective_id,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     actions: actionsOn(actor, ['update', 'cancel', 'checkIn'], registrationPolicy, resource),
@@ -269,6 +270,7 @@ export function eventService(db: Database, opts: { publicUrl?: string; now?: () 
       fund_id: input.fundId ?? null,
       status: input.status ?? 'registered',
       max_meetings: input.maxMeetings ?? null,
+      collective_id: input.collectiveId ?? null,
     } satisfies r.RegistrationValues;
   }
 
@@ -450,6 +452,7 @@ export function eventService(db: Database, opts: { publicUrl?: string; now?: () 
             fundId: before.fund_id,
             status: before.status,
             maxMeetings: before.max_meetings,
+            collectiveId: before.collective_id,
             ...patch,
           },
           'Inscription invalide.',

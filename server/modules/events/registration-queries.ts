@@ -17,6 +17,7 @@ export interface RegistrationRow {
   max_meetings: number | null;
   /** Its bilateral meetings recorded as missed (no-show), at a conference. */
   meeting_no_shows: number;
+  collective_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -62,6 +63,7 @@ export async function registrationRows(db: Executor, eventId: string, f: Registr
       sql<number>`(select count(*)::int from meetings m where (m.a_registration_id = r.id or m.b_registration_id = r.id) and m.status = 'no_show')`.as(
         'meeting_no_shows',
       ),
+      'r.collective_id',
       'r.created_at',
       'r.updated_at',
     ])
@@ -100,6 +102,8 @@ export interface RegistrationValues {
   fund_id: string | null;
   status: string;
   max_meetings: number | null;
+  /** The collective the person or structure comes for (workshops: attendance per collective). */
+  collective_id?: string | null;
 }
 
 /** Insert registrations of one event (`ids`: chosen ids, as the demo seed gives); their ids in order. */

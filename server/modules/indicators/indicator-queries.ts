@@ -94,6 +94,21 @@ const recordQueries: Record<IndicatorCode, (p: Period) => RawBuilder<unknown>> =
       e.region_code, e.departement_code, null::text as category
     from registrations r join events e on e.id = r.event_id where e.kind = 'hackathon' and r.status in ('registered', 'attended')`,
   relanceMeetings: () => eventRecords(sql`e.programme = 'ess-relance'`),
+  transfers: () => sql`
+    select t.id::text as id, t.topic as label, t.ended_on as on_date, 1::float8 as value, null::float8 as denominator,
+      seat.region_code, seat.departement_code, null::text as category
+    from knowledge_transfers t
+    left join lateral (
+      select m.region_code, m.departement_code from collective_perimeter p
+      join communes m on m.code = p.commune_code or m.epci_code = p.epci_code or m.departement_code = p.departement_code or m.region_code = p.region_code
+      where p.collective_id = t.to_collective_id order by m.population desc nulls last, m.code limit 1
+    ) seat on true
+    where t.status = 'done' and t.ended_on is not null`,
+  replications: () => sql`
+    select r.replica_project_id::text as id, p.title as label, r.created_at::date as on_date, 1::float8 as value, null::float8 as denominator,
+      p.region_code, p.departement_code, null::text as category
+    from project_replications r join projects p on p.id = r.replica_project_id`,
+  workshops: () => eventRecords(sql`e.kind = 'workshop' and e.programme = 'cooperation'`),
   organisations: () => sql`
     select o.id::text as id, o.name as label, coalesce(o.joined_on, o.created_at::date) as on_date, 1::float8 as value, null::float8 as denominator,
       o.region_code, o.departement_code, o.kind as category

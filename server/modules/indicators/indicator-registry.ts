@@ -244,6 +244,40 @@ const defs = {
     programme: 'network',
     disaggregations: [...geo],
   },
+  transfers: {
+    label: 'Transferts de savoir-faire menés',
+    unit: 'transferts',
+    direction: 'up',
+    definition: 'Nombre de transferts de savoir-faire entre collectifs (ou d’une structure vers un collectif) terminés pendant la période (date de fin).',
+    aggregation: 'count',
+    temporality: 'flow',
+    dateUsed: 'date de fin du transfert',
+    programme: 'collectives',
+    disaggregations: [...geo],
+  },
+  replications: {
+    label: 'Projets essaimés',
+    unit: 'projets',
+    direction: 'up',
+    definition:
+      'Nombre de projets déclarés comme essaimage d’un projet d’un autre territoire pendant la période (date de la déclaration). Territoire : celui de l’essaimage.',
+    aggregation: 'count',
+    temporality: 'flow',
+    dateUsed: 'date de déclaration de l’essaimage',
+    programme: 'collectives',
+    disaggregations: [...geo],
+  },
+  workshops: {
+    label: 'Ateliers d’animation du réseau',
+    unit: 'ateliers',
+    direction: 'up',
+    definition: 'Nombre d’ateliers du programme coopération commencés pendant la période.',
+    aggregation: 'count',
+    temporality: 'flow',
+    dateUsed: 'date de début',
+    programme: 'collectives',
+    disaggregations: [...geo],
+  },
 } satisfies Record<string, Def>;
 
 export type IndicatorCode = keyof typeof defs;

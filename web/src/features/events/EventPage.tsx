@@ -1,3 +1,4 @@
+import { WorkshopSection } from '../cooperation/CooperationSections';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
@@ -100,6 +101,7 @@ function EventDetail({ id }: { id: string }) {
             />
           )
         : me && <Registrations event={e} me={me} onChange={reload} />}
+      {e.kind === 'workshop' && <WorkshopSection eventId={e.id} />}
       {me && e.kind === 'conference' && (
         <p className="essaim-no-print fr-mt-2w">
           <Link className="fr-link fr-icon-team-line fr-link--icon-left" to={conferencePage(e.id)}>
