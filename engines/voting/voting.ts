@@ -6,10 +6,9 @@
  * no clock, no I/O. The result does not depend on the order of the ballots.
  */
 
-export const consentPositions = ['agree', 'abstain', 'disagree', 'block'] as const;
-export type ConsentPosition = (typeof consentPositions)[number];
-export const pollTypes = ['consent', 'choice', 'score', 'ranked'] as const;
-export type PollType = (typeof pollTypes)[number];
+import { type ConsentPosition, consentPositions, type PollType } from '../../shared/vocabulary';
+
+export { type ConsentPosition, consentPositions, type PollType, pollTypes } from '../../shared/vocabulary';
 
 /** One voter's ballot, by poll type. */
 export type Ballot =
@@ -112,7 +111,10 @@ export function schulze(options: readonly string[], ballots: ReadonlyArray<reado
       const i = index.get(id);
       if (i !== undefined) pos[i] = k;
     });
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && (pos[i] as number) < (pos[j] as number)) (d[i] as number[])[j]++;
+    for (let i = 0; i < n; i++) {
+      const row = d[i] as number[];
+      for (let j = 0; j < n; j++) if (i !== j && (pos[i] as number) < (pos[j] as number)) row[j] = (row[j] as number) + 1;
+    }
   }
   const p = options.map((_, i) => options.map((_, j) => (i !== j && (d[i]?.[j] ?? 0) > (d[j]?.[i] ?? 0) ? (d[i]?.[j] ?? 0) : 0)));
   for (let k = 0; k < n; k++)

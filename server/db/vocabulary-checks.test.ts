@@ -30,6 +30,8 @@ import {
   registrationStatuses,
   sectorMemberRoles,
   siaeKinds,
+  pollTypes,
+  decisionActionStatuses,
 } from '../../shared/vocabulary';
 import { onPostgres, testDatabase } from '../test/test-db';
 import type { OpenDatabase } from './connection';
@@ -79,6 +81,8 @@ const expected: Record<string, readonly string[]> = {
   'obstacle_actions.status': obstacleStatuses,
   'obstacle_reminders.kind': ['due_soon', 'overdue'],
   'annual_reports.status': ['pending', 'ready'],
+  'decisions.poll_type': pollTypes,
+  'decision_actions.status': decisionActionStatuses,
 };
 
 /**

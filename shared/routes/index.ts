@@ -3,6 +3,7 @@ import { auditRoutes } from './audit.routes';
 import { conferenceRoutes } from './conferences.routes';
 import { authRoutes } from './auth.routes';
 import type { RouteDef } from './contract';
+import { decisionRoutes } from './decisions.routes';
 import { directoryRoutesByResource } from './directory.routes';
 import { eventRoutes } from './events.routes';
 import { importRoutes } from './imports.routes';
@@ -43,5 +44,6 @@ export const apiContract: readonly RouteDef[] = [
     relanceRoutes,
     indicatorRoutes,
     reportRoutes,
+    decisionRoutes,
   ].flatMap((r) => Object.values(r)),
 ];
