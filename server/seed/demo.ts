@@ -39,6 +39,7 @@ import {
 } from './names';
 import { type Rng, rng } from './rng';
 import { seedSponsorships } from './sponsorships';
+import { seedDecisions } from './decisions';
 
 export type Progress = (step: string, done: number, total: number) => void;
 
@@ -98,6 +99,7 @@ export const DEMO_ACCOUNTS = [
   'financeur@essaim.test',
   'hacker.public@essaim.test',
   'operateur@essaim.test',
+  'membre.figeac@essaim.test',
 ];
 
 async function assertEmpty(db: Executor) {
@@ -495,6 +497,14 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   await seedDemoAdvisors(tx, conferences);
   // ESS relance: measures of 2020–2021, the #ESSrelance meetings' agenda and minutes, obstacles (own random stream).
   await seedRelance(tx, rng(20201119), { voisiwattProjectId: projectIds[projectInputs.findIndex((p) => p.title === 'VoisiWATT')] as string });
+  // Collective decisions: Figeacteurs' members, polls open and closed, results counted by the Schulze method and the others.
+  await seedDecisions(tx, {
+    figeacId: collectiveIds[0] as string,
+    chamberyId: collectiveIds[1] as string,
+    passwordHash: demoHash,
+    now: new Date(),
+    coordinatorEmails: { figeac: 'coordination.figeac@essaim.test', chambery: 'coordination.chambery@essaim.test' },
+  });
   // The dates a figure of a past year is computed from.
   await dateDemoRecords(tx);
   progress('Terminé', SEED_STEPS, SEED_STEPS);

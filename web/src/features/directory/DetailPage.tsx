@@ -15,6 +15,7 @@ import { Tags } from '../../components/Tags';
 import { AnonymisePerson } from './AnonymisePerson';
 import { RecordHistory } from '../../components/RecordHistory';
 import { RelatedList } from './RelatedList';
+import { CollectiveDecisions } from '../decisions/DecisionsPage';
 import { ProjectMeasures } from '../relance/ProjectMeasures';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecordActions } from '../../components/RecordActions';
@@ -176,6 +177,7 @@ function Related({ cfg, record: r }: { cfg: ResourceConfig; record: AnyRecord })
           </Suspense>
           <RelatedList title="Projets du collectif" list={{ resource: 'projects', query: { collective: r.id, pageSize: 50 } }} slug="projets" />
           <RelatedList title="Structures membres" ids={r.memberIds as string[]} resource="organisations" slug="structures" />
+          <CollectiveDecisions collectiveId={r.id} />
         </>
       );
     case 'structures':
