@@ -95,7 +95,10 @@ describe('Schulze method', () => {
           const poll = { pollType: 'ranked' as const, options: Array.from({ length: n }, (_, i) => ({ id: `o${i}` })), quorum: 0.5 };
           const ballots: Ballot[] = bs.map((r) => ({ ranking: r }));
           // A deterministic shuffle from the seed.
-          const shuffled = ballots.map((b, i) => ({ b, k: Math.sin(seed + i) })).sort((x, y) => x.k - y.k).map((x) => x.b);
+          const shuffled = ballots
+            .map((b, i) => ({ b, k: Math.sin(seed + i) }))
+            .sort((x, y) => x.k - y.k)
+            .map((x) => x.b);
           expect(count(poll, shuffled, 50)).toEqual(count(poll, ballots, 50));
         },
       ),
@@ -137,7 +140,11 @@ describe('choice and score', () => {
   const options = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
   it('counts a single choice, and a tie as two winners without adoption', () => {
     const poll = { pollType: 'choice' as const, options, quorum: 0 };
-    expect(count(poll, [{ optionIds: ['a'] }, { optionIds: ['a'] }, { optionIds: ['b'] }], 3)).toMatchObject({ method: 'plurality', winners: ['a'], adopted: true });
+    expect(count(poll, [{ optionIds: ['a'] }, { optionIds: ['a'] }, { optionIds: ['b'] }], 3)).toMatchObject({
+      method: 'plurality',
+      winners: ['a'],
+      adopted: true,
+    });
     const tie = count(poll, [{ optionIds: ['a'] }, { optionIds: ['b'] }], 3);
     expect(tie.winners).toEqual(['a', 'b']);
     expect(tie.adopted).toBe(false);

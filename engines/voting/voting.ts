@@ -60,7 +60,9 @@ export function ballotProblem(poll: Poll, ballot: Ballot): string | null {
   const ids = new Set(poll.options.map((o) => o.id));
   switch (poll.pollType) {
     case 'consent':
-      return 'position' in ballot && consentPositions.includes(ballot.position) ? null : 'Choisissez une position : d’accord, abstention, pas d’accord ou blocage.';
+      return 'position' in ballot && consentPositions.includes(ballot.position)
+        ? null
+        : 'Choisissez une position : d’accord, abstention, pas d’accord ou blocage.';
     case 'choice': {
       if (!('optionIds' in ballot)) return 'Choisissez au moins une option.';
       const max = poll.maxChoices ?? 1;

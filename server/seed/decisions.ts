@@ -1,8 +1,10 @@
 import type { Role } from '../../shared/schemas/auth';
+import { typo } from '../../shared/text';
 import type { PollType } from '../../shared/vocabulary';
 import { type Ballot, count } from '../../engines/voting/voting';
 import type { Executor } from '../db/connection';
 import { insertAccounts } from '../modules/accounts/account-queries';
+import { insertPeople } from '../modules/people/person-queries';
 import { insertAction, insertDecision, markOpeningAnnounced, storeResult, upsertVote, voterIds } from '../modules/decisions/decision-queries';
 
 const day = 24 * 3600_000;
@@ -18,24 +20,42 @@ export async function seedDecisions(
   tx: Executor,
   d: { figeacId: string; chamberyId: string; passwordHash: string; now: Date; coordinatorEmails: { figeac: string; chambery: string } },
 ) {
-  // Members of Figeacteurs: people of its structures, the first with the demo password.
-  const people = await tx
-    .selectFrom('people as p')
-    .innerJoin('collective_members as m', 'm.organisation_id', 'p.organisation_id')
-    .select(['p.id', 'p.first_name', 'p.last_name'])
+  // Members of Figeacteurs: five people of its member structures, the first with the demo password.
+  const structures = await tx
+    .selectFrom('collective_members as m')
+    .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+    .select('o.id')
     .where('m.collective_id', '=', d.figeacId)
-    .where('p.email', 'is not', null)
-    .orderBy('p.last_name')
-    .orderBy('p.id')
-    .limit(6)
+    .orderBy('o.name')
     .execute();
+  const names: Array<[string, string]> = [
+    ['Élodie', 'Vayssière'],
+    ['Mathieu', 'Delmas'],
+    ['Nadia', 'Bouzid'],
+    ['Pierre', 'Lacombe'],
+    ['Chantal', 'Issaly'],
+  ];
+  const peopleIds = await insertPeople(
+    tx,
+    names.map(([firstName, lastName], i) => ({
+      firstName,
+      lastName,
+      email: i === 0 ? 'membre.figeac@essaim.test' : `membre${i + 1}.figeac@essaim.test`,
+      phone: null,
+      organisationId: structures.length ? (structures[i % structures.length] as { id: string }).id : null,
+      titles: ['Membre de Figeacteurs'],
+      isAdvisor: false,
+      isPublicSponsor: false,
+      administrationId: null,
+    })),
+  );
   const memberRole: Role[] = [{ role: 'member', scope: [d.figeacId] }];
   const members = await insertAccounts(
     tx,
-    people.slice(0, 5).map((p, i) => ({
+    peopleIds.map((personId, i) => ({
       email: i === 0 ? 'membre.figeac@essaim.test' : `membre${i + 1}.figeac@essaim.test`,
       passwordHash: i === 0 ? d.passwordHash : null,
-      personId: p.id,
+      personId,
       roles: memberRole,
     })),
   );
@@ -60,11 +80,11 @@ export async function seedDecisions(
     outcome?: string;
     actions?: Array<{ title: string; owner: string; dueOn: string; progress: number; status: string }>;
   }) {
-    const options = p.options ?? [];
+    const options = (p.options ?? []).map((o) => ({ ...o, label: typo(o.label) }));
     const id = await insertDecision(tx, {
       collectiveId: p.collectiveId,
-      title: p.title,
-      text: p.text,
+      title: typo(p.title),
+      text: typo(p.text),
       opensAt: p.opensAt,
       closesAt: p.closesAt,
       quorum: p.quorum,
@@ -74,17 +94,21 @@ export async function seedDecisions(
       anonymous: p.anonymous ?? false,
       public: p.public ?? false,
       attachments: [],
-      outcome: p.outcome ?? '',
+      outcome: typo(p.outcome ?? ''),
       createdBy: null,
     });
     if (p.opensAt <= d.now) await markOpeningAnnounced(tx, id, p.opensAt);
-    for (const [voter, { comment, ...ballot }] of p.votes) await upsertVote(tx, { decisionId: id, accountId: voter, ballot, comment: comment ?? '' });
+    for (const [voter, { comment, ...ballot }] of p.votes) await upsertVote(tx, { decisionId: id, accountId: voter, ballot, comment: typo(comment ?? '') });
     if (p.close) {
       const eligible = (await voterIds(tx, p.collectiveId)).length;
-      const result = count({ pollType: p.pollType, options, maxChoices: p.maxChoices ?? 1, quorum: p.quorum }, p.votes.map(([, b]) => b), eligible);
+      const result = count(
+        { pollType: p.pollType, options, maxChoices: p.maxChoices ?? 1, quorum: p.quorum },
+        p.votes.map(([, b]) => b),
+        eligible,
+      );
       await storeResult(tx, id, p.closesAt, result);
     }
-    for (const a of p.actions ?? []) await insertAction(tx, { decisionId: id, ...a });
+    for (const a of p.actions ?? []) await insertAction(tx, { decisionId: id, ...a, title: typo(a.title) });
     return id;
   }
 
@@ -112,7 +136,13 @@ export async function seedDecisions(
     outcome: 'Le réseau se donne pour 2021 deux priorités : accélérer l’essaimage et l’inter-territorial entre collectifs.',
     actions: [
       { title: 'Recenser les projets prêts à essaimer dans chaque collectif', owner: 'Équipe nationale', dueOn: '2021-03-31', progress: 100, status: 'done' },
-      { title: 'Organiser un transfert de savoir-faire entre deux collectifs par trimestre', owner: 'Coordinations des collectifs', dueOn: '2021-12-31', progress: 50, status: 'in_progress' },
+      {
+        title: 'Organiser un transfert de savoir-faire entre deux collectifs par trimestre',
+        owner: 'Coordinations des collectifs',
+        dueOn: '2021-12-31',
+        progress: 50,
+        status: 'in_progress',
+      },
     ],
   });
   await decision({
@@ -138,7 +168,15 @@ export async function seedDecisions(
     ],
     close: true,
     outcome: 'La rencontre annuelle se tiendra au tiers-lieu de Figeac.',
-    actions: [{ title: 'Réserver le tiers-lieu', owner: 'Coordination de Figeacteurs', dueOn: new Date(d.now.getTime() + 20 * day).toISOString().slice(0, 10), progress: 30, status: 'in_progress' }],
+    actions: [
+      {
+        title: 'Réserver le tiers-lieu',
+        owner: 'Coordination de Figeacteurs',
+        dueOn: new Date(d.now.getTime() + 20 * day).toISOString().slice(0, 10),
+        progress: 30,
+        status: 'in_progress',
+      },
+    ],
   });
   await decision({
     collectiveId: d.figeacId,

@@ -36,7 +36,15 @@ export const decisionRoutes = {
     query: decisionListQuery,
     response: listResponse(decisionSummary),
   }),
-  get: route({ method: 'GET', path: '/api/decisions/:id', access: 'open', tag, summary: 'Lire une décision, son scrutin et son résultat', params: idParams, response: decision }),
+  get: route({
+    method: 'GET',
+    path: '/api/decisions/:id',
+    access: 'open',
+    tag,
+    summary: 'Lire une décision, son scrutin et son résultat',
+    params: idParams,
+    response: decision,
+  }),
   create: route({
     method: 'POST',
     path: '/api/decisions',

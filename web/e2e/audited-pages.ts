@@ -11,11 +11,15 @@ export function auditedPlatform() {
   // The Grenoble conference of 2020, a need and a sponsorship of Hackers Publics (after the platform's own beforeAll).
   let eventId = '';
   const hackers = { need: '', sponsorship: '' };
+  // A published decision (the network's ranked choice) and an unpublished one of a collective.
+  const decisions = { published: '', internal: '' };
   beforeAll(async () => {
     if (!hasBrowser) return;
     eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
     hackers.need = (await demo.platform.db.selectFrom('sponsorship_needs').select('id').where('status', '=', 'open').limit(1).executeTakeFirstOrThrow()).id;
     hackers.sponsorship = (await demo.platform.db.selectFrom('sponsorships').select('id').where('status', '=', 'closed').limit(1).executeTakeFirstOrThrow()).id;
+    decisions.published = (await demo.platform.db.selectFrom('decisions').select('id').where('poll_type', '=', 'ranked').limit(1).executeTakeFirstOrThrow()).id;
+    decisions.internal = (await demo.platform.db.selectFrom('decisions').select('id').where('poll_type', '=', 'consent').limit(1).executeTakeFirstOrThrow()).id;
   });
 
   /** Every page of the application, filled from the demo network. */
@@ -38,6 +42,8 @@ export function auditedPlatform() {
     '/indicateurs',
     '/indicateurs?code=siae&annee=2020',
     '/rapport-annuel/2020',
+    '/decisions',
+    `/decisions/${decisions.published}`,
     '/une-page-qui-n-existe-pas',
   ];
   const signedInPages = () => [
@@ -56,6 +62,8 @@ export function auditedPlatform() {
     '/hackers-publics/tableau-de-bord',
     `/hackers-publics/besoins/${hackers.need}`,
     `/hackers-publics/parrainages/${hackers.sponsorship}`,
+    '/decisions/nouvelle',
+    `/decisions/${decisions.internal}`,
     ...Object.keys(demo.ids).map((slug) => `/${slug}/nouveau`),
     ...Object.entries(demo.ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
   ];

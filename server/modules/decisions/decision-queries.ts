@@ -246,13 +246,7 @@ export async function votesOf(db: Executor, decisionId: string): Promise<VoteRow
     .selectFrom('decision_votes as v')
     .innerJoin('accounts as a', 'a.id', 'v.account_id')
     .leftJoin('people as p', 'p.id', 'a.person_id')
-    .select([
-      'v.account_id',
-      sql<string | null>`coalesce(p.first_name || ' ' || p.last_name, a.email)`.as('name'),
-      'v.ballot',
-      'v.comment',
-      'v.updated_at',
-    ])
+    .select(['v.account_id', sql<string | null>`coalesce(p.first_name || ' ' || p.last_name, a.email)`.as('name'), 'v.ballot', 'v.comment', 'v.updated_at'])
     .where('v.decision_id', '=', decisionId)
     .orderBy('v.updated_at')
     .orderBy('v.account_id')
@@ -264,9 +258,7 @@ export async function upsertVote(db: Executor, v: { decisionId: string; accountI
   await db
     .insertInto('decision_votes')
     .values({ decision_id: v.decisionId, account_id: v.accountId, ballot: JSON.stringify(v.ballot), comment: v.comment })
-    .onConflict((oc) =>
-      oc.columns(['decision_id', 'account_id']).doUpdateSet({ ballot: JSON.stringify(v.ballot), comment: v.comment, updated_at: sql`now()` }),
-    )
+    .onConflict((oc) => oc.columns(['decision_id', 'account_id']).doUpdateSet({ ballot: JSON.stringify(v.ballot), comment: v.comment, updated_at: sql`now()` }))
     .execute();
 }
 

@@ -171,7 +171,8 @@ export function decisionService(db: Database, opts: { now?: () => Date } = {}) {
 
   function checkTerms(d: { pollType: PollType; options: Array<{ id: string }>; maxChoices: number; opensAt: Date; closesAt: Date }) {
     if (d.closesAt <= d.opensAt) throw invalid('Dates invalides.', [{ path: 'closesAt', message: 'La clôture doit venir après l’ouverture.' }]);
-    if (d.pollType !== 'consent' && d.options.length < 2) throw invalid('Options invalides.', [{ path: 'options', message: 'Proposez au moins deux options.' }]);
+    if (d.pollType !== 'consent' && d.options.length < 2)
+      throw invalid('Options invalides.', [{ path: 'options', message: 'Proposez au moins deux options.' }]);
     if (d.pollType === 'choice' && d.maxChoices > d.options.length)
       throw invalid('Options invalides.', [{ path: 'maxChoices', message: 'Le nombre de choix ne peut dépasser le nombre d’options.' }]);
   }
@@ -276,7 +277,7 @@ export function decisionService(db: Database, opts: { now?: () => Date } = {}) {
         // Past its closing time, the poll may still await the job: closing it now counts it.
         if (row.closed_at) throw conflict('poll_closed', 'Le scrutin est déjà clos.');
         const at = now();
-        await closeOne(tx, actor, id, row.closes_at < at ? row.closes_at : at);
+        await closeOne(tx, actor, id, new Date(Math.min(row.closes_at.getTime(), at.getTime())));
       });
       return full(db, actor, id);
     },
@@ -349,7 +350,10 @@ export function decisionService(db: Database, opts: { now?: () => Date } = {}) {
       if (!name) throw notFound('Collectif', collectiveId);
       await db.transaction().execute(async (tx) => {
         const account = await accounts.accountByEmail(tx, email);
-        if (!account) throw invalid('Aucun compte pour cette adresse.', [{ path: 'email', message: 'Aucun compte n’a cette adresse : la personne se connecte d’abord une fois' }]);
+        if (!account)
+          throw invalid('Aucun compte pour cette adresse.', [
+            { path: 'email', message: 'Aucun compte n’a cette adresse : la personne se connecte d’abord une fois' },
+          ]);
         const was = account.roles.find((r) => r.role === 'member');
         if (was?.scope?.includes(collectiveId)) throw conflict('already_member', 'Ce compte est déjà membre du collectif.');
         const roles: Role[] = was

@@ -88,9 +88,16 @@ describe('a consent poll', () => {
     const r = await as('coordination', { method: 'POST', url: '/api/decisions', payload: poll() });
     expect(r.statusCode, r.body).toBe(201);
     id = r.json().id;
-    expect(r.json()).toMatchObject({ status: 'open', collectiveName: 'Essaim du Lac', turnout: { voted: 0, eligible: 4 }, actions: ['update', 'vote', 'close', 'follow'] });
+    expect(r.json()).toMatchObject({
+      status: 'open',
+      collectiveName: 'Essaim du Lac',
+      turnout: { voted: 0, eligible: 4 },
+      actions: ['update', 'vote', 'close', 'follow'],
+    });
     expect((await as('admin', { url: `/api/decisions/${id}` })).json().actions).toEqual(['update', 'close', 'follow']);
-    expect((await notificationsOf('membre1')).find((n) => n.link === `/decisions/${id}`)?.title).toBe('Vote ouvert\u202f: «\u202fAdopter la charte du collectif\u202f»');
+    expect((await notificationsOf('membre1')).find((n) => n.link === `/decisions/${id}`)?.title).toBe(
+      'Vote ouvert\u202f: «\u202fAdopter la charte du collectif\u202f»',
+    );
   });
 
   it('is seen by members and coordinators, and by nobody else while unpublished', async () => {
@@ -140,7 +147,11 @@ describe('a consent poll', () => {
     });
     expect(a.statusCode, a.body).toBe(201);
     expect((await as('membre1', { method: 'POST', url: `/api/decisions/${id}/actions`, payload: { title: 'x' } })).statusCode).toBe(403);
-    const p = await as('coordination', { method: 'PATCH', url: `/api/decisions/${id}/actions/${a.json().id}`, payload: { progress: 60, status: 'in_progress' } });
+    const p = await as('coordination', {
+      method: 'PATCH',
+      url: `/api/decisions/${id}/actions/${a.json().id}`,
+      payload: { progress: 60, status: 'in_progress' },
+    });
     expect(p.json()).toMatchObject({ progress: 60, status: 'in_progress' });
     expect((await as('membre1', { url: `/api/decisions/${id}` })).json()).toMatchObject({
       outcome: 'La charte est adoptée et publiée.',

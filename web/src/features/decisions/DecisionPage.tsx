@@ -10,7 +10,13 @@ import { Link, useParams } from 'react-router';
 import { decisionRoutes } from '../../../../shared/routes/decisions.routes';
 import type { BallotInput, Decision, PollResultOut } from '../../../../shared/schemas/decision';
 import { formatDate } from '../../../../shared/format';
-import { type ConsentPosition, consentPositionLabels, consentPositions, decisionActionStatuses, decisionActionStatusLabels } from '../../../../shared/vocabulary';
+import {
+  type ConsentPosition,
+  consentPositionLabels,
+  consentPositions,
+  decisionActionStatuses,
+  decisionActionStatusLabels,
+} from '../../../../shared/vocabulary';
 import { recordPage } from '../../../../shared/web-routes';
 import { DataTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -22,11 +28,11 @@ import { useTitle } from '../../lib/use-title';
 import { instantText, outcomeText, pollText, statusLabels, turnoutText } from './decision-format';
 
 const methodLabels: Record<PollResultOut['method'], string> = {
-  consent: 'Consentement : adoptée si personne ne bloque et si les « d’accord » l’emportent sur les « pas d’accord »',
-  plurality: 'Scrutin à un choix : l’option la plus choisie',
-  approval: 'Choix multiple : l’option la plus souvent choisie',
-  score: 'Notation : le plus haut total des notes',
-  schulze: 'Méthode Schulze : comparaison de chaque paire d’options, puis chemins les plus forts',
+  consent: 'Consentement\u202f: adoptée si personne ne bloque et si les «\u202fd’accord\u202f» l’emportent sur les «\u202fpas d’accord\u202f»',
+  plurality: 'Scrutin à un choix\u202f: l’option la plus choisie',
+  approval: 'Choix multiple\u202f: l’option la plus souvent choisie',
+  score: 'Notation\u202f: le plus haut total des notes',
+  schulze: 'Méthode Schulze\u202f: comparaison de chaque paire d’options, puis chemins les plus forts',
 };
 
 /** `/decisions/{id}`: the proposal, the vote form, the live turnout, the result and its rounds, the follow-up. */
@@ -73,21 +79,20 @@ function DecisionDetail({ id }: { id: string }) {
           </li>
         )}
       </ul>
-      <dl className="essaim-facts fr-mb-2w">
-        <dt>Collectif</dt>
-        <dd>{collectivePage ? <Link to={collectivePage}>{d.collectiveName}</Link> : d.collectiveName}</dd>
-        <dt>Scrutin</dt>
-        <dd>{pollText(d)}</dd>
-        <dt>Ouverture</dt>
-        <dd>{instantText(d.opensAt)}</dd>
-        <dt>Clôture</dt>
-        <dd>{instantText(d.closedAt ?? d.closesAt)}</dd>
-        <dt>Quorum</dt>
-        <dd>{Math.round(d.quorum * 100)}&#8239;% des votants</dd>
-        <dt>Participation</dt>
-        <dd>
-          <span aria-live="polite">{turnoutText(d.turnout)}</span>
-        </dd>
+      <dl className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
+        {[
+          { label: 'Collectif', value: collectivePage ? <Link to={collectivePage}>{d.collectiveName}</Link> : d.collectiveName },
+          { label: 'Scrutin', value: pollText(d) },
+          { label: 'Ouverture', value: instantText(d.opensAt) },
+          { label: 'Clôture', value: instantText(d.closedAt ?? d.closesAt) },
+          { label: 'Quorum', value: `${Math.round(d.quorum * 100)}\u202f% des votants` },
+          { label: 'Participation', value: <span aria-live="polite">{turnoutText(d.turnout)}</span> },
+        ].map((f) => (
+          <div key={f.label} className="fr-col-12 fr-col-sm-6 fr-col-lg-4">
+            <dt className="fr-text--bold fr-mb-0">{f.label}</dt>
+            <dd className="fr-ml-0">{f.value}</dd>
+          </div>
+        ))}
       </dl>
       {d.text && (
         <div className="fr-mb-3w">
@@ -152,7 +157,10 @@ function DecisionDetail({ id }: { id: string }) {
 
 const labelOf = (d: Decision, id: string) => d.options.find((o) => o.id === id)?.label ?? id;
 
-function ballotText(d: Decision, b: { position?: ConsentPosition | null; optionIds?: string[] | null; scores?: Record<string, number> | null; ranking?: string[] | null }) {
+function ballotText(
+  d: Decision,
+  b: { position?: ConsentPosition | null; optionIds?: string[] | null; scores?: Record<string, number> | null; ranking?: string[] | null },
+) {
   if (b.position) return consentPositionLabels[b.position];
   if (b.optionIds) return b.optionIds.map((id) => labelOf(d, id)).join(', ');
   if (b.scores)
@@ -164,7 +172,7 @@ function ballotText(d: Decision, b: { position?: ConsentPosition | null; optionI
 }
 
 function VoteForm({ decision: d, onVoted }: { decision: Decision; onVoted: () => void }) {
-  const mine = d.myVote as (BallotInput & Record<string, unknown>) | null;
+  const mine = d.myVote;
   const [position, setPosition] = useState<ConsentPosition | undefined>(mine && 'position' in mine ? mine.position : undefined);
   const [chosen, setChosen] = useState<string[]>(mine && 'optionIds' in mine ? [...mine.optionIds] : []);
   const [scores, setScores] = useState<Record<string, number>>(
@@ -200,7 +208,6 @@ function VoteForm({ decision: d, onVoted }: { decision: Decision; onVoted: () =>
       setError(err instanceof ApiError ? err.message : String(err));
     }
   };
-  const n = d.options.length;
   return (
     <section className="fr-mt-4w fr-p-3w fr-background-alt--blue-france">
       <h2 className="fr-h4">{mine ? 'Changer mon vote' : 'Voter'}</h2>
@@ -212,7 +219,7 @@ function VoteForm({ decision: d, onVoted }: { decision: Decision; onVoted: () =>
             name="position"
             options={consentPositions.map((p) => ({
               label: consentPositionLabels[p],
-              hintText: p === 'block' ? 'Une objection grave : un seul blocage empêche l’adoption.' : undefined,
+              hintText: p === 'block' ? 'Une objection grave\u202f: un seul blocage empêche l’adoption.' : undefined,
               nativeInputProps: { value: p, checked: position === p, onChange: () => setPosition(p) },
             }))}
           />
@@ -247,25 +254,31 @@ function VoteForm({ decision: d, onVoted }: { decision: Decision; onVoted: () =>
           ))}
         {d.pollType === 'ranked' && (
           <fieldset className="fr-fieldset">
-            <legend className="fr-fieldset__legend">Votre classement (1 pour votre premier choix ; laissez vide une option que vous ne classez pas)</legend>
+            <legend className="fr-fieldset__legend">
+              Votre classement (1 pour votre premier choix&#8239;; laissez vide une option que vous ne classez pas)
+            </legend>
             {d.options.map((o) => (
               <div className="fr-fieldset__element" key={o.id}>
-                <Select
-                  label={o.label}
-                  nativeSelectProps={{ value: ranks[o.id] ?? '', onChange: (e) => setRanks((r) => ({ ...r, [o.id]: e.target.value })) }}
-                >
+                <Select label={o.label} nativeSelectProps={{ value: ranks[o.id] ?? '', onChange: (e) => setRanks((r) => ({ ...r, [o.id]: e.target.value })) }}>
                   <option value="">Non classée</option>
-                  {Array.from({ length: n }, (_, i) => (
-                    <option key={i + 1} value={String(i + 1)}>
-                      {i + 1}
-                    </option>
-                  ))}
+                  {d.options.map((_, i) => {
+                    const rank = String(i + 1);
+                    return (
+                      <option key={rank} value={rank}>
+                        {rank}
+                      </option>
+                    );
+                  })}
                 </Select>
               </div>
             ))}
           </fieldset>
         )}
-        <Input label="Commentaire (facultatif)" textArea nativeTextAreaProps={{ value: comment, onChange: (e) => setComment(e.target.value), maxLength: 5000 }} />
+        <Input
+          label="Commentaire (facultatif)"
+          textArea
+          nativeTextAreaProps={{ value: comment, onChange: (e) => setComment(e.target.value), maxLength: 5000 }}
+        />
         {error && <Alert severity="error" small description={error} className="fr-mb-2w" />}
         {saved && <Alert severity="success" small description="Votre vote est enregistré." className="fr-mb-2w" role="status" />}
         <Button type="submit">{mine ? 'Enregistrer mon nouveau vote' : 'Voter'}</Button>
@@ -306,8 +319,8 @@ function Result({ decision: d, result: r }: { decision: Decision; result: PollRe
             key={round.kind}
             caption={
               round.kind === 'pairwise'
-                ? 'Préférences par paire : nombre de votants préférant l’option de la ligne à celle de la colonne'
-                : 'Chemins les plus forts : force du chemin le plus fort de l’option de la ligne vers celle de la colonne'
+                ? 'Préférences par paire\u202f: nombre de votants préférant l’option de la ligne à celle de la colonne'
+                : 'Chemins les plus forts\u202f: force du chemin le plus fort de l’option de la ligne vers celle de la colonne'
             }
             options={round.options.map(name)}
             matrix={round.matrix}
@@ -395,12 +408,12 @@ function FollowUp({ decision: d, onChange }: { decision: Decision; onChange: () 
               <td>{a.owner || '—'}</td>
               <td>{formatDate(a.dueOn)}</td>
               <td>
-                <progress max={100} value={a.progress} aria-label={`Avancement de « ${a.title} »`} /> {a.progress}&#8239;%
+                <progress max={100} value={a.progress} aria-label={`Avancement de «\u202f${a.title}\u202f»`} /> {a.progress}&#8239;%
               </td>
               <td>
                 {may ? (
                   <Select
-                    label={`État de « ${a.title} »`}
+                    label={`État de «\u202f${a.title}\u202f»`}
                     nativeSelectProps={{
                       value: a.status,
                       onChange: (e) => {
@@ -458,13 +471,19 @@ function FollowUp({ decision: d, onChange }: { decision: Decision; onChange: () 
             <h3 className="fr-h6">Ajouter une action de suivi</h3>
             <div className="fr-grid-row fr-grid-row--gutters">
               <div className="fr-col-12 fr-col-md-6">
-                <Input label="Action" nativeInputProps={{ value: draft.title, required: true, onChange: (e) => setDraft({ ...draft, title: e.target.value }) }} />
+                <Input
+                  label="Action"
+                  nativeInputProps={{ value: draft.title, required: true, onChange: (e) => setDraft({ ...draft, title: e.target.value }) }}
+                />
               </div>
               <div className="fr-col-12 fr-col-md-3">
                 <Input label="Responsable" nativeInputProps={{ value: draft.owner, onChange: (e) => setDraft({ ...draft, owner: e.target.value }) }} />
               </div>
               <div className="fr-col-12 fr-col-md-3">
-                <Input label="Échéance" nativeInputProps={{ type: 'date', value: draft.dueOn, onChange: (e) => setDraft({ ...draft, dueOn: e.target.value }) }} />
+                <Input
+                  label="Échéance"
+                  nativeInputProps={{ type: 'date', value: draft.dueOn, onChange: (e) => setDraft({ ...draft, dueOn: e.target.value }) }}
+                />
               </div>
             </div>
             <Button type="submit" priority="secondary">

@@ -1,5 +1,5 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { SegmentedControl } from '@codegouvfr/react-dsfr/SegmentedControl';
+import { SegmentedControl, type SegmentedControlProps } from '@codegouvfr/react-dsfr/SegmentedControl';
 import { Link, useSearchParams } from 'react-router';
 import { decisionRoutes } from '../../../../shared/routes/decisions.routes';
 import type { DecisionSummary } from '../../../../shared/schemas/decision';
@@ -45,10 +45,12 @@ export function DecisionsPage() {
       <SegmentedControl
         legend="État du vote"
         small
-        segments={statuses.map((s) => ({
-          label: s.label,
-          nativeInputProps: { checked: status === s.value, onChange: () => setParams(s.value ? { etat: s.value } : {}) },
-        }))}
+        segments={
+          statuses.map((s) => ({
+            label: s.label,
+            nativeInputProps: { checked: status === s.value, onChange: () => setParams(s.value ? { etat: s.value } : {}) },
+          })) as unknown as SegmentedControlProps['segments']
+        }
       />
       {me !== undefined && <DecisionList query={status ? { status: status as 'open' } : {}} showCollective />}
     </>
@@ -79,10 +81,7 @@ function DecisionList({
   if (!data) return <p role="status">Chargement…</p>;
   if (data.items.length === 0) return <p>{emptyText}</p>;
   return (
-    <DataTable
-      caption="Décisions"
-      head={['Décision', ...(showCollective ? ['Collectif'] : []), 'Scrutin', 'Clôture', 'Participation', 'État']}
-    >
+    <DataTable caption="Décisions" head={['Décision', ...(showCollective ? ['Collectif'] : []), 'Scrutin', 'Clôture', 'Participation', 'État']}>
       {data.items.map((d: DecisionSummary) => (
         <tr key={d.id}>
           <td>

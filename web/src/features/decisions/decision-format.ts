@@ -25,4 +25,5 @@ export const pollText = (d: Pick<DecisionSummary, 'pollType' | 'maxChoices' | 'a
   `${d.pollType === 'choice' && d.maxChoices > 1 ? `Choix multiple (${d.maxChoices} au plus)` : pollTypeLabels[d.pollType]}, vote ${d.anonymous ? 'anonyme' : 'nominatif'}`;
 
 /** Whether this account may put a decision to the vote: the national team, or a collective's coordination. */
-export const mayPropose = (me: Me | null | undefined) => Boolean(me?.roles.some((r) => r.role === 'admin' || (r.role === 'coordinator' && (r.scope ?? []).length > 0)));
+export const mayPropose = (me: Me | null | undefined) =>
+  Boolean(me?.roles.some((r) => r.role === 'admin' || (r.role === 'coordinator' && (r.scope ?? []).length > 0)));
