@@ -333,15 +333,3 @@ export async function collectiveAccounts(db: Executor, collectiveId: string) {
 export async function collectiveName(db: Executor, id: string): Promise<string | undefined> {
   return (await db.selectFrom('collectives').select('name').where('id', '=', id).executeTakeFirst())?.name;
 }
-
-/** How many decisions were adopted, per year of closing (the `decisionsTaken` figure). */
-export async function adoptedCount(db: Executor, from: Date, to: Date): Promise<number> {
-  const r = await db
-    .selectFrom('decisions')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('closed_at', '>=', from)
-    .where('closed_at', '<', to)
-    .where(sql<SqlBool>`(result->>'adopted')::boolean`)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
