@@ -39,9 +39,9 @@ describe.skipIf(!hasBrowser)('Collective decisions in Chromium', () => {
       await member.getByRole('heading', { level: 1, name: 'Adopter la charte de Figeacteurs' }).waitFor();
       await member.getByText('3 votes sur 6 votants', { exact: false }).waitFor();
       expect(await seriousViolations(member)).toEqual([]);
-      await member.getByLabel('D’accord').check();
+      await member.getByRole('radio', { name: 'D’accord', exact: true }).check();
       await member.getByLabel('Commentaire (facultatif)').fill('Je la signe des deux mains.');
-      await member.getByRole('button', { name: 'Voter' }).click();
+      await member.getByRole('button', { name: 'Voter', exact: true }).click();
       await member.getByText('Votre vote est enregistré.').waitFor();
       await member.getByText('4 votes sur 6 votants', { exact: false }).waitFor();
       await shoot(member, 'decision-vote');
@@ -61,7 +61,7 @@ describe.skipIf(!hasBrowser)('Collective decisions in Chromium', () => {
       await member.getByRole('heading', { level: 2, name: 'Résultat' }).waitFor();
       await member.getByText('Adoptée.').waitFor();
       await member.getByText('La charte est adoptée ; elle sera signée à la rencontre annuelle.').waitFor();
-      expect(await member.getByRole('button', { name: 'Voter' }).count()).toBe(0);
+      expect(await member.getByRole('button', { name: 'Voter', exact: true }).count()).toBe(0);
       expect(await seriousViolations(member)).toEqual([]);
       await shoot(member, 'decision-adoptee');
     },
