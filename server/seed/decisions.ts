@@ -130,7 +130,7 @@ export async function seedDecisions(
     ],
     votes: [
       [figeacCoord, { ranking: ['essaimage', 'inter-territorial', 'relance', 'finance'], comment: 'L’essaimage d’abord : nos projets sont prêts.' }],
-      [chamberyCoord, { ranking: ['inter-territorial', 'essaimage', 'finance', 'relance'] }],
+      [chamberyCoord, { ranking: ['essaimage', 'inter-territorial', 'finance', 'relance'] }],
     ],
     close: true,
     outcome: 'Le réseau se donne pour 2021 deux priorités : accélérer l’essaimage et l’inter-territorial entre collectifs.',

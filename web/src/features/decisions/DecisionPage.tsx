@@ -341,6 +341,9 @@ function Result({ decision: d, result: r }: { decision: Decision; result: PollRe
   );
 }
 
+/** A, B, C…: the columns of a Schulze table name their options by the letter of their row. */
+const letter = (i: number) => String.fromCharCode(65 + i);
+
 /** A Schulze table: the row option against the column option; the stronger of each pair in bold. */
 function Matrix({ caption, options, matrix }: { caption: string; options: string[]; matrix: number[][] }) {
   return (
@@ -354,9 +357,9 @@ function Matrix({ caption, options, matrix }: { caption: string; options: string
               <thead>
                 <tr>
                   <td />
-                  {options.map((o) => (
+                  {options.map((o, i) => (
                     <th key={o} scope="col">
-                      {o}
+                      <abbr title={o}>{letter(i)}</abbr>
                     </th>
                   ))}
                 </tr>
@@ -364,7 +367,9 @@ function Matrix({ caption, options, matrix }: { caption: string; options: string
               <tbody>
                 {options.map((o, i) => (
                   <tr key={o}>
-                    <th scope="row">{o}</th>
+                    <th scope="row">
+                      {letter(i)}. {o}
+                    </th>
                     {options.map((c, j) => {
                       const v = matrix[i]?.[j] ?? 0;
                       const w = matrix[j]?.[i] ?? 0;
