@@ -152,7 +152,10 @@ export function DecisionFormPage() {
             />
           </div>
           <div className="fr-col-6 fr-col-md-3">
-            <Input label="Heure" nativeInputProps={{ type: 'time', value: f.opensTime, required: true, onChange: (e) => set('opensTime', e.target.value) }} />
+            <Input
+              label="Heure d’ouverture"
+              nativeInputProps={{ type: 'time', value: f.opensTime, required: true, onChange: (e) => set('opensTime', e.target.value) }}
+            />
           </div>
           <div className="fr-col-6 fr-col-md-3">
             <Input
