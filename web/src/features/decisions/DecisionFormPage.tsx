@@ -167,7 +167,7 @@ export function DecisionFormPage() {
           </div>
           <div className="fr-col-6 fr-col-md-3">
             <Input
-              label="Heure "
+              label="Heure de clôture"
               nativeInputProps={{ type: 'time', value: f.closesTime, required: true, onChange: (e) => set('closesTime', e.target.value) }}
             />
           </div>
