@@ -39,7 +39,8 @@ describe.skipIf(!hasBrowser)('Collective decisions in Chromium', () => {
       await member.getByRole('heading', { level: 1, name: 'Adopter la charte de Figeacteurs' }).waitFor();
       await member.getByText('3 votes sur 6 votants', { exact: false }).waitFor();
       expect(await seriousViolations(member)).toEqual([]);
-      await member.getByRole('radio', { name: 'D’accord', exact: true }).check();
+      // DSFR draws the radio under its label: click the label, as a person does.
+      await member.locator('label', { hasText: /^D’accord$/ }).click();
       await member.getByLabel('Commentaire (facultatif)').fill('Je la signe des deux mains.');
       await member.getByRole('button', { name: 'Voter', exact: true }).click();
       await member.getByText('Votre vote est enregistré.').waitFor();
