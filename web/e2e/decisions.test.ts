@@ -56,7 +56,7 @@ describe.skipIf(!hasBrowser)('Collective decisions in Chromium', () => {
       await coordination.getByRole('button', { name: 'Enregistrer la décision prise' }).click();
       await coordination.getByLabel('Action', { exact: true }).fill('Imprimer la charte pour la signature');
       await coordination.getByRole('button', { name: 'Ajouter l’action' }).click();
-      await coordination.getByRole('cell', { name: 'Imprimer la charte pour la signature' }).waitFor();
+      await coordination.getByRole('cell', { name: 'Imprimer la charte pour la signature', exact: true }).waitFor();
 
       await member.reload();
       await member.getByRole('heading', { level: 2, name: 'Résultat' }).waitFor();
