@@ -42,6 +42,8 @@ import { type JobQueue, type JobQueueOptions, startJobQueue } from './modules/jo
 import { jobRoutes } from './modules/jobs/job-routes';
 import { notificationJobs } from './modules/notifications/notification-jobs';
 import { notificationRoutes } from './modules/notifications/notification-routes';
+import { decisionJobs } from './modules/decisions/decision-jobs';
+import { decisionRoutes } from './modules/decisions/decision-routes';
 import { relanceJobs } from './modules/relance/relance-jobs';
 import { relanceRoutes } from './modules/relance/relance-routes';
 import { sponsorshipJobs } from './modules/sponsorships/sponsorship-jobs';
@@ -139,6 +141,7 @@ export async function buildApp(deps: AppDeps) {
     ...conferenceJobs({ db: deps.db }),
     ...relanceJobs({ db: deps.db }),
     ...reportJobs({ db: deps.db }),
+    ...decisionJobs({ db: deps.db }),
   ];
   const jobs = await startJobQueue(deps.db, definitions, { ...deps.jobs, onError: (err) => app.log.error(err, 'file de tâches') });
   app.addHook('onClose', async () => jobs.stop());
@@ -156,6 +159,7 @@ export async function buildApp(deps: AppDeps) {
     relanceRoutes,
     indicatorRoutes,
     cooperationRoutes,
+    decisionRoutes,
   ])
     routes(app, deps.db);
   importRoutes(app, deps.db, jobs);

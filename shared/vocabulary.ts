@@ -119,12 +119,13 @@ export const themes: ReadonlyArray<{ code: string; label: string }> = [
 ];
 
 /** Account roles (the web client reads their labels and scopes from here, without zod). */
-export const roleNames = ['admin', 'coordinator', 'holder', 'investor', 'public_sponsor', 'operator', 'advisor'] as const;
+export const roleNames = ['admin', 'coordinator', 'member', 'holder', 'investor', 'public_sponsor', 'operator', 'advisor'] as const;
 export type RoleName = (typeof roleNames)[number];
 
 export const roleLabels: Record<RoleName, string> = {
   admin: 'Équipe nationale',
   coordinator: 'Coordination de collectif',
+  member: 'Membre de collectif',
   holder: 'Porteur de projet',
   investor: 'Financeur',
   public_sponsor: 'Hacker public',
@@ -136,6 +137,7 @@ export const roleLabels: Record<RoleName, string> = {
 export const roleScope: Record<RoleName, 'collectives' | 'organisations' | null> = {
   admin: null,
   coordinator: 'collectives',
+  member: 'collectives',
   holder: 'organisations',
   investor: 'organisations',
   operator: 'organisations',
@@ -354,4 +356,29 @@ export const cooperationStatusLabels: Record<CooperationStatus, string> = {
   active: 'En cours',
   completed: 'Achevée',
   stopped: 'Arrêtée',
+/** Collective decisions: the poll types Loomio offers, counted by engines/voting. */
+export const pollTypes = ['consent', 'choice', 'score', 'ranked'] as const;
+export type PollType = (typeof pollTypes)[number];
+export const pollTypeLabels: Record<PollType, string> = {
+  consent: 'Consentement',
+  choice: 'Choix',
+  score: 'Notation de 0 à 5',
+  ranked: 'Classement (méthode Schulze)',
+};
+export const consentPositions = ['agree', 'abstain', 'disagree', 'block'] as const;
+export type ConsentPosition = (typeof consentPositions)[number];
+export const consentPositionLabels: Record<ConsentPosition, string> = {
+  agree: 'D’accord',
+  abstain: 'Abstention',
+  disagree: 'Pas d’accord',
+  block: 'Blocage',
+};
+/** A follow-up action of a decision taken (as Decidim's accountability). */
+export const decisionActionStatuses = ['planned', 'in_progress', 'done', 'abandoned'] as const;
+export type DecisionActionStatus = (typeof decisionActionStatuses)[number];
+export const decisionActionStatusLabels: Record<DecisionActionStatus, string> = {
+  planned: 'Prévue',
+  in_progress: 'En cours',
+  done: 'Réalisée',
+  abandoned: 'Abandonnée',
 };

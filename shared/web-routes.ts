@@ -47,6 +47,8 @@ export const staticPages = [
   '/cooperation',
   '/cooperation/transferts/nouveau',
   '/cooperation/essaimage',
+  '/decisions',
+  '/decisions/nouvelle',
 ] as const;
 
 /** The national team's snapshots of the indicators, and one snapshot against today's data. */
@@ -66,6 +68,8 @@ export const conferencePage = (eventId: string) => `/evenements/${eventId}/confe
 export const measurePage = (id: string) => `/relance/mesures/${id}`;
 export const obstaclePage = (id: string) => `/relance/freins/${id}`;
 export const meetingPage = (eventId: string) => `/evenements/${eventId}/rencontre`;
+/** A collective decision's page: proposal, vote, result, follow-up. */
+export const decisionPage = (id: string) => `/decisions/${id}`;
 
 const slugOfApi = Object.fromEntries(Object.entries(directorySlugs).map(([slug, api]) => [api, slug])) as Record<string, DirectorySlug>;
 
@@ -92,6 +96,7 @@ export function isWebPage(path: string) {
     new RegExp(`^/relance/(mesures|freins)/${UUID}$`, 'i').test(p) ||
     new RegExp(`^/hackers-publics/(besoins|parrainages|profils)/${UUID}$`, 'i').test(p) ||
     new RegExp(`^/cooperation/transferts/${UUID}$`, 'i').test(p) ||
+    new RegExp(`^/decisions/${UUID}$`, 'i').test(p) ||
     /^\/rapport-annuel\/\d{4}$/.test(p) ||
     /^\/indicateurs\/instantanes\/\d{4}$/.test(p)
   );

@@ -481,4 +481,42 @@ export interface DB {
     ended_on: ColumnType<string | null, string | null, string | null>;
   };
   cooperation_results: { cooperation_id: string; position: number; label: string; value: ColumnType<string, number, number>; unit: string };
+  decisions: Timestamps & {
+    id: Uuid;
+    collective_id: string | null;
+    title: string;
+    text: Generated<string>;
+    opens_at: ColumnType<Date, Date | string, Date | string>;
+    closes_at: ColumnType<Date, Date | string, Date | string>;
+    // numeric: read back as a string by both drivers.
+    quorum: ColumnType<string, number, number>;
+    poll_type: string;
+    options: ColumnType<unknown, string, string>;
+    max_choices: Generated<number>;
+    anonymous: Generated<boolean>;
+    public: Generated<boolean>;
+    attachments: ColumnType<unknown, string | undefined, string>;
+    outcome: Generated<string>;
+    created_by: string | null;
+    opening_announced_at: Date | null;
+    closed_at: Date | null;
+    result: ColumnType<unknown, string | null, string | null> | null;
+  };
+  decision_votes: {
+    decision_id: string;
+    account_id: string;
+    ballot: ColumnType<unknown, string, string>;
+    comment: Generated<string>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  decision_actions: Timestamps & {
+    id: Uuid;
+    decision_id: string;
+    title: string;
+    owner: Generated<string>;
+    due_on: ColumnType<string | null, string | null, string | null>;
+    progress: Generated<number>;
+    status: Generated<string>;
+  };
 }

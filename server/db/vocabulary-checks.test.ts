@@ -33,6 +33,8 @@ import {
   siaeKinds,
   transferStatuses,
   cooperationStatuses,
+  pollTypes,
+  decisionActionStatuses,
 } from '../../shared/vocabulary';
 import { onPostgres, testDatabase } from '../test/test-db';
 import type { OpenDatabase } from './connection';
@@ -86,6 +88,8 @@ const expected: Record<string, readonly string[]> = {
   'obstacle_reminders.kind': ['due_soon', 'overdue'],
   'annual_reports.status': ['pending', 'ready'],
   'review_featured.record_kind': featuredRecordKinds,
+  'decisions.poll_type': pollTypes,
+  'decision_actions.status': decisionActionStatuses,
 };
 
 /**

@@ -29,6 +29,7 @@ const roles = [
   'financeur',
   'hacker.public',
   'operateur',
+  'membre.figeac',
   'sans-role',
 ] as const;
 
@@ -265,5 +266,30 @@ describe('Cooperation: who sees and answers a know-how transfer', () => {
     // The demo's 2020 transfer and its published testimonial are public.
     const quotes = (await app.inject({ url: '/api/testimonials?year=2020' })).json().items;
     expect(quotes.map((q: { author: string }) => q.author)).toEqual(['Merryl Parisse, coordinatrice chez Figeacteurs']);
+describe('Collective decisions: who sees and votes', () => {
+  it('shows Figeacteurs’ unpublished charter to its members, its coordination and the national team; the network’s published choice to everyone', async () => {
+    const app = t.anonymous as FastifyInstance;
+    const get = (role: (typeof roles)[number], url: string) => app.inject({ url, headers: role === 'anonymous' ? {} : sessions[role] });
+    const all = (await get('equipe', '/api/decisions?pageSize=50')).json().items as Array<{ id: string; title: string; public: boolean }>;
+    const charter = all.find((d) => d.title === 'Adopter la charte de Figeacteurs');
+    const priorities = all.find((d) => d.title === 'Nos priorités communes pour 2021');
+    expect([charter?.public, priorities?.public]).toEqual([false, true]);
+    const sees = new Set(['equipe', 'coordination.figeac', 'membre.figeac']);
+    for (const role of roles) {
+      expect((await get(role, `/api/decisions/${charter?.id}`)).statusCode, role).toBe(sees.has(role) ? 200 : 404);
+      expect((await get(role, `/api/decisions/${priorities?.id}`)).statusCode, role).toBe(200);
+      const listed = (await get(role, '/api/decisions?pageSize=50')).json().items.map((d: { id: string }) => d.id);
+      expect(listed.includes(charter?.id), role).toBe(sees.has(role));
+    }
+    const actions = async (role: (typeof roles)[number]) => (await get(role, `/api/decisions/${charter?.id}`)).json().actions;
+    expect(await actions('membre.figeac')).toEqual(['vote']);
+    expect(await actions('coordination.figeac')).toEqual(['update', 'vote', 'close', 'follow']);
+    expect(await actions('equipe')).toEqual(['update', 'close', 'follow']);
+    // The network's choice is voted by the coordinators of the collectives, not by a collective's members.
+    expect(await (async () => (await get('coordination.chambery', `/api/decisions/${priorities?.id}`)).json().actions)()).toEqual([]);
+    const vote = (role: (typeof roles)[number]) =>
+      app.inject({ method: 'POST', url: `/api/decisions/${charter?.id}/votes`, headers: sessions[role], payload: { position: 'agree' } });
+    expect((await vote('porteur.voisiwatt')).statusCode).toBe(404);
+    expect((await vote('coordination.chambery')).statusCode).toBe(404);
   });
 });

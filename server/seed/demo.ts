@@ -41,6 +41,7 @@ import {
 import { type Rng, rng } from './rng';
 import { seedSponsorships } from './sponsorships';
 import { seedCooperation } from './cooperation';
+import { seedDecisions } from './decisions';
 
 export type Progress = (step: string, done: number, total: number) => void;
 
@@ -100,6 +101,7 @@ export const DEMO_ACCOUNTS = [
   'financeur@essaim.test',
   'hacker.public@essaim.test',
   'operateur@essaim.test',
+  'membre.figeac@essaim.test',
 ];
 
 async function assertEmpty(db: Executor) {
@@ -499,6 +501,14 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   await seedRelance(tx, rng(20201119), { voisiwattProjectId: projectIds[projectInputs.findIndex((p) => p.title === 'VoisiWATT')] as string });
   // Cooperation: the ETIC → Figeacteurs transfer, the workshops' collectives, Vinci × Ares, replications (own random stream).
   await seedCooperation(tx, rng(20201208), { passwordHash: demoHash });
+  // Collective decisions: Figeacteurs' members, polls open and closed, results counted by the Schulze method and the others.
+  await seedDecisions(tx, {
+    figeacId: collectiveIds[0] as string,
+    chamberyId: collectiveIds[1] as string,
+    passwordHash: demoHash,
+    now: new Date(),
+    coordinatorEmails: { figeac: 'coordination.figeac@essaim.test', chambery: 'coordination.chambery@essaim.test' },
+  });
   // The dates a figure of a past year is computed from.
   await dateDemoRecords(tx);
   // The 2020 review's examples, testimonials and perspectives.

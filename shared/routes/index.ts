@@ -4,6 +4,7 @@ import { conferenceRoutes } from './conferences.routes';
 import { cooperationRoutes } from './cooperation.routes';
 import { authRoutes } from './auth.routes';
 import type { RouteDef } from './contract';
+import { decisionRoutes } from './decisions.routes';
 import { directoryRoutesByResource } from './directory.routes';
 import { eventRoutes } from './events.routes';
 import { importRoutes } from './imports.routes';
@@ -45,5 +46,6 @@ export const apiContract: readonly RouteDef[] = [
     indicatorRoutes,
     reportRoutes,
     cooperationRoutes,
+    decisionRoutes,
   ].flatMap((r) => Object.values(r)),
 ];

@@ -14,6 +14,8 @@ export function auditedPlatform() {
   // ESS relance: a measure, an obstacle and an #ESSrelance meeting of the demo.
   const relance = { measure: '', obstacle: '', meeting: '' };
   const coop = { transfer: '', workshop: '' };
+  // A published decision (the network's ranked choice) and an unpublished one of a collective.
+  const decisions = { published: '', internal: '' };
   beforeAll(async () => {
     if (!hasBrowser) return;
     eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
@@ -33,6 +35,8 @@ export function auditedPlatform() {
     ).id;
     coop.transfer = (await demo.platform.db.selectFrom('knowledge_transfers').select('id').limit(1).executeTakeFirstOrThrow()).id;
     coop.workshop = (await demo.platform.db.selectFrom('events').select('id').where('kind', '=', 'workshop').limit(1).executeTakeFirstOrThrow()).id;
+    decisions.published = (await demo.platform.db.selectFrom('decisions').select('id').where('poll_type', '=', 'ranked').limit(1).executeTakeFirstOrThrow()).id;
+    decisions.internal = (await demo.platform.db.selectFrom('decisions').select('id').where('poll_type', '=', 'consent').limit(1).executeTakeFirstOrThrow()).id;
   });
 
   /** Every page of the application, filled from the demo network. */
@@ -64,6 +68,8 @@ export function auditedPlatform() {
     `/relance/mesures/${relance.measure}`,
     '/indicateurs/instantanes',
     '/indicateurs/instantanes/2020',
+    '/decisions',
+    `/decisions/${decisions.published}`,
     '/une-page-qui-n-existe-pas',
   ];
   const signedInPages = () => [
@@ -93,6 +99,8 @@ export function auditedPlatform() {
     '/relance/mon-espace',
     '/relance/statistiques',
     `/evenements/${relance.meeting}/rencontre`,
+    '/decisions/nouvelle',
+    `/decisions/${decisions.internal}`,
     ...Object.keys(demo.ids).map((slug) => `/${slug}/nouveau`),
     ...Object.entries(demo.ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
   ];

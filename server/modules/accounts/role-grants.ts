@@ -36,6 +36,8 @@ export function grantSentence(g: Grant): string {
       return 'Vous faites désormais partie de l’équipe nationale.';
     case 'coordinator':
       return `Vous êtes désormais coordinateur ${many ? 'des collectifs' : 'du collectif'} ${quoted(g.scope)}.`;
+    case 'member':
+      return `Vous êtes désormais membre ${many ? 'des collectifs' : 'du collectif'} ${quoted(g.scope)} : vous votez sur ses décisions.`;
     case 'holder':
       return `Vous êtes désormais porteur de projet pour le compte ${structures}.`;
     case 'investor':

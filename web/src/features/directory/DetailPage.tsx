@@ -16,6 +16,7 @@ import { AnonymisePerson } from './AnonymisePerson';
 import { RecordHistory } from '../../components/RecordHistory';
 import { RelatedList } from './RelatedList';
 import { CollectiveCooperation, ProgrammeCooperation, ProjectReplications } from '../cooperation/CooperationSections';
+import { CollectiveDecisions } from '../decisions/DecisionsPage';
 import { ProjectMeasures } from '../relance/ProjectMeasures';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecordActions } from '../../components/RecordActions';
@@ -178,6 +179,7 @@ function Related({ cfg, record: r }: { cfg: ResourceConfig; record: AnyRecord })
           <RelatedList title="Projets du collectif" list={{ resource: 'projects', query: { collective: r.id, pageSize: 50 } }} slug="projets" />
           <RelatedList title="Structures membres" ids={r.memberIds as string[]} resource="organisations" slug="structures" />
           <CollectiveCooperation collectiveId={r.id} />
+          <CollectiveDecisions collectiveId={r.id} />
         </>
       );
     case 'structures':

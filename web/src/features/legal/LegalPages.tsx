@@ -134,6 +134,9 @@ export function SiteMapPage() {
           <Link to="/evenements?vue=calendrier">calendrier</Link>
         </li>
         <li>
+          <Link to="/decisions">Décisions collectives</Link>&#8239;: propositions, votes et résultats des collectifs et du réseau
+        </li>
+        <li>
           <Link to="/territoires?niveau=departement">Départements couverts par des projets</Link> ·{' '}
           <Link to="/territoires?niveau=region">Régions couvertes</Link>
         </li>
