@@ -28,7 +28,7 @@ const instance = fc
 function feasible(teams: string[], judges: string[], conflicts: Array<{ judge: string; team: string }>, k: number, low: number, high: number) {
   const banned = new Set(conflicts.map((c) => `${c.judge}/${c.team}`));
   const vars: Array<{ t: number; j: number }> = [];
-  teams.forEach((t, ti) => judges.forEach((j, ji) => banned.has(`${j}/${t}`) || vars.push({ t: ti, j: ji })));
+  for (const [ti, t] of teams.entries()) for (const [ji, j] of judges.entries()) if (!banned.has(`${j}/${t}`)) vars.push({ t: ti, j: ji });
   const v = (i: number) => `x${i}`;
   const sum = (pick: (x: { t: number; j: number }) => boolean) => vars.flatMap((x, i) => (pick(x) ? [v(i)] : [])).join(' + ');
   const rows: string[] = [];
