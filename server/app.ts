@@ -41,6 +41,8 @@ import { type JobQueue, type JobQueueOptions, startJobQueue } from './modules/jo
 import { jobRoutes } from './modules/jobs/job-routes';
 import { notificationJobs } from './modules/notifications/notification-jobs';
 import { notificationRoutes } from './modules/notifications/notification-routes';
+import { hackathonJobs } from './modules/hackathons/hackathon-jobs';
+import { hackathonRoutes } from './modules/hackathons/hackathon-routes';
 import { relanceJobs } from './modules/relance/relance-jobs';
 import { relanceRoutes } from './modules/relance/relance-routes';
 import { sponsorshipJobs } from './modules/sponsorships/sponsorship-jobs';
@@ -137,6 +139,7 @@ export async function buildApp(deps: AppDeps) {
     ...sponsorshipJobs({ db: deps.db }),
     ...conferenceJobs({ db: deps.db }),
     ...relanceJobs({ db: deps.db }),
+    ...hackathonJobs({ db: deps.db }),
     ...reportJobs({ db: deps.db }),
   ];
   const jobs = await startJobQueue(deps.db, definitions, { ...deps.jobs, onError: (err) => app.log.error(err, 'file de tâches') });
@@ -154,6 +157,7 @@ export async function buildApp(deps: AppDeps) {
     sponsorshipRoutes,
     relanceRoutes,
     indicatorRoutes,
+    hackathonRoutes,
   ])
     routes(app, deps.db);
   importRoutes(app, deps.db, jobs);

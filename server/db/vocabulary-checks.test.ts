@@ -27,6 +27,8 @@ import {
   projectStages,
   projectStatuses,
   registrationRoles,
+  participantSectors,
+  innovationStatuses,
   registrationStatuses,
   sectorMemberRoles,
   siaeKinds,
@@ -79,6 +81,8 @@ const expected: Record<string, readonly string[]> = {
   'obstacle_actions.status': obstacleStatuses,
   'obstacle_reminders.kind': ['due_soon', 'overdue'],
   'annual_reports.status': ['pending', 'ready'],
+  'registrations.sector': participantSectors,
+  'innovation_follow_ups.status': innovationStatuses,
 };
 
 /**

@@ -5,6 +5,7 @@ import { authRoutes } from './auth.routes';
 import type { RouteDef } from './contract';
 import { directoryRoutesByResource } from './directory.routes';
 import { eventRoutes } from './events.routes';
+import { hackathonRoutes } from './hackathons.routes';
 import { importRoutes } from './imports.routes';
 import { indicatorRoutes } from './indicators.routes';
 import { reportRoutes } from './reports.routes';
@@ -39,6 +40,7 @@ export const apiContract: readonly RouteDef[] = [
     jobRoutes,
     conferenceRoutes,
     eventRoutes,
+    hackathonRoutes,
     sponsorshipRoutes,
     relanceRoutes,
     indicatorRoutes,

@@ -1,4 +1,4 @@
-import { eventKinds, eventProgrammes, registrationRoles, registrationStatuses } from '../vocabulary';
+import { eventKinds, eventProgrammes, participantSectors, registrationRoles, registrationStatuses } from '../vocabulary';
 import { communeCode, isoDate, listQueryBase, multilineText, territoryFilter, trimmed, url, uuid, z } from './common';
 
 const instant = z.iso.datetime({
@@ -101,6 +101,8 @@ export const registrationFields = z.strictObject({
   fundId: uuid.nullable().optional(),
   status: z.enum(registrationStatuses).optional(),
   maxMeetings: z.number().int().min(1).max(100).nullable().optional(),
+  /** A hackathon participant's sector: public, associative, business, student, other. */
+  sector: z.enum(participantSectors).nullable().optional(),
 });
 
 /** A registration: a project comes with its project, an investor with their fund, nobody else with either. */
@@ -131,6 +133,7 @@ export const registration = z.object({
   fundName: z.string().nullable(),
   status: z.enum(registrationStatuses),
   maxMeetings: z.number().nullable(),
+  sector: z.enum(participantSectors).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** `update` (role, who, meetings), `cancel`, `checkIn` (attended / no-show: the organiser). */

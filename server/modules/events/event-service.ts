@@ -31,6 +31,7 @@ import {
   type EventKind,
   type EventProgramme,
   eventKindLabels,
+  type ParticipantSector,
   type RegistrationRole,
   type RegistrationStatus,
   registrationRoleLabels,
@@ -138,6 +139,7 @@ export function registrationRecord(actor: Actor, event: EventLinks, row: r.Regis
     fundName: row.fund_name,
     status: row.status as RegistrationStatus,
     maxMeetings: row.max_meetings,
+    sector: row.sector as ParticipantSector | null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     actions: actionsOn(actor, ['update', 'cancel', 'checkIn'], registrationPolicy, resource),
@@ -221,7 +223,7 @@ export function eventService(db: Database, opts: { publicUrl?: string; now?: () 
   const now = opts.now ?? (() => new Date());
   /** Who registers, resolved and checked: a project's structure is its lead, a fund's its manager; the references exist. */
   async function resolveWho(tx: Executor, actor: Actor, event: LoadedEvent, input: RegistrationInput, given: { personId: boolean; newcomer: boolean }) {
-    const personRole = input.role === 'attendee' || input.role === 'advisor' || input.role === 'speaker';
+    const personRole = input.role === 'attendee' || input.role === 'advisor' || input.role === 'speaker' || input.role === 'judge';
     const self = actor.kind === 'account' ? actor.personId : null;
     let personId = input.personId ?? null;
     // By default one registers oneself; the organiser registering a structure alone (a speaker, an operator) names no person.
@@ -268,6 +270,7 @@ export function eventService(db: Database, opts: { publicUrl?: string; now?: () 
       fund_id: input.fundId ?? null,
       status: input.status ?? 'registered',
       max_meetings: input.maxMeetings ?? null,
+      sector: input.sector ?? null,
     } satisfies r.RegistrationValues;
   }
 
@@ -449,6 +452,7 @@ export function eventService(db: Database, opts: { publicUrl?: string; now?: () 
             fundId: before.fund_id,
             status: before.status,
             maxMeetings: before.max_meetings,
+            sector: before.sector,
             ...patch,
           },
           'Inscription invalide.',
@@ -477,6 +481,8 @@ function refusalOf(role: RegistrationRole) {
       return 'Seuls les accompagnateurs formés à l’Impact Finance s’inscrivent comme accompagnateurs.';
     case 'speaker':
       return 'Les intervenants sont inscrits par l’organisateur.';
+    case 'judge':
+      return 'Les jurés sont inscrits par l’organisateur.';
     default:
       return 'Vous ne pouvez inscrire que vous-même : l’organisateur inscrit les autres personnes.';
   }

@@ -15,6 +15,7 @@ export interface RegistrationRow {
   fund_name: string | null;
   status: string;
   max_meetings: number | null;
+  sector: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -57,6 +58,7 @@ export async function registrationRows(db: Executor, eventId: string, f: Registr
       'fu.name as fund_name',
       'r.status',
       'r.max_meetings',
+      'r.sector',
       'r.created_at',
       'r.updated_at',
     ])
@@ -95,6 +97,8 @@ export interface RegistrationValues {
   fund_id: string | null;
   status: string;
   max_meetings: number | null;
+  /** A hackathon participant's sector (left out: unchanged on update, none on insert). */
+  sector?: string | null;
 }
 
 /** Insert registrations of one event (`ids`: chosen ids, as the demo seed gives); their ids in order. */
