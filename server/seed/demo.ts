@@ -17,6 +17,7 @@ import { insertProjects } from '../modules/projects/project-queries';
 import { insertSectorProgrammes } from '../modules/sector-programmes/sector-programme-queries';
 import { communesWithin, largestCommunes } from '../modules/territories/territory-queries';
 import * as net from './demo-network';
+import { seedHackathons } from './hackathons';
 import { seedRelance } from './relance';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoAdvisors, seedDemoMeetings } from './demo-meetings';
@@ -495,6 +496,8 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   await seedDemoAdvisors(tx, conferences);
   // ESS relance: measures of 2020–2021, the #ESSrelance meetings' agenda and minutes, obstacles (own random stream).
   await seedRelance(tx, rng(20201119), { voisiwattProjectId: projectIds[projectInputs.findIndex((p) => p.title === 'VoisiWATT')] as string });
+  // The two Grands Hackathons: 400+ participants, juries, results and the 12 innovations propelled (own random stream).
+  await seedHackathons(tx, rng(20200206));
   // The dates a figure of a past year is computed from.
   await dateDemoRecords(tx);
   progress('Terminé', SEED_STEPS, SEED_STEPS);
