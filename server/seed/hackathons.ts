@@ -82,7 +82,6 @@ const SUBMISSIONS: Array<Array<[string, string, string]>> = [
 ];
 
 const PUBLIC_KINDS = ['administration', 'public_operator', 'local_authority'];
-const ASSOCIATIVE_KINDS = ['ess_structure', 'siae', 'support_organisation'];
 const BUSINESS_KINDS = ['large_company', 'fund_manager'];
 const sectorOfKind = (kind: string | null | undefined): ParticipantSector =>
   !kind ? 'other' : PUBLIC_KINDS.includes(kind) ? 'public' : BUSINESS_KINDS.includes(kind) ? 'business' : 'associative';
