@@ -38,6 +38,7 @@ export const staticPages = [
   '/hackers-publics/mon-espace',
   '/hackers-publics/tableau-de-bord',
   '/indicateurs',
+  '/innovations',
 ] as const;
 
 /** The annual review of a year, generated from the records. */
@@ -48,6 +49,9 @@ export const eventPage = (id: string) => `/evenements/${id}`;
 export const eventEditPage = (id: string) => `/evenements/${id}/modifier`;
 /** A conference's bilateral meetings: the organiser's console and each participant's space. */
 export const conferencePage = (eventId: string) => `/evenements/${eventId}/conference`;
+/** A hackathon's page (challenges, teams, jury, results), and the innovations it propelled. */
+export const hackathonPage = (eventId: string) => `/evenements/${eventId}/hackathon`;
+export const innovationsPage = '/innovations';
 
 const slugOfApi = Object.fromEntries(Object.entries(directorySlugs).map(([slug, api]) => [api, slug])) as Record<string, DirectorySlug>;
 
@@ -70,7 +74,7 @@ export function isWebPage(path: string) {
     directoryPattern.test(p) ||
     new RegExp(`^/comptes/${UUID}$`, 'i').test(p) ||
     eventPattern.test(p) ||
-    new RegExp(`^/evenements/${UUID}/conference$`, 'i').test(p) ||
+    new RegExp(`^/evenements/${UUID}/(conference|hackathon)$`, 'i').test(p) ||
     new RegExp(`^/hackers-publics/(besoins|parrainages)/${UUID}$`, 'i').test(p) ||
     /^\/rapport-annuel\/\d{4}$/.test(p)
   );

@@ -11,9 +11,11 @@ export function auditedPlatform() {
   // The Grenoble conference of 2020, a need and a sponsorship of Hackers Publics (after the platform's own beforeAll).
   let eventId = '';
   const hackers = { need: '', sponsorship: '' };
+  let hackathonId = '';
   beforeAll(async () => {
     if (!hasBrowser) return;
     eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
+    hackathonId = (await (await fetch(`${demo.platform.url}/api/events?kind=hackathon&pageSize=1`)).json()).items[0].id;
     hackers.need = (await demo.platform.db.selectFrom('sponsorship_needs').select('id').where('status', '=', 'open').limit(1).executeTakeFirstOrThrow()).id;
     hackers.sponsorship = (await demo.platform.db.selectFrom('sponsorships').select('id').where('status', '=', 'closed').limit(1).executeTakeFirstOrThrow()).id;
   });
@@ -38,12 +40,14 @@ export function auditedPlatform() {
     '/indicateurs',
     '/indicateurs?code=siae&annee=2020',
     '/rapport-annuel/2020',
+    '/innovations',
     '/une-page-qui-n-existe-pas',
   ];
   const signedInPages = () => [
     '/mon-espace',
     '/financement/pistes',
     `/evenements/${eventId}/conference`,
+    `/evenements/${hackathonId}/hackathon`,
     '/compte',
     '/comptes',
     `/comptes/${demo.accountId}`,

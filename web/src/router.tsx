@@ -36,6 +36,8 @@ export const router = createBrowserRouter([
         path: 'evenements/:id/conference',
         lazy: () => import('./features/conferences/ConferencePage').then((m) => ({ Component: m.ConferencePage })),
       },
+      { path: 'evenements/:id/hackathon', lazy: () => import('./features/hackathons/HackathonPage').then((m) => ({ Component: m.HackathonPage })) },
+      { path: 'innovations', lazy: () => import('./features/hackathons/InnovationsPage').then((m) => ({ Component: m.InnovationsPage })) },
       { path: 'financement/pistes', lazy: () => import('./features/conferences/LeadsPage').then((m) => ({ Component: m.LeadsPage })) },
       { path: 'indicateurs', lazy: () => import('./features/indicators/IndicatorsPage').then((m) => ({ Component: m.IndicatorsPage })) },
       {

@@ -8,7 +8,7 @@ import { eventRoutes } from '../../../../shared/routes/events.routes';
 import type { Event } from '../../../../shared/schemas/event';
 import { formatParisSpan } from '../../../../shared/paris-time';
 import { eventProgrammeLabels } from '../../../../shared/vocabulary';
-import { conferencePage, eventEditPage } from '../../../../shared/web-routes';
+import { conferencePage, eventEditPage, hackathonPage } from '../../../../shared/web-routes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecordActions } from '../../components/RecordActions';
 import { NotFoundPage } from '../../components/NotFoundPage';
@@ -104,6 +104,13 @@ function EventDetail({ id }: { id: string }) {
         <p className="essaim-no-print fr-mt-2w">
           <Link className="fr-link fr-icon-team-line fr-link--icon-left" to={conferencePage(e.id)}>
             Rendez-vous d’affaires (recommandations, demandes, agenda)
+          </Link>
+        </p>
+      )}
+      {me && e.kind === 'hackathon' && (
+        <p className="essaim-no-print fr-mt-2w">
+          <Link className="fr-link fr-icon-team-line fr-link--icon-left" to={hackathonPage(e.id)}>
+            Hackathon{'\u202F'}: défis, équipes, jury et résultats
           </Link>
         </p>
       )}
