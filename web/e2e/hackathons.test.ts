@@ -136,7 +136,7 @@ describe.skipIf(!hasBrowser)('hackathons in Chromium', () => {
     expect(await mine.getByRole('row').count()).toBe(3);
     expect(team.errors).toEqual([]);
     expect(organiser.errors).toEqual([]);
-  });
+  }, 180_000);
 
   it('lists the 12 innovations of 2020 and their follow-ups', async () => {
     const page = await demo.platform.page();
@@ -146,5 +146,5 @@ describe.skipIf(!hasBrowser)('hackathons in Chromium', () => {
     expect(await page.getByRole('heading', { level: 2 }).count()).toBe(12);
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'innovations');
-  });
+  }, 90_000);
 });
