@@ -350,7 +350,7 @@ function Results({ data }: { data: ResponseOf<typeof routes.results> | undefined
   return (
     <>
       {!data.published && (
-        <Alert severity="info" small description="Aperçu réservé à l’organisateur : les résultats ne sont pas encore publiés." className="fr-mb-2w" />
+        <Alert severity="info" small description={'Aperçu réservé à l’organisateur\u202F: les résultats ne sont pas encore publiés.'} className="fr-mb-2w" />
       )}
       <p className="fr-text--sm">
         Classement normalisé{'\u202F'}: pour chaque juré, ses totaux pondérés sont centrés et réduits (z-score), de sorte qu’un juré qui note large ou sévère

@@ -50,18 +50,7 @@ function InnovationCard({ innovation: i, onChange }: { innovation: Innovation; o
       <h2 className="fr-h4" id={`innovation-${i.id}`}>
         {i.title}
       </h2>
-      <p className="fr-mb-1w">
-        Équipe {i.teamName}, {i.eventTitle}
-        {i.challengeTitle && (
-          <>
-            {' '}
-            — défi «{'\u202F'}
-            {i.challengeTitle}
-            {'\u202F'}»
-          </>
-        )}
-        .
-      </p>
+      <p className="fr-mb-1w">{`Équipe ${i.teamName}, ${i.eventTitle}${i.challengeTitle ? ` — défi «\u202F${i.challengeTitle}\u202F»` : ''}.`}</p>
       <p className="fr-mb-1w">
         Portée par{'\u202F'}: {i.carrierName ?? 'structure à trouver'}.
       </p>
