@@ -44,6 +44,8 @@ import { notificationJobs } from './modules/notifications/notification-jobs';
 import { notificationRoutes } from './modules/notifications/notification-routes';
 import { decisionJobs } from './modules/decisions/decision-jobs';
 import { decisionRoutes } from './modules/decisions/decision-routes';
+import { hackathonJobs } from './modules/hackathons/hackathon-jobs';
+import { hackathonRoutes } from './modules/hackathons/hackathon-routes';
 import { relanceJobs } from './modules/relance/relance-jobs';
 import { relanceRoutes } from './modules/relance/relance-routes';
 import { sponsorshipJobs } from './modules/sponsorships/sponsorship-jobs';
@@ -140,6 +142,7 @@ export async function buildApp(deps: AppDeps) {
     ...sponsorshipJobs({ db: deps.db }),
     ...conferenceJobs({ db: deps.db }),
     ...relanceJobs({ db: deps.db }),
+    ...hackathonJobs({ db: deps.db }),
     ...reportJobs({ db: deps.db }),
     ...decisionJobs({ db: deps.db }),
   ];
@@ -160,6 +163,7 @@ export async function buildApp(deps: AppDeps) {
     indicatorRoutes,
     cooperationRoutes,
     decisionRoutes,
+    hackathonRoutes,
   ])
     routes(app, deps.db);
   importRoutes(app, deps.db, jobs);

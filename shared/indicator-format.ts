@@ -32,5 +32,5 @@ export function yearSentence(
     const def = defs.find((d) => d.code === code);
     return def ? formatIndicatorValue(def, values[code]) : '—';
   };
-  return `En ${year}, le réseau compte ${n('collectives')} collectifs territoriaux labellisés et ${n('projects')} projets à impact\u202F; ${n('funds')} fonds sous bannière French Impact mobilisent ${n('fundsMobilisableEur')}, ${n('meetingsHeld')} rencontres projet–financeur se sont tenues et ${n('publicSponsors')} hackers publics parrainent des structures de l’ESS.`;
+  return `En ${year}, le réseau compte ${n('collectives')} collectifs territoriaux labellisés et ${n('projects')} projets à impact\u202F; ${n('funds')} fonds sous bannière French Impact mobilisent ${n('fundsMobilisableEur')}, ${n('meetingsHeld')} rencontres projet–financeur se sont tenues et ${n('publicSponsors')} hackers publics parrainent des structures de l’ESS\u202F; ${n('hackathons')} hackathons ont réuni ${n('hackathonParticipants')} personnes et propulsé ${n('innovations')} innovations sociales.`;
 }

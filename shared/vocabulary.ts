@@ -208,7 +208,7 @@ export const eventProgrammeLabels: Record<EventProgramme, string> = {
 };
 
 /** Why someone takes part in an event: a project (with its project), an investor (with their fund), or as a person. */
-export const registrationRoles = ['project', 'investor', 'advisor', 'attendee', 'speaker'] as const;
+export const registrationRoles = ['project', 'investor', 'advisor', 'attendee', 'speaker', 'judge'] as const;
 export type RegistrationRole = (typeof registrationRoles)[number];
 export const registrationRoleLabels: Record<RegistrationRole, string> = {
   project: 'Projet',
@@ -216,7 +216,30 @@ export const registrationRoleLabels: Record<RegistrationRole, string> = {
   advisor: 'Accompagnateur',
   attendee: 'Participant',
   speaker: 'Intervenant',
+  judge: 'Juré',
 };
+
+/** Hackathons: the world a participant comes from (the review counts public, associative and business people). */
+export const participantSectors = ['public', 'associative', 'business', 'student', 'other'] as const;
+export type ParticipantSector = (typeof participantSectors)[number];
+export const participantSectorLabels: Record<ParticipantSector, string> = {
+  public: 'Public',
+  associative: 'Associatif',
+  business: 'Entreprise',
+  student: 'Étudiant',
+  other: 'Autre',
+};
+
+/** An innovation at a follow-up (3, 6 and 12 months after its hackathon). */
+export const innovationStatuses = ['active', 'paused', 'stopped', 'scaled'] as const;
+export type InnovationStatus = (typeof innovationStatuses)[number];
+export const innovationStatusLabels: Record<InnovationStatus, string> = {
+  active: 'En cours',
+  paused: 'En pause',
+  stopped: 'Arrêtée',
+  scaled: 'Essaimée',
+};
+export const followUpMonths = [3, 6, 12] as const;
 
 export const registrationStatuses = ['registered', 'cancelled', 'attended', 'no_show'] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];

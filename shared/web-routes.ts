@@ -49,6 +49,7 @@ export const staticPages = [
   '/cooperation/essaimage',
   '/decisions',
   '/decisions/nouvelle',
+  '/innovations',
 ] as const;
 
 /** The national team's snapshots of the indicators, and one snapshot against today's data. */
@@ -63,6 +64,9 @@ export const eventPage = (id: string) => `/evenements/${id}`;
 export const eventEditPage = (id: string) => `/evenements/${id}/modifier`;
 /** A conference's bilateral meetings: the organiser's console and each participant's space. */
 export const conferencePage = (eventId: string) => `/evenements/${eventId}/conference`;
+/** A hackathon's page (challenges, teams, jury, results), and the innovations it propelled. */
+export const hackathonPage = (eventId: string) => `/evenements/${eventId}/hackathon`;
+export const innovationsPage = '/innovations';
 
 /** ESS relance: a recovery-plan measure's page, an obstacle's page, an #ESSrelance meeting's page. */
 export const measurePage = (id: string) => `/relance/mesures/${id}`;
@@ -97,6 +101,7 @@ export function isWebPage(path: string) {
     new RegExp(`^/hackers-publics/(besoins|parrainages|profils)/${UUID}$`, 'i').test(p) ||
     new RegExp(`^/cooperation/transferts/${UUID}$`, 'i').test(p) ||
     new RegExp(`^/decisions/${UUID}$`, 'i').test(p) ||
+    new RegExp(`^/evenements/${UUID}/(conference|hackathon)$`, 'i').test(p) ||
     /^\/rapport-annuel\/\d{4}$/.test(p) ||
     /^\/indicateurs\/instantanes\/\d{4}$/.test(p)
   );

@@ -376,6 +376,71 @@ export interface DB {
     status: Generated<string>;
     max_meetings: number | null;
     collective_id: Generated<string | null>;
+    sector: Generated<string | null>;
+  };
+  hackathon_settings: {
+    event_id: string;
+    rubric: ColumnType<unknown, string | undefined, string>;
+    submission_deadline: Date | null;
+    results_published_at: Date | null;
+  };
+  hackathon_challenges: {
+    id: Uuid;
+    event_id: string;
+    title: string;
+    description: Generated<string>;
+    partner_organisation_id: string | null;
+    created_at: Generated<Date>;
+  };
+  hackathon_teams: {
+    id: Uuid;
+    event_id: string;
+    name: string;
+    challenge_id: string | null;
+    mentor_registration_id: string | null;
+    created_at: Generated<Date>;
+  };
+  hackathon_team_members: { team_id: string; registration_id: string };
+  hackathon_submissions: {
+    team_id: string;
+    title: string;
+    pitch: string;
+    links: Generated<string[]>;
+    submitted_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  hackathon_conflicts: { judge_registration_id: string; team_id: string };
+  hackathon_assignments: { judge_registration_id: string; team_id: string };
+  hackathon_reviews: {
+    judge_registration_id: string;
+    team_id: string;
+    scores: ColumnType<unknown, string, string>;
+    comment: Generated<string>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  hackathon_comparisons: { id: Uuid; judge_registration_id: string; winner_team_id: string; loser_team_id: string; created_at: Generated<Date> };
+  innovations: Timestamps & {
+    id: Uuid;
+    event_id: string;
+    team_id: string;
+    challenge_id: string | null;
+    title: string;
+    summary: Generated<string>;
+    carrier_organisation_id: string | null;
+    project_id: string | null;
+    propelled_on: ColumnType<string, string, string>;
+  };
+  innovation_follow_ups: {
+    innovation_id: string;
+    month: number;
+    due_on: ColumnType<string, string, string>;
+    requested_at: Date | null;
+    recorded_at: Date | null;
+    status: string | null;
+    next_step: Generated<string>;
+    funding_found_eur: ColumnType<number | null, number | null, number | null>;
+    people_reached: number | null;
   };
   recovery_measures: Timestamps & {
     id: Uuid;

@@ -28,6 +28,8 @@ import {
   projectStages,
   projectStatuses,
   registrationRoles,
+  participantSectors,
+  innovationStatuses,
   registrationStatuses,
   sectorMemberRoles,
   siaeKinds,
@@ -90,6 +92,8 @@ const expected: Record<string, readonly string[]> = {
   'review_featured.record_kind': featuredRecordKinds,
   'decisions.poll_type': pollTypes,
   'decision_actions.status': decisionActionStatuses,
+  'registrations.sector': participantSectors,
+  'innovation_follow_ups.status': innovationStatuses,
 };
 
 /**

@@ -291,5 +291,85 @@ describe('Collective decisions: who sees and votes', () => {
       app.inject({ method: 'POST', url: `/api/decisions/${charter?.id}/votes`, headers: sessions[role], payload: { position: 'agree' } });
     expect((await vote('porteur.voisiwatt')).statusCode).toBe(404);
     expect((await vote('coordination.chambery')).statusCode).toBe(404);
+describe('Hackathons: judges see what is assigned to them, teams their reviews after publication', () => {
+  it('hides every score but one’s own until the results are published, then shows a team its own reviews', async () => {
+    const app = t.anonymous as FastifyInstance;
+    const send = async (role: (typeof roles)[number], method: 'GET' | 'POST' | 'PUT', url: string, payload?: Record<string, unknown>) =>
+      app.inject({ method, url, headers: role === 'anonymous' ? {} : sessions[role], ...(payload ? { payload } : {}) });
+    const personOf = async (email: string) =>
+      (await t.db.selectFrom('accounts').select('person_id').where('email', '=', email).executeTakeFirstOrThrow()).person_id as string;
+    const event = (
+      await send('equipe', 'POST', '/api/events', {
+        kind: 'hackathon',
+        programme: 'mobilisation',
+        title: 'Hackathon de la matrice',
+        startsAt: '2031-03-01T09:00:00+01:00',
+        endsAt: '2031-03-02T18:00:00+01:00',
+        onlineUrl: 'https://visio.essaim.test/matrice',
+      })
+    ).json().id as string;
+    const url = (path: string) => `/api/events/${event}${path}`;
+    const register = async (email: string, role: 'attendee' | 'judge') =>
+      (await send('equipe', 'POST', url('/registrations'), { personId: await personOf(email), role, sector: 'public' })).json().id as string;
+    const judges = { 'hacker.public': await register('hacker.public@essaim.test', 'judge'), financeur: await register('financeur@essaim.test', 'judge') };
+    const member = await register('porteur.voisiwatt@essaim.test', 'attendee');
+    const other = await register('operateur@essaim.test', 'attendee');
+    expect((await send('equipe', 'PUT', url('/rubric'), { criteria: [{ id: 'impact', label: 'Impact', weight: 1 }] })).statusCode).toBe(200);
+    const team = (await send('porteur.voisiwatt', 'POST', url('/teams'), { name: 'VoisiWATT partagé', memberRegistrationIds: [member] })).json().id as string;
+    const otherTeam = (await send('equipe', 'POST', url('/teams'), { name: 'Autre équipe', memberRegistrationIds: [other] })).json().id as string;
+    expect((await send('porteur.voisiwatt', 'POST', url(`/teams/${team}/submission`), { title: 'Énergie partagée', pitch: 'Pitch.' })).statusCode).toBe(200);
+    expect((await send('equipe', 'POST', url(`/teams/${otherTeam}/submission`), { title: 'Autre', pitch: 'Pitch.' })).statusCode).toBe(200);
+    const assigned = (await send('equipe', 'POST', url('/assignments'), { reviewsPerSubmission: 1 })).json() as Array<{
+      judgeRegistrationId: string;
+      teamId: string;
+    }>;
+    expect(assigned).toHaveLength(2);
+    for (const [role, judge] of Object.entries(judges)) {
+      const mine = assigned.find((a) => a.judgeRegistrationId === judge);
+      expect(
+        (await send(role as (typeof roles)[number], 'POST', url('/reviews'), { teamId: mine?.teamId, scores: { impact: role === 'financeur' ? 5 : 2 } }))
+          .statusCode,
+        role,
+      ).toBe(200);
+      const notMine = assigned.find((a) => a.judgeRegistrationId !== judge);
+      expect((await send(role as (typeof roles)[number], 'POST', url('/reviews'), { teamId: notMine?.teamId, scores: { impact: 3 } })).statusCode, role).toBe(
+        403,
+      );
+    }
+    const counts = async (role: (typeof roles)[number]) => {
+      const reviews = await send(role, 'GET', url('/reviews'));
+      const assignments = await send(role, 'GET', url('/assignments'));
+      return {
+        reviews: reviews.statusCode === 200 ? reviews.json().items.length : reviews.statusCode,
+        assignments: assignments.statusCode === 200 ? assignments.json().length : assignments.statusCode,
+        ranking: (await send(role, 'GET', url('/results'))).json().ranking.length,
+      };
+    };
+    for (const role of roles) {
+      const expected =
+        role === 'anonymous'
+          ? { reviews: 401, assignments: 401, ranking: 0 }
+          : role === 'equipe'
+            ? { reviews: 2, assignments: 2, ranking: 2 }
+            : role in judges
+              ? { reviews: 1, assignments: 1, ranking: 0 }
+              : { reviews: 0, assignments: 0, ranking: 0 };
+      expect(await counts(role), `before publication: ${role}`).toEqual(expected);
+    }
+    expect((await send('financeur', 'POST', url('/results/publish'))).statusCode).toBe(403);
+    expect((await send('equipe', 'POST', url('/results/publish'))).statusCode).toBe(200);
+    for (const role of roles) {
+      const expected =
+        role === 'anonymous'
+          ? { reviews: 401, assignments: 401, ranking: 2 }
+          : role === 'equipe'
+            ? { reviews: 2, assignments: 2, ranking: 2 }
+            : role in judges || role === 'porteur.voisiwatt' || role === 'operateur'
+              ? { reviews: 1, assignments: role in judges ? 1 : 0, ranking: 2 }
+              : { reviews: 0, assignments: 0, ranking: 2 };
+      expect(await counts(role), `after publication: ${role}`).toEqual(expected);
+    }
+    const teamReviews = (await send('porteur.voisiwatt', 'GET', url('/reviews'))).json().items;
+    expect(teamReviews).toEqual([expect.objectContaining({ teamId: team, judgeName: null })]);
   });
 });

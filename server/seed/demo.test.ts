@@ -146,6 +146,28 @@ describe('demo network', () => {
     expect(hackathons.map((e) => e.title)).toEqual([typo('Grand Hackathon French Impact n° 1'), typo('Grand Hackathon French Impact n° 2')]);
   });
 
+  it('holds the two Grands Hackathons of 2020: 400+ people from every world, juries, published results and exactly 12 innovations', async () => {
+    const hackathons = (await t.app.inject({ url: '/api/events?programme=mobilisation&kind=hackathon' })).json().items as Array<{ id: string }>;
+    let participants = 0;
+    for (const h of hackathons) {
+      const o = (await t.app.inject({ url: `/api/events/${h.id}/hackathon` })).json();
+      participants += o.participants;
+      expect(o.teams).toBe(8);
+      expect(o.submissions).toBe(8);
+      expect(o.challenges).toHaveLength(4);
+      expect(o.bySector.public).toBeGreaterThan(30);
+      expect(o.bySector.associative).toBeGreaterThan(30);
+      expect(o.bySector.business).toBeGreaterThan(30);
+      const results = (await t.anonymous.inject({ url: `/api/events/${h.id}/results` })).json();
+      expect(results.published).toBe(true);
+      expect(results.ranking.every((r: { reviews: number }) => r.reviews === 3)).toBe(true);
+    }
+    expect(participants).toBeGreaterThan(400);
+    const innovations = (await t.anonymous.inject({ url: '/api/innovations' })).json();
+    expect(innovations.total).toBe(12);
+    expect(innovations.items.every((i: { followUps: unknown[] }) => i.followUps.length === 3)).toBe(true);
+  });
+
   it('gives the conferences’ attended projects and investors to the meetings built on them, the demo holder’s project at Grenoble', async () => {
     const held = await demoConferences(t.db);
     expect(held.map((c) => c.day)).toEqual(['2020-01-30', '2020-02-27', '2020-09-24', '2020-10-08', '2020-11-03', '2020-11-05', '2020-12-01']);

@@ -17,6 +17,7 @@ import { insertProjects } from '../modules/projects/project-queries';
 import { insertSectorProgrammes } from '../modules/sector-programmes/sector-programme-queries';
 import { communesWithin, largestCommunes } from '../modules/territories/territory-queries';
 import * as net from './demo-network';
+import { seedHackathons } from './hackathons';
 import { seedRelance } from './relance';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoAdvisors, seedDemoMeetings } from './demo-meetings';
@@ -509,6 +510,8 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
     now: new Date(),
     coordinatorEmails: { figeac: 'coordination.figeac@essaim.test', chambery: 'coordination.chambery@essaim.test' },
   });
+  // The two Grands Hackathons: 400+ participants, juries, results and the 12 innovations propelled (own random stream).
+  await seedHackathons(tx, rng(20200206));
   // The dates a figure of a past year is computed from.
   await dateDemoRecords(tx);
   // The 2020 review's examples, testimonials and perspectives.

@@ -7,6 +7,7 @@ import type { RouteDef } from './contract';
 import { decisionRoutes } from './decisions.routes';
 import { directoryRoutesByResource } from './directory.routes';
 import { eventRoutes } from './events.routes';
+import { hackathonRoutes } from './hackathons.routes';
 import { importRoutes } from './imports.routes';
 import { indicatorRoutes } from './indicators.routes';
 import { reportRoutes } from './reports.routes';
@@ -41,6 +42,7 @@ export const apiContract: readonly RouteDef[] = [
     jobRoutes,
     conferenceRoutes,
     eventRoutes,
+    hackathonRoutes,
     sponsorshipRoutes,
     relanceRoutes,
     indicatorRoutes,

@@ -1,4 +1,4 @@
-import { eventKinds, eventProgrammes, registrationRoles, registrationStatuses } from '../vocabulary';
+import { eventKinds, eventProgrammes, participantSectors, registrationRoles, registrationStatuses } from '../vocabulary';
 import { communeCode, isoDate, listQueryBase, multilineText, territoryFilter, trimmed, url, uuid, z } from './common';
 
 const instant = z.iso.datetime({
@@ -103,6 +103,8 @@ export const registrationFields = z.strictObject({
   maxMeetings: z.number().int().min(1).max(100).nullable().optional(),
   /** The collective the person or structure comes for (a workshop counts its attendance per collective). */
   collectiveId: uuid.nullable().optional(),
+  /** A hackathon participant's sector: public, associative, business, student, other. */
+  sector: z.enum(participantSectors).nullable().optional(),
 });
 
 /** A registration: a project comes with its project, an investor with their fund, nobody else with either. */
@@ -136,6 +138,7 @@ export const registration = z.object({
   /** Its conference meetings recorded as missed (`no_show`): no-shows counted per participant. */
   meetingNoShows: z.number().int(),
   collectiveId: z.string().nullable(),
+  sector: z.enum(participantSectors).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** `update` (role, who, meetings), `cancel`, `checkIn` (attended / no-show: the organiser). */

@@ -16,9 +16,11 @@ export function auditedPlatform() {
   const coop = { transfer: '', workshop: '' };
   // A published decision (the network's ranked choice) and an unpublished one of a collective.
   const decisions = { published: '', internal: '' };
+  let hackathonId = '';
   beforeAll(async () => {
     if (!hasBrowser) return;
     eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
+    hackathonId = (await (await fetch(`${demo.platform.url}/api/events?kind=hackathon&pageSize=1`)).json()).items[0].id;
     hackers.need = (await demo.platform.db.selectFrom('sponsorship_needs').select('id').where('status', '=', 'open').limit(1).executeTakeFirstOrThrow()).id;
     hackers.sponsorship = (await demo.platform.db.selectFrom('sponsorships').select('id').where('status', '=', 'closed').limit(1).executeTakeFirstOrThrow()).id;
     hackers.sponsor = (await demo.platform.db.selectFrom('sponsor_profiles').select('person_id').limit(1).executeTakeFirstOrThrow()).person_id;
@@ -70,12 +72,14 @@ export function auditedPlatform() {
     '/indicateurs/instantanes/2020',
     '/decisions',
     `/decisions/${decisions.published}`,
+    '/innovations',
     '/une-page-qui-n-existe-pas',
   ];
   const signedInPages = () => [
     '/mon-espace',
     '/financement/pistes',
     `/evenements/${eventId}/conference`,
+    `/evenements/${hackathonId}/hackathon`,
     '/compte',
     '/comptes',
     `/comptes/${demo.accountId}`,

@@ -58,6 +58,8 @@ export const router = createBrowserRouter([
       { path: 'relance/freins/:id', lazy: () => import('./features/relance/ObstaclePages').then((m) => ({ Component: m.ObstaclePage })) },
       { path: 'relance/mon-espace', lazy: () => import('./features/relance/OperatorSpacePage').then((m) => ({ Component: m.OperatorSpacePage })) },
       { path: 'relance/statistiques', lazy: () => import('./features/relance/StatsPage').then((m) => ({ Component: m.StatsPage })) },
+      { path: 'evenements/:id/hackathon', lazy: () => import('./features/hackathons/HackathonPage').then((m) => ({ Component: m.HackathonPage })) },
+      { path: 'innovations', lazy: () => import('./features/hackathons/InnovationsPage').then((m) => ({ Component: m.InnovationsPage })) },
       { path: 'financement/pistes', lazy: () => import('./features/conferences/LeadsPage').then((m) => ({ Component: m.LeadsPage })) },
       { path: 'indicateurs', lazy: () => import('./features/indicators/IndicatorsPage').then((m) => ({ Component: m.IndicatorsPage })) },
       {

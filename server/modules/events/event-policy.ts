@@ -103,6 +103,7 @@ export function mayRegisterAs(
     case 'investor':
       return self && inScope(actor, 'investor', who.organisationId);
     case 'speaker':
+    case 'judge':
       return false;
   }
 }

@@ -31,6 +31,7 @@ import {
   type EventKind,
   type EventProgramme,
   eventKindLabels,
+  type ParticipantSector,
   type RegistrationRole,
   type RegistrationStatus,
   registrationRoleLabels,
@@ -140,6 +141,7 @@ export function registrationRecord(actor: Actor, event: EventLinks, row: r.Regis
     maxMeetings: row.max_meetings,
     meetingNoShows: row.meeting_no_shows,
     collectiveId: row.collective_id,
+    sector: row.sector as ParticipantSector | null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     actions: actionsOn(actor, ['update', 'cancel', 'checkIn'], registrationPolicy, resource),
@@ -223,7 +225,7 @@ export function eventService(db: Database, opts: { publicUrl?: string; now?: () 
   const now = opts.now ?? (() => new Date());
   /** Who registers, resolved and checked: a project's structure is its lead, a fund's its manager; the references exist. */
   async function resolveWho(tx: Executor, actor: Actor, event: LoadedEvent, input: RegistrationInput, given: { personId: boolean; newcomer: boolean }) {
-    const personRole = input.role === 'attendee' || input.role === 'advisor' || input.role === 'speaker';
+    const personRole = input.role === 'attendee' || input.role === 'advisor' || input.role === 'speaker' || input.role === 'judge';
     const self = actor.kind === 'account' ? actor.personId : null;
     let personId = input.personId ?? null;
     // By default one registers oneself; the organiser registering a structure alone (a speaker, an operator) names no person.
@@ -271,6 +273,7 @@ export function eventService(db: Database, opts: { publicUrl?: string; now?: () 
       status: input.status ?? 'registered',
       max_meetings: input.maxMeetings ?? null,
       collective_id: input.collectiveId ?? null,
+      sector: input.sector ?? null,
     } satisfies r.RegistrationValues;
   }
 
@@ -453,6 +456,7 @@ export function eventService(db: Database, opts: { publicUrl?: string; now?: () 
             status: before.status,
             maxMeetings: before.max_meetings,
             collectiveId: before.collective_id,
+            sector: before.sector,
             ...patch,
           },
           'Inscription invalide.',
@@ -481,6 +485,8 @@ function refusalOf(role: RegistrationRole) {
       return 'Seuls les accompagnateurs formés à l’Impact Finance s’inscrivent comme accompagnateurs.';
     case 'speaker':
       return 'Les intervenants sont inscrits par l’organisateur.';
+    case 'judge':
+      return 'Les jurés sont inscrits par l’organisateur.';
     default:
       return 'Vous ne pouvez inscrire que vous-même : l’organisateur inscrit les autres personnes.';
   }

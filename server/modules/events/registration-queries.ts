@@ -18,6 +18,7 @@ export interface RegistrationRow {
   /** Its bilateral meetings recorded as missed (no-show), at a conference. */
   meeting_no_shows: number;
   collective_id: string | null;
+  sector: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -64,6 +65,7 @@ export async function registrationRows(db: Executor, eventId: string, f: Registr
         'meeting_no_shows',
       ),
       'r.collective_id',
+      'r.sector',
       'r.created_at',
       'r.updated_at',
     ])
@@ -104,6 +106,8 @@ export interface RegistrationValues {
   max_meetings: number | null;
   /** The collective the person or structure comes for (workshops: attendance per collective). */
   collective_id?: string | null;
+  /** A hackathon participant's sector (left out: unchanged on update, none on insert). */
+  sector?: string | null;
 }
 
 /** Insert registrations of one event (`ids`: chosen ids, as the demo seed gives); their ids in order. */

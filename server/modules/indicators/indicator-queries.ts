@@ -93,6 +93,15 @@ const recordQueries: Record<IndicatorCode, (p: Period) => RawBuilder<unknown>> =
     select r.id::text as id, e.title as label, (e.starts_at at time zone 'Europe/Paris')::date as on_date, 1::float8 as value, null::float8 as denominator,
       e.region_code, e.departement_code, null::text as category
     from registrations r join events e on e.id = r.event_id where e.kind = 'hackathon' and r.status in ('registered', 'attended')`,
+  innovations: () => sql`
+    select i.id::text as id, i.title as label, i.propelled_on as on_date, 1::float8 as value, null::float8 as denominator,
+      e.region_code, e.departement_code, null::text as category
+    from innovations i join events e on e.id = i.event_id`,
+  innovationFundingEur: () => sql`
+    select i.id::text || '-' || f.month as id, i.title || ' (' || f.month || ' mois)' as label, f.due_on as on_date, f.funding_found_eur::float8 as value,
+      null::float8 as denominator, e.region_code, e.departement_code, null::text as category
+    from innovation_follow_ups f join innovations i on i.id = f.innovation_id join events e on e.id = i.event_id
+    where f.recorded_at is not null and f.funding_found_eur is not null`,
   relanceMeetings: () => eventRecords(sql`e.programme = 'ess-relance'`),
   transfers: () => sql`
     select t.id::text as id, t.topic as label, t.ended_on as on_date, 1::float8 as value, null::float8 as denominator,

@@ -9,7 +9,7 @@ import { eventRoutes } from '../../../../shared/routes/events.routes';
 import type { Event } from '../../../../shared/schemas/event';
 import { formatParisSpan } from '../../../../shared/paris-time';
 import { eventProgrammeLabels } from '../../../../shared/vocabulary';
-import { conferencePage, eventEditPage, meetingPage } from '../../../../shared/web-routes';
+import { conferencePage, eventEditPage, hackathonPage, meetingPage } from '../../../../shared/web-routes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecordActions } from '../../components/RecordActions';
 import { NotFoundPage } from '../../components/NotFoundPage';
@@ -113,6 +113,13 @@ function EventDetail({ id }: { id: string }) {
         <p className="essaim-no-print fr-mt-2w">
           <Link className="fr-link fr-icon-file-text-line fr-link--icon-left" to={meetingPage(e.id)}>
             Ordre du jour, compte rendu et freins relevés
+          </Link>
+        </p>
+      )}
+      {me && e.kind === 'hackathon' && (
+        <p className="essaim-no-print fr-mt-2w">
+          <Link className="fr-link fr-icon-team-line fr-link--icon-left" to={hackathonPage(e.id)}>
+            Hackathon{'\u202F'}: défis, équipes, jury et résultats
           </Link>
         </p>
       )}
