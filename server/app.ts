@@ -41,6 +41,7 @@ import { type JobQueue, type JobQueueOptions, startJobQueue } from './modules/jo
 import { jobRoutes } from './modules/jobs/job-routes';
 import { notificationJobs } from './modules/notifications/notification-jobs';
 import { notificationRoutes } from './modules/notifications/notification-routes';
+import { challengeRoutes } from './modules/challenges/challenge-routes';
 import { relanceJobs } from './modules/relance/relance-jobs';
 import { relanceRoutes } from './modules/relance/relance-routes';
 import { sponsorshipJobs } from './modules/sponsorships/sponsorship-jobs';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps) {
     sponsorshipRoutes,
     relanceRoutes,
     indicatorRoutes,
+    challengeRoutes,
   ])
     routes(app, deps.db);
   importRoutes(app, deps.db, jobs);

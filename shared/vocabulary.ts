@@ -335,3 +335,13 @@ export const obstacleStatusLabels: Record<ObstacleStatus, string> = {
 };
 export const obstacleActionKinds = ['comment', 'status', 'assign'] as const;
 export type ObstacleActionKind = (typeof obstacleActionKinds)[number];
+
+/** Challenges (défis): how a structure came to be enrolled. */
+export const challengeEnrolmentSources = ['self', 'national', 'import', 'filter'] as const;
+export type ChallengeEnrolmentSource = (typeof challengeEnrolmentSources)[number];
+export const challengeEnrolmentSourceLabels: Record<ChallengeEnrolmentSource, string> = {
+  self: 'Inscrite par ses membres',
+  national: 'Inscrite par l’équipe nationale',
+  import: 'Inscrite par import de SIRET',
+  filter: 'Inscrite par filtre sur l’annuaire',
+};

@@ -30,6 +30,7 @@ import {
   registrationStatuses,
   sectorMemberRoles,
   siaeKinds,
+  challengeEnrolmentSources,
 } from '../../shared/vocabulary';
 import { onPostgres, testDatabase } from '../test/test-db';
 import type { OpenDatabase } from './connection';
@@ -79,6 +80,9 @@ const expected: Record<string, readonly string[]> = {
   'obstacle_actions.status': obstacleStatuses,
   'obstacle_reminders.kind': ['due_soon', 'overdue'],
   'annual_reports.status': ['pending', 'ready'],
+  'challenges.target_kind': organisationKinds,
+  'challenges.target_siae_kinds': siaeKinds,
+  'challenge_enrolments.source': challengeEnrolmentSources,
 };
 
 /**

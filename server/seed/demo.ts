@@ -18,6 +18,7 @@ import { insertSectorProgrammes } from '../modules/sector-programmes/sector-prog
 import { communesWithin, largestCommunes } from '../modules/territories/territory-queries';
 import * as net from './demo-network';
 import { seedRelance } from './relance';
+import { seedChallenges } from './challenges';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoAdvisors, seedDemoMeetings } from './demo-meetings';
 import { dateDemoRecords } from './demo-dates';
@@ -98,6 +99,8 @@ export const DEMO_ACCOUNTS = [
   'financeur@essaim.test',
   'hacker.public@essaim.test',
   'operateur@essaim.test',
+  'siae@essaim.test',
+  'partenaire.defi@essaim.test',
 ];
 
 async function assertEmpty(db: Executor) {
@@ -495,6 +498,8 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   await seedDemoAdvisors(tx, conferences);
   // ESS relance: measures of 2020–2021, the #ESSrelance meetings' agenda and minutes, obstacles (own random stream).
   await seedRelance(tx, rng(20201119), { voisiwattProjectId: projectIds[projectInputs.findIndex((p) => p.title === 'VoisiWATT')] as string });
+  // The « Inclusion numérique » challenge: every SIAE enrolled, their progress (own random stream).
+  await seedChallenges(tx, rng(20200901), { passwordHash: demoHash });
   // The dates a figure of a past year is computed from.
   await dateDemoRecords(tx);
   progress('Terminé', SEED_STEPS, SEED_STEPS);

@@ -1,5 +1,6 @@
 import { accountRoutes } from './accounts.routes';
 import { auditRoutes } from './audit.routes';
+import { challengeRoutes } from './challenges.routes';
 import { conferenceRoutes } from './conferences.routes';
 import { authRoutes } from './auth.routes';
 import type { RouteDef } from './contract';
@@ -43,5 +44,6 @@ export const apiContract: readonly RouteDef[] = [
     relanceRoutes,
     indicatorRoutes,
     reportRoutes,
+    challengeRoutes,
   ].flatMap((r) => Object.values(r)),
 ];
