@@ -38,7 +38,13 @@ export const staticPages = [
   '/hackers-publics/mon-espace',
   '/hackers-publics/tableau-de-bord',
   '/indicateurs',
+  '/defis',
 ] as const;
+
+/** A challenge's page (its dashboard), its bulk enrolment (national team), a structure's progress in it. */
+export const challengePage = (id: string) => `/defis/${id}`;
+export const challengeEnrolmentPage = (id: string) => `/defis/${id}/inscriptions`;
+export const challengeStructurePage = (id: string, organisationId: string) => `/defis/${id}/structures/${organisationId}`;
 
 /** The annual review of a year, generated from the records. */
 export const annualReviewPage = (year: number) => `/rapport-annuel/${year}`;
@@ -72,6 +78,7 @@ export function isWebPage(path: string) {
     eventPattern.test(p) ||
     new RegExp(`^/evenements/${UUID}/conference$`, 'i').test(p) ||
     new RegExp(`^/hackers-publics/(besoins|parrainages)/${UUID}$`, 'i').test(p) ||
+    new RegExp(`^/defis/${UUID}(/inscriptions|/structures/${UUID})?$`, 'i').test(p) ||
     /^\/rapport-annuel\/\d{4}$/.test(p)
   );
 }

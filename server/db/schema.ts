@@ -425,6 +425,7 @@ export interface DB {
     stage_since: ColumnType<string, string, string>;
     last_progress_on: ColumnType<string | null, string | null, string | null>;
   };
+  challenge_weeks: { challenge_id: string; week: ColumnType<string, string, string>; records: number };
   challenge_progress: {
     id: Uuid;
     challenge_id: string;

@@ -125,7 +125,12 @@ export async function seedChallenges(tx: Executor, r: Rng, opts: { passwordHash:
   );
   await insertAccounts(tx, [
     { email: 'siae@essaim.test', passwordHash: opts.passwordHash, personId: people[0]?.id ?? null, roles: [{ role: 'holder', scope: [demoSiae.id] }] },
-    { email: 'partenaire.defi@essaim.test', passwordHash: opts.passwordHash, personId: people[1]?.id ?? null, roles: [{ role: 'holder', scope: [wetechcare] }] },
+    {
+      email: 'partenaire.defi@essaim.test',
+      passwordHash: opts.passwordHash,
+      personId: people[1]?.id ?? null,
+      roles: [{ role: 'holder', scope: [wetechcare] }],
+    },
   ]);
   return { challengeId: id, enrolled: enrolments.length, records: records.length };
 }

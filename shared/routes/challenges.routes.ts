@@ -77,7 +77,8 @@ export const challengeRoutes = {
     path: '/api/challenges/:id/enrolments/import',
     access: 'admin',
     tag,
-    summary: 'Inscrire des structures par un fichier CSV ou XLSX à colonne « SIRET » (multipart, champ « file »), tout ou rien ; dryRun=true valide sans inscrire',
+    summary:
+      'Inscrire des structures par un fichier CSV ou XLSX à colonne « SIRET » (multipart, champ « file »), tout ou rien ; dryRun=true valide sans inscrire',
     bodyKind: 'multipart',
     params: idParams,
     query: enrolmentQuery,

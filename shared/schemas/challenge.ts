@@ -5,7 +5,11 @@ import { exportFormat, isoDate, listQueryBase, listResponse, multilineText, trim
 export const challengeStepInput = z.strictObject({
   label: trimmed(200),
   measure: trimmed(200),
-  target: z.number({ error: 'Indiquez la cible de l’étape (un nombre entier).' }).int('La cible est un nombre entier.').min(1, 'La cible est au moins 1.').max(1_000_000),
+  target: z
+    .number({ error: 'Indiquez la cible de l’étape (un nombre entier).' })
+    .int('La cible est un nombre entier.')
+    .min(1, 'La cible est au moins 1.')
+    .max(1_000_000),
 });
 
 const challengeFields = z.strictObject({
@@ -21,8 +25,7 @@ const challengeFields = z.strictObject({
 });
 
 const datesInOrder = (c: { startsOn?: string | undefined; endsOn?: string | undefined }, ctx: z.RefinementCtx) => {
-  if (c.startsOn && c.endsOn && c.startsOn > c.endsOn)
-    ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'La fin du défi doit suivre son début.' });
+  if (c.startsOn && c.endsOn && c.startsOn > c.endsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'La fin du défi doit suivre son début.' });
 };
 export const challengeInput = challengeFields.superRefine(datesInOrder);
 export type ChallengeInput = z.output<typeof challengeInput>;
@@ -62,8 +65,14 @@ export const enrolmentInput = z.union([
   z.strictObject({ organisationId: uuid }),
   z.strictObject({
     filter: z.strictObject({
-      region: z.string().regex(/^[0-9]{2}$/, 'Indiquez la région par son code INSEE (2 chiffres, par exemple 53).').optional(),
-      departement: z.string().regex(/^[0-9][0-9AB][0-9]?$/, 'Indiquez le département par son code (par exemple 35 ou 2A).').optional(),
+      region: z
+        .string()
+        .regex(/^[0-9]{2}$/, 'Indiquez la région par son code INSEE (2 chiffres, par exemple 53).')
+        .optional(),
+      departement: z
+        .string()
+        .regex(/^[0-9][0-9AB][0-9]?$/, 'Indiquez le département par son code (par exemple 35 ou 2A).')
+        .optional(),
       siaeKind: z.enum(siaeKinds).optional(),
     }),
   }),
@@ -82,7 +91,11 @@ export const enrolmentResult = z.object({
 export const progressInput = z.strictObject({
   organisationId: uuid,
   stepId: uuid,
-  value: z.number({ error: 'Indiquez la valeur mesurée (un nombre entier).' }).int('La valeur est un nombre entier.').min(0, 'La valeur ne peut pas être négative.').max(1_000_000),
+  value: z
+    .number({ error: 'Indiquez la valeur mesurée (un nombre entier).' })
+    .int('La valeur est un nombre entier.')
+    .min(0, 'La valeur ne peut pas être négative.')
+    .max(1_000_000),
   recordedOn: isoDate,
   evidenceUrl: url.nullable().optional(),
 });
@@ -129,9 +142,17 @@ export const challengeDashboard = z.object({
   stuck: z.object({
     total: z.number().int(),
     items: z.array(
-      z.object({ organisationId: z.string(), name: z.string(), stepId: z.string().nullable(), stepLabel: z.string(), since: z.string(), days: z.number().int() }),
+      z.object({
+        organisationId: z.string(),
+        name: z.string(),
+        stepId: z.string().nullable(),
+        stepLabel: z.string(),
+        since: z.string(),
+        days: z.number().int(),
+      }),
     ),
   }),
-  perWeek: z.array(z.object({ week: z.string(), records: z.number().int(), structures: z.number().int() })),
+  /** Progress records per week (weeks starting on Monday). */
+  perWeek: z.array(z.object({ week: z.string(), records: z.number().int() })),
 });
 export type ChallengeDashboard = z.output<typeof challengeDashboard>;

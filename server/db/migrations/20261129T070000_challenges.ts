@@ -1,7 +1,16 @@
 import { type Kysely, sql } from 'kysely';
 
 // Frozen here: a later value comes with its own migration (vocabulary-checks.test.ts compares them with shared/vocabulary.ts).
-const organisationKinds = ['ess_structure', 'siae', 'large_company', 'fund_manager', 'administration', 'public_operator', 'local_authority', 'support_organisation'];
+const organisationKinds = [
+  'ess_structure',
+  'siae',
+  'large_company',
+  'fund_manager',
+  'administration',
+  'public_operator',
+  'local_authority',
+  'support_organisation',
+];
 const siaeKinds = ['ACI', 'AI', 'EI', 'ETTI', 'EITI'];
 const sources = ['self', 'national', 'import', 'filter'];
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
@@ -71,9 +80,17 @@ export async function up(db: Kysely<unknown>) {
       foreign key (challenge_id, organisation_id) references challenge_enrolments(challenge_id, organisation_id) on delete cascade
     )`.execute(db);
   await sql`create index challenge_progress_structure on challenge_progress(challenge_id, organisation_id, step_id, recorded_on)`.execute(db);
-  await sql`create index challenge_progress_week on challenge_progress(challenge_id, recorded_on)`.execute(db);
+  // Records per week, kept by each write: the trend never reads the records.
+  await sql`
+    create table challenge_weeks (
+      challenge_id uuid not null references challenges(id) on delete cascade,
+      week date not null,
+      records integer not null check (records >= 0),
+      primary key (challenge_id, week)
+    )`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>) {
-  for (const t of ['challenge_progress', 'challenge_enrolments', 'challenge_steps', 'challenge_partners', 'challenges']) await sql`drop table ${sql.table(t)}`.execute(db);
+  for (const t of ['challenge_weeks', 'challenge_progress', 'challenge_enrolments', 'challenge_steps', 'challenge_partners', 'challenges'])
+    await sql`drop table ${sql.table(t)}`.execute(db);
 }

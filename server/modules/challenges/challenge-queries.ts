@@ -202,8 +202,35 @@ export type ProgressRow = {
   account_id: string | null;
 };
 
+/** Insert records, and count them in their weeks (what the dashboard's trend reads). */
 export async function insertProgress(db: Executor, rows: ProgressRow[]) {
-  for (let i = 0; i < rows.length; i += 2000) await db.insertInto('challenge_progress').values(rows.slice(i, i + 2000)).execute();
+  for (let i = 0; i < rows.length; i += 2000)
+    await db
+      .insertInto('challenge_progress')
+      .values(rows.slice(i, i + 2000))
+      .execute();
+  const weeks = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.challenge_id}|${mondayOf(r.recorded_on)}`;
+    weeks.set(key, (weeks.get(key) ?? 0) + 1);
+  }
+  const values = [...weeks].map(([key, records]) => {
+    const [challenge_id, week] = key.split('|') as [string, string];
+    return { challenge_id, week, records };
+  });
+  for (let i = 0; i < values.length; i += 2000)
+    await db
+      .insertInto('challenge_weeks')
+      .values(values.slice(i, i + 2000))
+      .onConflict((oc) => oc.columns(['challenge_id', 'week']).doUpdateSet({ records: sql`challenge_weeks.records + excluded.records` }))
+      .execute();
+}
+
+/** The Monday of a day's ISO week (AAAA-MM-JJ). */
+export function mondayOf(day: string) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
 }
 
 /**
@@ -216,34 +243,32 @@ export async function insertProgress(db: Executor, rows: ProgressRow[]) {
 export async function refreshEnrolments(db: Executor, challengeId: string, organisationIds: string[]) {
   for (let i = 0; i < organisationIds.length; i += 5000) {
     const chunk = organisationIds.slice(i, i + 5000);
+    // Materialised: computed once for the chunk, then joined (inlined, the planner may run the aggregate again per row).
     await sql`
-      with latest as (
-        select distinct on (p.organisation_id, p.step_id) p.organisation_id, p.step_id, p.value
-        from challenge_progress p
-        where p.challenge_id = ${challengeId} and p.organisation_id = any(${chunk}::uuid[])
-        order by p.organisation_id, p.step_id, p.recorded_on desc, p.created_at desc
-      ), dates as (
-        select p.organisation_id, p.step_id, min(p.recorded_on) filter (where p.value >= s.target) as reached_on, max(p.recorded_on) as last_on
+      with per_step as materialized (
+        select p.organisation_id, s.position, s.target,
+          (array_agg(p.value order by p.recorded_on desc, p.created_at desc))[1] as latest,
+          min(p.recorded_on) filter (where p.value >= s.target) as reached_on,
+          max(p.recorded_on) as last_on
         from challenge_progress p join challenge_steps s on s.id = p.step_id
         where p.challenge_id = ${challengeId} and p.organisation_id = any(${chunk}::uuid[])
-        group by p.organisation_id, p.step_id
-      ), per_structure as (
-        select l.organisation_id,
-          coalesce(bit_or(case when l.value >= s.target then 1 << s.position else 0 end), 0) as mask,
-          max(case when l.value >= s.target then d.reached_on end) as since,
-          max(d.last_on) as last_on
-        from latest l
-        join challenge_steps s on s.id = l.step_id
-        join dates d on d.organisation_id = l.organisation_id and d.step_id = l.step_id
-        group by l.organisation_id
+        group by p.organisation_id, s.position, s.target
+      ), per_structure as materialized (
+        select organisation_id,
+          coalesce(bit_or(case when latest >= target then 1 << position else 0 end), 0) as mask,
+          max(case when latest >= target then reached_on end) as since,
+          max(last_on) as last_on
+        from per_step group by organisation_id
       )
       update challenge_enrolments e
-      set done_mask = coalesce(ps.mask, 0),
-          stage_since = greatest(e.enrolled_on, coalesce(ps.since, e.enrolled_on)),
-          last_progress_on = ps.last_on
-      from unnest(${chunk}::uuid[]) as t(organisation_id)
-      left join per_structure ps on ps.organisation_id = t.organisation_id
-      where e.challenge_id = ${challengeId} and e.organisation_id = t.organisation_id`.execute(db);
+      set done_mask = ps.mask, stage_since = greatest(e.enrolled_on, coalesce(ps.since, e.enrolled_on)), last_progress_on = ps.last_on
+      from per_structure ps
+      where e.challenge_id = ${challengeId} and e.organisation_id = ps.organisation_id`.execute(db);
+    // A structure left without records (its steps removed) starts again.
+    await sql`
+      update challenge_enrolments e set done_mask = 0, stage_since = e.enrolled_on, last_progress_on = null
+      where e.challenge_id = ${challengeId} and e.organisation_id = any(${chunk}::uuid[]) and e.last_progress_on is not null
+        and not exists (select 1 from challenge_progress p where p.challenge_id = e.challenge_id and p.organisation_id = e.organisation_id)`.execute(db);
   }
 }
 
@@ -258,7 +283,10 @@ export async function joinableAmong(db: Executor, challengeId: string, target: {
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
-          selectFrom('challenge_enrolments as e').select('e.organisation_id').where('e.challenge_id', '=', challengeId).whereRef('e.organisation_id', '=', 'o.id'),
+          selectFrom('challenge_enrolments as e')
+            .select('e.organisation_id')
+            .where('e.challenge_id', '=', challengeId)
+            .whereRef('e.organisation_id', '=', 'o.id'),
         ),
       ),
     );
@@ -287,20 +315,21 @@ export async function dashboardFigures(db: Executor, challengeId: string, opts: 
         sql``,
       )}
     from challenge_enrolments where challenge_id = ${challengeId}`.execute(db);
-  const by = (column: 'region_code' | 'departement_code' | 'siae_kind', names: RawJoin) =>
-    sql<Counted>`
-      select g.code, ${names.name} as name, g.enrolled, g.completed from (
-        select o.${sql.raw(column)} as code, count(*)::int as enrolled, (count(*) filter (where e.done_mask & ${full}::int = ${full}::int))::int as completed
-        from challenge_enrolments e join organisations o on o.id = e.organisation_id
-        where e.challenge_id = ${challengeId}
-        group by o.${sql.raw(column)}
-      ) g ${names.join}
-      order by g.enrolled desc, g.code`.execute(db);
-  const [byRegion, byDepartement, bySiaeKind] = await Promise.all([
-    by('region_code', { name: sql`r.name`, join: sql`left join regions r on r.code = g.code` }),
-    by('departement_code', { name: sql`d.name`, join: sql`left join departements d on d.code = g.code` }),
-    by('siae_kind', { name: sql`g.code`, join: sql`` }),
-  ]);
+  // Région, département and SIAE kind in one pass over the enrolments.
+  const groups = await sql<Counted & { level: string }>`
+    select g.level, g.code, coalesce(r.name, d.name, g.code) as name, g.enrolled, g.completed from (
+      select case when grouping(o.region_code) = 0 then 'region' when grouping(o.departement_code) = 0 then 'departement' else 'siae' end as level,
+        coalesce(o.region_code, o.departement_code, o.siae_kind) as code,
+        count(*)::int as enrolled, (count(*) filter (where e.done_mask & ${full}::int = ${full}::int))::int as completed
+      from challenge_enrolments e join organisations o on o.id = e.organisation_id
+      where e.challenge_id = ${challengeId}
+      group by grouping sets ((o.region_code), (o.departement_code), (o.siae_kind))
+    ) g
+    left join regions r on g.level = 'region' and r.code = g.code
+    left join departements d on g.level = 'departement' and d.code = g.code
+    order by g.enrolled desc, g.code`.execute(db);
+  const level = (l: string) => groups.rows.filter((g) => g.level === l);
+  const [byRegion, byDepartement, bySiaeKind] = [level('region'), level('departement'), level('siae')];
   const stuck =
     opts.stuckItems > 0
       ? await sql<{ organisation_id: string; name: string; done_mask: number; since: string; days: number }>`
@@ -309,10 +338,8 @@ export async function dashboardFigures(db: Executor, challengeId: string, opts: 
           where e.challenge_id = ${challengeId} and e.done_mask & ${full}::int <> ${full}::int and e.stage_since < ${stuckBefore}
           order by e.stage_since, o.name limit ${opts.stuckItems}`.execute(db)
       : { rows: [] };
-  const perWeek = await sql<{ week: string; records: number; structures: number }>`
-    select date_trunc('week', recorded_on)::date::text as week, count(*)::int as records, count(distinct organisation_id)::int as structures
-    from challenge_progress where challenge_id = ${challengeId} and recorded_on <= ${opts.asOf}::date
-    group by 1 order by 1`.execute(db);
+  const perWeek = await sql<{ week: string; records: number }>`
+    select week::text as week, records from challenge_weeks where challenge_id = ${challengeId} and week <= ${opts.asOf}::date order by week`.execute(db);
   const s = summary.rows[0] ?? {};
   return {
     enrolled: s.enrolled ?? 0,
@@ -320,11 +347,10 @@ export async function dashboardFigures(db: Executor, challengeId: string, opts: 
     completed: s.completed ?? 0,
     stuckTotal: s.stuck ?? 0,
     funnel: positions.map((k) => s[`s${k}`] ?? 0),
-    byRegion: byRegion.rows,
-    byDepartement: byDepartement.rows,
-    bySiaeKind: bySiaeKind.rows,
+    byRegion,
+    byDepartement,
+    bySiaeKind,
     stuck: stuck.rows.map((r) => ({ ...r, since: dateText(r.since) })),
     perWeek: perWeek.rows,
   };
 }
-type RawJoin = { name: ReturnType<typeof sql>; join: ReturnType<typeof sql> };

@@ -25,7 +25,9 @@ export function challengeRoutes(app: FastifyInstance, db: Database) {
     s.importEnrolments(actor, params.id, await uploaded(req), query.dryRun === 'true'),
   );
   implement(app, routes.recordProgress, async ({ actor, params, body }) => s.recordProgress(actor, params.id, body));
-  implement(app, routes.importProgress, async ({ actor, params, query, req }) => s.importProgress(actor, params.id, await uploaded(req), query.dryRun === 'true'));
+  implement(app, routes.importProgress, async ({ actor, params, query, req }) =>
+    s.importProgress(actor, params.id, await uploaded(req), query.dryRun === 'true'),
+  );
   implement(app, routes.structureProgress, async ({ actor, params }) => s.structureProgress(actor, params.id, params.organisationId));
   implement(app, routes.organisationChallenges, async ({ actor, params }) => s.organisationChallenges(actor, params.id));
   implement(app, routes.dashboard, async ({ actor, params, query, reply }) => {

@@ -294,7 +294,10 @@ export function challengeService(db: Database, opts: { now?: () => Date } = {}) 
       const c = await load(db, id);
       authorize(actor, 'enrolMany', { policy: challengePolicy, record: linksOf(c) });
       const table = await readTable(file.bytes, file.filename);
-      const at = columnsOf(table.headers, [{ header: 'SIRET', required: true }, { header: 'Nom', required: false, aliases: ['Raison sociale', 'Structure'] }]);
+      const at = columnsOf(table.headers, [
+        { header: 'SIRET', required: true },
+        { header: 'Nom', required: false, aliases: ['Raison sociale', 'Structure'] },
+      ]);
       const col = at.get('SIRET') as number;
       const issues: RowIssue[] = [];
       const sirets: Array<string | undefined> = table.rows.map((r) => {
@@ -316,14 +319,13 @@ export function challengeService(db: Database, opts: { now?: () => Date } = {}) 
         const line = table.rows[i]?.line ?? 0;
         if (!s) return;
         const first = seen.get(s);
-        if (first !== undefined) return issues.push({ line, column: 'SIRET', message: fr`SIRET en double dans le fichier (déjà à la ligne ${first})` });
-        seen.set(s, line);
-        const orgId = known.get(s);
-        const o = orgId ? orgs.get(orgId) : undefined;
-        if (!o) return issues.push({ line, column: 'SIRET', message: fr`Aucune structure enregistrée avec le SIRET ${s}` });
-        const outside = outsideTarget(c, o);
-        if (outside) return issues.push({ line, column: 'SIRET', message: outside });
-        ids.push(o.id);
+        const o = orgs.get(known.get(s) ?? '');
+        const outside = o && outsideTarget(c, o);
+        if (first !== undefined) issues.push({ line, column: 'SIRET', message: fr`SIRET en double dans le fichier (déjà à la ligne ${first})` });
+        else if (!o) issues.push({ line, column: 'SIRET', message: fr`Aucune structure enregistrée avec le SIRET ${s}` });
+        else if (outside) issues.push({ line, column: 'SIRET', message: outside });
+        else ids.push(o.id);
+        if (first === undefined) seen.set(s, line);
       });
       if (issues.length) throw rejected(issues, table.rows.length);
       if (!ids.length) throw invalid('Le fichier ne contient aucune ligne.', [{ path: 'fichier', message: 'Aucune ligne de données' }], 'import_rejected');
@@ -439,7 +441,8 @@ export function challengeService(db: Database, opts: { now?: () => Date } = {}) 
     async structureProgress(actor: Actor, id: string, organisationId: string) {
       const c = await load(db, id);
       // Who may not see it gets the 404 of an enrolment that does not exist.
-      if (!can(actor, 'readProgress', { policy: challengePolicy, record: { ...linksOf(c), organisationId } })) throw notFound('Inscription au défi', organisationId);
+      if (!can(actor, 'readProgress', { policy: challengePolicy, record: { ...linksOf(c), organisationId } }))
+        throw notFound('Inscription au défi', organisationId);
       return progressOf(actor, c, organisationId);
     },
 
@@ -449,7 +452,8 @@ export function challengeService(db: Database, opts: { now?: () => Date } = {}) 
       const items: StructureProgress[] = [];
       for (const e of enrolments) {
         const c = await load(db, e.challenge_id);
-        if (can(actor, 'readProgress', { policy: challengePolicy, record: { ...linksOf(c), organisationId } })) items.push(await progressOf(actor, c, organisationId));
+        if (can(actor, 'readProgress', { policy: challengePolicy, record: { ...linksOf(c), organisationId } }))
+          items.push(await progressOf(actor, c, organisationId));
       }
       return { items };
     },
@@ -496,7 +500,13 @@ export function dashboardRows(d: ChallengeDashboard): DashboardRow[] {
     ...d.byRegion.map((r) => ({ section: 'Région', key: r.code, label: r.name, count: r.enrolled, completed: r.completed })),
     ...d.byDepartement.map((r) => ({ section: 'Département', key: r.code, label: r.name, count: r.enrolled, completed: r.completed })),
     ...d.bySiaeKind.map((r) => ({ section: 'Type de SIAE', key: r.code, label: r.name, count: r.enrolled, completed: r.completed })),
-    ...d.stuck.items.map((s) => ({ section: 'Bloquée', key: s.organisationId, label: `${s.name} — ${s.stepLabel} (${s.days} jours)`, count: s.days, completed: null })),
+    ...d.stuck.items.map((s) => ({
+      section: 'Bloquée',
+      key: s.organisationId,
+      label: `${s.name} — ${s.stepLabel} (${s.days} jours)`,
+      count: s.days,
+      completed: null,
+    })),
     ...d.perWeek.map((w) => ({ section: 'Semaine', key: w.week, label: `Semaine du ${w.week}`, count: w.records, completed: null })),
   ];
 }

@@ -98,6 +98,7 @@ describe(`indicators (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(y2020.administrations).toBeGreaterThanOrEqual(15);
     expect(y2020.hackathons).toBe(2);
     expect(y2020.relanceMeetings).toBe(2);
+    expect(y2020.challengeStructures).toBe(4000);
     // The demo's hackathons have 132 registrations (the review speaks of 400+ people): counted as recorded.
     expect(y2020.hackathonParticipants).toBeGreaterThan(100);
     expect(y2020.pioneerBeneficiariesGrowth).toBeGreaterThanOrEqual(2);

@@ -91,6 +91,7 @@ export function Layout() {
           ...NAV.map((slug) => ({ text: RESOURCES[slug].title, linkProps: { to: `/${slug}` }, isActive: location.pathname.startsWith(`/${slug}`) })),
           { text: 'Événements', linkProps: { to: '/evenements' }, isActive: location.pathname.startsWith('/evenements') },
           { text: 'Hackers publics', linkProps: { to: '/hackers-publics' }, isActive: location.pathname.startsWith('/hackers-publics') },
+          { text: 'Défis', linkProps: { to: '/defis' }, isActive: location.pathname.startsWith('/defis') },
           {
             text: 'Indicateurs',
             linkProps: { to: '/indicateurs' },

@@ -15,6 +15,7 @@ import { Tags } from '../../components/Tags';
 import { AnonymisePerson } from './AnonymisePerson';
 import { RecordHistory } from '../../components/RecordHistory';
 import { RelatedList } from './RelatedList';
+import { OrganisationChallenges } from '../challenges/OrganisationChallenges';
 import { ProjectMeasures } from '../relance/ProjectMeasures';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecordActions } from '../../components/RecordActions';
@@ -183,6 +184,7 @@ function Related({ cfg, record: r }: { cfg: ResourceConfig; record: AnyRecord })
         <>
           <RelatedList title="Projets portés ou soutenus" list={{ resource: 'projects', query: { organisation: r.id, pageSize: 50 } }} slug="projets" />
           <RelatedList title="Personnes" list={{ resource: 'people', query: { organisation: r.id, pageSize: 50 } }} slug="personnes" />
+          <OrganisationChallenges organisationId={r.id} />
         </>
       );
     case 'projets':
