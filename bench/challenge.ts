@@ -110,6 +110,8 @@ async function run(label: string, db: Database) {
       date '2020-01-05' + ((g * 37) % 700)::int
     from (select organisation_id, row_number() over (order by organisation_id) as n from challenge_enrolments where challenge_id = ${main.id}) e
     cross join lateral generate_series(e.n * 5, e.n * 5 + 4) g`.execute(db);
+  // Enrolled at the start of 2020, as the records say (the filter enrolled them today).
+  await sql`update challenge_enrolments set enrolled_on = date '2020-01-01', stage_since = date '2020-01-01' where challenge_id = ${main.id}`.execute(db);
   // Written by SQL here: their weeks counted as insertProgress counts them.
   await sql`insert into challenge_weeks (challenge_id, week, records)
     select challenge_id, date_trunc('week', recorded_on)::date, count(*) from challenge_progress where challenge_id = ${main.id} group by 1, 2`.execute(db);

@@ -11,8 +11,11 @@ export function auditedPlatform() {
   // The Grenoble conference of 2020, a need and a sponsorship of Hackers Publics (after the platform's own beforeAll).
   let eventId = '';
   const hackers = { need: '', sponsorship: '' };
+  const challenge = { id: '', organisationId: '' };
   beforeAll(async () => {
     if (!hasBrowser) return;
+    const enrolment = await demo.platform.db.selectFrom('challenge_enrolments').select(['challenge_id', 'organisation_id']).limit(1).executeTakeFirstOrThrow();
+    Object.assign(challenge, { id: enrolment.challenge_id, organisationId: enrolment.organisation_id });
     eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
     hackers.need = (await demo.platform.db.selectFrom('sponsorship_needs').select('id').where('status', '=', 'open').limit(1).executeTakeFirstOrThrow()).id;
     hackers.sponsorship = (await demo.platform.db.selectFrom('sponsorships').select('id').where('status', '=', 'closed').limit(1).executeTakeFirstOrThrow()).id;
@@ -38,6 +41,8 @@ export function auditedPlatform() {
     '/indicateurs',
     '/indicateurs?code=siae&annee=2020',
     '/rapport-annuel/2020',
+    '/defis',
+    `/defis/${challenge.id}`,
     '/une-page-qui-n-existe-pas',
   ];
   const signedInPages = () => [
@@ -56,6 +61,9 @@ export function auditedPlatform() {
     '/hackers-publics/tableau-de-bord',
     `/hackers-publics/besoins/${hackers.need}`,
     `/hackers-publics/parrainages/${hackers.sponsorship}`,
+    `/defis/${challenge.id}`,
+    `/defis/${challenge.id}/inscriptions`,
+    `/defis/${challenge.id}/structures/${challenge.organisationId}`,
     ...Object.keys(demo.ids).map((slug) => `/${slug}/nouveau`),
     ...Object.entries(demo.ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
   ];

@@ -139,10 +139,10 @@ export function challengeService(db: Database, opts: { now?: () => Date } = {}) 
     return undefined;
   }
 
-  /** A progress date: a real day, not in the future, within the challenge. */
-  function dateIssue(c: Loaded, d: string): string | undefined {
+  /** A progress date: a real day, not in the future (`day`: today, read once per request), within the challenge. */
+  function dateIssue(c: Loaded, d: string, day = today()): string | undefined {
     if (!validDay(d)) return fr`Date invalide : ${d} (attendu AAAA-MM-JJ ou JJ/MM/AAAA).`;
-    if (d > today()) return 'La date ne peut pas être dans le futur.';
+    if (d > day) return 'La date ne peut pas être dans le futur.';
     if (d < c.row.starts_on) return fr`Le défi commence le ${c.row.starts_on} : la date doit suivre.`;
     if (d > c.row.ends_on) return fr`Le défi s’est terminé le ${c.row.ends_on} : la date doit précéder.`;
     return undefined;
@@ -389,6 +389,7 @@ export function challengeService(db: Database, opts: { now?: () => Date } = {}) 
       const issues: RowIssue[] = [];
       const rows: q.ProgressRow[] = [];
       const accountId = actor.kind === 'account' ? actor.accountId : null;
+      const day = today();
       for (const r of table.rows) {
         const bad = (column: string, message: string) => issues.push({ line: r.line, column, message });
         const rawSiret = cell(r.cells, 'SIRET');
@@ -406,8 +407,8 @@ export function challengeService(db: Database, opts: { now?: () => Date } = {}) 
         const value = integer(cell(r.cells, 'Valeur'));
         if (typeof value !== 'number' || value < 0 || value > 1_000_000)
           bad('Valeur', value === undefined ? 'Valeur manquante.' : fr`Valeur invalide : ${cell(r.cells, 'Valeur')} (un nombre entier positif)`);
-        const day = dateCell(cell(r.cells, 'Date'));
-        const dateBad = typeof day === 'string' ? dateIssue(c, day) : 'Date manquante.';
+        const recordedOn = dateCell(cell(r.cells, 'Date'));
+        const dateBad = typeof recordedOn === 'string' ? dateIssue(c, recordedOn, day) : 'Date manquante.';
         if (dateBad) bad('Date', dateBad);
         const rawUrl = cell(r.cells, 'Preuve');
         const evidence = rawUrl === '' ? null : urlSchema.safeParse(rawUrl);
@@ -418,7 +419,7 @@ export function challengeService(db: Database, opts: { now?: () => Date } = {}) 
             organisation_id: orgId,
             step_id: stepId,
             value,
-            recorded_on: day as string,
+            recorded_on: recordedOn as string,
             evidence_url: evidence?.data ?? null,
             account_id: accountId,
           });
@@ -461,7 +462,8 @@ export function challengeService(db: Database, opts: { now?: () => Date } = {}) 
     async dashboard(actor: Actor, id: string): Promise<ChallengeDashboard> {
       const c = await load(db, id);
       const full = can(actor, 'dashboard', { policy: challengePolicy, record: linksOf(c) });
-      const asOf = today() < c.row.ends_on ? today() : c.row.ends_on;
+      const day = today();
+      const asOf = [day, c.row.ends_on].sort()[0] as string;
       const f = await q.dashboardFigures(db, id, { steps: c.steps.length, asOf, stuckDays: STUCK_DAYS, stuckItems: full ? STUCK_ITEMS : 0 });
       const stageOf = (mask: number) => c.steps.find((s) => (mask & (1 << s.position)) === 0);
       const named = (rows: Array<{ code: string | null; name: string | null; enrolled: number; completed: number }>) =>
