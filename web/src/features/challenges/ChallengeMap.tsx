@@ -5,7 +5,7 @@ import type { Dashboard } from './challenge-api';
 // Blues from the DSFR palette, light to dark; « aucune » is a grey.
 const SCALE = ['#cacafb', '#8585f6', '#3d3dd6', '#000091'];
 const EMPTY = '#e5e5e5';
-const BINS = ['moins de 25\u202f%', '25 à 50\u202f%', '50 à 75\u202f%', '75\u202f% et plus'];
+const BINS = ['moins de 25\u00a0%', '25 à 50\u00a0%', '50 à 75\u00a0%', '75\u00a0% et plus'];
 const NNBSP = '\u202f';
 
 /** The challenge by département: coloured by the share of enrolled structures that finished the journey, the same figures in a table. */
@@ -21,10 +21,10 @@ export function ChallengeMap({ dashboard }: { dashboard: Dashboard }) {
           title="Carte des structures inscrites par département, colorée par la part de parcours terminés"
           area={(code) => {
             const d = byDep.get(code);
-            if (!d) return { fill: EMPTY, label: `${code} : aucune structure inscrite` };
+            if (!d) return { fill: EMPTY, label: `${code}\u202f: aucune structure inscrite` };
             return {
               fill: SCALE[bin(share(d))] as string,
-              label: `${d.name} : ${plural(d.enrolled, 'structure inscrite', 'structures inscrites')}, ${plural(d.completed, 'parcours terminé', 'parcours terminés')} (${Math.round(share(d) * 100)}${NNBSP}%)`,
+              label: `${d.name}\u202f: ${plural(d.enrolled, 'structure inscrite', 'structures inscrites')}, ${plural(d.completed, 'parcours terminé', 'parcours terminés')} (${Math.round(share(d) * 100)}${NNBSP}%)`,
             };
           }}
         />
