@@ -46,6 +46,7 @@ import { decisionJobs } from './modules/decisions/decision-jobs';
 import { decisionRoutes } from './modules/decisions/decision-routes';
 import { hackathonJobs } from './modules/hackathons/hackathon-jobs';
 import { hackathonRoutes } from './modules/hackathons/hackathon-routes';
+import { challengeRoutes } from './modules/challenges/challenge-routes';
 import { relanceJobs } from './modules/relance/relance-jobs';
 import { relanceRoutes } from './modules/relance/relance-routes';
 import { sponsorshipJobs } from './modules/sponsorships/sponsorship-jobs';
@@ -164,6 +165,7 @@ export async function buildApp(deps: AppDeps) {
     cooperationRoutes,
     decisionRoutes,
     hackathonRoutes,
+    challengeRoutes,
   ])
     routes(app, deps.db);
   importRoutes(app, deps.db, jobs);

@@ -404,4 +404,12 @@ export const decisionActionStatusLabels: Record<DecisionActionStatus, string> = 
   in_progress: 'En cours',
   done: 'Réalisée',
   abandoned: 'Abandonnée',
+/** Challenges (défis): how a structure came to be enrolled. */
+export const challengeEnrolmentSources = ['self', 'national', 'import', 'filter'] as const;
+export type ChallengeEnrolmentSource = (typeof challengeEnrolmentSources)[number];
+export const challengeEnrolmentSourceLabels: Record<ChallengeEnrolmentSource, string> = {
+  self: 'Inscrite par ses membres',
+  national: 'Inscrite par l’équipe nationale',
+  import: 'Inscrite par import de SIRET',
+  filter: 'Inscrite par filtre sur l’annuaire',
 };

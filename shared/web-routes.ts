@@ -55,6 +55,13 @@ export const staticPages = [
 /** The national team's snapshots of the indicators, and one snapshot against today's data. */
 export const snapshotsPage = '/indicateurs/instantanes';
 export const snapshotDiffPage = (year: number) => `/indicateurs/instantanes/${year}`;
+  '/defis',
+] as const;
+
+/** A challenge's page (its dashboard), its bulk enrolment (national team), a structure's progress in it. */
+export const challengePage = (id: string) => `/defis/${id}`;
+export const challengeEnrolmentPage = (id: string) => `/defis/${id}/inscriptions`;
+export const challengeStructurePage = (id: string, organisationId: string) => `/defis/${id}/structures/${organisationId}`;
 
 /** The annual review of a year, generated from the records. */
 export const annualReviewPage = (year: number) => `/rapport-annuel/${year}`;
@@ -102,6 +109,7 @@ export function isWebPage(path: string) {
     new RegExp(`^/cooperation/transferts/${UUID}$`, 'i').test(p) ||
     new RegExp(`^/decisions/${UUID}$`, 'i').test(p) ||
     new RegExp(`^/evenements/${UUID}/(conference|hackathon)$`, 'i').test(p) ||
+    new RegExp(`^/defis/${UUID}(/inscriptions|/structures/${UUID})?$`, 'i').test(p) ||
     /^\/rapport-annuel\/\d{4}$/.test(p) ||
     /^\/indicateurs\/instantanes\/\d{4}$/.test(p)
   );

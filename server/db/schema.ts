@@ -583,5 +583,36 @@ export interface DB {
     due_on: ColumnType<string | null, string | null, string | null>;
     progress: Generated<number>;
     status: Generated<string>;
+  challenges: Timestamps & {
+    id: Uuid;
+    title: string;
+    description: Generated<string>;
+    target_kind: string;
+    target_siae_kinds: Generated<string[]>;
+    starts_on: ColumnType<string, string, string>;
+    ends_on: ColumnType<string, string, string>;
+  };
+  challenge_partners: { challenge_id: string; organisation_id: string };
+  challenge_steps: { id: Uuid; challenge_id: string; position: number; label: string; measure: string; target: number };
+  challenge_enrolments: {
+    challenge_id: string;
+    organisation_id: string;
+    enrolled_on: ColumnType<string, string, string>;
+    source: string;
+    done_mask: Generated<number>;
+    stage_since: ColumnType<string, string, string>;
+    last_progress_on: ColumnType<string | null, string | null, string | null>;
+  };
+  challenge_weeks: { challenge_id: string; week: ColumnType<string, string, string>; records: number };
+  challenge_progress: {
+    id: Uuid;
+    challenge_id: string;
+    organisation_id: string;
+    step_id: string;
+    value: number;
+    recorded_on: ColumnType<string, string, string>;
+    evidence_url: string | null;
+    account_id: string | null;
+    created_at: Generated<Date>;
   };
 }

@@ -37,6 +37,7 @@ import {
   cooperationStatuses,
   pollTypes,
   decisionActionStatuses,
+  challengeEnrolmentSources,
 } from '../../shared/vocabulary';
 import { onPostgres, testDatabase } from '../test/test-db';
 import type { OpenDatabase } from './connection';
@@ -94,6 +95,9 @@ const expected: Record<string, readonly string[]> = {
   'decision_actions.status': decisionActionStatuses,
   'registrations.sector': participantSectors,
   'innovation_follow_ups.status': innovationStatuses,
+  'challenges.target_kind': organisationKinds,
+  'challenges.target_siae_kinds': siaeKinds,
+  'challenge_enrolments.source': challengeEnrolmentSources,
 };
 
 /**

@@ -30,6 +30,8 @@ const roles = [
   'hacker.public',
   'operateur',
   'membre.figeac',
+  'siae',
+  'partenaire.defi',
   'sans-role',
 ] as const;
 
@@ -40,7 +42,8 @@ beforeAll(async () => {
   const doc = (await app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
   for (const [path, methods] of Object.entries(doc.paths)) for (const method of Object.keys(methods)) routes.push({ method: method.toUpperCase(), url: path });
   const first = async (path: string) => (await app.inject({ url: `/api/${path}?pageSize=1` })).json().items[0];
-  for (const p of ['collectives', 'projects', 'organisations', 'people', 'funds', 'pioneers', 'sector-programmes', 'events']) ids[p] = (await first(p)).id;
+  for (const p of ['collectives', 'projects', 'organisations', 'people', 'funds', 'pioneers', 'sector-programmes', 'events', 'challenges'])
+    ids[p] = (await first(p)).id;
   await insertAccounts(t.db, [{ email: 'sans-role@essaim.test', passwordHash: await hashPassword('essaim-demo-2020'), roles: [] }]);
   for (const role of roles.slice(1)) {
     const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `${role}@essaim.test`, password: 'essaim-demo-2020' } });
@@ -371,5 +374,38 @@ describe('Hackathons: judges see what is assigned to them, teams their reviews a
     }
     const teamReviews = (await send('porteur.voisiwatt', 'GET', url('/reviews'))).json().items;
     expect(teamReviews).toEqual([expect.objectContaining({ teamId: team, judgeName: null })]);
+describe('Challenges: who sees a structure’s progress and the full dashboard', () => {
+  it('shows a SIAE’s progress to its people, the challenge’s partners and the national team; the stuck list to partners and the national team', async () => {
+    const app = t.anonymous as FastifyInstance;
+    const get = (role: (typeof roles)[number], url: string) => app.inject({ url, headers: role === 'anonymous' ? {} : sessions[role] });
+    const challenge = (await get('anonymous', '/api/challenges?q=inclusion')).json().items[0] as { id: string; steps: Array<{ id: string }> };
+    const me = (await get('siae', '/api/auth/me')).json() as { roles: Array<{ scope: string[] }> };
+    const own = me.roles[0]?.scope[0] as string;
+    const dashboard = (await get('equipe', `/api/challenges/${challenge.id}/dashboard`)).json();
+    const other = (dashboard.stuck.items as Array<{ organisationId: string }>).find((s) => s.organisationId !== own)?.organisationId as string;
+    expect(own && other).toBeTruthy();
+    const sees = new Set(['equipe', 'siae', 'partenaire.defi']);
+    for (const role of roles) {
+      const mine = (await get(role, `/api/challenges/${challenge.id}/structures/${own}`)).statusCode;
+      expect(mine, role).toBe(role === 'anonymous' ? 401 : sees.has(role) ? 200 : 404);
+      const theirs = (await get(role, `/api/challenges/${challenge.id}/structures/${other}`)).statusCode;
+      expect(theirs, role).toBe(role === 'anonymous' ? 401 : role === 'equipe' || role === 'partenaire.defi' ? 200 : 404);
+      const d = (await get(role, `/api/challenges/${challenge.id}/dashboard`)).json();
+      const full = role === 'equipe' || role === 'partenaire.defi';
+      expect({ role, scope: d.scope, named: d.stuck.items.length > 0 }).toEqual({ role, scope: full ? 'full' : 'public', named: full });
+      expect(d.enrolled, role).toBe(4000);
+      const onPage = (await get(role, `/api/organisations/${own}/challenges`)).json().items.length;
+      expect(onPage, role).toBe(sees.has(role) ? 1 : 0);
+    }
+    // The SIAE records its own progress, not another's.
+    const record = (organisationId: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/challenges/${challenge.id}/progress`,
+        headers: sessions.siae,
+        payload: { organisationId, stepId: challenge.steps[1]?.id, value: 1, recordedOn: '2021-03-01' },
+      });
+    expect((await record(other)).statusCode).toBe(403);
+    expect((await record(own)).statusCode).toBe(201);
   });
 });

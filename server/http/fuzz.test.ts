@@ -64,6 +64,14 @@ beforeAll(async () => {
     'POST /api/auth/magic-link': { email: 'personne@essaim.test' },
     'POST /api/auth/tokens': { name: 'script' },
     'PUT /api/accounts/{id}/roles': { roles: [{ role: 'holder', scope: [org.id] }] },
+    'POST /api/challenges': {
+      title: 'Défi Fuzz',
+      partnerIds: [org.id],
+      targetKind: 'siae',
+      steps: [{ label: 'Diagnostic réalisé', measure: 'Diagnostics', target: 1 }],
+      startsOn: '2020-01-01',
+      endsOn: '2020-12-31',
+    },
   });
   const doc = (await t.anonymous.inject({ url: '/api/openapi.json' })).json() as {
     paths: Record<string, Record<string, Operation>>;

@@ -19,6 +19,7 @@ import { communesWithin, largestCommunes } from '../modules/territories/territor
 import * as net from './demo-network';
 import { seedHackathons } from './hackathons';
 import { seedRelance } from './relance';
+import { seedChallenges } from './challenges';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoAdvisors, seedDemoMeetings } from './demo-meetings';
 import { seedReview } from './review';
@@ -103,6 +104,8 @@ export const DEMO_ACCOUNTS = [
   'hacker.public@essaim.test',
   'operateur@essaim.test',
   'membre.figeac@essaim.test',
+  'siae@essaim.test',
+  'partenaire.defi@essaim.test',
 ];
 
 async function assertEmpty(db: Executor) {
@@ -512,6 +515,8 @@ export async function buildDemo(tx: Executor, r: Rng, progress: Progress, firstS
   });
   // The two Grands Hackathons: 400+ participants, juries, results and the 12 innovations propelled (own random stream).
   await seedHackathons(tx, rng(20200206));
+  // The « Inclusion numérique » challenge: every SIAE enrolled, their progress (own random stream).
+  await seedChallenges(tx, rng(20200901), { passwordHash: demoHash });
   // The dates a figure of a past year is computed from.
   await dateDemoRecords(tx);
   // The 2020 review's examples, testimonials and perspectives.

@@ -1,5 +1,6 @@
 import { accountRoutes } from './accounts.routes';
 import { auditRoutes } from './audit.routes';
+import { challengeRoutes } from './challenges.routes';
 import { conferenceRoutes } from './conferences.routes';
 import { cooperationRoutes } from './cooperation.routes';
 import { authRoutes } from './auth.routes';
@@ -49,5 +50,6 @@ export const apiContract: readonly RouteDef[] = [
     reportRoutes,
     cooperationRoutes,
     decisionRoutes,
+    challengeRoutes,
   ].flatMap((r) => Object.values(r)),
 ];

@@ -17,8 +17,11 @@ export function auditedPlatform() {
   // A published decision (the network's ranked choice) and an unpublished one of a collective.
   const decisions = { published: '', internal: '' };
   let hackathonId = '';
+  const challenge = { id: '', organisationId: '' };
   beforeAll(async () => {
     if (!hasBrowser) return;
+    const enrolment = await demo.platform.db.selectFrom('challenge_enrolments').select(['challenge_id', 'organisation_id']).limit(1).executeTakeFirstOrThrow();
+    Object.assign(challenge, { id: enrolment.challenge_id, organisationId: enrolment.organisation_id });
     eventId = (await (await fetch(`${demo.platform.url}/api/events?q=grenoble&pageSize=1`)).json()).items[0].id;
     hackathonId = (await (await fetch(`${demo.platform.url}/api/events?kind=hackathon&pageSize=1`)).json()).items[0].id;
     hackers.need = (await demo.platform.db.selectFrom('sponsorship_needs').select('id').where('status', '=', 'open').limit(1).executeTakeFirstOrThrow()).id;
@@ -73,6 +76,8 @@ export function auditedPlatform() {
     '/decisions',
     `/decisions/${decisions.published}`,
     '/innovations',
+    '/defis',
+    `/defis/${challenge.id}`,
     '/une-page-qui-n-existe-pas',
   ];
   const signedInPages = () => [
@@ -105,6 +110,9 @@ export function auditedPlatform() {
     `/evenements/${relance.meeting}/rencontre`,
     '/decisions/nouvelle',
     `/decisions/${decisions.internal}`,
+    `/defis/${challenge.id}`,
+    `/defis/${challenge.id}/inscriptions`,
+    `/defis/${challenge.id}/structures/${challenge.organisationId}`,
     ...Object.keys(demo.ids).map((slug) => `/${slug}/nouveau`),
     ...Object.entries(demo.ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
   ];

@@ -61,6 +61,13 @@ export const router = createBrowserRouter([
       { path: 'evenements/:id/hackathon', lazy: () => import('./features/hackathons/HackathonPage').then((m) => ({ Component: m.HackathonPage })) },
       { path: 'innovations', lazy: () => import('./features/hackathons/InnovationsPage').then((m) => ({ Component: m.InnovationsPage })) },
       { path: 'financement/pistes', lazy: () => import('./features/conferences/LeadsPage').then((m) => ({ Component: m.LeadsPage })) },
+      { path: 'defis', lazy: () => import('./features/challenges/ChallengePages').then((m) => ({ Component: m.ChallengesPage })) },
+      { path: 'defis/:id', lazy: () => import('./features/challenges/ChallengePages').then((m) => ({ Component: m.ChallengePage })) },
+      { path: 'defis/:id/inscriptions', lazy: () => import('./features/challenges/EnrolmentPage').then((m) => ({ Component: m.EnrolmentPage })) },
+      {
+        path: 'defis/:id/structures/:organisationId',
+        lazy: () => import('./features/challenges/ChallengePages').then((m) => ({ Component: m.StructureProgressPage })),
+      },
       { path: 'indicateurs', lazy: () => import('./features/indicators/IndicatorsPage').then((m) => ({ Component: m.IndicatorsPage })) },
       {
         path: 'indicateurs/instantanes',

@@ -88,6 +88,10 @@ const recordQueries: Record<IndicatorCode, (p: Period) => RawBuilder<unknown>> =
     select o.id::text as id, o.name as label, coalesce(o.joined_on, o.created_at::date) as on_date, 1::float8 as value, null::float8 as denominator,
       o.region_code, o.departement_code, o.siae_kind as category
     from organisations o where o.kind = 'siae'`,
+  challengeStructures: () => sql`
+    select o.id::text as id, o.name as label, min(e.enrolled_on) as on_date, 1::float8 as value, null::float8 as denominator,
+      o.region_code, o.departement_code, o.siae_kind as category
+    from challenge_enrolments e join organisations o on o.id = e.organisation_id group by o.id`,
   hackathons: () => eventRecords(sql`e.kind = 'hackathon'`),
   hackathonParticipants: () => sql`
     select r.id::text as id, e.title as label, (e.starts_at at time zone 'Europe/Paris')::date as on_date, 1::float8 as value, null::float8 as denominator,

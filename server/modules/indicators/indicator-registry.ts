@@ -200,6 +200,18 @@ const defs = {
     programme: 'mobilisation',
     disaggregations: [...geo, 'siaeKind'],
   },
+  challengeStructures: {
+    label: 'Structures engagées dans les défis',
+    unit: 'structures',
+    direction: 'up',
+    definition:
+      'Nombre de structures distinctes inscrites à au moins un défi (Inclusion numérique…) à la fin de la période (date de leur première inscription).',
+    aggregation: 'count',
+    temporality: 'stock',
+    dateUsed: 'date de première inscription à un défi',
+    programme: 'mobilisation',
+    disaggregations: [...geo, 'siaeKind'],
+  },
   hackathons: {
     label: 'Hackathons',
     unit: 'hackathons',

@@ -102,6 +102,7 @@ describe(`indicators (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(y2020.hackathonParticipants).toBeGreaterThan(400);
     expect(y2020.innovations).toBe(12);
     expect(y2020.innovationFundingEur).toBeGreaterThan(0);
+    expect(y2020.challengeStructures).toBe(4000);
     expect(y2020.pioneerBeneficiariesGrowth).toBeGreaterThanOrEqual(2);
     // Stocks are cumulative to 31 December: the first wave only in 2019; flows count within their year.
     expect(await value('collectives', 2019)).toBe(20);

@@ -92,6 +92,7 @@ export function Layout() {
           { text: 'Événements', linkProps: { to: '/evenements' }, isActive: location.pathname.startsWith('/evenements') },
           { text: 'Hackers publics', linkProps: { to: '/hackers-publics' }, isActive: location.pathname.startsWith('/hackers-publics') },
           { text: 'ESS relance', linkProps: { to: '/relance/mesures' }, isActive: location.pathname.startsWith('/relance') },
+          { text: 'Défis', linkProps: { to: '/defis' }, isActive: location.pathname.startsWith('/defis') },
           {
             text: 'Indicateurs',
             linkProps: { to: '/indicateurs' },

@@ -17,6 +17,7 @@ import { RecordHistory } from '../../components/RecordHistory';
 import { RelatedList } from './RelatedList';
 import { CollectiveCooperation, ProgrammeCooperation, ProjectReplications } from '../cooperation/CooperationSections';
 import { CollectiveDecisions } from '../decisions/DecisionsPage';
+import { OrganisationChallenges } from '../challenges/OrganisationChallenges';
 import { ProjectMeasures } from '../relance/ProjectMeasures';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecordActions } from '../../components/RecordActions';
@@ -187,6 +188,7 @@ function Related({ cfg, record: r }: { cfg: ResourceConfig; record: AnyRecord })
         <>
           <RelatedList title="Projets portés ou soutenus" list={{ resource: 'projects', query: { organisation: r.id, pageSize: 50 } }} slug="projets" />
           <RelatedList title="Personnes" list={{ resource: 'people', query: { organisation: r.id, pageSize: 50 } }} slug="personnes" />
+          <OrganisationChallenges organisationId={r.id} />
         </>
       );
     case 'projets':

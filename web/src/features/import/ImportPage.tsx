@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { importRoutes } from '../../../../shared/routes/imports.routes';
 import type { importResult } from '../../../../shared/schemas/import';
 import { ImportJob } from './ImportJob';
+import { ImportReport } from './ImportReport';
 import { ApiError, upload } from '../../lib/api';
 import { formatInt } from '../../lib/format';
 import { useSession } from '../../lib/session';
@@ -125,27 +126,7 @@ export function ImportPage() {
             {step.fraction >= 1 && <p className="fr-text--sm">Fichier envoyé&#8239;; le serveur vérifie chaque ligne…</p>}
           </div>
         )}
-        {step.kind === 'rejected' && (
-          <Alert
-            severity="error"
-            title={step.error.message}
-            description={
-              step.error.details.length ? (
-                <>
-                  <p>Corrigez ces lignes puis envoyez le fichier à nouveau&#8239;:</p>
-                  <ul>
-                    {step.error.details.slice(0, 200).map((d) => (
-                      <li key={`${d.path}-${d.message}`}>
-                        {d.path} : {d.message}
-                      </li>
-                    ))}
-                  </ul>
-                  {step.error.details.length > 200 && <p>… et {formatInt(step.error.details.length - 200)} autres erreurs.</p>}
-                </>
-              ) : undefined
-            }
-          />
-        )}
+        {step.kind === 'rejected' && <ImportReport error={step.error} />}
         {step.kind === 'preview' && (
           <section>
             <h2 className="fr-h4">Le fichier est valide&#8239;: {formatInt(step.result.rows)} lignes prêtes à être importées</h2>
