@@ -379,6 +379,7 @@ export const cooperationStatusLabels: Record<CooperationStatus, string> = {
   active: 'En cours',
   completed: 'Achevée',
   stopped: 'Arrêtée',
+};
 /** Collective decisions: the poll types Loomio offers, counted by engines/voting. */
 export const pollTypes = ['consent', 'choice', 'score', 'ranked'] as const;
 export type PollType = (typeof pollTypes)[number];
@@ -404,6 +405,7 @@ export const decisionActionStatusLabels: Record<DecisionActionStatus, string> = 
   in_progress: 'En cours',
   done: 'Réalisée',
   abandoned: 'Abandonnée',
+};
 /** Challenges (défis): how a structure came to be enrolled. */
 export const challengeEnrolmentSources = ['self', 'national', 'import', 'filter'] as const;
 export type ChallengeEnrolmentSource = (typeof challengeEnrolmentSources)[number];

@@ -50,13 +50,12 @@ export const staticPages = [
   '/decisions',
   '/decisions/nouvelle',
   '/innovations',
+  '/defis',
 ] as const;
 
 /** The national team's snapshots of the indicators, and one snapshot against today's data. */
 export const snapshotsPage = '/indicateurs/instantanes';
 export const snapshotDiffPage = (year: number) => `/indicateurs/instantanes/${year}`;
-  '/defis',
-] as const;
 
 /** A challenge's page (its dashboard), its bulk enrolment (national team), a structure's progress in it. */
 export const challengePage = (id: string) => `/defis/${id}`;

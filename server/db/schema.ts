@@ -583,6 +583,7 @@ export interface DB {
     due_on: ColumnType<string | null, string | null, string | null>;
     progress: Generated<number>;
     status: Generated<string>;
+  };
   challenges: Timestamps & {
     id: Uuid;
     title: string;

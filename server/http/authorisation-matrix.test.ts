@@ -236,6 +236,9 @@ describe('ESS relance: who reads and writes a meeting’s agenda and minutes', (
     // Another kind of event has no agenda of this kind.
     const conference = (await as('equipe', 'GET', '/api/events?kind=conference&pageSize=1')).json().items[0];
     expect((await as('equipe', 'GET', `/api/events/${conference.id}/meeting-agenda`)).statusCode).toBe(404);
+  });
+});
+
 describe('Cooperation: who sees and answers a know-how transfer', () => {
   const as = (role: (typeof roles)[number]) => (role === 'anonymous' ? {} : sessions[role]);
   it('keeps a request between its two collectives and the national team; only the asked side accepts', async () => {
@@ -269,6 +272,9 @@ describe('Cooperation: who sees and answers a know-how transfer', () => {
     // The demo's 2020 transfer and its published testimonial are public.
     const quotes = (await app.inject({ url: '/api/testimonials?year=2020' })).json().items;
     expect(quotes.map((q: { author: string }) => q.author)).toEqual(['Merryl Parisse, coordinatrice chez Figeacteurs']);
+  });
+});
+
 describe('Collective decisions: who sees and votes', () => {
   it('shows Figeacteurs’ unpublished charter to its members, its coordination and the national team; the network’s published choice to everyone', async () => {
     const app = t.anonymous as FastifyInstance;
@@ -294,6 +300,9 @@ describe('Collective decisions: who sees and votes', () => {
       app.inject({ method: 'POST', url: `/api/decisions/${charter?.id}/votes`, headers: sessions[role], payload: { position: 'agree' } });
     expect((await vote('porteur.voisiwatt')).statusCode).toBe(404);
     expect((await vote('coordination.chambery')).statusCode).toBe(404);
+  });
+});
+
 describe('Hackathons: judges see what is assigned to them, teams their reviews after publication', () => {
   it('hides every score but one’s own until the results are published, then shows a team its own reviews', async () => {
     const app = t.anonymous as FastifyInstance;
@@ -374,6 +383,9 @@ describe('Hackathons: judges see what is assigned to them, teams their reviews a
     }
     const teamReviews = (await send('porteur.voisiwatt', 'GET', url('/reviews'))).json().items;
     expect(teamReviews).toEqual([expect.objectContaining({ teamId: team, judgeName: null })]);
+  });
+});
+
 describe('Challenges: who sees a structure’s progress and the full dashboard', () => {
   it('shows a SIAE’s progress to its people, the challenge’s partners and the national team; the stuck list to partners and the national team', async () => {
     const app = t.anonymous as FastifyInstance;
