@@ -270,7 +270,7 @@ describe('Cooperation: who sees and answers a know-how transfer', () => {
     expect(ok.json().status).toBe('accepted');
     for (const role of roles) expect((await app.inject({ url, headers: as(role) })).statusCode, role).toBe(200);
     // The demo's 2020 transfer and its published testimonial are public.
-    const quotes = (await app.inject({ url: '/api/testimonials?year=2020' })).json().items;
+    const quotes = (await app.inject({ url: '/api/transfers/testimonials?year=2020' })).json().items;
     expect(quotes.map((q: { author: string }) => q.author)).toEqual(['Merryl Parisse, coordinatrice chez Figeacteurs']);
   });
 });

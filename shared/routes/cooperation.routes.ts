@@ -91,10 +91,10 @@ export const cooperationRoutes = {
   }),
   testimonials: route({
     method: 'GET',
-    path: '/api/testimonials',
+    path: '/api/transfers/testimonials',
     access: 'open',
     tag,
-    summary: 'Les témoignages publiés (avec le consentement de leur auteur)',
+    summary: 'Les témoignages des transferts de savoir-faire publiés (avec le consentement de leur auteur)',
     query: testimonialQuery,
     response: testimonialList,
   }),

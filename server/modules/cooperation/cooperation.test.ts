@@ -124,11 +124,11 @@ describe(`know-how transfers (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     await call('PATCH', `/api/transfers/${ids.transfer}`, FIGEAC, { testimonialQuote: quote, testimonialAuthor: 'Merryl Parisse' });
     expect((await call('GET', `/api/transfers/${ids.transfer}`)).json().testimonial).toBeNull();
     expect((await call('GET', `/api/transfers/${ids.transfer}`, ETIC)).json().testimonial).toEqual({ quote, author: 'Merryl Parisse', consent: false });
-    expect((await call('GET', '/api/testimonials')).json().items).toEqual([]);
+    expect((await call('GET', '/api/transfers/testimonials')).json().items).toEqual([]);
     await call('PATCH', `/api/transfers/${ids.transfer}`, FIGEAC, { testimonialConsent: true });
     expect((await call('GET', `/api/transfers/${ids.transfer}`)).json().testimonial).toEqual({ quote, author: 'Merryl Parisse', consent: true });
     const year = new Date().getUTCFullYear();
-    const listed = (await call('GET', `/api/testimonials?year=${year}`)).json().items;
+    const listed = (await call('GET', `/api/transfers/testimonials?year=${year}`)).json().items;
     expect(listed).toEqual([
       {
         transferId: ids.transfer,
@@ -140,7 +140,7 @@ describe(`know-how transfers (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
         year,
       },
     ]);
-    expect((await call('GET', `/api/testimonials?year=${year - 1}`)).json().items).toEqual([]);
+    expect((await call('GET', `/api/transfers/testimonials?year=${year - 1}`)).json().items).toEqual([]);
   });
 
   it('lets the national team find a giver for a request without one: candidates ranked with reasons, then assigned', async () => {
