@@ -603,6 +603,10 @@ export interface DB {
     done_mask: Generated<number>;
     stage_since: ColumnType<string, string, string>;
     last_progress_on: ColumnType<string | null, string | null, string | null>;
+    /** Copied from the structure at enrolment, kept by a trigger on organisations (migration 20261129T071000). */
+    region_code: string | null;
+    departement_code: string | null;
+    siae_kind: string | null;
   };
   challenge_weeks: { challenge_id: string; week: ColumnType<string, string, string>; records: number };
   challenge_progress: {

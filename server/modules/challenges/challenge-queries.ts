@@ -153,8 +153,9 @@ export async function insertEnrolments(db: Executor, challengeId: string, organi
     const chunk = organisationIds.slice(i, i + 5000);
     const r = await sql<{ n: number }>`
       with added as (
-        insert into challenge_enrolments (challenge_id, organisation_id, enrolled_on, source, stage_since)
-        select ${challengeId}::uuid, o, ${on}::date, ${source}, ${on}::date from unnest(${chunk}::uuid[]) as o
+        insert into challenge_enrolments (challenge_id, organisation_id, enrolled_on, source, stage_since, region_code, departement_code, siae_kind)
+        select ${challengeId}::uuid, o.id, ${on}::date, ${source}, ${on}::date, o.region_code, o.departement_code, o.siae_kind
+        from unnest(${chunk}::uuid[]) as u(id) join organisations o on o.id = u.id
         on conflict do nothing returning 1
       ) select count(*)::int as n from added`.execute(db);
     added += r.rows[0]?.n ?? 0;
@@ -241,35 +242,32 @@ export function mondayOf(day: string) {
  * latest record.
  */
 export async function refreshEnrolments(db: Executor, challengeId: string, organisationIds: string[]) {
-  for (let i = 0; i < organisationIds.length; i += 5000) {
-    const chunk = organisationIds.slice(i, i + 5000);
-    // Materialised: computed once for the chunk, then joined (inlined, the planner may run the aggregate again per row).
-    await sql`
-      with per_step as materialized (
-        select p.organisation_id, s.position, s.target,
-          (array_agg(p.value order by p.recorded_on desc, p.created_at desc))[1] as latest,
-          min(p.recorded_on) filter (where p.value >= s.target) as reached_on,
-          max(p.recorded_on) as last_on
-        from challenge_progress p join challenge_steps s on s.id = p.step_id
-        where p.challenge_id = ${challengeId} and p.organisation_id = any(${chunk}::uuid[])
-        group by p.organisation_id, s.position, s.target
-      ), per_structure as materialized (
-        select organisation_id,
-          coalesce(bit_or(case when latest >= target then 1 << position else 0 end), 0) as mask,
-          max(case when latest >= target then reached_on end) as since,
-          max(last_on) as last_on
-        from per_step group by organisation_id
-      )
-      update challenge_enrolments e
-      set done_mask = ps.mask, stage_since = greatest(e.enrolled_on, coalesce(ps.since, e.enrolled_on)), last_progress_on = ps.last_on
-      from per_structure ps
-      where e.challenge_id = ${challengeId} and e.organisation_id = ps.organisation_id`.execute(db);
-    // A structure left without records (its steps removed) starts again.
-    await sql`
-      update challenge_enrolments e set done_mask = 0, stage_since = e.enrolled_on, last_progress_on = null
-      where e.challenge_id = ${challengeId} and e.organisation_id = any(${chunk}::uuid[]) and e.last_progress_on is not null
-        and not exists (select 1 from challenge_progress p where p.challenge_id = e.challenge_id and p.organisation_id = e.organisation_id)`.execute(db);
-  }
+  if (!organisationIds.length) return;
+  // One statement for all the structures: their ids as a table (joined, not searched
+  // in an array row by row), their records read once through the structure index,
+  // and a structure left without records (its steps removed) starts again.
+  await sql`
+    with ids as materialized (
+      select distinct id from unnest(${organisationIds}::uuid[]) as u(id)
+    ), per_step as materialized (
+      select p.organisation_id, s.position, s.target,
+        (array_agg(p.value order by p.recorded_on desc, p.created_at desc))[1] as latest,
+        min(p.recorded_on) filter (where p.value >= s.target) as reached_on,
+        max(p.recorded_on) as last_on
+      from ids join challenge_progress p on p.challenge_id = ${challengeId} and p.organisation_id = ids.id
+        join challenge_steps s on s.id = p.step_id
+      group by p.organisation_id, s.position, s.target
+    ), per_structure as materialized (
+      select organisation_id,
+        coalesce(bit_or(case when latest >= target then 1 << position else 0 end), 0) as mask,
+        max(case when latest >= target then reached_on end) as since,
+        max(last_on) as last_on
+      from per_step group by organisation_id
+    )
+    update challenge_enrolments e
+    set done_mask = coalesce(ps.mask, 0), stage_since = greatest(e.enrolled_on, coalesce(ps.since, e.enrolled_on)), last_progress_on = ps.last_on
+    from ids left join per_structure ps on ps.organisation_id = ids.id
+    where e.challenge_id = ${challengeId} and e.organisation_id = ids.id`.execute(db);
 }
 
 /** The caller's structures (by id) of the target population that are not enrolled yet. */
@@ -298,37 +296,46 @@ type Counted = { code: string | null; name: string | null; enrolled: number; com
 
 /**
  * The dashboard's figures, from one row per enrolled structure (its steps
- * done as a bit mask, its stage's date, its last activity): counted at `asOf`.
+ * done as a bit mask, its stage's date, its last activity, its territory and
+ * SIAE kind copied at enrolment): counted at `asOf`, in one scan of the
+ * enrolments. They are first grouped into cells (territory, kind, steps done,
+ * active, long on its stage), a few thousand at most; the totals, the funnel
+ * and the three breakdowns are grouping sets over the cells.
  */
 export async function dashboardFigures(db: Executor, challengeId: string, opts: { steps: number; asOf: string; stuckDays: number; stuckItems: number }) {
   const full = (1 << opts.steps) - 1;
   const activeFrom = sql`(${opts.asOf}::date - 30)`;
   const stuckBefore = sql`(${opts.asOf}::date - ${opts.stuckDays}::int)`;
   const positions = Array.from({ length: opts.steps }, (_, k) => k);
-  const summary = await sql<Record<string, number>>`
-    select count(*)::int as enrolled,
-      (count(*) filter (where last_progress_on > ${activeFrom} and last_progress_on <= ${opts.asOf}::date))::int as active,
-      (count(*) filter (where done_mask & ${full}::int = ${full}::int))::int as completed,
-      (count(*) filter (where done_mask & ${full}::int <> ${full}::int and stage_since < ${stuckBefore}))::int as stuck
-      ${sql.join(
-        positions.map((k) => sql`, (count(*) filter (where done_mask & ${1 << k}::int <> 0))::int as ${sql.ref(`s${k}`)}`),
-        sql``,
-      )}
-    from challenge_enrolments where challenge_id = ${challengeId}`.execute(db);
-  // Région, département and SIAE kind in one pass over the enrolments.
-  const groups = await sql<Counted & { level: string }>`
-    select g.level, g.code, coalesce(r.name, d.name, g.code) as name, g.enrolled, g.completed from (
-      select case when grouping(o.region_code) = 0 then 'region' when grouping(o.departement_code) = 0 then 'departement' else 'siae' end as level,
-        coalesce(o.region_code, o.departement_code, o.siae_kind) as code,
-        count(*)::int as enrolled, (count(*) filter (where e.done_mask & ${full}::int = ${full}::int))::int as completed
-      from challenge_enrolments e join organisations o on o.id = e.organisation_id
-      where e.challenge_id = ${challengeId}
-      group by grouping sets ((o.region_code), (o.departement_code), (o.siae_kind))
+  const figures = await sql<Counted & { level: string; active: number; stuck: number } & Record<string, number>>`
+    with cells as (
+      select region_code, departement_code, siae_kind, done_mask & ${full}::int as mask,
+        coalesce(last_progress_on > ${activeFrom} and last_progress_on <= ${opts.asOf}::date, false) as active,
+        stage_since < ${stuckBefore} as old,
+        count(*) as n
+      from challenge_enrolments where challenge_id = ${challengeId}
+      group by 1, 2, 3, 4, 5, 6
+    )
+    select g.*, coalesce(r.name, d.name, g.code) as name from (
+      select case when grouping(region_code) = 0 then 'region' when grouping(departement_code) = 0 then 'departement'
+          when grouping(siae_kind) = 0 then 'siae' else 'total' end as level,
+        coalesce(region_code, departement_code, siae_kind) as code,
+        coalesce(sum(n), 0)::int as enrolled,
+        coalesce(sum(n) filter (where mask = ${full}::int), 0)::int as completed,
+        coalesce(sum(n) filter (where active), 0)::int as active,
+        coalesce(sum(n) filter (where mask <> ${full}::int and old), 0)::int as stuck
+        ${sql.join(
+          positions.map((k) => sql`, coalesce(sum(n) filter (where mask & ${1 << k}::int <> 0), 0)::int as ${sql.ref(`s${k}`)}`),
+          sql``,
+        )}
+      from cells
+      group by grouping sets ((), (region_code), (departement_code), (siae_kind))
     ) g
     left join regions r on g.level = 'region' and r.code = g.code
     left join departements d on g.level = 'departement' and d.code = g.code
     order by g.enrolled desc, g.code`.execute(db);
-  const level = (l: string) => groups.rows.filter((g) => g.level === l);
+  const level = (l: string) =>
+    figures.rows.filter((g) => g.level === l).map((g) => ({ code: g.code, name: g.name, enrolled: g.enrolled, completed: g.completed }));
   const [byRegion, byDepartement, bySiaeKind] = [level('region'), level('departement'), level('siae')];
   const stuck =
     opts.stuckItems > 0
@@ -340,7 +347,7 @@ export async function dashboardFigures(db: Executor, challengeId: string, opts: 
       : { rows: [] };
   const perWeek = await sql<{ week: string; records: number }>`
     select week::text as week, records from challenge_weeks where challenge_id = ${challengeId} and week <= ${opts.asOf}::date order by week`.execute(db);
-  const s = summary.rows[0] ?? {};
+  const s: Record<string, number> = figures.rows.find((g) => g.level === 'total') ?? {};
   return {
     enrolled: s.enrolled ?? 0,
     active: s.active ?? 0,

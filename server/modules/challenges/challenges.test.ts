@@ -250,4 +250,17 @@ describe(`challenges (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect((await dashboard()).funnel.map((s: { count: number }) => s.count)).toEqual([2, 1, 1]);
     expect((await as('partner', { method: 'PATCH', url: `/api/challenges/${challenge.id}`, payload: { title: 'Autre' } })).statusCode).toBe(403);
   });
+
+  it('counts an enrolled structure in its new région and département when it moves', async () => {
+    const count = (rows: Array<{ code: string; enrolled: number }>, code: string) => rows.find((x) => x.code === code)?.enrolled ?? 0;
+    const before = await dashboard();
+    const moved = await as('admin', { method: 'PATCH', url: `/api/organisations/${ids.brest}`, payload: { communeCode: '73065' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = await dashboard();
+    expect(count(after.byRegion, '53')).toBe(count(before.byRegion, '53') - 1);
+    expect(count(after.byRegion, '84')).toBe(count(before.byRegion, '84') + 1);
+    expect(count(after.byDepartement, '29')).toBe(count(before.byDepartement, '29') - 1);
+    expect(count(after.byDepartement, '73')).toBe(count(before.byDepartement, '73') + 1);
+    expect(after.enrolled).toBe(before.enrolled);
+  });
 });
