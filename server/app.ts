@@ -47,6 +47,7 @@ import { decisionRoutes } from './modules/decisions/decision-routes';
 import { hackathonJobs } from './modules/hackathons/hackathon-jobs';
 import { hackathonRoutes } from './modules/hackathons/hackathon-routes';
 import { challengeRoutes } from './modules/challenges/challenge-routes';
+import { openDataRoutes } from './modules/open-data/open-data-routes';
 import { relanceJobs } from './modules/relance/relance-jobs';
 import { relanceRoutes } from './modules/relance/relance-routes';
 import { sponsorshipJobs } from './modules/sponsorships/sponsorship-jobs';
@@ -166,6 +167,7 @@ export async function buildApp(deps: AppDeps) {
     decisionRoutes,
     hackathonRoutes,
     challengeRoutes,
+    openDataRoutes,
   ])
     routes(app, deps.db);
   importRoutes(app, deps.db, jobs);

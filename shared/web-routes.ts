@@ -23,6 +23,7 @@ export const staticPages = [
   '/mentions-legales',
   '/accessibilite',
   '/donnees-personnelles',
+  '/donnees',
   '/plan-du-site',
   '/mon-espace',
   '/territoires',

@@ -17,6 +17,7 @@ import { statsRoutes } from './stats.routes';
 import { territoryRoutes } from './territories.routes';
 import { jobRoutes } from './jobs.routes';
 import { notificationRoutes } from './notifications.routes';
+import { openDataRoutes } from './open-data.routes';
 import { relanceRoutes } from './relance.routes';
 import { sponsorshipRoutes } from './sponsorships.routes';
 import { themeRoutes } from './themes.routes';
@@ -51,5 +52,6 @@ export const apiContract: readonly RouteDef[] = [
     cooperationRoutes,
     decisionRoutes,
     challengeRoutes,
+    openDataRoutes,
   ].flatMap((r) => Object.values(r)),
 ];

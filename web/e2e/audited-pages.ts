@@ -55,6 +55,7 @@ export function auditedPlatform() {
     '/accessibilite',
     '/donnees-personnelles',
     '/plan-du-site',
+    '/donnees',
     '/territoires?niveau=departement',
     '/territoires?niveau=region',
     '/evenements',

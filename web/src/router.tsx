@@ -85,6 +85,7 @@ export const router = createBrowserRouter([
       { path: 'mentions-legales', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.LegalNoticePage })) },
       { path: 'accessibilite', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.AccessibilityPage })) },
       { path: 'donnees-personnelles', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.PersonalDataPage })) },
+      { path: 'donnees', lazy: () => import('./features/open-data/OpenDataPage').then((m) => ({ Component: m.OpenDataPage })) },
       { path: 'plan-du-site', lazy: () => import('./features/legal/LegalPages').then((m) => ({ Component: m.SiteMapPage })) },
       { path: 'evenements', lazy: () => import('./features/events/EventsPage').then((m) => ({ Component: m.EventsPage })) },
       { path: 'evenements/nouveau', lazy: () => import('./features/events/EventFormPage').then((m) => ({ Component: m.EventFormPage })) },

@@ -113,6 +113,7 @@ export function Layout() {
         accessibilityLinkProps={{ to: '/accessibilite' }}
         bottomItems={[
           { text: 'Données personnelles', linkProps: { to: '/donnees-personnelles' } },
+          { text: 'Données ouvertes', linkProps: { to: '/donnees' } },
           { text: 'API', linkProps: { href: '/api/docs' } },
           headerFooterDisplayItem,
         ]}

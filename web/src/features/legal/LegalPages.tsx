@@ -156,6 +156,9 @@ export function SiteMapPage() {
           <Link to="/donnees-personnelles">Données personnelles</Link>
         </li>
         <li>
+          <Link to="/donnees">Données ouvertes</Link>&#8239;: jeux de données à télécharger (CSV, XLSX, JSON) sous Licence Ouverte
+        </li>
+        <li>
           <a href="/api/docs">Documentation de l’API</a>
         </li>
       </ul>
