@@ -141,7 +141,8 @@ describe('demo network', () => {
     const workshops = await list('programme=cooperation&kind=workshop');
     expect(workshops.map((e) => e.startsAt.slice(0, 10))).toEqual(['2020-10-15', '2020-12-08']);
     expect(workshops[1]?.title).toBe('Atelier sur la gouvernance des collectifs French Impact');
-    expect(workshops[1]?.registeredCount).toBe(27);
+    // The 27 coordinators, and MatériO.TEC 73 for the Grand Chambéry collective.
+    expect(workshops[1]?.registeredCount).toBe(28);
     const hackathons = await list('programme=mobilisation&kind=hackathon');
     expect(hackathons.map((e) => e.title)).toEqual([typo('Grand Hackathon French Impact n° 1'), typo('Grand Hackathon French Impact n° 2')]);
   });

@@ -15,9 +15,10 @@ export const challengeStepInput = z.strictObject({
 const challengeFields = z.strictObject({
   title: trimmed(300),
   description: multilineText(5000).optional(),
-  partnerIds: z.array(uuid).max(50).default([]),
+  // No defaults here: a PATCH without them must keep the partners and kinds (defaults live on the creation schema).
+  partnerIds: z.array(uuid).max(50),
   targetKind: z.enum(organisationKinds),
-  targetSiaeKinds: z.array(z.enum(siaeKinds)).max(5).default([]),
+  targetSiaeKinds: z.array(z.enum(siaeKinds)).max(5),
   /** Replaced as a whole on PATCH; a step keeps its records when its position stays. */
   steps: z.array(challengeStepInput).min(1, 'Ajoutez au moins une étape.').max(12, 'Un défi a au plus 12 étapes.'),
   startsOn: isoDate,
@@ -27,7 +28,9 @@ const challengeFields = z.strictObject({
 const datesInOrder = (c: { startsOn?: string | undefined; endsOn?: string | undefined }, ctx: z.RefinementCtx) => {
   if (c.startsOn && c.endsOn && c.startsOn > c.endsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'La fin du défi doit suivre son début.' });
 };
-export const challengeInput = challengeFields.superRefine(datesInOrder);
+export const challengeInput = challengeFields
+  .extend({ partnerIds: challengeFields.shape.partnerIds.default([]), targetSiaeKinds: challengeFields.shape.targetSiaeKinds.default([]) })
+  .superRefine(datesInOrder);
 export type ChallengeInput = z.output<typeof challengeInput>;
 export const challengePatch = challengeFields.partial().superRefine(datesInOrder);
 export type ChallengePatch = z.output<typeof challengePatch>;

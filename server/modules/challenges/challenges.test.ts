@@ -30,7 +30,7 @@ const steps = [
   { label: 'Référent formé', measure: 'Référents formés', target: 1 },
   { label: 'Salariés formés', measure: 'Salariés formés', target: 10 },
 ];
-let challenge: { id: string; steps: Array<{ id: string }> } = { id: '', steps: [] };
+let challenge: { id: string; steps: Array<{ id: string }>; partners: unknown[]; targetSiaeKinds: string[] } = { id: '', steps: [], partners: [], targetSiaeKinds: [] };
 const stepId = (k: number) => challenge.steps[k]?.id as string;
 const dashboard = async (who = 'admin') => (await as(who, { url: `/api/challenges/${challenge.id}/dashboard` })).json();
 
@@ -247,6 +247,10 @@ describe(`challenges (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().steps[2].id).toBe(stepId(2));
+    // A PATCH changes only what it names: the partners and the SIAE kinds stay (they once fell back to their creation defaults, []).
+    expect(r.json().partners).toEqual(challenge.partners);
+    expect(r.json().targetSiaeKinds).toEqual(challenge.targetSiaeKinds);
+    expect(challenge.partners.length).toBeGreaterThan(0);
     expect((await dashboard()).funnel.map((s: { count: number }) => s.count)).toEqual([2, 1, 1]);
     expect((await as('partner', { method: 'PATCH', url: `/api/challenges/${challenge.id}`, payload: { title: 'Autre' } })).statusCode).toBe(403);
   });
