@@ -13,5 +13,5 @@ describe.skipIf(!hasBrowser)('accessibility (axe), signed in: no serious or crit
     for (const v of await seriousViolations(page)) found.push(`formulaire en erreur → ${v}`);
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
-  }, 240_000);
+  }, 600_000);
 });

@@ -9,7 +9,7 @@ describe.skipIf(!hasBrowser)('accessibility (axe): no serious or critical violat
     const { found, errors } = await audit(pages());
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
-  }, 180_000);
+  }, 600_000);
 
   it('answers unknown pages with a 404 status and the 404 page', async () => {
     const res = await fetch(`${demo.platform.url}/projets/pas-un-identifiant`);
