@@ -30,7 +30,12 @@ const steps = [
   { label: 'Référent formé', measure: 'Référents formés', target: 1 },
   { label: 'Salariés formés', measure: 'Salariés formés', target: 10 },
 ];
-let challenge: { id: string; steps: Array<{ id: string }>; partners: unknown[]; targetSiaeKinds: string[] } = { id: '', steps: [], partners: [], targetSiaeKinds: [] };
+let challenge: { id: string; steps: Array<{ id: string }>; partners: unknown[]; targetSiaeKinds: string[] } = {
+  id: '',
+  steps: [],
+  partners: [],
+  targetSiaeKinds: [],
+};
 const stepId = (k: number) => challenge.steps[k]?.id as string;
 const dashboard = async (who = 'admin') => (await as(who, { url: `/api/challenges/${challenge.id}/dashboard` })).json();
 
