@@ -215,30 +215,10 @@ function DashboardView({ challenge, d }: { challenge: Challenge; d: Dashboard })
       <ChallengeMap dashboard={d} />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <DataTable caption="Par région" head={['Région', 'Inscrites', 'Parcours terminés']} showCaption>
-            {d.byRegion.map((r) => (
-              <tr key={r.code}>
-                <td>{r.name}</td>
-                <td>{formatInt(r.enrolled)}</td>
-                <td>
-                  {formatInt(r.completed)} ({pct(r.completed, r.enrolled)})
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+          <BreakdownTable caption="Par région" label="Région" rows={d.byRegion} />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <DataTable caption="Par type de SIAE" head={['Type', 'Inscrites', 'Parcours terminés']} showCaption>
-            {d.bySiaeKind.map((r) => (
-              <tr key={r.code}>
-                <td>{r.name}</td>
-                <td>{formatInt(r.enrolled)}</td>
-                <td>
-                  {formatInt(r.completed)} ({pct(r.completed, r.enrolled)})
-                </td>
-              </tr>
-            ))}
-          </DataTable>
+          <BreakdownTable caption="Par type de SIAE" label="Type" rows={d.bySiaeKind} />
         </div>
       </div>
       {d.scope === 'full' && (
@@ -401,5 +381,30 @@ function ProgressForm({ progress, onSaved }: { progress: StructureProgress; onSa
         {busy ? 'Enregistrement…' : 'Enregistrer le relevé'}
       </Button>
     </form>
+  );
+}
+
+/** One breakdown of the dashboard (région, SIAE kind): structures enrolled and journeys completed. */
+function BreakdownTable({
+  caption,
+  label,
+  rows,
+}: {
+  caption: string;
+  label: string;
+  rows: ReadonlyArray<{ code: string; name: string; enrolled: number; completed: number }>;
+}) {
+  return (
+    <DataTable caption={caption} head={[label, 'Inscrites', 'Parcours terminés']} showCaption>
+      {rows.map((r) => (
+        <tr key={r.code}>
+          <td>{r.name}</td>
+          <td>{formatInt(r.enrolled)}</td>
+          <td>
+            {formatInt(r.completed)} ({pct(r.completed, r.enrolled)})
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
