@@ -1,11 +1,20 @@
 import { beforeAll } from 'vitest';
-import { demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
+import { isWebPage } from '../../shared/web-routes';
+import { demoPlatform, hasBrowser, seriousViolations, signIn, watchCsp } from './harness';
+
+/** Part `n` (1-based) of `parts` of a list of pages: the audit of a long list is spread over files that run side by side. */
+export function part<T>(list: T[], n: number, parts: number) {
+  const size = Math.ceil(list.length / parts);
+  return list.slice((n - 1) * size, n * size);
+}
 
 /**
  * Every page of the application on a demo platform, and an axe audit of a
  * list of them: shared by the accessibility files (signed out, signed in),
  * which run side by side.
  */
+const NOT_FOUND = '/une-page-qui-n-existe-pas';
+
 export function auditedPlatform() {
   const demo = demoPlatform({ projets: 'materio', collectifs: 'chambery' });
   // The Grenoble conference of 2020, a need and a sponsorship of Hackers Publics (after the platform's own beforeAll).
@@ -79,9 +88,20 @@ export function auditedPlatform() {
     '/innovations',
     '/defis',
     `/defis/${challenge.id}`,
-    '/une-page-qui-n-existe-pas',
+    NOT_FOUND,
   ];
+  /**
+   * The pages a signed-in person has, and the public pages that change when
+   * one is signed in (a record's page gets its edit buttons, the home page its
+   * links). The other public pages are audited signed out only.
+   */
   const signedInPages = () => [
+    '/',
+    ...Object.entries(demo.ids).map(([slug, id]) => `/${slug}/${id}`),
+    '/territoires',
+    '/notifications',
+    '/notifications/desabonnement',
+    '/admin/taches',
     '/mon-espace',
     '/financement/pistes',
     `/evenements/${eventId}/conference`,
@@ -118,23 +138,36 @@ export function auditedPlatform() {
     ...Object.entries(demo.ids).map(([slug, id]) => `/${slug}/${id}/modifier`),
   ];
 
-  /** Load a page and wait for its data (no "Chargement" left). */
+  /**
+   * Load a page under the Content-Security-Policy and wait until the
+   * application has drawn it: a non-empty main heading (a blocked script would
+   * leave an empty shell) and its data (no "Chargement" left).
+   */
   async function settle(page: Awaited<ReturnType<typeof demo.platform.page>>, path: string) {
-    await page.goto(path);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    const response = await page.goto(path);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    if (!/script-src 'self'/.test(csp) || /script-src[^;]*unsafe-inline/.test(csp))
+      throw new Error(`${path} : en-tête Content-Security-Policy absent ou trop large (${csp})`);
+    const heading = page.getByRole('heading', { level: 1 }).first();
+    await heading.waitFor();
+    if (!(await heading.textContent())?.trim()) throw new Error(`${path} : titre de niveau 1 vide`);
     // biome-ignore lint/performance/useDomNodeTextContent: the visible text (hidden templates may say "Chargement")
     await page.waitForFunction(() => !document.body.innerText.includes('Chargement'), undefined, { timeout: 15_000 });
   }
 
   /**
-   * The serious violations on each of `paths`, audited in a few tabs at once
-   * (each signed in as `email` when given): Chromium renders in its own
-   * processes, so the tabs overlap what one tab would spend waiting.
+   * Each of `paths` loaded in a few tabs at once (each signed in as `email`
+   * when given), and what is wrong there: serious accessibility violations
+   * (axe) and Content-Security-Policy violations. Chromium renders in its own
+   * processes, so the tabs overlap what one tab would spend waiting. One walk
+   * serves both checks: loading each page twice cost minutes of the CI run.
    */
-  async function audit(paths: string[], email?: string, tabs = 3) {
+  async function audit(paths: string[], email?: string, tabs = 2) {
+    for (const path of paths)
+      if (path !== NOT_FOUND && !isWebPage(path.split('?')[0] as string)) throw new Error(`${path} n’est pas une page de l’application (shared/web-routes.ts)`);
     const pages = await Promise.all(
       Array.from({ length: Math.min(tabs, paths.length) }, async () => {
-        const page = await demo.platform.page();
+        const page = await watchCsp(await demo.platform.page());
         if (email) await signIn(page, email);
         return page;
       }),
@@ -146,6 +179,7 @@ export function auditedPlatform() {
         for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
           await settle(page, path);
           for (const v of await seriousViolations(page)) found.push(`${path} → ${v}`);
+          for (const v of await page.cspViolations()) found.push(`${path} → CSP : ${v}`);
         }
       }),
     );

@@ -1,22 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
+import { demoPlatform, hasBrowser, seriousViolations, signIn, shoot } from './harness';
 
 const demo = demoPlatform();
-const SHOTS = '/tmp/shots/challenges/';
-
 type Page = Awaited<ReturnType<typeof demo.platform.page>>;
-
-/** A screenshot at desktop and phone widths. */
-async function shoot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${ARTIFACTS}challenge-${name}.png`, fullPage: true });
-}
 
 /** The count of structures past a step, as the dashboard's funnel table shows it. */
 async function funnelCount(page: Page, step: string) {
@@ -48,7 +34,7 @@ describe.skipIf(!hasBrowser)('Challenges in Chromium', () => {
     await page.getByRole('link', { name: /Défi «\u202FInclusion numérique\u202F»/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Relever l’avancement' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await shoot(page, 'structure');
+    await shoot(page, 'defi-structure');
     await page.getByLabel('Étape').selectOption({ label: '2. Référent formé (Référents numériques formés, cible 1)' });
     await page.getByLabel('Valeur mesurée').fill('1');
     await page.getByLabel('Date du relevé').fill('2021-06-01');
@@ -76,7 +62,7 @@ describe.skipIf(!hasBrowser)('Challenges in Chromium', () => {
         .count(),
     ).toBeGreaterThan(10);
     expect(await seriousViolations(page)).toEqual([]);
-    await shoot(page, 'dashboard');
+    await shoot(page, 'defi-dashboard');
 
     const team = await demo.platform.page();
     await signIn(team, 'equipe@essaim.test');
@@ -87,9 +73,9 @@ describe.skipIf(!hasBrowser)('Challenges in Chromium', () => {
     // Every SIAE of the directory is already in the demo challenge.
     await team.getByText(/déjà\s+inscrites?\./).waitFor();
     expect(await seriousViolations(team)).toEqual([]);
-    await shoot(team, 'inscriptions');
+    await shoot(team, 'defi-inscriptions');
     await team.goto('/defis');
     await team.getByRole('link', { name: 'Inclusion numérique' }).waitFor();
-    await shoot(team, 'liste');
-  });
+    await shoot(team, 'defi-liste');
+  }, 120_000);
 });

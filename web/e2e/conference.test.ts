@@ -2,22 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parisDay } from '../../shared/paris-time';
 import { eventService } from '../../server/modules/events/event-service';
 import { systemActor } from '../../server/policies/actor';
-import { ARTIFACTS, demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
+import { demoPlatform, hasBrowser, seriousViolations, signIn, shoot } from './harness';
 
 const demo = demoPlatform();
-const SHOTS = '/tmp/shots/conference/';
-
-type Page = Awaited<ReturnType<typeof demo.platform.page>>;
-
-/** A screenshot at desktop and phone widths. */
-async function shoot(page: Page, name: string) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
-}
 
 describe.skipIf(!hasBrowser)('bilateral conference in Chromium', () => {
   it('a holder and an investor go from registration to their agenda, through the organiser’s schedule', async () => {

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
+import { demoPlatform, hasBrowser, seriousViolations, signIn, shoot } from './harness';
 
 const demo = demoPlatform({ collectifs: 'figeacteurs' });
-const SHOTS = '/tmp/shots/coop/';
-
-type Page = Awaited<ReturnType<typeof demo.platform.page>>;
 
 /** A tab with more patience than the harness's 15 s: this journey goes through two accounts' pages and an SVG map on a shared machine. */
 async function tab() {
   const page = await demo.platform.page();
   page.setDefaultTimeout(40_000);
   return page;
-}
-
-/** A screenshot at desktop and phone widths. */
-async function shoot(page: Page, name: string) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }
 
 describe.skipIf(!hasBrowser)('cooperation between collectives in Chromium', () => {

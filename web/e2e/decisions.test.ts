@@ -1,11 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
+import { demoPlatform, hasBrowser, seriousViolations, signIn, shoot } from './harness';
 
 const demo = demoPlatform({ collectifs: 'figeacteurs' });
-const SHOTS = '/tmp/shots/decisions/';
-
-type Page = Awaited<ReturnType<typeof demo.platform.page>>;
 // The machine these journeys run on may be shared: generous waits, never timed assertions.
 const SLOW = 120_000;
 async function newPage() {
@@ -13,17 +9,6 @@ async function newPage() {
   page.setDefaultTimeout(SLOW / 2);
   page.setDefaultNavigationTimeout(SLOW / 2);
   return page;
-}
-
-/** A screenshot at desktop and phone widths. */
-async function shoot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }
 
 describe.skipIf(!hasBrowser)('Collective decisions in Chromium', () => {

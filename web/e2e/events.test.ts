@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parisDay } from '../../shared/paris-time';
-import { ARTIFACTS, demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
+import { demoPlatform, hasBrowser, seriousViolations, shoot, signIn } from './harness';
 
 const demo = demoPlatform();
 
@@ -47,7 +47,7 @@ describe.skipIf(!hasBrowser)('events in Chromium', () => {
     await holder.getByText('VoisiWATT — Projet, inscrit (jusqu’à 5 rendez-vous)').waitFor();
     await holder.getByText('1 inscrit sur 40 places').waitFor();
     expect(await seriousViolations(holder)).toEqual([]);
-    await holder.screenshot({ path: `${ARTIFACTS}evenement-porteur.png`, fullPage: true });
+    await shoot(holder, 'evenement-porteur');
 
     // The organiser checks them in.
     await organiser.reload();
@@ -59,7 +59,7 @@ describe.skipIf(!hasBrowser)('events in Chromium', () => {
     await organiser.getByText('1 inscription, 1 présence enregistrée').waitFor();
     expect(await row.getByRole('button', { name: /^Présent/ }).getAttribute('aria-pressed')).toBe('true');
     expect(await seriousViolations(organiser)).toEqual([]);
-    await organiser.screenshot({ path: `${ARTIFACTS}evenement-organisateur.png`, fullPage: true });
+    await shoot(organiser, 'evenement-organisateur');
 
     // A visitor sees how many registered, never who.
     const visitor = await demo.platform.page();

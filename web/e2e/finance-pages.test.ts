@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBrowser, seriousViolations, signIn, startPlatform } from './harness';
+import { hasBrowser, seriousViolations, shoot, signIn, startPlatform } from './harness';
 
 /**
  * The last pieces of Impact Finance and Hackers Publics in Chromium: a
@@ -16,7 +15,6 @@ beforeAll(async () => {
 afterAll(async () => platform?.close());
 
 type Page = Awaited<ReturnType<typeof platform.page>>;
-const SHOTS = process.env.ESSAIM_SHOTS;
 
 /** Wait for a page's data (no « Chargement » left), note its serious accessibility faults, photograph it when asked. */
 async function audit(page: Page, found: string[], shot?: string) {
@@ -24,14 +22,7 @@ async function audit(page: Page, found: string[], shot?: string) {
   // biome-ignore lint/performance/useDomNodeTextContent: the visible text
   await page.waitForFunction(() => !document.body.innerText.includes('Chargement'), undefined, { timeout: 15_000 });
   for (const v of await seriousViolations(page)) found.push(`${new URL(page.url()).pathname} → ${v}`);
-  if (SHOTS && shot) {
-    mkdirSync(SHOTS, { recursive: true });
-    for (const width of [1280, 375]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `${SHOTS}/${shot}-${width}.png`, fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  if (shot) await shoot(page, shot);
 }
 
 describe.skipIf(!hasBrowser)('Impact Finance and Hackers Publics, last pieces, in Chromium', () => {

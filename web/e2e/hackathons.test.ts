@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { insertEvent } from '../../server/modules/events/event-queries';
 import { insertRegistrations } from '../../server/modules/events/registration-queries';
 import * as q from '../../server/modules/hackathons/hackathon-queries';
-import { ARTIFACTS, demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
+import { demoPlatform, hasBrowser, seriousViolations, signIn, shoot } from './harness';
 
 const demo = demoPlatform();
-const SHOTS = '/tmp/shots/hackathons/';
-
 type Page = Awaited<ReturnType<typeof demo.platform.page>>;
-
-async function shoot(page: Page, name: string) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${ARTIFACTS}hackathon-${name}.png`, fullPage: true });
-}
 
 /** A fresh hackathon: a team with the demo holder, two judges (the demo public sponsor and the demo investor), a rubric. */
 async function setUp() {
@@ -92,7 +81,7 @@ describe.skipIf(!hasBrowser)('hackathons in Chromium', () => {
     await team.getByText('Projet rendu.').waitFor();
     await team.getByRole('cell', { name: 'Énergie partagée entre voisins' }).waitFor();
     expect(await seriousViolations(team)).toEqual([]);
-    await shoot(team, 'equipe');
+    await shoot(team, 'hackathon-equipe');
 
     const organiser = await demo.platform.page();
     await signIn(organiser, 'equipe@essaim.test');
@@ -115,7 +104,7 @@ describe.skipIf(!hasBrowser)('hackathons in Chromium', () => {
       await review(judge, 'Énergie partagée', scores[0], scores[1]);
       await review(judge, 'Seniors connectés', '2', '2');
       expect(await seriousViolations(judge)).toEqual([]);
-      if (email === 'financeur@essaim.test') await shoot(judge, 'jure');
+      if (email === 'financeur@essaim.test') await shoot(judge, 'hackathon-jure');
       await judge.context().close();
     }
 
@@ -128,7 +117,7 @@ describe.skipIf(!hasBrowser)('hackathons in Chromium', () => {
     expect(await first.getByRole('cell').nth(1).textContent()).toBe('Énergie partagée');
     expect(await first.getByRole('cell').nth(5).textContent()).toBe('2');
     expect(await seriousViolations(organiser)).toEqual([]);
-    await shoot(organiser, 'organisateur');
+    await shoot(organiser, 'hackathon-organisateur');
 
     await team.reload();
     const mine = team.getByRole('table', { name: 'Évaluations reçues' });
@@ -145,6 +134,6 @@ describe.skipIf(!hasBrowser)('hackathons in Chromium', () => {
     await page.getByText('12 innovations sociales', { exact: false }).waitFor();
     expect(await page.getByRole('heading', { level: 2 }).count()).toBe(12);
     expect(await seriousViolations(page)).toEqual([]);
-    await shoot(page, 'innovations');
+    await shoot(page, 'hackathon-innovations');
   }, 90_000);
 });

@@ -26,7 +26,24 @@ export const CHROMIUM = browser.path;
 export const hasBrowser = browser.present;
 if (browser.warning) console.warn(browser.warning);
 
-export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+/**
+ * Where the journeys photograph the pages they pass (`ESSAIM_SHOTS=/tmp/shots
+ * npm test`), for a person to look at them; unset (CI), no photographs: each
+ * full-page screenshot costs a second of a busy machine.
+ */
+const SHOTS = process.env.ESSAIM_SHOTS;
+
+/** A full-page screenshot at desktop and phone widths (`<ESSAIM_SHOTS>/<name>-1280.png`, `-375.png`), when asked for. */
+export async function shoot(page: Page, name: string) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize(size);
+}
 export const DEMO_PASSWORD = 'essaim-demo-2020';
 
 /**
@@ -55,7 +72,6 @@ export async function startPlatform(opts: { oidcUsers?: Record<string, ProviderU
   });
   await app.listen({ port, host: '127.0.0.1' });
   const browser: Browser = await launchChromium(CHROMIUM);
-  mkdirSync(ARTIFACTS, { recursive: true });
   return {
     url,
     db: database.db,
@@ -123,6 +139,32 @@ export async function signIn(page: Page, email: string) {
   await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+}
+
+/**
+ * The tab, recording every Content-Security-Policy violation: the page's
+ * `securitypolicyviolation` events (listened to before any of the page's own
+ * scripts run) and Chromium's console reports; `cspViolations()` returns
+ * those since its last call.
+ */
+export async function watchCsp<P extends Page>(page: P) {
+  const reported: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) reported.push(m.text());
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.cspViolations.push(`${e.effectiveDirective} bloque ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
+    });
+  });
+  const cspViolations = async () => {
+    const found = [...reported, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations.splice(0)))];
+    reported.length = 0;
+    return found;
+  };
+  return Object.assign(page, { cspViolations });
 }
 
 /** Serious and critical accessibility violations on the page as it is now. */

@@ -1,22 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
+import { demoPlatform, hasBrowser, seriousViolations, signIn, shoot } from './harness';
 
 const demo = demoPlatform();
-const SHOTS = '/tmp/shots/impact/';
-
 type Page = Awaited<ReturnType<typeof demo.platform.page>>;
-
-/** A screenshot at desktop and phone widths. */
-async function shoot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${ARTIFACTS}impact-${name}.png`, fullPage: true });
-}
 
 /** The figure the review shows above a label (its key figures are a value, then the label). */
 async function reviewFigure(page: Page, label: string) {
@@ -41,14 +27,14 @@ describe.skipIf(!hasBrowser)('the annual review and its snapshot in Chromium', (
     await page.getByRole('heading', { level: 2, name: 'Perspectives 2021' }).waitFor();
     await page.getByRole('button', { name: 'Télécharger le rapport 2020 en PDF' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await shoot(page, 'rapport-annuel');
+    await shoot(page, 'impact-rapport-annuel');
 
     await page.goto('/indicateurs/instantanes');
     await page.getByRole('button', { name: 'Figer 2020', exact: true }).click();
     await page.getByText('Les indicateurs de 2020 sont figés.').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Figer à nouveau 2020' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await shoot(page, 'instantanes');
+    await shoot(page, 'impact-instantanes');
 
     // A correction after the freeze: the fund's amount mobilisable.
     await page.goto(`/fonds/${demo.ids.fonds}/modifier`);
@@ -69,7 +55,7 @@ describe.skipIf(!hasBrowser)('the annual review and its snapshot in Chromium', (
     expect(await row.textContent()).toContain(demo.ids.fonds);
     expect(await row.textContent()).toContain(before);
     expect(await seriousViolations(page)).toEqual([]);
-    await shoot(page, 'ecarts');
+    await shoot(page, 'impact-ecarts');
   }, 240_000);
 
   it('the national team writes the perspectives on the review page', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshSiret } from '../../server/test/fixtures';
-import { ARTIFACTS, hasBrowser, signIn, startPlatform } from './harness';
+import { hasBrowser, shoot, signIn, startPlatform } from './harness';
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
 beforeAll(async () => {
@@ -27,10 +27,7 @@ describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
     const alert = page.locator('.fr-alert--error').filter({ hasText: 'Les chiffres n’ont pas pu être chargés' });
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Référence à citer si vous signalez le problème\u202f: k7q2m9xw4p');
-    await page.screenshot({ path: `${ARTIFACTS}erreur-reference-1280.png` });
-    await page.setViewportSize({ width: 375, height: 800 });
-    await alert.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${ARTIFACTS}erreur-reference-375.png` });
+    await shoot(page, 'erreur-reference');
     expect(page.errors).toEqual([]);
   });
 
@@ -46,7 +43,7 @@ describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('territory')).toBe('departement:73');
     await page.getByRole('link', { name: 'MatériO.TEC 73' }).click();
     await page.getByRole('heading', { level: 1, name: 'MatériO.TEC 73' }).waitFor();
-    await page.screenshot({ path: `${ARTIFACTS}projet.png`, fullPage: true });
+    await shoot(page, 'projet');
     await page.goBack();
     await page.getByRole('link', { name: 'MatériO.TEC 73' }).waitFor();
     expect(await page.getByRole('searchbox').inputValue()).toBe('materio');
@@ -237,7 +234,7 @@ describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
     await savoie.waitFor();
     expect(await savoie.getAttribute('aria-label')).toMatch(/^Savoie : \d+ projets?, \d+ collectifs?$/);
     expect(await page.locator('svg a[href="/projets?territory=departement:976"]').count()).toBe(1);
-    await page.screenshot({ path: `${ARTIFACTS}accueil.png`, fullPage: true });
+    await shoot(page, 'accueil');
     await savoie.click();
     await page.getByRole('heading', { level: 1, name: 'Projets' }).waitFor();
     expect(new URL(page.url()).searchParams.get('territory')).toBe('departement:73');

@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
+import { demoPlatform, hasBrowser, seriousViolations, signIn, shoot } from './harness';
 
 const demo = demoPlatform({ projets: 'voisiwatt' });
-const SHOTS = '/tmp/shots/relanceweb/';
-
 type Page = Awaited<ReturnType<typeof demo.platform.page>>;
 
-/** A screenshot at desktop and phone widths, after an axe audit of the page as it is. */
+/** An axe audit of the page as it is, then its screenshots when asked for. */
 async function check(page: Page, name: string) {
   // biome-ignore lint/performance/useDomNodeTextContent: the visible text (hidden templates may say "Chargement")
   await page.waitForFunction(() => !document.body.innerText.includes('Chargement'), undefined, { timeout: 15_000 });
   expect(await seriousViolations(page), name).toEqual([]);
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${ARTIFACTS}relance-${name}.png`, fullPage: true });
+  await shoot(page, `relance-${name}`);
 }
 
 /** The operator's statistics as the page shows them: the total, and Bpifrance's lifted obstacles. */

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, demoPlatform, hasBrowser, seriousViolations, signIn } from './harness';
+import { demoPlatform, hasBrowser, seriousViolations, signIn, shoot } from './harness';
 
 const demo = demoPlatform({ projets: 'voisiwatt' });
-const SHOTS = '/tmp/shots/relance/';
-
-type Page = Awaited<ReturnType<typeof demo.platform.page>>;
-
-/** A screenshot at desktop and phone widths. */
-async function shoot(page: Page, name: string) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
-}
 
 describe.skipIf(!hasBrowser)('ESS relance in Chromium', () => {
   it('a holder sees VoisiWATT’s recovery-plan measures, closed ones included, and why each verdict', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DEMO_PASSWORD, hasBrowser, seriousViolations, startPlatform } from './harness';
+import { DEMO_PASSWORD, hasBrowser, seriousViolations, shoot, startPlatform } from './harness';
 
 let platform: Awaited<ReturnType<typeof startPlatform>>;
 beforeAll(async () => {
@@ -44,7 +44,7 @@ describe.skipIf(!hasBrowser)('« Mon espace », figures and phones in Chromium',
       for (const title of role.sections) await page.getByRole('heading', { level: 3, name: new RegExp(`^${title}`) }).waitFor();
       if (role.link) await page.getByRole('main').getByRole('link', { name: role.link, exact: true }).first().waitFor();
       for (const v of await seriousViolations(page)) found.push(`${role.email} → ${v}`);
-      await page.screenshot({ path: `${ARTIFACTS}mon-espace-${role.email.split('@')[0]}.png`, fullPage: true });
+      await shoot(page, `mon-espace-${role.email.split('@')[0]}`);
       expect(page.errors).toEqual([]);
       await page.context().close();
     }
@@ -147,7 +147,7 @@ describe.skipIf(!hasBrowser)('« Mon espace », figures and phones in Chromium',
     expect(a?.y).toBe(b?.y);
     expect((c?.y ?? 0) > (a?.y ?? 0)).toBe(true);
     for (const v of await seriousViolations(page)) expect.fail(v);
-    await page.screenshot({ path: `${ARTIFACTS}accueil-375.png`, fullPage: true });
+    await shoot(page, 'accueil-telephone');
     expect(page.errors).toEqual([]);
   });
 
