@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirst from './server/test/sequencer';
 
 export default defineConfig({
   test: {
@@ -13,6 +14,7 @@ export default defineConfig({
     maxWorkers: Number(process.env.TEST_WORKERS) || 3,
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    sequence: { sequencer: SlowFirst },
     pool: 'forks',
     // A worker runs its files one after the other in one process, keeping the
     // modules it has loaded: importing the server (Fastify, Zod schemas, PDF

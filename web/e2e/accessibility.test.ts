@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { directorySlugs, staticPages } from '../../shared/web-routes';
 import { auditedPlatform, part } from './audited-pages';
-import { hasBrowser } from './harness';
+import { hasBrowser, seriousViolations } from './harness';
 
 const { demo, pages, signedInPages, audit } = auditedPlatform();
 
@@ -20,6 +20,13 @@ describe.skipIf(!hasBrowser)('accessibility (axe) and Content-Security-Policy: n
       `/comptes/${demo.accountId}`,
     ];
     expect(declared.filter((p) => !audited.has(p))).toEqual([]);
+  });
+
+  it('finds the serious violations where there are some (the audit can fail)', async () => {
+    const page = await demo.platform.page();
+    await page.setContent('<html lang="fr"><title>Essai</title><main><h1>Essai</h1><img src="a.png"><button></button></main></html>');
+    const found = await seriousViolations(page);
+    expect(found.map((v) => v.split(' ')[0]).sort()).toEqual(['button-name', 'image-alt']);
   });
 
   it('answers unknown pages with a 404 status and the 404 page', async () => {

@@ -78,7 +78,7 @@ describe.skipIf(!hasBrowser)('hackathons in Chromium', () => {
     await team.getByLabel('Titre du projet').fill('Énergie partagée entre voisins');
     await team.getByLabel('Pitch').fill('Une boucle d’autoconsommation collective pour les foyers modestes.');
     await team.getByRole('button', { name: 'Rendre le projet' }).click();
-    await team.getByText('Projet rendu.').waitFor();
+    await team.getByText('Projet rendu.', { exact: true }).waitFor();
     await team.getByRole('cell', { name: 'Énergie partagée entre voisins' }).waitFor();
     expect(await seriousViolations(team)).toEqual([]);
     await shoot(team, 'hackathon-equipe');
