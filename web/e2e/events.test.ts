@@ -4,7 +4,8 @@ import { demoPlatform, hasBrowser, seriousViolations, shoot, signIn } from './ha
 
 const demo = demoPlatform();
 
-describe.skipIf(!hasBrowser)('events in Chromium', () => {
+// A journey runs beside other browser suites on a shared two-core machine: minutes, not the 30 s of a unit test.
+describe.skipIf(!hasBrowser)('events in Chromium', { timeout: 120_000 }, () => {
   it('an organiser creates an event, a holder registers their project, the organiser marks attendance', async () => {
     const organiser = await demo.platform.page();
     await signIn(organiser, 'equipe@essaim.test');

@@ -10,7 +10,8 @@ afterAll(async () => platform?.close());
 
 const count = async (path: string) => (await (await fetch(`${platform.url}/api/${path}`)).json()).total as number;
 
-describe.skipIf(!hasBrowser)('journeys in Chromium', () => {
+// A journey runs beside other browser suites on a shared two-core machine: minutes, not the 30 s of a unit test.
+describe.skipIf(!hasBrowser)('journeys in Chromium', { timeout: 120_000 }, () => {
   it('shows the reference of a failed request under its error, for a person to quote', async () => {
     const page = await platform.page();
     // The server fails once: its answer names the request, as every error body does.

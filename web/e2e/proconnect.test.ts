@@ -14,7 +14,8 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => platform?.close());
 
-describe.skipIf(!hasBrowser)('ProConnect in the browser', () => {
+// A journey runs beside other browser suites on a shared two-core machine: minutes, not the 30 s of a unit test.
+describe.skipIf(!hasBrowser)('ProConnect in the browser', { timeout: 120_000 }, () => {
   it('signs an agent in through the provider and back to the page they came from, then out of both', async () => {
     const page = await platform.page();
     await page.goto('/projets?q=reemploi');

@@ -3,7 +3,8 @@ import { demoPlatform, hasBrowser, seriousViolations, signIn, shoot } from './ha
 
 const demo = demoPlatform({ projets: 'voisiwatt' });
 
-describe.skipIf(!hasBrowser)('ESS relance in Chromium', () => {
+// A journey runs beside other browser suites on a shared two-core machine: minutes, not the 30 s of a unit test.
+describe.skipIf(!hasBrowser)('ESS relance in Chromium', { timeout: 120_000 }, () => {
   it('a holder sees VoisiWATT’s recovery-plan measures, closed ones included, and why each verdict', async () => {
     const page = await demo.platform.page();
     await signIn(page, 'porteur.voisiwatt@essaim.test');

@@ -28,7 +28,8 @@ const ROLES = [
   { email: 'equipe@essaim.test', sections: ['Les dernières modifications du réseau'], link: null },
 ];
 
-describe.skipIf(!hasBrowser)('« Mon espace », figures and phones in Chromium', () => {
+// A journey runs beside other browser suites on a shared two-core machine: minutes, not the 30 s of a unit test.
+describe.skipIf(!hasBrowser)('« Mon espace », figures and phones in Chromium', { timeout: 120_000 }, () => {
   it('lands each role on « Mon espace » after sign-in, greeted by name, with its own blocks and no serious accessibility fault', async () => {
     const found: string[] = [];
     for (const role of ROLES) {
