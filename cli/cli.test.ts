@@ -105,7 +105,7 @@ describe('essaim command line', () => {
     expect(await run('accounts', 'grant', 'direction@essaim.test', 'advisor')).toBe(EXIT.ok);
     expect(await run('accounts', 'list', '--role', 'advisor')).toBe(EXIT.ok);
     expect(JSON.parse(out.trim())).toMatchObject({ email: 'direction@essaim.test', roles: [{ role: 'admin' }, { role: 'advisor' }] });
-  });
+  }, 120_000);
 
   it('refuses to seed the demo into a database that has data', async () => {
     expect(await run('seed', '--demo')).toBe(EXIT.conflict);

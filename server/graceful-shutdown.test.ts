@@ -68,8 +68,12 @@ describe('graceful stop on SIGTERM (a real server process)', () => {
     server.child.kill('SIGTERM');
     // The idle connection is closed at once (not after the keep-alive timeout)…
     await idle.closed;
-    // …no new connection is accepted…
-    expect(await refused(server.base)).toBe(true);
+    // …no new connection is accepted (on a busy machine the idle connection may
+    // have reached its keep-alive timeout before the signal was handled: the
+    // listener then closes a moment after it)…
+    let stopped = false;
+    for (const end = Date.now() + 10_000; !stopped && Date.now() < end; ) stopped = await refused(server.base);
+    expect(stopped).toBe(true);
     // …and the request in flight still gets its whole answer.
     expect(server.child.exitCode).toBeNull();
     busy.socket.write(body.slice(20));
