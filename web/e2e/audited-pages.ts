@@ -152,7 +152,7 @@ export function auditedPlatform() {
     await heading.waitFor();
     if (!(await heading.textContent())?.trim()) throw new Error(`${path} : titre de niveau 1 vide`);
     // biome-ignore lint/performance/useDomNodeTextContent: the visible text (hidden templates may say "Chargement")
-    await page.waitForFunction(() => !document.body.innerText.includes('Chargement'), undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => !document.body.innerText.includes('Chargement'), undefined, { timeout: 60_000 });
   }
 
   /**
@@ -168,6 +168,9 @@ export function auditedPlatform() {
     const pages = await Promise.all(
       Array.from({ length: Math.min(tabs, paths.length) }, async () => {
         const page = await watchCsp(await demo.platform.page());
+        // Four audits start together with the run, on a machine still busy starting the others: a page slow to
+        // draw is not what they test (a missing heading still fails, after a minute).
+        page.setDefaultTimeout(60_000);
         if (email) await signIn(page, email);
         return page;
       }),
