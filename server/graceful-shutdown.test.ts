@@ -91,13 +91,19 @@ describe('graceful stop on SIGTERM (a real server process)', () => {
     server = await startServerProcess(prepared.env);
     const stuck = open(server.base);
     await stuck.connected;
+    // A first answer on the connection proves the server took it and keeps up; then a request whose
+    // body never comes. On a busy machine 200 ms were not always enough for the server to read its
+    // headers: the connection was still idle, closed at once, and the stop clean (exit 0).
+    stuck.socket.write('GET /healthz HTTP/1.1\r\nHost: essaim\r\n\r\n');
+    await until(() => stuck.received().includes('{"status":"ok"}'), 30_000);
     stuck.socket.write('POST /api/auth/login HTTP/1.1\r\nHost: essaim\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email"');
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 1000));
     const t0 = Date.now();
     server.child.kill('SIGTERM');
     await stuck.closed;
     const exit = await server.exited;
-    expect(Date.now() - t0).toBeLessThan(5000);
+    // Cut, not waited out: the exit code and the message say so; the delay only bounds it (a busy machine took 6 s).
+    expect(Date.now() - t0).toBeLessThan(20_000);
     expect(exit.code).toBe(1);
     expect(server.stderr()).toContain('coupées');
   }, 90_000);
